@@ -1,0 +1,40 @@
+import { App, type Receiver } from '@slack/bolt';
+import { registerCommands } from './commands/index.ts';
+import type { Logger } from './logger.ts';
+import { toSlackLogger } from './logger.ts';
+import type { RuntimeStatus } from './views/help.ts';
+
+/** What listeners may use. Listeners stay thin: parse, call one of these, build a view, answer. */
+export interface AppDeps {
+  logger: Logger;
+  status(): Promise<RuntimeStatus>;
+}
+
+export interface SlackConnection {
+  botToken: string;
+  /** Socket Mode when set; otherwise `receiver` (HTTP) must be given. */
+  appToken?: string;
+  receiver?: Receiver;
+  slackApiUrl?: string;
+}
+
+/** The Bolt app with every listener registered. It never starts itself. */
+export function createApp(connection: SlackConnection, deps: AppDeps): App {
+  const clientOptions = connection.slackApiUrl ? { slackApiUrl: connection.slackApiUrl } : undefined;
+  const logger = toSlackLogger(deps.logger) as never;
+  const app = connection.appToken
+    ? new App({
+        token: connection.botToken,
+        appToken: connection.appToken,
+        socketMode: true,
+        clientOptions,
+        installerOptions: clientOptions ? { clientOptions } : undefined,
+        logger,
+      })
+    : new App({ token: connection.botToken, receiver: connection.receiver, clientOptions, logger });
+  registerCommands(app, deps);
+  app.error(async (error) => {
+    deps.logger.error('listener failed', { error });
+  });
+  return app;
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once. Without Slack and Zendesk credentials yorisoi runs against its built-in
+ * simulators (`mode: 'simulated'`); with them, every variable a real deployment needs must be present.
+ */
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^file:/, 'must be a SQLite URL starting with "file:" (e.g. file:./.yorisoi/yorisoi.db)')
+    .default('file:./.yorisoi/yorisoi.db'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
+  ZENDESK_SUBDOMAIN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/i, 'must be the subdomain only, e.g. "acme" for acme.zendesk.com')
+      .optional(),
+  ),
+  ZENDESK_EMAIL: optionalText.pipe(z.email('must be the e-mail address of the API user').optional()),
+  ZENDESK_API_TOKEN: optionalText,
+  ZENDESK_API_URL: optionalText.pipe(z.url('must be a URL ending in /api/v2').optional()),
+  ZENDESK_WEBHOOK_SECRET: optionalText,
+  PUBLIC_URL: optionalText.pipe(z.url('must be the public https URL Zendesk can reach').optional()),
+  YORISOI_INBOXES_FILE: optionalText,
+  YORISOI_POLL_SECONDS: positiveInt(60),
+  YORISOI_SLACK_POSTS_PER_SECOND: z.coerce.number().positive().default(1),
+  YORISOI_SLACK_BURST: positiveInt(3),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface SlackConfig {
+  mode: 'socket' | 'http';
+  botToken: string;
+  appToken?: string;
+  signingSecret: string;
+  apiUrl?: string;
+}
+
+export interface ZendeskConfig {
+  subdomain: string;
+  email: string;
+  apiToken: string;
+  /** Base incl. /api/v2; derived from the subdomain unless overridden. */
+  apiUrl: string;
+  webhookSecret?: string;
+}
+
+export interface Config {
+  mode: 'live' | 'simulated';
+  databaseUrl: string;
+  port: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  slack?: SlackConfig;
+  zendesk?: ZendeskConfig;
+  publicUrl?: string;
+  inboxesFile?: string;
+  pollSeconds: number;
+  slackPostsPerSecond: number;
+  slackBurst: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment. Throws ConfigError naming every missing or wrong variable, one line each. */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const need = (name: keyof typeof e, why: string) => {
+    if (e[name] === undefined) problems.push(`${name}: missing (${why})`);
+  };
+
+  const slackSet = e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET;
+  const zendeskSet = e.ZENDESK_SUBDOMAIN || e.ZENDESK_EMAIL || e.ZENDESK_API_TOKEN || e.ZENDESK_API_URL;
+  let slack: SlackConfig | undefined;
+  let zendesk: ZendeskConfig | undefined;
+  if (slackSet) {
+    need('SLACK_BOT_TOKEN', 'the bot token from OAuth & Permissions');
+    need('SLACK_SIGNING_SECRET', 'from Basic Information → App Credentials');
+    if (e.SLACK_MODE === 'socket') need('SLACK_APP_TOKEN', 'an app-level token with connections:write, for Socket Mode');
+    if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
+      slack = {
+        mode: e.SLACK_MODE,
+        botToken: e.SLACK_BOT_TOKEN,
+        appToken: e.SLACK_APP_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+      };
+    }
+  }
+  if (zendeskSet) {
+    if (!e.ZENDESK_API_URL) need('ZENDESK_SUBDOMAIN', 'e.g. "acme" for acme.zendesk.com');
+    need('ZENDESK_EMAIL', 'the agent or admin e-mail the API token belongs to');
+    need('ZENDESK_API_TOKEN', 'Admin Center → Apps and integrations → Zendesk API');
+    need('ZENDESK_WEBHOOK_SECRET', 'printed by `yorisoi zendesk setup`; webhooks are rejected without it');
+    if (e.ZENDESK_EMAIL && e.ZENDESK_API_TOKEN && e.ZENDESK_WEBHOOK_SECRET && (e.ZENDESK_SUBDOMAIN || e.ZENDESK_API_URL)) {
+      zendesk = {
+        subdomain: e.ZENDESK_SUBDOMAIN ?? 'local',
+        email: e.ZENDESK_EMAIL,
+        apiToken: e.ZENDESK_API_TOKEN,
+        apiUrl: (e.ZENDESK_API_URL ?? `https://${e.ZENDESK_SUBDOMAIN}.zendesk.com/api/v2`).replace(/\/$/, ''),
+        webhookSecret: e.ZENDESK_WEBHOOK_SECRET,
+      };
+    }
+  }
+  if (slackSet && !zendeskSet) problems.push('ZENDESK_SUBDOMAIN: missing (Slack is configured, so Zendesk must be too)');
+  if (zendeskSet && !slackSet) problems.push('SLACK_BOT_TOKEN: missing (Zendesk is configured, so Slack must be too)');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    mode: slack && zendesk ? 'live' : 'simulated',
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    slack,
+    zendesk,
+    publicUrl: e.PUBLIC_URL,
+    inboxesFile: e.YORISOI_INBOXES_FILE,
+    pollSeconds: e.YORISOI_POLL_SECONDS,
+    slackPostsPerSecond: e.YORISOI_SLACK_POSTS_PER_SECOND,
+    slackBurst: e.YORISOI_SLACK_BURST,
+  } satisfies Config);
+}

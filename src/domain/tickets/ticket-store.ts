@@ -1,0 +1,32 @@
+import type { OutboxEffect } from '../outbox/outbox.ts';
+import type { CustomerIdentity, Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
+
+/** What is stored of a ticket, enough to tell what changed since. */
+export interface StoredTicket {
+  id: string;
+  zendeskId: string;
+  inboxId: string | null;
+  channelId: string | null;
+  rootTs: string | null;
+  rootFingerprint: string;
+  zendeskUpdatedAt: Date;
+  knownCommentIds: Set<string>;
+}
+
+/** One atomic change: the ticket as now known, the comments seen for the first time, the Slack effects. */
+export interface TicketChange {
+  ticketId: string;
+  isNew: boolean;
+  snapshot: TicketSnapshot;
+  inbox: Inbox | null;
+  newComments: Array<TicketCommentSnapshot & { mirrored: boolean }>;
+  effects: OutboxEffect[];
+}
+
+export interface TicketStore {
+  findByZendeskId(zendeskId: string): Promise<StoredTicket | null>;
+  /** All in one transaction; an effect whose key exists is skipped. */
+  commit(change: TicketChange): Promise<void>;
+  listInboxes(): Promise<Inbox[]>;
+  upsertCustomer(identity: CustomerIdentity): Promise<string>;
+}

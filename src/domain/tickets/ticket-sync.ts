@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../../logger.ts';
+import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
+import { routeTicket } from './routing.ts';
+import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
+import { rootFields } from './ticket.ts';
+import type { TicketStore } from './ticket-store.ts';
+
+export interface TicketSource {
+  fetchTicketSnapshot(zendeskId: string): Promise<TicketSnapshot>;
+}
+
+/** How a ticket looks in Slack; implemented by src/views so the domain never builds Block Kit. */
+export interface TicketThreadRenderer {
+  root(ticket: TicketSnapshot, inbox: Inbox, links: { zendeskUrl: string }): Promise<SlackMessage> | SlackMessage;
+  comment(ticket: TicketSnapshot, comment: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[];
+}
+
+export interface TicketSyncResult {
+  zendeskId: string;
+  created: boolean;
+  effects: number;
+  routedTo: string | null;
+}
+
+/**
+ * Brings yorisoi's copy of one ticket up to date with Zendesk and queues the Slack writes that follow:
+ * a new ticket gets a root message and its first message in the thread; later changes edit the root; each
+ * new public comment is appended to the thread. Keys make every effect happen once however often a ticket is
+ * synced (webhook, its retries, the poller, a restart).
+ */
+export function createTicketSync(deps: {
+  source: TicketSource;
+  store: TicketStore;
+  renderer: TicketThreadRenderer;
+  zendeskTicketUrl: (zendeskId: string) => string;
+  logger: Logger;
+}) {
+  const { source, store, renderer, logger } = deps;
+  const inFlight = new Map<string, Promise<TicketSyncResult>>();
+
+  async function syncOnce(zendeskId: string): Promise<TicketSyncResult> {
+    const snapshot = await source.fetchTicketSnapshot(zendeskId);
+    const stored = await store.findByZendeskId(zendeskId);
+    const inboxes = await store.listInboxes();
+    const inbox = stored?.inboxId ? (inboxes.find((i) => i.id === stored.inboxId) ?? null) : routeTicket(snapshot, inboxes);
+    const ticketId = stored?.id ?? randomUUID();
+    const isNew = stored === null;
+    const known = stored?.knownCommentIds ?? new Set<string>();
+    const fresh = snapshot.comments.filter((c) => !known.has(c.zendeskCommentId));
+    const effects: OutboxEffect[] = [];
+    const links = { zendeskUrl: deps.zendeskTicketUrl(zendeskId) };
+    const requesterId = snapshot.requester.zendeskUserId;
+    const channelId = stored?.channelId ?? inbox?.channelId ?? null;
+
+    if (channelId && inbox) {
+      const fingerprint = JSON.stringify(rootFields(snapshot));
+      if (isNew || !stored.channelId) {
+        effects.push({ kind: 'post_root', key: `root:${zendeskId}`, channelId, ticketId, message: await renderer.root(snapshot, inbox, links) });
+      } else if (stored.rootFingerprint !== fingerprint && snapshot.updatedAt >= stored.zendeskUpdatedAt) {
+        effects.push({
+          kind: 'update_root',
+          key: `root-update:${zendeskId}:${fingerprint}:${snapshot.updatedAt.getTime()}`,
+          channelId,
+          ticketId,
+          message: await renderer.root(snapshot, inbox, links),
+        });
+      }
+    }
+    const newComments = fresh.map((comment) => {
+      const mirrored = Boolean(channelId && inbox) && comment.public;
+      if (mirrored && channelId) {
+        const role = comment.authorZendeskId === requesterId ? 'customer' : 'agent';
+        renderer.comment(snapshot, comment, role).forEach((message, part) => {
+          effects.push({
+            kind: 'post_in_thread',
+            key: part === 0 ? `comment:${comment.zendeskCommentId}` : `comment:${comment.zendeskCommentId}:${part}`,
+            channelId,
+            ticketId,
+            message,
+          });
+        });
+      }
+      return { ...comment, mirrored };
+    });
+    await store.commit({ ticketId, isNew, snapshot, inbox, newComments, effects });
+    if (!inbox) logger.warn('ticket has no inbox: add a default inbox', { zendeskId });
+    return { zendeskId, created: isNew, effects: effects.length, routedTo: inbox?.id ?? null };
+  }
+
+  /** Syncs of one ticket never overlap in this process; a sync that loses a race to a unique key retries. */
+  async function sync(zendeskId: string): Promise<TicketSyncResult> {
+    const previous = inFlight.get(zendeskId) ?? Promise.resolve(undefined);
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        try {
+          return await syncOnce(zendeskId);
+        } catch (error) {
+          if ((error as { code?: string }).code === 'P2002') return syncOnce(zendeskId);
+          throw error;
+        }
+      });
+    inFlight.set(zendeskId, run);
+    try {
+      return await run;
+    } finally {
+      if (inFlight.get(zendeskId) === run) inFlight.delete(zendeskId);
+    }
+  }
+
+  /** For the poller: skips tickets already known at this version or newer. */
+  async function syncIfChanged(zendeskId: string, updatedAt: Date): Promise<TicketSyncResult | null> {
+    const stored = await store.findByZendeskId(zendeskId);
+    if (stored && stored.zendeskUpdatedAt.getTime() >= updatedAt.getTime()) return null;
+    return sync(zendeskId);
+  }
+
+  return { sync, syncIfChanged };
+}
+
+export type TicketSync = ReturnType<typeof createTicketSync>;
+export type { SlackMessage };

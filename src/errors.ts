@@ -1,0 +1,40 @@
+/**
+ * One error type with a code and a user-facing message from one catalog. Listeners turn it into an
+ * ephemeral reply, the CLI into an error line; the original cause is kept for logs, never shown to users.
+ */
+export const errorCatalog = {
+  webhook_signature_invalid: 'The Zendesk webhook signature does not match.',
+  webhook_signature_stale: 'The Zendesk webhook timestamp is too old or in the future.',
+  webhook_body_invalid: 'The Zendesk webhook body is not the JSON yorisoi expects.',
+  zendesk_unavailable: 'Zendesk did not answer; yorisoi will retry.',
+  zendesk_rate_limited: 'Zendesk asked us to slow down; yorisoi will retry.',
+  zendesk_not_found: 'That record does not exist in Zendesk.',
+  zendesk_rejected: 'Zendesk rejected the request.',
+  inboxes_file_invalid: 'The inbox routing file is not valid.',
+  inbox_not_found: 'No inbox with that id.',
+  not_configured: 'This needs configuration that is missing.',
+  bad_input: 'That input is not valid.',
+  internal: 'Something went wrong inside yorisoi. The details are in the server log.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export class YorisoiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly original?: unknown,
+  ) {
+    super(detail ? `${errorCatalog[code]} ${detail}` : errorCatalog[code]);
+    this.name = 'YorisoiError';
+  }
+
+  /** What a person may see. */
+  get userMessage(): string {
+    return this.message;
+  }
+}
+
+export function asYorisoiError(error: unknown): YorisoiError {
+  return error instanceof YorisoiError ? error : new YorisoiError('internal', undefined, error);
+}

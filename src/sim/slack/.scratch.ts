@@ -1,0 +1,14 @@
+import { validateMessageBlocks, validateView } from './block-kit.ts';
+const sec = { type: 'section', text: { type: 'mrkdwn', text: 'hi' } };
+console.log(validateMessageBlocks([sec]));
+console.log(validateMessageBlocks(Array(51).fill(sec)));
+console.log(validateMessageBlocks([{ type: 'section' }]));
+console.log(validateMessageBlocks([{ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'x' }, action_id: 'a', value: '' }] }]));
+console.log(validateView({ type: 'modal', title: { type: 'plain_text', text: 'T' }, blocks: [sec] }, 'modal'));
+console.log(validateView({ type: 'modal', title: { type: 'plain_text', text: 'T' }, blocks: [{type:'input', block_id:'b', label:{type:'plain_text',text:'L'}, element:{type:'plain_text_input', action_id:'a'}}] }, 'modal'));
+console.log(validateView({ type: 'home', blocks: [sec] }, 'home'));
+console.log(validateMessageBlocks([sec, { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'x' }, action_id: 'a', url: 'notaurl' }] }]));
+console.log(validateMessageBlocks([{ type: 'bogus' }]));
+console.log(validateMessageBlocks([{ type: 'section', text: { type: 'mrkdwn', text: 'x' }, accessory: { type: 'static_select', action_id: 'x', options: [] } }]));
+console.log(validateView({ type: 'modal', title: { type: 'plain_text', text: 'T' }, submit: { type: 'plain_text', text: 'T' }, blocks: [{type:'input', block_id:'b', label:{type:'plain_text',text:'L'}, element:{type:'plain_text_input', action_id:'a', max_length: 5000}}] }, 'modal'));
+console.log(validateView({ type: 'modal', title: { type: 'plain_text', text: 'T' }, blocks: [sec], extra: 1 }, 'modal'));

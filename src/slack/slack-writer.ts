@@ -1,0 +1,98 @@
+import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
+import { SlackWriteError, type SlackWriter } from '../domain/outbox/slack-writer.ts';
+
+const METADATA_EVENT = 'yorisoi_outbox';
+/** Errors that will not go away by trying again. Anything else (5xx, network, timeouts) is transient. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_blocks',
+  'invalid_attachments',
+  'msg_too_long',
+  'msg_blocks_too_long',
+  'no_text',
+  'cant_update_message',
+  'message_not_found',
+  'edit_window_closed',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'missing_scope',
+  'invalid_arguments',
+  'restricted_action',
+]);
+
+function classify(error: unknown): SlackWriteError {
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  if (e.code === ErrorCode.RateLimitedError) {
+    return new SlackWriteError({ kind: 'rate_limited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000, detail: 'ratelimited' });
+  }
+  if (e.code === ErrorCode.PlatformError) {
+    const name = e.data?.error ?? 'unknown_error';
+    if (name === 'ratelimited') return new SlackWriteError({ kind: 'rate_limited', retryAfterMs: 1000, detail: name });
+    return new SlackWriteError({ kind: PERMANENT.has(name) ? 'permanent' : 'transient', detail: name });
+  }
+  return new SlackWriteError({ kind: 'transient', detail: e.message ?? String(error) });
+}
+
+/**
+ * A WebClient that never retries on its own: the outbox decides when to try again, so one channel's 429
+ * does not pause every other channel (web-api's default pauses its whole queue).
+ */
+export function createOutboxWebClient(token: string, slackApiUrl?: string, logger?: unknown) {
+  return new WebClient(token, {
+    slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    logger: logger as never,
+  });
+}
+
+export function createSlackWriter(client: WebClient): SlackWriter {
+  return {
+    async post({ channel, message, threadTs, broadcast, key }) {
+      try {
+        const r = await client.chat.postMessage({
+          channel,
+          text: message.text,
+          blocks: message.blocks as never,
+          attachments: message.attachments as never,
+          thread_ts: threadTs,
+          reply_broadcast: broadcast as false | undefined,
+          unfurl_links: false,
+          metadata: { event_type: METADATA_EVENT, event_payload: { key } },
+        });
+        return { ts: r.ts as string };
+      } catch (error) {
+        throw classify(error);
+      }
+    },
+    async update({ channel, ts, message }) {
+      try {
+        await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never, attachments: message.attachments as never });
+      } catch (error) {
+        throw classify(error);
+      }
+    },
+    async findPosted({ channel, key, threadTs, since }) {
+      try {
+        let cursor: string | undefined;
+        for (let page = 0; page < 10; page++) {
+          const args = { channel, include_all_metadata: true, limit: 200, cursor, oldest: String(since.getTime() / 1000) };
+          const r: WebAPICallResult & { messages?: Array<{ ts?: string; metadata?: { event_type?: string; event_payload?: { key?: string } } }> } =
+            threadTs ? await client.conversations.replies({ ...args, ts: threadTs }) : await client.conversations.history(args);
+          const hit = r.messages?.find((m) => m.metadata?.event_type === METADATA_EVENT && m.metadata.event_payload?.key === key);
+          if (hit?.ts) return hit.ts;
+          cursor = (r.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
+          if (!cursor) return null;
+        }
+        return null;
+      } catch (error) {
+        throw classify(error);
+      }
+    },
+  };
+}

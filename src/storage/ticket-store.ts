@@ -1,0 +1,133 @@
+import type { Inbox } from '../domain/tickets/ticket.ts';
+import { rootFields } from '../domain/tickets/ticket.ts';
+import type { StoredTicket, TicketStore } from '../domain/tickets/ticket-store.ts';
+import type { CustomerIdentity } from '../domain/tickets/ticket.ts';
+import type { Db, Tx } from './database.ts';
+import { enqueueEffect } from './outbox-store.ts';
+
+export function toInbox(row: {
+  id: string;
+  name: string;
+  channelId: string;
+  brand: string | null;
+  group: string | null;
+  formId: string | null;
+  tagsJson: string;
+  position: number;
+  isDefault: boolean;
+}): Inbox {
+  return { ...row, tags: JSON.parse(row.tagsJson) as string[] };
+}
+
+async function upsertCustomerTx(tx: Tx | Db, identity: CustomerIdentity): Promise<string> {
+  const data = {
+    email: identity.email,
+    name: identity.name,
+    organizationId: identity.organizationId,
+    organizationName: identity.organizationName,
+    externalId: identity.externalId,
+  };
+  const row = await tx.customer.upsert({
+    where: { zendeskUserId: identity.zendeskUserId },
+    create: { zendeskUserId: identity.zendeskUserId, ...data },
+    update: data,
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export function createTicketStore(db: Db): TicketStore {
+  return {
+    async findByZendeskId(zendeskId): Promise<StoredTicket | null> {
+      const row = await db.ticket.findUnique({
+        where: { zendeskId },
+        include: { comments: { select: { zendeskCommentId: true } } },
+      });
+      if (!row) return null;
+      return {
+        id: row.id,
+        zendeskId: row.zendeskId,
+        inboxId: row.inboxId,
+        channelId: row.channelId,
+        rootTs: row.rootTs,
+        rootFingerprint: JSON.stringify({
+          subject: row.subject,
+          status: row.status,
+          priority: row.priority,
+          assignee: row.assigneeZendeskId,
+          tags: (JSON.parse(row.tagsJson) as string[]).sort().join(' '),
+        } satisfies ReturnType<typeof rootFields>),
+        zendeskUpdatedAt: row.zendeskUpdatedAt,
+        knownCommentIds: new Set(row.comments.map((c) => c.zendeskCommentId)),
+      };
+    },
+
+    async commit(change) {
+      const { snapshot: s } = change;
+      await db.$transaction(async (tx) => {
+        const requesterId = await upsertCustomerTx(tx, s.requester);
+        const fields = {
+          subject: s.subject,
+          status: s.status,
+          priority: s.priority,
+          requesterId,
+          assigneeZendeskId: s.assignee?.zendeskUserId ?? null,
+          assigneeName: s.assignee?.name ?? null,
+          groupId: s.groupId,
+          brandId: s.brandId,
+          formId: s.formId,
+          tagsJson: JSON.stringify(s.tags),
+          zendeskCreatedAt: s.createdAt,
+          zendeskUpdatedAt: s.updatedAt,
+        };
+        if (change.isNew) {
+          await tx.ticket.create({
+            data: {
+              id: change.ticketId,
+              zendeskId: s.zendeskId,
+              inboxId: change.inbox?.id ?? null,
+              channelId: change.inbox?.channelId ?? null,
+              ...fields,
+            },
+          });
+        } else {
+          const current = await tx.ticket.findUniqueOrThrow({ where: { id: change.ticketId } });
+          // An older snapshot (a slow webhook overtaken by the poller) must not roll the ticket back.
+          if (current.zendeskUpdatedAt.getTime() <= s.updatedAt.getTime()) {
+            await tx.ticket.update({
+              where: { id: change.ticketId },
+              data: {
+                ...fields,
+                inboxId: current.inboxId ?? change.inbox?.id ?? null,
+                channelId: current.channelId ?? change.inbox?.channelId ?? null,
+              },
+            });
+          }
+        }
+        for (const c of change.newComments) {
+          await tx.ticketComment.upsert({
+            where: { zendeskCommentId: c.zendeskCommentId },
+            create: {
+              ticketId: change.ticketId,
+              zendeskCommentId: c.zendeskCommentId,
+              authorZendeskId: c.authorZendeskId,
+              public: c.public,
+              body: c.body,
+              zendeskCreatedAt: c.createdAt,
+              mirrored: c.mirrored,
+            },
+            update: {},
+          });
+        }
+        for (const effect of change.effects) await enqueueEffect(tx, effect);
+      });
+    },
+
+    async listInboxes() {
+      const rows = await db.inbox.findMany({ orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+      return rows.map(toInbox);
+    },
+
+    upsertCustomer: (identity) => upsertCustomerTx(db, identity),
+  };
+}

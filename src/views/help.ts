@@ -1,0 +1,24 @@
+import type { SlackMessage } from '../domain/outbox/outbox.ts';
+
+export interface RuntimeStatus {
+  inboxes: Array<{ id: string; name: string; channelId: string; isDefault: boolean }>;
+  tickets: number;
+  outbox: { pending: number; sending: number; sent: number; failed: number };
+}
+
+export function buildHelpMessage(): SlackMessage {
+  const text = [
+    '*yorisoi* puts every Zendesk ticket into a Slack thread.',
+    '• `/yorisoi status` — inboxes, tickets and the Slack delivery queue',
+    '• `/yorisoi help` — this message',
+  ].join('\n');
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function buildStatusMessage(s: RuntimeStatus): SlackMessage {
+  const inboxes = s.inboxes.length
+    ? s.inboxes.map((i) => `• *${i.name}* → <#${i.channelId}>${i.isDefault ? ' (default)' : ''}`).join('\n')
+    : '_No inboxes yet: `yorisoi inboxes add` or YORISOI_INBOXES_FILE._';
+  const text = `*Inboxes*\n${inboxes}\n\n*Tickets tracked:* ${s.tickets}\n*Slack queue:* ${s.outbox.pending} pending · ${s.outbox.sending} sending · ${s.outbox.sent} sent · ${s.outbox.failed} failed`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
+}

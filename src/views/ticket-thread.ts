@@ -1,0 +1,73 @@
+import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
+import type { TicketThreadRenderer } from '../domain/tickets/ticket-sync.ts';
+import { ActionIds } from './ids.ts';
+import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+
+const statusEmoji: Record<string, string> = {
+  new: ':new:',
+  open: ':large_orange_circle:',
+  pending: ':hourglass_flowing_sand:',
+  hold: ':double_vertical_bar:',
+  solved: ':white_check_mark:',
+  closed: ':lock:',
+};
+
+/** The thread's root: everything an agent needs to pick the ticket up, kept current by chat.update. */
+export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: { zendeskUrl: string }): SlackMessage {
+  const requester = t.requester.email ? `${t.requester.name} <mailto:${t.requester.email}|${t.requester.email}>` : t.requester.name;
+  const assignee = t.assignee ? escapeMrkdwn(t.assignee.name) : '*unassigned*';
+  const fields = [
+    `*Requester*\n${escapeMrkdwn(requester)}`,
+    `*Organization*\n${escapeMrkdwn(t.requester.organizationName ?? '—')}`,
+    `*Status*\n${statusEmoji[t.status] ?? ''} ${t.status}`,
+    `*Priority*\n${t.priority ?? '—'}`,
+    `*Assignee*\n${assignee}`,
+    `*Tags*\n${t.tags.length ? truncate(t.tags.map((x) => `\`${x}\``).join(' '), 1900) : '—'}`,
+  ];
+  const subject = truncate(t.subject, 140);
+  return {
+    text: `#${t.zendeskId} ${subject} — ${t.requester.name} (${t.status}, ${t.assignee ? t.assignee.name : 'unassigned'})`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(`#${t.zendeskId} ${t.subject}`, 150), emoji: true } },
+      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: ActionIds.openInZendesk, text: { type: 'plain_text', text: 'Open in Zendesk' }, url: links.zendeskUrl },
+        ],
+      },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` }],
+      },
+    ],
+  };
+}
+
+/**
+ * A customer's (or an agent's public) message in the thread, verbatim: never summarised or trimmed.
+ * Slack rejects messages whose blocks hold much more than ~12k characters (msg_blocks_too_long), so a long
+ * message becomes several thread messages of at most three 2,900-character sections each.
+ */
+export function buildThreadComment(t: TicketSnapshot, c: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[] {
+  const who = role === 'customer' ? `:speech_balloon: *${escapeMrkdwn(t.requester.name)}* wrote` : ':outbox_tray: *Public reply sent from Zendesk*';
+  const pieces = splitText(escapeMrkdwn(c.body || '(empty message)'), 2900);
+  const messages: SlackMessage[] = [];
+  for (let i = 0; i < pieces.length; i += 3) {
+    const part = pieces.length > 3 ? ` · part ${i / 3 + 1} of ${Math.ceil(pieces.length / 3)}` : '';
+    messages.push({
+      text: `${role === 'customer' ? t.requester.name : 'Agent'}: ${truncate(pieces.slice(i, i + 3).join(''), 3000)}`,
+      blocks: [
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `${who} · ${c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${part}` }] },
+        ...pieces.slice(i, i + 3).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })),
+      ],
+    });
+  }
+  return messages;
+}
+
+export const ticketThreadRenderer: TicketThreadRenderer = {
+  root: buildTicketRootMessage,
+  comment: buildThreadComment,
+};

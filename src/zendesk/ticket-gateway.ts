@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
+import type { TicketSource } from '../domain/tickets/ticket-sync.ts';
+import type { ZendeskApi } from './zendesk-client.ts';
+import { zComment, zCursorMeta, zIncrementalTickets, zNamed, zOrganization, zTicket, zUser } from './zendesk-schemas.ts';
+
+/** Reads tickets, their comments and the people on them from Zendesk, as yorisoi's domain types. */
+export function createZendeskTicketGateway(api: ZendeskApi) {
+  // Agents, groups, brands and organisations change rarely and appear on many tickets.
+  const names = new Map<string, Promise<string | null>>();
+  const cachedName = (kind: 'groups' | 'brands' | 'organizations', id: string | null) => {
+    if (id === null) return Promise.resolve(null);
+    const key = `${kind}:${id}`;
+    let hit = names.get(key);
+    if (!hit) {
+      const schema = z.object({ [kind.replace(/s$/, '')]: kind === 'organizations' ? zOrganization : zNamed });
+      hit = api
+        .call('GET', [kind, id], schema)
+        .then((r) => (r[kind.replace(/s$/, '')] as { name: string }).name)
+        .catch(() => null);
+      names.set(key, hit);
+      hit.then((v) => v === null && names.delete(key));
+    }
+    return hit;
+  };
+
+  async function getUser(id: string) {
+    const r = await api.call('GET', ['users', id], z.object({ user: zUser }));
+    return r.user;
+  }
+
+  async function listComments(ticketId: string): Promise<TicketCommentSnapshot[]> {
+    const out: TicketCommentSnapshot[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await api.call(
+        'GET',
+        ['tickets', ticketId, 'comments', cursor ? { 'page[after]': cursor } : {}],
+        zCursorMeta.extend({ comments: z.array(zComment) }),
+      );
+      for (const c of page.comments) {
+        out.push({
+          zendeskCommentId: c.id,
+          authorZendeskId: c.author_id,
+          authorName: null,
+          public: c.public,
+          body: c.plain_body ?? c.body,
+          createdAt: new Date(c.created_at),
+        });
+      }
+      const next = page.meta?.has_more ? page.meta.after_cursor : null;
+      if (!next) return out;
+      cursor = next;
+    }
+  }
+
+  const source: TicketSource = {
+    async fetchTicketSnapshot(zendeskId): Promise<TicketSnapshot> {
+      const { ticket } = await api.call('GET', ['tickets', zendeskId], z.object({ ticket: zTicket }));
+      const [comments, requester, assignee, groupName, brandName] = await Promise.all([
+        listComments(zendeskId),
+        getUser(ticket.requester_id),
+        ticket.assignee_id ? getUser(ticket.assignee_id).catch(() => null) : Promise.resolve(null),
+        cachedName('groups', ticket.group_id),
+        cachedName('brands', ticket.brand_id),
+      ]);
+      const organizationId = requester.organization_id ?? ticket.organization_id;
+      return {
+        zendeskId: ticket.id,
+        subject: ticket.subject ?? ticket.raw_subject ?? '(no subject)',
+        status: ticket.status,
+        priority: ticket.priority ?? null,
+        requester: {
+          zendeskUserId: requester.id,
+          name: requester.name,
+          email: requester.email ?? null,
+          organizationId,
+          organizationName: await cachedName('organizations', organizationId),
+          externalId: requester.external_id ?? null,
+        },
+        assignee: assignee ? { zendeskUserId: assignee.id, name: assignee.name, email: assignee.email ?? null } : null,
+        groupId: ticket.group_id,
+        groupName,
+        brandId: ticket.brand_id,
+        brandName,
+        formId: ticket.ticket_form_id,
+        tags: ticket.tags,
+        createdAt: new Date(ticket.created_at),
+        updatedAt: new Date(ticket.updated_at),
+        comments,
+      };
+    },
+  };
+
+  return {
+    ...source,
+    getUser,
+    /** One page of the cursor-based incremental ticket export. */
+    async incrementalTickets(position: { cursor: string } | { startTime: number }) {
+      const query = 'cursor' in position ? { cursor: position.cursor } : { start_time: position.startTime };
+      return api.call('GET', ['incremental', 'tickets', 'cursor', query], zIncrementalTickets);
+    },
+  };
+}
+
+export type ZendeskTicketGateway = ReturnType<typeof createZendeskTicketGateway>;
