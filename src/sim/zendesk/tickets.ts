@@ -301,7 +301,7 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
       if (status === undefined && ticket.status === 'new' && opts.actor.role !== 'end-user') status = 'open';
       if (status === 'new' && ticket.status !== 'new') throw recordInvalid('status', 'Status: new is not valid');
       if (status !== undefined) set('status', 'status', status);
-      if ((ticket.status === 'solved' || ticket.status === 'closed') && ticket.assigneeId === null) {
+      if ((status === 'solved' || status === 'closed') && ticket.assigneeId === null) {
         if (opts.actor.role === 'end-user') throw recordInvalid('assignee', 'Assignee: is required when solving');
         set('assigneeId', 'assignee_id', opts.actor.id);
       }

@@ -1,0 +1,243 @@
+// The Orama-backed TemplateSearchIndex. Retrieval is two-stage:
+//
+// 1. Orama finds candidates using only the query's rarest tokens. Bigram posting lists of common
+//    tokens (ます, ください) are long, and Orama's cost per query token grows with the square of
+//    its posting list (RadixNode.findAllWords de-duplicates with Array#includes), so common tokens
+//    are what made stock Orama take ~200 ms per query at 10,000 templates.
+// 2. The candidates are re-ranked by how much of the WHOLE query they contain: idf-weighted
+//    token coverage plus whether each query word occurs as written (surface) or as read (kana).
+//
+// See docs/search.md, "Search at scale", for the measurements behind the constants.
+
+import { type AnyOrama, create, insert, remove as oramaRemove, search as oramaSearch } from '@orama/orama';
+import type {
+  NearDuplicate,
+  SearchableTemplate,
+  TemplateSearchFilters,
+  TemplateSearchHit,
+  TemplateSearchIndex,
+} from '../domain/templates/template-search.ts';
+import { createLeanIndexComponent } from './lean-orama-index.ts';
+import { NEAR_DUPLICATE_THRESHOLD, duplicateFeatures, duplicateSimilarity } from './near-duplicates.ts';
+import { type ReadingAnalyzer, createReadingAnalyzer } from './readings.ts';
+import { buildSnippet } from './snippet.ts';
+import { type AnalysedText, analyseText, tokensOf } from './text-analysis.ts';
+
+/** Query tokens handed to Orama: the rarest ones carry the information and are cheap. */
+const RETRIEVAL_TOKENS = 16;
+/** Tokens in more than this share of templates are left out of retrieval (kept for re-ranking)… */
+const COMMON_TOKEN_SHARE = 0.05;
+/** …unless the collection is so small that "common" means a handful of templates. */
+const COMMON_TOKEN_MIN_DOCS = 50;
+/** Candidates Orama returns for re-ranking. */
+const CANDIDATES = 50;
+/** Re-rank weight of "each query word occurs as written or as read" next to token coverage. */
+const PHRASE_WEIGHT = 0.5;
+const DEFAULT_LIMIT = 10;
+const DUPLICATE_CANDIDATES = 20;
+const SERIALIZATION_VERSION = 1;
+
+/** What we keep per template: the analysed text is needed for re-ranking and duplicate checks. */
+interface IndexedTemplate {
+  template: SearchableTemplate;
+  title: AnalysedText;
+  body: AnalysedText;
+}
+
+interface SerializedIndex {
+  version: number;
+  templates: Array<SearchableTemplate & { analysed: [string, string, string, string] }>;
+}
+
+const schema = { grams: 'string', folders: 'enum[]', tags: 'enum[]', product: 'enum' } as const;
+
+/** Folder filter by prefix: a template in a/b/c is indexed under a, a/b and a/b/c. */
+function folderPrefixes(path: string): string[] {
+  const parts = path.split('/').filter((p) => p !== '');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+function idf(documentFrequency: number, documentCount: number): number {
+  return Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+class OramaTemplateSearchIndex implements TemplateSearchIndex {
+  private readonly db: AnyOrama;
+  private readonly templates = new Map<string, IndexedTemplate>();
+  /** Token → number of templates containing it (Orama keeps this too, but not as public API). */
+  private readonly documentFrequency = new Map<string, number>();
+
+  constructor(private readonly readings: ReadingAnalyzer) {
+    this.db = create({
+      schema,
+      // The grams field holds pre-computed tokens separated by spaces (see tokensOf).
+      components: { tokenizer: { language: 'japanese', normalizationCache: new Map(), tokenize: (raw: string) => raw.split(' ') }, index: createLeanIndexComponent() },
+      sort: { enabled: false },
+    });
+  }
+
+  get size(): number {
+    return this.templates.size;
+  }
+
+  upsert(t: SearchableTemplate): void {
+    this.insertAnalysed({ template: t, title: analyseText(t.title, this.readings), body: analyseText(t.body, this.readings) });
+  }
+
+  upsertMany(ts: SearchableTemplate[]): void {
+    for (const t of ts) this.upsert(t);
+  }
+
+  remove(id: string): void {
+    const existing = this.templates.get(id);
+    if (existing === undefined) return;
+    oramaRemove(this.db, id);
+    for (const token of tokensOf(existing.title, existing.body)) {
+      const df = (this.documentFrequency.get(token) ?? 1) - 1;
+      if (df <= 0) this.documentFrequency.delete(token);
+      else this.documentFrequency.set(token, df);
+    }
+    this.templates.delete(id);
+  }
+
+  insertAnalysed(entry: IndexedTemplate): void {
+    const { template } = entry;
+    this.remove(template.id);
+    const tokens = tokensOf(entry.title, entry.body);
+    for (const token of tokens) this.documentFrequency.set(token, (this.documentFrequency.get(token) ?? 0) + 1);
+    insert(this.db, {
+      id: template.id,
+      grams: tokens.join(' '),
+      folders: folderPrefixes(template.path),
+      tags: template.tags,
+      product: template.product ?? '',
+    });
+    this.templates.set(template.id, entry);
+  }
+
+  search(query: string, opts: { limit?: number; filters?: TemplateSearchFilters } = {}): TemplateSearchHit[] {
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    const words = query.split(/\s+/).filter((w) => w !== '').map((w) => analyseText(w, this.readings));
+    const queryTokens = tokensOf(...words);
+    if (queryTokens.length === 0 || limit <= 0) return [];
+
+    const candidates = this.retrieve(queryTokens, CANDIDATES, opts.filters);
+    const weights = queryTokens.map((t) => idf(this.documentFrequency.get(t) ?? 0, this.templates.size));
+    const totalWeight = weights.reduce((a, b) => a + b, 0);
+    const ranked: Array<{ entry: IndexedTemplate; score: number }> = [];
+    for (const id of candidates) {
+      const entry = this.templates.get(id);
+      if (entry === undefined) continue;
+      const surface = `${entry.title.surface}\n${entry.body.surface}`;
+      const reading = `${entry.title.reading}\n${entry.body.reading}`;
+      let covered = 0;
+      queryTokens.forEach((token, i) => {
+        if (surface.includes(token) || reading.includes(token)) covered += weights[i] ?? 0;
+      });
+      let wordsFound = 0;
+      for (const w of words) if (surface.includes(w.surface) || reading.includes(w.reading)) wordsFound++;
+      const score = covered / totalWeight + (PHRASE_WEIGHT * wordsFound) / words.length;
+      ranked.push({ entry, score });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.entry.template.id.localeCompare(b.entry.template.id));
+    const tokenSet = new Set(queryTokens);
+    return ranked.slice(0, limit).map(({ entry, score }) => ({
+      id: entry.template.id,
+      title: entry.template.title,
+      path: entry.template.path,
+      score,
+      snippet: buildSnippet(entry.template.body, tokenSet, this.readings),
+    }));
+  }
+
+  /** Ids of the templates Orama ranks highest on the rarest of `tokens`. */
+  private retrieve(tokens: string[], limit: number, filters?: TemplateSearchFilters): string[] {
+    const indexed = tokens.filter((t) => this.documentFrequency.has(t));
+    if (indexed.length === 0) return [];
+    const byRarity = indexed.sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
+    const commonAbove = Math.max(COMMON_TOKEN_MIN_DOCS, this.templates.size * COMMON_TOKEN_SHARE);
+    const rare = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= commonAbove);
+    const chosen = (rare.length > 0 ? rare : byRarity).slice(0, RETRIEVAL_TOKENS);
+    const where: Record<string, unknown> = {};
+    if (filters?.folder) where.folders = { containsAll: [filters.folder.replace(/\/+$/, '')] };
+    if (filters?.tag) where.tags = { containsAll: [filters.tag] };
+    if (filters?.product) where.product = { eq: filters.product };
+    const result = oramaSearch(this.db, {
+      term: chosen.join(' '),
+      properties: ['grams'],
+      limit,
+      threshold: 1, // any token may match; the default filters "all tokens" with a quadratic pass
+      relevance: { k: 1.2, b: 0, d: 0.5 },
+      ...(Object.keys(where).length > 0 ? { where } : {}),
+    });
+    if (result instanceof Promise) throw new Error('Orama search unexpectedly ran asynchronously');
+    return result.hits.map((h) => String(h.id));
+  }
+
+  findNearDuplicates(t: { id?: string; title: string; body: string }, opts: { limit?: number } = {}): NearDuplicate[] {
+    const title = analyseText(t.title, this.readings);
+    const body = analyseText(t.body, this.readings);
+    return this.nearDuplicatesOf({ title, body }, t.id, opts.limit ?? DEFAULT_LIMIT);
+  }
+
+  private nearDuplicatesOf(text: { title: AnalysedText; body: AnalysedText }, excludeId: string | undefined, limit: number): NearDuplicate[] {
+    const features = duplicateFeatures(text.title.surface, text.body.surface);
+    const found: NearDuplicate[] = [];
+    for (const id of this.retrieve(tokensOf(text.title, text.body), DUPLICATE_CANDIDATES)) {
+      const other = this.templates.get(id);
+      if (other === undefined || id === excludeId) continue;
+      const similarity = duplicateSimilarity(features, duplicateFeatures(other.title.surface, other.body.surface));
+      if (similarity >= NEAR_DUPLICATE_THRESHOLD) found.push({ id, similarity });
+    }
+    return found.sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id)).slice(0, limit);
+  }
+
+  duplicateGroups(): { ids: string[] }[] {
+    const parent = new Map<string, string>();
+    const root = (id: string): string => {
+      let r = id;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r) ?? r;
+      return r;
+    };
+    for (const [id, entry] of this.templates) {
+      for (const dup of this.nearDuplicatesOf(entry, id, DUPLICATE_CANDIDATES)) {
+        const [a, b] = [root(id), root(dup.id)];
+        if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+      }
+    }
+    const groups = new Map<string, string[]>();
+    for (const id of this.templates.keys()) {
+      const r = root(id);
+      groups.set(r, [...(groups.get(r) ?? []), id]);
+    }
+    return [...groups.values()].filter((ids) => ids.length >= 2).map((ids) => ({ ids: ids.sort() }));
+  }
+
+  serialize(): string {
+    const data: SerializedIndex = {
+      version: SERIALIZATION_VERSION,
+      templates: [...this.templates.values()].map(({ template, title, body }) => ({
+        ...template,
+        analysed: [title.surface, title.reading, body.surface, body.reading],
+      })),
+    };
+    return JSON.stringify(data);
+  }
+
+  /** Re-indexes a snapshot without re-running normalisation or kuromoji (the slow part of a build). */
+  restore(serialized: string): void {
+    const data = JSON.parse(serialized) as SerializedIndex;
+    if (data.version !== SERIALIZATION_VERSION) throw new Error(`Unsupported search index snapshot version ${data.version}`);
+    for (const { analysed, ...template } of data.templates) {
+      const [titleSurface, titleReading, bodySurface, bodyReading] = analysed;
+      this.insertAnalysed({ template, title: { surface: titleSurface, reading: titleReading }, body: { surface: bodySurface, reading: bodyReading } });
+    }
+  }
+}
+
+/** Loads kuromoji (~1 s, once per process) and returns an empty index, or one restored from `serialized`. */
+export async function createTemplateSearchIndex(opts: { serialized?: string } = {}): Promise<TemplateSearchIndex> {
+  const index = new OramaTemplateSearchIndex(await createReadingAnalyzer());
+  if (opts.serialized !== undefined) index.restore(opts.serialized);
+  return index;
+}

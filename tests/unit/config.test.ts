@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const live = {
+  SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+  SLACK_APP_TOKEN: 'xapp-1-abc',
+  SLACK_SIGNING_SECRET: 'shh-signing',
+  ZENDESK_SUBDOMAIN: 'acme',
+  ZENDESK_EMAIL: 'ops@acme.test',
+  ZENDESK_API_TOKEN: 'tok-123456',
+  ZENDESK_WEBHOOK_SECRET: 'whsec-123456',
+};
+
+function problems(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs on the simulators with no credentials and SQLite by default', () => {
+    const c = loadConfig({});
+    expect(c.mode).toBe('simulated');
+    expect(c.databaseUrl).toBe('file:./.yorisoi/yorisoi.db');
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('goes live when Slack and Zendesk are both configured', () => {
+    const c = loadConfig(live);
+    expect(c.mode).toBe('live');
+    expect(c.zendesk?.apiUrl).toBe('https://acme.zendesk.com/api/v2');
+  });
+
+  it('names each missing variable on its own line', () => {
+    const p = problems({ SLACK_BOT_TOKEN: 'xoxb-1', ZENDESK_SUBDOMAIN: 'acme' });
+    expect(p.some((l) => l.startsWith('SLACK_SIGNING_SECRET: missing'))).toBe(true);
+    expect(p.some((l) => l.startsWith('SLACK_APP_TOKEN: missing'))).toBe(true);
+    expect(p.some((l) => l.startsWith('ZENDESK_EMAIL: missing'))).toBe(true);
+    expect(p.some((l) => l.startsWith('ZENDESK_API_TOKEN: missing'))).toBe(true);
+  });
+
+  it('names a wrong variable and says what it should be', () => {
+    const p = problems({ ...live, SLACK_BOT_TOKEN: 'xapp-wrong', PORT: 'eighty', DATABASE_URL: 'postgres://x' });
+    expect(p.find((l) => l.startsWith('SLACK_BOT_TOKEN'))).toMatch(/xoxb-/);
+    expect(p.find((l) => l.startsWith('PORT'))).toBeDefined();
+    expect(p.find((l) => l.startsWith('DATABASE_URL'))).toMatch(/file:/);
+  });
+
+  it('does not need an app token in HTTP mode', () => {
+    const { SLACK_APP_TOKEN: _, ...rest } = live;
+    expect(loadConfig({ ...rest, SLACK_MODE: 'http' }).slack?.mode).toBe('http');
+  });
+});
