@@ -11,9 +11,9 @@ import { createZendeskApi } from './zendesk/zendesk-client.ts';
 
 /** The sandbox team's inboxes: one per product, one for onboarding, a default. */
 export const sandboxInboxes: Inbox[] = [
-  { id: 'photos', name: 'Photos', channelId: 'C0PHOTOS', brand: 'photos', group: null, formId: null, tags: [], position: 10, isDefault: false },
-  { id: 'billing', name: 'Billing', channelId: 'C0BILLING', brand: 'billing', group: null, formId: null, tags: [], position: 20, isDefault: false },
-  { id: 'onboarding', name: 'Onboarding', channelId: 'C0ONBOARD', brand: null, group: null, formId: null, tags: ['onboarding'], position: 30, isDefault: false },
+  { id: 'onboarding', name: 'Onboarding', channelId: 'C0ONBOARD', brand: null, group: null, formId: null, tags: ['onboarding'], position: 10, isDefault: false },
+  { id: 'photos', name: 'Photos', channelId: 'C0PHOTOS', brand: 'photos', group: null, formId: null, tags: [], position: 20, isDefault: false },
+  { id: 'billing', name: 'Billing', channelId: 'C0BILLING', brand: 'billing', group: null, formId: null, tags: [], position: 30, isDefault: false },
   { id: 'support', name: 'Support', channelId: 'C0SUPPORT', brand: null, group: null, formId: null, tags: [], position: 100, isDefault: true },
 ];
 

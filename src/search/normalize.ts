@@ -1,7 +1,7 @@
 // Japanese text normalisation shared by documents and queries, so that spelling variants
 // (表記ゆれ) of the same words become the same string before tokenisation.
 
-import { type MappedText, identityMapped, replaceMapped } from './mapped-text.ts';
+import { type MappedText, replaceMapped } from './mapped-text.ts';
 import { VARIANT_RULES } from './variant-rules.ts';
 
 const KATAKANA_FIRST = 0x30a1; // ァ
@@ -70,6 +70,14 @@ function foldCharacters(raw: string): MappedText {
   let i = 0;
   while (i < raw.length) {
     const start = i;
+    const code = raw.charCodeAt(i);
+    const nextIsMark = i + 1 < raw.length && COMBINING_MARK.test(raw[i + 1] ?? '');
+    // Fast path: kanji, hiragana and lower-case ASCII letters and digits are already normal.
+    if (!nextIsMark && ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3094 && !SMALL_TO_LARGE[raw[i] ?? '']) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) {
+      push(raw[i] ?? '', start);
+      i++;
+      continue;
+    }
     const first = raw.codePointAt(i) ?? 0;
     i += first > 0xffff ? 2 : 1;
     while (i < raw.length && COMBINING_MARK.test(raw[i] ?? '')) i++;
@@ -133,4 +141,9 @@ function kanjiNumberValue(numeral: string): number {
  */
 export function kanjiNumeralsToDigits(mapped: MappedText): MappedText {
   return replaceMapped(mapped, KANJI_NUMBER_BEFORE_COUNTER, (m) => String(kanjiNumberValue(m[0])));
+}
+
+/** kanjiNumeralsToDigits for a plain string. */
+export function kanjiNumeralsToDigitsText(text: string): string {
+  return text.replace(KANJI_NUMBER_BEFORE_COUNTER, (m) => String(kanjiNumberValue(m)));
 }

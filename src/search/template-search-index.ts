@@ -23,14 +23,18 @@ import { type ReadingAnalyzer, createReadingAnalyzer } from './readings.ts';
 import { buildSnippet } from './snippet.ts';
 import { type AnalysedText, analyseText, tokensOf } from './text-analysis.ts';
 
-/** Query tokens handed to Orama: the rarest ones carry the information and are cheap. */
+/** Query tokens handed to Orama, rarest first: the rare ones carry the information and are cheap. */
 const RETRIEVAL_TOKENS = 16;
-/** Tokens in more than this share of templates are left out of retrieval (kept for re-ranking)… */
-const COMMON_TOKEN_SHARE = 0.05;
-/** …unless the collection is so small that "common" means a handful of templates. */
-const COMMON_TOKEN_MIN_DOCS = 50;
+/**
+ * Orama's cost per query token grows with the square of its posting list, so a token stops
+ * gaining Orama postings once this many templates contain it. Such a token is still known to
+ * the re-ranker (which reads the stored text); only retrieval by it alone becomes partial.
+ */
+const POSTING_CAP = 500;
+/** Retrieval stops adding tokens once their postings sum to this (the rarest token always goes). */
+const RETRIEVAL_POSTING_BUDGET = 1500;
 /** Candidates Orama returns for re-ranking. */
-const CANDIDATES = 50;
+const CANDIDATES = 30;
 /** Re-rank weight of "each query word occurs as written or as read" next to token coverage. */
 const PHRASE_WEIGHT = 0.5;
 const DEFAULT_LIMIT = 10;
@@ -42,6 +46,20 @@ interface IndexedTemplate {
   template: SearchableTemplate;
   title: AnalysedText;
   body: AnalysedText;
+}
+
+/** An indexed template, its text joined for fast substring tests, and which of its tokens (in tokensOf order) Orama holds postings for. */
+interface StoredTemplate extends IndexedTemplate {
+  surface: string;
+  reading: string;
+  inOrama: Uint8Array;
+}
+
+interface TokenStats {
+  /** Templates containing the token. */
+  documents: number;
+  /** Templates Orama holds a posting for (≤ POSTING_CAP). */
+  postings: number;
 }
 
 interface SerializedIndex {
@@ -63,15 +81,20 @@ function idf(documentFrequency: number, documentCount: number): number {
 
 class OramaTemplateSearchIndex implements TemplateSearchIndex {
   private readonly db: AnyOrama;
-  private readonly templates = new Map<string, IndexedTemplate>();
-  /** Token → number of templates containing it (Orama keeps this too, but not as public API). */
-  private readonly documentFrequency = new Map<string, number>();
+  private readonly templates = new Map<string, StoredTemplate>();
+  private readonly tokenStats = new Map<string, TokenStats>();
+  /**
+   * The tokens of the template being inserted into or removed from Orama. Orama documents carry
+   * only the id in `grams` (a token string per template would double the heap), so the tokenizer
+   * hands Orama these instead; queries reach the tokenizer without a property name.
+   */
+  private tokensInTransit: string[] = [];
 
   constructor(private readonly readings: ReadingAnalyzer) {
+    const tokenize = (raw: string, _language?: string, prop?: string) => (prop === 'grams' ? this.tokensInTransit : raw.split(' '));
     this.db = create({
       schema,
-      // The grams field holds pre-computed tokens separated by spaces (see tokensOf).
-      components: { tokenizer: { language: 'japanese', normalizationCache: new Map(), tokenize: (raw: string) => raw.split(' ') }, index: createLeanIndexComponent() },
+      components: { tokenizer: { language: 'japanese', normalizationCache: new Map(), tokenize }, index: createLeanIndexComponent() },
       sort: { enabled: false },
     });
   }
@@ -91,12 +114,17 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   remove(id: string): void {
     const existing = this.templates.get(id);
     if (existing === undefined) return;
+    const tokens = tokensOf(existing.title, existing.body);
+    this.tokensInTransit = tokens.filter((_, i) => existing.inOrama[i] === 1);
     oramaRemove(this.db, id);
-    for (const token of tokensOf(existing.title, existing.body)) {
-      const df = (this.documentFrequency.get(token) ?? 1) - 1;
-      if (df <= 0) this.documentFrequency.delete(token);
-      else this.documentFrequency.set(token, df);
-    }
+    tokens.forEach((token, i) => {
+      const stats = this.tokenStats.get(token);
+      if (stats === undefined) return;
+      stats.documents--;
+      stats.postings -= existing.inOrama[i] ?? 0;
+      if (stats.documents <= 0) this.tokenStats.delete(token);
+    });
+    this.tokensInTransit = [];
     this.templates.delete(id);
   }
 
@@ -104,15 +132,36 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     const { template } = entry;
     this.remove(template.id);
     const tokens = tokensOf(entry.title, entry.body);
-    for (const token of tokens) this.documentFrequency.set(token, (this.documentFrequency.get(token) ?? 0) + 1);
+    const inOrama = new Uint8Array(tokens.length);
+    const forOrama: string[] = [];
+    tokens.forEach((token, i) => {
+      let stats = this.tokenStats.get(token);
+      if (stats === undefined) {
+        stats = { documents: 0, postings: 0 };
+        this.tokenStats.set(token, stats);
+      }
+      stats.documents++;
+      if (stats.postings < POSTING_CAP) {
+        stats.postings++;
+        inOrama[i] = 1;
+        forOrama.push(token);
+      }
+    });
+    this.tokensInTransit = forOrama;
     insert(this.db, {
       id: template.id,
-      grams: tokens.join(' '),
+      grams: template.id,
       folders: folderPrefixes(template.path),
       tags: template.tags,
       product: template.product ?? '',
     });
-    this.templates.set(template.id, entry);
+    this.tokensInTransit = [];
+    this.templates.set(template.id, {
+      ...entry,
+      surface: `${entry.title.surface}\n${entry.body.surface}`,
+      reading: `${entry.title.reading}\n${entry.body.reading}`,
+      inOrama,
+    });
   }
 
   search(query: string, opts: { limit?: number; filters?: TemplateSearchFilters } = {}): TemplateSearchHit[] {
@@ -122,14 +171,13 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     if (queryTokens.length === 0 || limit <= 0) return [];
 
     const candidates = this.retrieve(queryTokens, CANDIDATES, opts.filters);
-    const weights = queryTokens.map((t) => idf(this.documentFrequency.get(t) ?? 0, this.templates.size));
+    const weights = queryTokens.map((t) => idf(this.tokenStats.get(t)?.documents ?? 0, this.templates.size));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const ranked: Array<{ entry: IndexedTemplate; score: number }> = [];
     for (const id of candidates) {
       const entry = this.templates.get(id);
       if (entry === undefined) continue;
-      const surface = `${entry.title.surface}\n${entry.body.surface}`;
-      const reading = `${entry.title.reading}\n${entry.body.reading}`;
+      const { surface, reading } = entry;
       let covered = 0;
       queryTokens.forEach((token, i) => {
         if (surface.includes(token) || reading.includes(token)) covered += weights[i] ?? 0;
@@ -152,12 +200,19 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
 
   /** Ids of the templates Orama ranks highest on the rarest of `tokens`. */
   private retrieve(tokens: string[], limit: number, filters?: TemplateSearchFilters): string[] {
-    const indexed = tokens.filter((t) => this.documentFrequency.has(t));
-    if (indexed.length === 0) return [];
-    const byRarity = indexed.sort((a, b) => (this.documentFrequency.get(a) ?? 0) - (this.documentFrequency.get(b) ?? 0));
-    const commonAbove = Math.max(COMMON_TOKEN_MIN_DOCS, this.templates.size * COMMON_TOKEN_SHARE);
-    const rare = byRarity.filter((t) => (this.documentFrequency.get(t) ?? 0) <= commonAbove);
-    const chosen = (rare.length > 0 ? rare : byRarity).slice(0, RETRIEVAL_TOKENS);
+    const known = tokens.flatMap((token) => {
+      const stats = this.tokenStats.get(token);
+      return stats !== undefined && stats.postings > 0 ? [{ token, ...stats }] : [];
+    });
+    known.sort((a, b) => a.documents - b.documents);
+    const chosen: string[] = [];
+    let postings = 0;
+    for (const { token, postings: tokenPostings } of known) {
+      postings += tokenPostings;
+      if (chosen.length > 0 && (postings > RETRIEVAL_POSTING_BUDGET || chosen.length >= RETRIEVAL_TOKENS)) break;
+      chosen.push(token);
+    }
+    if (chosen.length === 0) return [];
     const where: Record<string, unknown> = {};
     if (filters?.folder) where.folders = { containsAll: [filters.folder.replace(/\/+$/, '')] };
     if (filters?.tag) where.tags = { containsAll: [filters.tag] };

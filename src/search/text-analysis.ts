@@ -2,8 +2,7 @@
 // the surface form (表記ゆれ folded, kanji numerals as digits) and the kana reading.
 
 import { forEachGram } from './grams.ts';
-import { identityMapped } from './mapped-text.ts';
-import { kanjiNumeralsToDigits, normalizeMapped } from './normalize.ts';
+import { kanjiNumeralsToDigitsText, normalizeMapped } from './normalize.ts';
 import type { ReadingAnalyzer } from './readings.ts';
 
 export interface AnalysedText {
@@ -15,7 +14,7 @@ export interface AnalysedText {
 
 export function analyseText(raw: string, readings: ReadingAnalyzer): AnalysedText {
   const normalized = normalizeMapped(raw).text;
-  return { surface: kanjiNumeralsToDigits(identityMapped(normalized)).text, reading: readings.readingOf(normalized) };
+  return { surface: kanjiNumeralsToDigitsText(normalized), reading: readings.readingOf(normalized) };
 }
 
 /** Distinct tokens of the surface and reading forms together, in first-seen order. */

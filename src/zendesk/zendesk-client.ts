@@ -1,4 +1,5 @@
-import { createClient } from 'node-zendesk';
+// node-zendesk is a minified CommonJS bundle: Node's ESM loader cannot see its named exports.
+import nodeZendesk from 'node-zendesk';
 import type { z } from 'zod';
 import { YorisoiError } from '../errors.ts';
 
@@ -54,7 +55,7 @@ export interface ZendeskApi {
 
 export function createZendeskApi(options: ZendeskApiOptions): ZendeskApi {
   const make = (headers: Record<string, string> = {}) =>
-    createClient({
+    nodeZendesk.createClient({
       username: options.email,
       token: options.apiToken,
       endpointUri: options.apiUrl,

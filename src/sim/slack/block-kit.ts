@@ -47,7 +47,8 @@ function defValidator(name: string): ValidateFunction {
 /** The schema definition for an object with this `type`, when the schema has one. */
 function defFor(type: unknown, level: 'block' | 'element'): string | undefined {
   if (typeof type !== 'string') return undefined;
-  const order = level === 'block' ? [`${type}_block`, `${type}_element`] : [`${type}_element`, `${type}_block`];
+  const order =
+    level === 'block' ? [`${type}_block`, `${type}_element`] : [`${type}_element`, `${type}_block`];
   return order.find((name) => Object.hasOwn(defs, name));
 }
 
@@ -103,7 +104,8 @@ function explainBlocks(blocks: unknown[], pointer: string): string[] {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const textOf = (v: unknown): string | undefined => (isObj(v) && typeof v.text === 'string' ? v.text : undefined);
+const textOf = (v: unknown): string | undefined =>
+  isObj(v) && typeof v.text === 'string' ? v.text : undefined;
 
 /** Limits the schema does not enforce (or enforces with a less helpful message). */
 function limitLines(blocks: unknown[], prefix: string): string[] {
@@ -122,7 +124,9 @@ function limitLines(blocks: unknown[], prefix: string): string[] {
       if (block.elements.length > LIMITS.actionsElements) {
         lines.push(line(`no more than ${LIMITS.actionsElements} items allowed`, `${at}/elements`));
       }
-      block.elements.forEach((e, j) => checkElement(e, `${at}/elements/${j}`, lines));
+      block.elements.forEach((e, j) => {
+        checkElement(e, `${at}/elements/${j}`, lines);
+      });
     }
     if (isObj(block.accessory)) checkElement(block.accessory, `${at}/accessory`, lines);
     if (block.type === 'input' && isObj(block.element)) checkElement(block.element, `${at}/element`, lines);
@@ -160,7 +164,8 @@ export function validateView(view: unknown, expected: 'modal' | 'home', prefix =
   if (view.type !== expected) return [line(`must be equal to constant "${expected}"`, `${prefix}/type`)];
   const lines: string[] = [];
   if (Array.isArray(view.blocks)) {
-    if (view.blocks.length > LIMITS.viewBlocks) lines.push(line(`no more than ${LIMITS.viewBlocks} items allowed`, `${prefix}/blocks`));
+    if (view.blocks.length > LIMITS.viewBlocks)
+      lines.push(line(`no more than ${LIMITS.viewBlocks} items allowed`, `${prefix}/blocks`));
     else lines.push(...limitLines(view.blocks, `${prefix}/blocks`));
   }
   if (expected === 'modal') {
@@ -172,17 +177,19 @@ export function validateView(view: unknown, expected: 'modal' | 'home', prefix =
     }
   }
   if (typeof view.private_metadata === 'string' && view.private_metadata.length > LIMITS.privateMetadata) {
-    lines.push(line(`must be less than ${LIMITS.privateMetadata + 1} characters`, `${prefix}/private_metadata`));
+    lines.push(
+      line(`must be less than ${LIMITS.privateMetadata + 1} characters`, `${prefix}/private_metadata`),
+    );
   }
   if (lines.length > 0) return lines;
   const validate = expected === 'modal' ? validateModalSchema : validateHomeSchema;
-  if (validate(view)) return [];
+  const valid: boolean = validate(view);
+  if (valid) return [];
   if (Array.isArray(view.blocks)) {
     const blockLines = explainBlocks(view.blocks, `${prefix}/blocks`);
     if (!blockLines[0]?.startsWith('[ERROR] failed to match')) return blockLines;
   }
   return explain(view, expected === 'modal' ? 'modal_view' : 'home_view', prefix);
-  return [];
 }
 
 /** Sum of the text characters in a block tree (what Slack's undocumented msg_blocks_too_long appears to count). */

@@ -31,7 +31,6 @@ export interface SimConfig {
   signingSecret: string;
   teamId: string;
   mode: 'socket' | 'http';
-  requestUrl?: string;
   ackTimeoutMs: number;
   deliverBotMessages: boolean;
   blocksTextLimit: number;

@@ -12,7 +12,11 @@ export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
  * Either way the caller gets the app's ack back (or learns that none came within the ack timeout).
  */
 export interface Delivery {
-  deliver(type: EnvelopeType, payload: Record<string, unknown>, retry?: { attempt: number; reason: string }): Promise<AckResult>;
+  deliver(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    retry?: { attempt: number; reason: string },
+  ): Promise<AckResult>;
   /** Upgrades /_sim/slack/socket/<ticket> when the ticket came from apps.connections.open. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ticket: string): boolean;
   connectionCount(): number;
@@ -23,7 +27,7 @@ export interface Delivery {
 
 export interface DeliveryOptions {
   mode: 'socket' | 'http';
-  requestUrl?: string;
+  requestUrl?: () => string | undefined;
   signingSecret: string;
   clock: SlackSimClock;
   ackTimeoutMs: number;
@@ -45,18 +49,30 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
 
   const openSocket = () => [...sockets].reverse().find((s) => s.readyState === s.OPEN);
 
-  function bodyFor(type: EnvelopeType, payload: Record<string, unknown>): { body: string; contentType: string } {
+  function bodyFor(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+  ): { body: string; contentType: string } {
     if (type === 'events_api') return { body: JSON.stringify(payload), contentType: 'application/json' };
     if (type === 'interactive') {
-      return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: 'application/x-www-form-urlencoded' };
+      return {
+        body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+        contentType: 'application/x-www-form-urlencoded',
+      };
     }
     const form = new URLSearchParams();
-    for (const [key, value] of Object.entries(payload)) if (value !== undefined && value !== null) form.set(key, String(value));
+    for (const [key, value] of Object.entries(payload))
+      if (value !== undefined && value !== null) form.set(key, String(value));
     return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' };
   }
 
-  async function deliverHttp(type: EnvelopeType, payload: Record<string, unknown>, retry?: { attempt: number; reason: string }): Promise<AckResult> {
-    if (!opts.requestUrl) return { acked: false, ack: null, error: 'no_request_url' };
+  async function deliverHttp(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    retry?: { attempt: number; reason: string },
+  ): Promise<AckResult> {
+    const requestUrl = opts.requestUrl?.();
+    if (!requestUrl) return { acked: false, ack: null, error: 'no_request_url' };
     const { body, contentType } = bodyFor(type, payload);
     const timestamp = Math.floor(opts.clock.now() / 1000);
     const headers: Record<string, string> = {
@@ -70,7 +86,12 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       headers['x-slack-retry-reason'] = retry.reason;
     }
     try {
-      const response = await fetch(opts.requestUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(opts.ackTimeoutMs) });
+      const response = await fetch(requestUrl, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(opts.ackTimeoutMs),
+      });
       const text = await response.text();
       let ack: unknown = {};
       if (text.length > 0) {
@@ -81,14 +102,21 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
         }
       }
       const ok = response.status >= 200 && response.status < 300;
-      return ok ? { acked: true, ack, status: response.status } : { acked: false, ack, status: response.status, error: `http_${response.status}` };
+      return ok
+        ? { acked: true, ack, status: response.status }
+        : { acked: false, ack, status: response.status, error: `http_${response.status}` };
     } catch (error) {
-      const timeout = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const timeout =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       return { acked: false, ack: null, error: timeout ? 'http_timeout' : 'connection_failed' };
     }
   }
 
-  async function deliverSocket(type: EnvelopeType, payload: Record<string, unknown>, retry?: { attempt: number; reason: string }): Promise<AckResult> {
+  async function deliverSocket(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    retry?: { attempt: number; reason: string },
+  ): Promise<AckResult> {
     const socket = openSocket();
     if (!socket) return { acked: false, ack: null, error: 'no_socket_connection' };
     const envelopeId = randomUUID();
@@ -97,7 +125,9 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       type,
       payload,
       accepts_response_payload: type !== 'events_api',
-      ...(type === 'events_api' ? { retry_attempt: retry?.attempt ?? 0, retry_reason: retry?.reason ?? '' } : {}),
+      ...(type === 'events_api'
+        ? { retry_attempt: retry?.attempt ?? 0, retry_reason: retry?.reason ?? '' }
+        : {}),
     };
     return new Promise<AckResult>((resolve) => {
       const timer = setTimeout(() => {
@@ -181,7 +211,11 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     close() {
       for (const timer of pingTimers) clearInterval(timer);
       pingTimers.clear();
-      for (const ws of sockets.splice(0)) ws.terminate();
+      for (const ws of sockets.splice(0)) {
+        // A close frame first, so a client that is still connected shuts down without an error.
+        ws.close(1001, 'simulator closing');
+        setTimeout(() => ws.terminate(), 500).unref();
+      }
       for (const entry of pending.values()) entry.abort();
       pending.clear();
       wss.close();

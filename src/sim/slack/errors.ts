@@ -58,15 +58,33 @@ export const METHOD_ERRORS = {
   ],
   'chat.delete': ['channel_not_found', 'message_not_found', 'cant_delete_message'],
   'chat.getPermalink': ['channel_not_found', 'message_not_found'],
-  'conversations.history': ['channel_not_found', 'not_in_channel', 'invalid_cursor', 'invalid_ts_latest', 'invalid_ts_oldest'],
-  'conversations.replies': ['channel_not_found', 'thread_not_found', 'invalid_cursor', 'invalid_ts_latest', 'invalid_ts_oldest'],
+  'conversations.history': [
+    'channel_not_found',
+    'not_in_channel',
+    'invalid_cursor',
+    'invalid_ts_latest',
+    'invalid_ts_oldest',
+  ],
+  'conversations.replies': [
+    'channel_not_found',
+    'thread_not_found',
+    'invalid_cursor',
+    'invalid_ts_latest',
+    'invalid_ts_oldest',
+  ],
   'conversations.info': ['channel_not_found'],
   'conversations.join': ['channel_not_found', 'is_archived'],
   'conversations.list': ['invalid_cursor', 'invalid_limit', 'invalid_types'],
   'users.info': ['user_not_found'],
   'users.list': ['invalid_cursor'],
   'users.lookupByEmail': ['users_not_found'],
-  'views.open': ['invalid_trigger_id', 'expired_trigger_id', 'exchanged_trigger_id', 'duplicate_external_id', 'view_too_large'],
+  'views.open': [
+    'invalid_trigger_id',
+    'expired_trigger_id',
+    'exchanged_trigger_id',
+    'duplicate_external_id',
+    'view_too_large',
+  ],
   'views.push': [
     'invalid_trigger_id',
     'expired_trigger_id',
@@ -79,12 +97,25 @@ export const METHOD_ERRORS = {
   'views.update': ['not_found', 'hash_conflict', 'duplicate_external_id', 'view_too_large'],
   'views.publish': ['hash_conflict', 'duplicate_external_id', 'view_too_large'],
   'files.getUploadURLExternal': [],
-  'files.completeUploadExternal': ['channel_not_found', 'file_not_found', 'not_in_channel', 'invalid_channel'],
-  'reactions.add': ['channel_not_found', 'message_not_found', 'already_reacted', 'invalid_name', 'no_item_specified'],
+  'files.completeUploadExternal': [
+    'channel_not_found',
+    'file_not_found',
+    'not_in_channel',
+    'invalid_channel',
+  ],
+  'reactions.add': [
+    'channel_not_found',
+    'message_not_found',
+    'already_reacted',
+    'invalid_name',
+    'no_item_specified',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SlackMethod = keyof typeof METHOD_ERRORS;
-export type SlackErrorName<M extends SlackMethod> = (typeof METHOD_ERRORS)[M][number] | (typeof COMMON_ERRORS)[number];
+export type SlackErrorName<M extends SlackMethod> =
+  | (typeof METHOD_ERRORS)[M][number]
+  | (typeof COMMON_ERRORS)[number];
 
 export const SLACK_METHODS = Object.keys(METHOD_ERRORS) as SlackMethod[];
 
@@ -109,6 +140,10 @@ export class SlackApiError extends Error {
 }
 
 /** Typed failure for one method: the name must be in that method's catalog or the common list. */
-export function slackError<M extends SlackMethod>(_method: M, error: SlackErrorName<M>, ...messages: string[]): SlackApiError {
+export function slackError<M extends SlackMethod>(
+  _method: M,
+  error: SlackErrorName<M>,
+  ...messages: string[]
+): SlackApiError {
   return new SlackApiError(error, messages);
 }

@@ -4,7 +4,10 @@ import type { Fault, SlackSimClock } from './types.ts';
  * chat.postMessage's "special" limit: about one message per second per channel with short bursts.
  * A token bucket per channel; a refused call learns how many whole seconds to wait (Retry-After).
  */
-export function createChannelRateLimiter(clock: SlackSimClock, initial: { perSecond: number; burst: number }) {
+export function createChannelRateLimiter(
+  clock: SlackSimClock,
+  initial: { perSecond: number; burst: number },
+) {
   let rate = { ...initial };
   const buckets = new Map<string, { tokens: number; at: number }>();
 

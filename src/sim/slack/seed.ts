@@ -11,10 +11,42 @@ export const VERIFICATION_TOKEN = 'sim-verification-token';
 export function seedUsers(): SimUser[] {
   const tz = 'Asia/Tokyo';
   return [
-    { id: 'U0AGENT1', name: 'aiko', real_name: 'Aiko Sato', email: 'aiko@example.com', role: 'agent', is_bot: false, tz },
-    { id: 'U0AGENT2', name: 'kenji', real_name: 'Kenji Tanaka', email: 'kenji@example.com', role: 'agent', is_bot: false, tz },
-    { id: 'U0LEAD', name: 'mika', real_name: 'Mika Ito', email: 'mika@example.com', role: 'lead', is_bot: false, tz },
-    { id: 'U0PRODUCT', name: 'sora', real_name: 'Sora Kato', email: 'sora@example.com', role: 'product', is_bot: false, tz },
+    {
+      id: 'U0AGENT1',
+      name: 'aiko',
+      real_name: 'Aiko Sato',
+      email: 'aiko@example.com',
+      role: 'agent',
+      is_bot: false,
+      tz,
+    },
+    {
+      id: 'U0AGENT2',
+      name: 'kenji',
+      real_name: 'Kenji Tanaka',
+      email: 'kenji@example.com',
+      role: 'agent',
+      is_bot: false,
+      tz,
+    },
+    {
+      id: 'U0LEAD',
+      name: 'mika',
+      real_name: 'Mika Ito',
+      email: 'mika@example.com',
+      role: 'lead',
+      is_bot: false,
+      tz,
+    },
+    {
+      id: 'U0PRODUCT',
+      name: 'sora',
+      real_name: 'Sora Kato',
+      email: 'sora@example.com',
+      role: 'product',
+      is_bot: false,
+      tz,
+    },
     { id: BOT_USER_ID, name: 'yorisoi', real_name: 'yorisoi', email: '', role: 'bot', is_bot: true, tz },
   ];
 }

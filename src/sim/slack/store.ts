@@ -86,13 +86,26 @@ export function findViewByExternalId(store: SimStore, externalId: string): Store
 }
 
 export function replyInfo(store: SimStore, parent: StoredMessage) {
-  const replies = store.messages.filter((m) => m.channel === parent.channel && m.thread_ts === parent.ts && m.ts !== parent.ts);
+  const replies = store.messages.filter(
+    (m) => m.channel === parent.channel && m.thread_ts === parent.ts && m.ts !== parent.ts,
+  );
   return replies;
 }
 
 /** A stored message as the Web API returns it (history, replies, interaction payloads). */
-export function toSlackMessage(store: SimStore, m: StoredMessage, teamId: string, includeMetadata = true): Record<string, unknown> {
-  const out: Record<string, unknown> = { type: 'message', ts: m.ts, user: m.user, text: m.text, team: teamId };
+export function toSlackMessage(
+  store: SimStore,
+  m: StoredMessage,
+  teamId: string,
+  includeMetadata = true,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    type: 'message',
+    ts: m.ts,
+    user: m.user,
+    text: m.text,
+    team: teamId,
+  };
   if (m.bot_id) out.bot_id = m.bot_id;
   if (m.app_id) out.app_id = m.app_id;
   if (m.client_msg_id) out.client_msg_id = m.client_msg_id;

@@ -11,8 +11,11 @@ export interface SlackSimOptions {
   signingSecret: string;
   teamId: string;
   mode: 'socket' | 'http';
-  /** http mode: where Slack POSTs events, commands and interactions (Bolt's default is <base>/slack/events). */
-  requestUrl?: string;
+  /**
+   * http mode: where Slack POSTs events, commands and interactions (Bolt's default is <base>/slack/events).
+   * A function is read at each delivery, for apps that learn their port after the simulator starts.
+   */
+  requestUrl?: string | (() => string);
   /** Per-channel token bucket for chat.postMessage; default 1/s with a burst of 3. */
   postMessageRate?: { perSecond: number; burst: number };
   clock?: SlackSimClock;
@@ -135,7 +138,13 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
-export type Fault = { method?: string; status: 500 | 429 | 'timeout'; count: number; retry_after?: number; hang_ms?: number };
+export type Fault = {
+  method?: string;
+  status: 500 | 429 | 'timeout';
+  count: number;
+  retry_after?: number;
+  hang_ms?: number;
+};
 
 /** What Slack got back when it delivered something to the app. */
 export interface AckResult {

@@ -50,7 +50,13 @@ function bearer(req: IncomingMessage, args: Args): string | undefined {
 export const hangingResponses = new WeakMap<SimContext, Set<ServerResponse>>();
 
 /** Serves POST|GET /api/<method> like slack.com/api does: HTTP 200 with ok true/false, 429 when limited. */
-export async function handleWebApi(ctx: SimContext, method: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleWebApi(
+  ctx: SimContext,
+  method: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const at = ctx.clock.now();
   const raw = await readRawBody(req);
   let args: Args = {};
@@ -79,13 +85,17 @@ export async function handleWebApi(ctx: SimContext, method: string, req: Incomin
   const fault = ctx.faults.take(method);
   if (fault?.status === 500) return answer(500, { ok: false, error: 'internal_error' });
   if (fault?.status === 429) {
-    return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fault.retry_after ?? 1) });
+    return answer(
+      429,
+      { ok: false, error: 'ratelimited' },
+      { 'retry-after': String(fault.retry_after ?? 1) },
+    );
   }
   if (fault?.status === 'timeout') {
     // Never answer: the client's own timeout (or the simulator closing) ends it.
     log(0, { ok: false, error: 'timeout' });
-    let hanging = hangingResponses.get(ctx);
-    if (!hanging) hangingResponses.set(ctx, (hanging = new Set()));
+    const hanging = hangingResponses.get(ctx) ?? new Set<ServerResponse>();
+    hangingResponses.set(ctx, hanging);
     hanging.add(res);
     const timer = setTimeout(() => res.destroy(), fault.hang_ms ?? 60_000);
     timer.unref();
@@ -102,7 +112,8 @@ export async function handleWebApi(ctx: SimContext, method: string, req: Incomin
   if (!tokenType) return answer(200, { ok: false, error: 'invalid_auth' });
 
   const def = isSlackMethod(method) ? METHODS[method] : undefined;
-  if (!def || !isSlackMethod(method)) return answer(200, { ok: false, error: 'unknown_method', req_method: method });
+  if (!def || !isSlackMethod(method))
+    return answer(200, { ok: false, error: 'unknown_method', req_method: method });
   if (def.token !== tokenType) return answer(200, { ok: false, error: 'not_allowed_token_type' });
 
   try {
@@ -116,7 +127,11 @@ export async function handleWebApi(ctx: SimContext, method: string, req: Incomin
       const allowed: readonly string[] = [...METHOD_ERRORS[method], ...COMMON_ERRORS];
       if (!allowed.includes(error.error)) {
         // A bug in the simulator, not a Slack answer: fail loudly so tests notice.
-        return answer(500, { ok: false, error: 'simulator_error', message: `${method} may not answer ${error.error}` });
+        return answer(500, {
+          ok: false,
+          error: 'simulator_error',
+          message: `${method} may not answer ${error.error}`,
+        });
       }
       return answer(200, error.body());
     }

@@ -3,7 +3,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { readRawBody, sendJson } from '../http-util.ts';
 import type { SimRoute } from '../sim-server.ts';
-import { badRequest, forbidden, notFound, recordInvalid, tooManyRequests, unauthorized, ZendeskApiError } from './errors.ts';
+import {
+  badRequest,
+  forbidden,
+  notFound,
+  recordInvalid,
+  tooManyRequests,
+  unauthorized,
+  ZendeskApiError,
+} from './errors.ts';
 import { exportTicketsCursor } from './incremental.ts';
 import type { FaultInjector, WindowLimiter } from './limits.ts';
 import type { MacroRecord, TriggerRecord, UserRecord, WebhookRecord } from './model.ts';
@@ -58,7 +66,11 @@ const TICKET_UPDATE_LIMIT = 30;
 const TICKET_UPDATE_WINDOW_MS = 10 * 60 * 1000;
 const INCREMENTAL_PER_MINUTE = 10;
 
-const ok = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({ status, body, headers });
+const ok = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({
+  status,
+  body,
+  headers,
+});
 const num = (s: string | undefined) => Number(s);
 const idList = (raw: string | null) =>
   (raw ?? '')
@@ -70,7 +82,9 @@ const idList = (raw: string | null) =>
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -86,16 +100,32 @@ const webhookSchema = z.object({
   subscriptions: z.array(z.string()).optional(),
   authentication: z
     .discriminatedUnion('type', [
-      z.object({ type: z.literal('basic_auth'), add_position: z.string().optional(), data: z.object({ username: z.string(), password: z.string() }) }),
-      z.object({ type: z.literal('bearer_token'), add_position: z.string().optional(), data: z.object({ token: z.string() }) }),
-      z.object({ type: z.literal('api_key'), add_position: z.string().optional(), data: z.object({ name: z.string(), value: z.string() }) }),
+      z.object({
+        type: z.literal('basic_auth'),
+        add_position: z.string().optional(),
+        data: z.object({ username: z.string(), password: z.string() }),
+      }),
+      z.object({
+        type: z.literal('bearer_token'),
+        add_position: z.string().optional(),
+        data: z.object({ token: z.string() }),
+      }),
+      z.object({
+        type: z.literal('api_key'),
+        add_position: z.string().optional(),
+        data: z.object({ name: z.string(), value: z.string() }),
+      }),
     ])
     .nullable()
     .optional(),
   custom_headers: z.record(z.string(), z.string()).optional(),
 });
 
-const ruleSchema = z.object({ field: z.string(), operator: z.string().optional(), value: z.unknown().optional() });
+const ruleSchema = z.object({
+  field: z.string(),
+  operator: z.string().optional(),
+  value: z.unknown().optional(),
+});
 const triggerSchema = z.object({
   title: z.string().min(1),
   description: z.string().nullable().optional(),
@@ -143,7 +173,10 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       hits = hits.filter((t) => t > now - 60_000);
       const oldest = hits[0];
       if (hits.length >= INCREMENTAL_PER_MINUTE && oldest !== undefined) {
-        throw tooManyRequests((oldest + 60_000 - now) / 1000, 'Number of allowed incremental export API requests per minute exceeded');
+        throw tooManyRequests(
+          (oldest + 60_000 - now) / 1000,
+          'Number of allowed incremental export API requests per minute exceeded',
+        );
       }
       hits.push(now);
     };
@@ -158,15 +191,16 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       const login = colon >= 0 ? decoded.slice(0, colon) : '';
       const secret = colon >= 0 ? decoded.slice(colon + 1) : '';
       // API tokens are account-wide: any agent's email works with `/token`.
-      if (login.endsWith('/token') && secret === deps.apiToken) user = state.userByEmail(login.slice(0, -'/token'.length));
+      if (login.endsWith('/token') && secret === deps.apiToken)
+        user = state.userByEmail(login.slice(0, -'/token'.length));
     } else if (header.startsWith('Bearer ') && header.slice(7).trim() === deps.apiToken) {
       user = state.users.get(state.apiUserId);
     }
-    if (!user || !user.active || user.role === 'end-user') throw unauthorized();
+    if (!user?.active || user.role === 'end-user') throw unauthorized();
     const onBehalf = req.headers['x-on-behalf-of'];
     if (typeof onBehalf === 'string' && onBehalf) {
       const other = state.userByEmail(onBehalf);
-      if (!other || !other.active) throw unauthorized();
+      if (!other?.active) throw unauthorized();
       return other;
     }
     return user;
@@ -175,9 +209,17 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
   const requireAdmin = (call: Call) => {
     if (call.user.role !== 'admin') throw forbidden();
   };
+  const admin =
+    (handler: Handler): Handler =>
+    (call, m) => {
+      requireAdmin(call);
+      return handler(call, m);
+    };
   const ticketId = (m: RegExpMatchArray) => tickets.get(num(m[1]));
-  const activeTickets = () => [...state.tickets.values()].filter((t) => t.status !== 'deleted').sort((a, b) => a.id - b.id);
-  const pageUrl = (call: Call) => `${call.origin}/api/v2${call.path}${call.path.startsWith('/webhooks') ? '' : '.json'}`;
+  const activeTickets = () =>
+    [...state.tickets.values()].filter((t) => t.status !== 'deleted').sort((a, b) => a.id - b.id);
+  const pageUrl = (call: Call) =>
+    `${call.origin}/api/v2${call.path}${call.path.startsWith('/webhooks') ? '' : '.json'}`;
   const sortedUsers = () => [...state.users.values()].sort((a, b) => a.id - b.id);
 
   const createTicket: Handler = (call) => {
@@ -204,7 +246,10 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     const input = parseTicketInput(call.body.ticket);
     const result = tickets.update(ticket.id, input, { actor: call.user, via: VIA_API });
     ticket.updateLog.push({ userId: call.user.id, at: now });
-    return ok({ ticket: ticketJson(state, result.ticket), audit: result.audit ? auditJson(result.audit) : null });
+    return ok({
+      ticket: ticketJson(state, result.ticket),
+      audit: result.audit ? auditJson(result.audit) : null,
+    });
   };
 
   const saveWebhook = (call: Call, existing: WebhookRecord | null, partial: boolean): WebhookRecord => {
@@ -246,7 +291,12 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
   };
   const getWebhook = (m: RegExpMatchArray) => {
     const webhook = state.webhooks.get(m[1] ?? '');
-    if (!webhook) throw new ZendeskApiError(404, { errors: [{ code: 'WebhookNotFound', title: 'Webhook not found', detail: `Webhook ${m[1]} not found` }] });
+    if (!webhook)
+      throw new ZendeskApiError(404, {
+        errors: [
+          { code: 'WebhookNotFound', title: 'Webhook not found', detail: `Webhook ${m[1]} not found` },
+        ],
+      });
     return webhook;
   };
 
@@ -286,7 +336,9 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     return trigger;
   };
   const sortedTriggers = (onlyActive: boolean) =>
-    [...state.triggers.values()].filter((t) => !onlyActive || t.active).sort((a, b) => a.position - b.position || a.id - b.id);
+    [...state.triggers.values()]
+      .filter((t) => !onlyActive || t.active)
+      .sort((a, b) => a.position - b.position || a.id - b.id);
 
   const saveMacro = (call: Call, existing: MacroRecord | null): MacroRecord => {
     const input = parseRecordInvalid(existing ? macroSchema.partial() : macroSchema, call.body.macro);
@@ -330,11 +382,29 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
 
   const routes: [string, RegExp, Handler][] = [
     // Tickets
-    ['GET', /^\/tickets$/, (call) => ok(paginate(activeTickets().map((t) => ticketJson(state, t)), 'tickets', call.params, pageUrl(call)))],
+    [
+      'GET',
+      /^\/tickets$/,
+      (call) =>
+        ok(
+          paginate(
+            activeTickets().map((t) => ticketJson(state, t)),
+            'tickets',
+            call.params,
+            pageUrl(call),
+          ),
+        ),
+    ],
     [
       'GET',
       /^\/tickets\/show_many$/,
-      (call) => ok({ tickets: idList(call.params.get('ids')).flatMap((id) => { const t = state.tickets.get(id); return t && t.status !== 'deleted' ? [ticketJson(state, t)] : []; }) }),
+      (call) =>
+        ok({
+          tickets: idList(call.params.get('ids')).flatMap((id) => {
+            const t = state.tickets.get(id);
+            return t && t.status !== 'deleted' ? [ticketJson(state, t)] : [];
+          }),
+        }),
     ],
     ['POST', /^\/tickets$/, createTicket],
     ['GET', /^\/tickets\/(\d+)$/, (_call, m) => ok({ ticket: ticketJson(state, ticketId(m)) })],
@@ -347,8 +417,17 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         return { status: 204 };
       },
     ],
-    ['GET', /^\/tickets\/(\d+)\/comments$/, (call, m) => ok(paginate(ticketId(m).comments.map(commentJson), 'comments', call.params, pageUrl(call)))],
-    ['GET', /^\/tickets\/(\d+)\/audits$/, (call, m) => ok(paginate(ticketId(m).audits.map(auditJson), 'audits', call.params, pageUrl(call)))],
+    [
+      'GET',
+      /^\/tickets\/(\d+)\/comments$/,
+      (call, m) =>
+        ok(paginate(ticketId(m).comments.map(commentJson), 'comments', call.params, pageUrl(call))),
+    ],
+    [
+      'GET',
+      /^\/tickets\/(\d+)\/audits$/,
+      (call, m) => ok(paginate(ticketId(m).audits.map(auditJson), 'audits', call.params, pageUrl(call))),
+    ],
     ['GET', /^\/tickets\/(\d+)\/tags$/, (_call, m) => ok({ tags: ticketId(m).tags })],
     [
       'PUT',
@@ -356,7 +435,11 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       (call, m) => {
         const tags = z.array(z.string()).safeParse(call.body.tags);
         if (!tags.success) throw recordInvalid('tags', 'Tags: is not valid');
-        const { ticket } = tickets.update(ticketId(m).id, { additional_tags: tags.data }, { actor: call.user, via: VIA_API });
+        const { ticket } = tickets.update(
+          ticketId(m).id,
+          { additional_tags: tags.data },
+          { actor: call.user, via: VIA_API },
+        );
         return ok({ tags: ticket.tags });
       },
     ],
@@ -366,18 +449,42 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       (call, m) => {
         const tags = z.array(z.string()).safeParse(call.body.tags);
         if (!tags.success) throw recordInvalid('tags', 'Tags: is not valid');
-        const { ticket } = tickets.update(ticketId(m).id, { tags: normalizeTags(tags.data) }, { actor: call.user, via: VIA_API });
+        const { ticket } = tickets.update(
+          ticketId(m).id,
+          { tags: normalizeTags(tags.data) },
+          { actor: call.user, via: VIA_API },
+        );
         return ok({ tags: ticket.tags }, 201);
       },
     ],
 
     // Users
-    ['GET', /^\/users$/, (call) => ok(paginate(sortedUsers().filter((u) => u.active).map((u) => userJson(state, u)), 'users', call.params, pageUrl(call)))],
+    [
+      'GET',
+      /^\/users$/,
+      (call) =>
+        ok(
+          paginate(
+            sortedUsers()
+              .filter((u) => u.active)
+              .map((u) => userJson(state, u)),
+            'users',
+            call.params,
+            pageUrl(call),
+          ),
+        ),
+    ],
     ['GET', /^\/users\/me$/, (call) => ok({ user: userJson(state, call.user) })],
     [
       'GET',
       /^\/users\/show_many$/,
-      (call) => ok({ users: idList(call.params.get('ids')).flatMap((id) => { const u = state.users.get(id); return u ? [userJson(state, u)] : []; }) }),
+      (call) =>
+        ok({
+          users: idList(call.params.get('ids')).flatMap((id) => {
+            const u = state.users.get(id);
+            return u ? [userJson(state, u)] : [];
+          }),
+        }),
     ],
     [
       'GET',
@@ -394,11 +501,22 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
           const q = query.toLowerCase();
           found = q
             ? sortedUsers().filter(
-                (u) => u.active && (u.externalId?.toLowerCase() === q || u.name.toLowerCase().includes(q) || (state.emailOf(u.id) ?? '').includes(q)),
+                (u) =>
+                  u.active &&
+                  (u.externalId?.toLowerCase() === q ||
+                    u.name.toLowerCase().includes(q) ||
+                    (state.emailOf(u.id) ?? '').includes(q)),
               )
             : [];
         }
-        return ok(paginate(found.map((u) => userJson(state, u)), 'users', call.params, pageUrl(call)));
+        return ok(
+          paginate(
+            found.map((u) => userJson(state, u)),
+            'users',
+            call.params,
+            pageUrl(call),
+          ),
+        );
       },
     ],
     [
@@ -409,16 +527,34 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         return ok({ user: userJson(state, user) }, created ? 201 : 200);
       },
     ],
-    ['POST', /^\/users$/, (call) => ok({ user: userJson(state, createUser(state, parseUserInput(call.body.user))) }, 201)],
+    [
+      'POST',
+      /^\/users$/,
+      (call) => ok({ user: userJson(state, createUser(state, parseUserInput(call.body.user))) }, 201),
+    ],
     ['GET', /^\/users\/(\d+)$/, (_call, m) => ok({ user: userJson(state, getUser(state, num(m[1]))) })],
-    ['PUT', /^\/users\/(\d+)$/, (call, m) => ok({ user: userJson(state, updateUser(state, num(m[1]), parseUserInput(call.body.user))) })],
+    [
+      'PUT',
+      /^\/users\/(\d+)$/,
+      (call, m) =>
+        ok({ user: userJson(state, updateUser(state, num(m[1]), parseUserInput(call.body.user))) }),
+    ],
     [
       'GET',
       /^\/users\/(\d+)\/identities$/,
       (call, m) => {
         const user = getUser(state, num(m[1]));
-        const list = [...state.identities.values()].filter((i) => i.userId === user.id).sort((a, b) => a.id - b.id);
-        return ok(paginate(list.map((i) => identityJson(state, i)), 'identities', call.params, pageUrl(call)));
+        const list = [...state.identities.values()]
+          .filter((i) => i.userId === user.id)
+          .sort((a, b) => a.id - b.id);
+        return ok(
+          paginate(
+            list.map((i) => identityJson(state, i)),
+            'identities',
+            call.params,
+            pageUrl(call),
+          ),
+        );
       },
     ],
     [
@@ -426,8 +562,16 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       /^\/users\/(\d+)\/identities$/,
       (call, m) => {
         const user = getUser(state, num(m[1]));
-        const input = parseRecordInvalid(z.object({ type: z.literal('email'), value: z.string().email() }), call.body.identity);
-        if (state.userByEmail(input.value)) throw recordInvalid('value', `Value: ${input.value} is already being used by another user`, 'DuplicateValue');
+        const input = parseRecordInvalid(
+          z.object({ type: z.literal('email'), value: z.string().email() }),
+          call.body.identity,
+        );
+        if (state.userByEmail(input.value))
+          throw recordInvalid(
+            'value',
+            `Value: ${input.value} is already being used by another user`,
+            'DuplicateValue',
+          );
         const identity = state.addIdentity(user.id, input.value, state.emailOf(user.id) === null);
         return ok({ identity: identityJson(state, identity) }, 201);
       },
@@ -446,12 +590,33 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       /^\/users\/(\d+)\/tickets\/requested$/,
       (call, m) => {
         const user = getUser(state, num(m[1]));
-        return ok(paginate(activeTickets().filter((t) => t.requesterId === user.id).map((t) => ticketJson(state, t)), 'tickets', call.params, pageUrl(call)));
+        return ok(
+          paginate(
+            activeTickets()
+              .filter((t) => t.requesterId === user.id)
+              .map((t) => ticketJson(state, t)),
+            'tickets',
+            call.params,
+            pageUrl(call),
+          ),
+        );
       },
     ],
 
     // Organizations, groups, brands
-    ['GET', /^\/organizations$/, (call) => ok(paginate([...state.organizations.values()].map((o) => organizationJson(state, o)), 'organizations', call.params, pageUrl(call)))],
+    [
+      'GET',
+      /^\/organizations$/,
+      (call) =>
+        ok(
+          paginate(
+            [...state.organizations.values()].map((o) => organizationJson(state, o)),
+            'organizations',
+            call.params,
+            pageUrl(call),
+          ),
+        ),
+    ],
     [
       'GET',
       /^\/organizations\/(\d+)$/,
@@ -461,7 +626,19 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         return ok({ organization: organizationJson(state, org) });
       },
     ],
-    ['GET', /^\/groups$/, (call) => ok(paginate([...state.groups.values()].map((g) => groupJson(state, g)), 'groups', call.params, pageUrl(call)))],
+    [
+      'GET',
+      /^\/groups$/,
+      (call) =>
+        ok(
+          paginate(
+            [...state.groups.values()].map((g) => groupJson(state, g)),
+            'groups',
+            call.params,
+            pageUrl(call),
+          ),
+        ),
+    ],
     [
       'GET',
       /^\/groups\/(\d+)$/,
@@ -471,7 +648,19 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         return ok({ group: groupJson(state, group) });
       },
     ],
-    ['GET', /^\/brands$/, (call) => ok(paginate([...state.brands.values()].map((b) => brandJson(state, b)), 'brands', call.params, pageUrl(call)))],
+    [
+      'GET',
+      /^\/brands$/,
+      (call) =>
+        ok(
+          paginate(
+            [...state.brands.values()].map((b) => brandJson(state, b)),
+            'brands',
+            call.params,
+            pageUrl(call),
+          ),
+        ),
+    ],
     [
       'GET',
       /^\/brands\/(\d+)$/,
@@ -508,9 +697,23 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       },
     ],
     ['POST', /^\/webhooks$/, (call) => ok({ webhook: webhookJson(saveWebhook(call, null, false)) }, 201)],
-    ['GET', /^\/webhooks\/([^/]+)$/, (call, m) => (requireAdmin(call), ok({ webhook: webhookJson(getWebhook(m)) }))],
-    ['PUT', /^\/webhooks\/([^/]+)$/, (call, m) => (saveWebhook(call, getWebhook(m), false), { status: 204 })],
-    ['PATCH', /^\/webhooks\/([^/]+)$/, (call, m) => (saveWebhook(call, getWebhook(m), true), { status: 204 })],
+    ['GET', /^\/webhooks\/([^/]+)$/, admin((_call, m) => ok({ webhook: webhookJson(getWebhook(m)) }))],
+    [
+      'PUT',
+      /^\/webhooks\/([^/]+)$/,
+      (call, m) => {
+        saveWebhook(call, getWebhook(m), false);
+        return { status: 204 };
+      },
+    ],
+    [
+      'PATCH',
+      /^\/webhooks\/([^/]+)$/,
+      (call, m) => {
+        saveWebhook(call, getWebhook(m), true);
+        return { status: 204 };
+      },
+    ],
     [
       'DELETE',
       /^\/webhooks\/([^/]+)$/,
@@ -523,7 +726,9 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     [
       'GET',
       /^\/webhooks\/([^/]+)\/signing_secret$/,
-      (call, m) => (requireAdmin(call), ok({ signing_secret: { algorithm: 'SHA256', secret: getWebhook(m).signingSecret } })),
+      admin((_call, m) =>
+        ok({ signing_secret: { algorithm: 'SHA256', secret: getWebhook(m).signingSecret } }),
+      ),
     ],
     [
       'POST',
@@ -537,11 +742,39 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     ],
 
     // Triggers
-    ['GET', /^\/triggers$/, (call) => ok(paginate(sortedTriggers(call.params.get('active') === 'true').map((t) => triggerJson(state, t)), 'triggers', call.params, pageUrl(call)))],
-    ['GET', /^\/triggers\/active$/, (call) => ok(paginate(sortedTriggers(true).map((t) => triggerJson(state, t)), 'triggers', call.params, pageUrl(call)))],
+    [
+      'GET',
+      /^\/triggers$/,
+      (call) =>
+        ok(
+          paginate(
+            sortedTriggers(call.params.get('active') === 'true').map((t) => triggerJson(state, t)),
+            'triggers',
+            call.params,
+            pageUrl(call),
+          ),
+        ),
+    ],
+    [
+      'GET',
+      /^\/triggers\/active$/,
+      (call) =>
+        ok(
+          paginate(
+            sortedTriggers(true).map((t) => triggerJson(state, t)),
+            'triggers',
+            call.params,
+            pageUrl(call),
+          ),
+        ),
+    ],
     ['POST', /^\/triggers$/, (call) => ok({ trigger: triggerJson(state, saveTrigger(call, null)) }, 201)],
     ['GET', /^\/triggers\/(\d+)$/, (_call, m) => ok({ trigger: triggerJson(state, getTrigger(m)) })],
-    ['PUT', /^\/triggers\/(\d+)$/, (call, m) => ok({ trigger: triggerJson(state, saveTrigger(call, getTrigger(m))) })],
+    [
+      'PUT',
+      /^\/triggers\/(\d+)$/,
+      (call, m) => ok({ trigger: triggerJson(state, saveTrigger(call, getTrigger(m))) }),
+    ],
     [
       'DELETE',
       /^\/triggers\/(\d+)$/,
@@ -561,7 +794,12 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       (call) => {
         const q = (call.params.get('query') ?? '').toLowerCase();
         const found = [...state.macros.values()].filter((x) => x.title.toLowerCase().includes(q));
-        return ok({ macros: found.map((x) => macroJson(state, x)), next_page: null, previous_page: null, count: found.length });
+        return ok({
+          macros: found.map((x) => macroJson(state, x)),
+          next_page: null,
+          previous_page: null,
+          count: found.length,
+        });
       },
     ],
     ['POST', /^\/macros$/, (call) => ok({ macro: macroJson(state, saveMacro(call, null)) }, 201)],
@@ -587,7 +825,10 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     const stored = idempotency.get(key);
     if (stored) {
       if (stored.fingerprint !== fingerprint) {
-        throw badRequest('IdempotentRequestError', 'Request parameters do not match the original request made with this Idempotency-Key');
+        throw badRequest(
+          'IdempotentRequestError',
+          'Request parameters do not match the original request made with this Idempotency-Key',
+        );
       }
       return { ...stored.reply, headers: { ...stored.reply.headers, 'x-idempotency-lookup': 'hit' } };
     }
@@ -604,14 +845,20 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     if (fault) throw fault.error;
     const user = authenticate(req);
     const rate = deps.accountLimit.take(state.now());
-    const rateHeaders = { 'x-rate-limit': String(rate.limit), 'x-rate-limit-remaining': String(rate.remaining) };
+    const rateHeaders = {
+      'x-rate-limit': String(rate.limit),
+      'x-rate-limit-remaining': String(rate.remaining),
+    };
     let body: Record<string, unknown> = {};
     if (method !== 'GET' && method !== 'HEAD') {
       const raw = (await readRawBody(req)).toString('utf8');
       if (raw.trim() !== '') {
         try {
           const parsed: unknown = JSON.parse(raw);
-          body = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+          body =
+            parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+              ? (parsed as Record<string, unknown>)
+              : {};
         } catch {
           throw badRequest('InvalidJSON', 'The request body is not valid JSON');
         }
@@ -625,14 +872,21 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       if (!m) continue;
       pathMatched = true;
       if (routeMethod !== method) continue;
-      const reply = method === 'POST' && path === '/tickets' ? withIdempotency(call, () => handler(call, m)) : handler(call, m);
+      const reply =
+        method === 'POST' && path === '/tickets'
+          ? withIdempotency(call, () => handler(call, m))
+          : handler(call, m);
       if (reply.status === 204) {
         res.writeHead(204, { ...rateHeaders, ...reply.headers });
         res.end();
       } else sendJson(res, reply.status, reply.body, { ...rateHeaders, ...reply.headers });
       return;
     }
-    if (pathMatched) throw new ZendeskApiError(405, { error: 'MethodNotAllowed', description: `${method} is not allowed here` });
+    if (pathMatched)
+      throw new ZendeskApiError(405, {
+        error: 'MethodNotAllowed',
+        description: `${method} is not allowed here`,
+      });
     throw new ZendeskApiError(404, { error: 'InvalidEndpoint', description: 'Not found' });
   }
 

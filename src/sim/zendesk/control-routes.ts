@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readRawBody, sendJson } from '../http-util.ts';
 import type { SimRoute } from '../sim-server.ts';
-import { type ZendeskControl, clockSchema, dropSchema, parseControl, rateSchema } from './control.ts';
+import { clockSchema, dropSchema, parseControl, rateSchema, type ZendeskControl } from './control.ts';
 import { SimControlError } from './errors.ts';
 
 const PREFIX = '/_sim/zendesk';
@@ -21,25 +21,29 @@ export function createControlRoute(control: ZendeskControl): SimRoute {
   const handle = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     const method = (req.method ?? 'GET').toUpperCase();
     const send = (body: unknown, status = 200) => sendJson(res, status, body);
-    let m: RegExpMatchArray | null;
-    if (path === '/tickets' && method === 'POST') return send(control.openTicket((await readJson(req)) as never), 201);
+    if (path === '/tickets' && method === 'POST')
+      return send(control.openTicket((await readJson(req)) as never), 201);
     if (path === '/tickets' && method === 'GET') return send(control.listTickets());
-    if ((m = path.match(/^\/tickets\/(\d+)\/customer-reply$/)) && method === 'POST') {
-      return send(control.customerReply(Number(m[1]), (await readJson(req)) as never), 201);
+    const reply = path.match(/^\/tickets\/(\d+)\/customer-reply$/);
+    if (reply && method === 'POST') {
+      return send(control.customerReply(Number(reply[1]), (await readJson(req)) as never), 201);
     }
-    if ((m = path.match(/^\/tickets\/(\d+)$/))) {
-      if (method === 'GET') return send(control.getTicket(Number(m[1])));
-      if (method === 'PATCH') return send(control.agentUpdate(Number(m[1]), (await readJson(req)) as never));
-    }
+    const ticket = path.match(/^\/tickets\/(\d+)$/);
+    if (ticket && method === 'GET') return send(control.getTicket(Number(ticket[1])));
+    if (ticket && method === 'PATCH')
+      return send(control.agentUpdate(Number(ticket[1]), (await readJson(req)) as never));
     if (path === '/users' && method === 'GET') return send(control.listUsers());
-    if (path === '/users/merge' && method === 'POST') return send(control.mergeUsers((await readJson(req)) as never));
+    if (path === '/users/merge' && method === 'POST')
+      return send(control.mergeUsers((await readJson(req)) as never));
     if (path === '/webhook-deliveries' && method === 'GET') return send(control.webhookDeliveries());
     if (path === '/webhooks/drop' && method === 'POST') {
       return send(control.dropWebhooks(parseControl(dropSchema, await readJson(req)).count));
     }
-    if (path === '/faults' && method === 'POST') return send(control.injectFault((await readJson(req)) as never));
+    if (path === '/faults' && method === 'POST')
+      return send(control.injectFault((await readJson(req)) as never));
     if (path === '/faults' && method === 'DELETE') return send(control.clearFaults());
-    if (path === '/rate' && method === 'POST') return send(control.setRate(parseControl(rateSchema, await readJson(req)).per_minute));
+    if (path === '/rate' && method === 'POST')
+      return send(control.setRate(parseControl(rateSchema, await readJson(req)).per_minute));
     if (path === '/clock' && method === 'POST') {
       return send(control.advanceClock(parseControl(clockSchema, await readJson(req)).advance_seconds));
     }
@@ -57,7 +61,10 @@ export function createControlRoute(control: ZendeskControl): SimRoute {
       await handle(req, res, url.pathname.slice(PREFIX.length));
     } catch (error) {
       if (!(error instanceof SimControlError)) throw error;
-      sendJson(res, error.status, { error: error.code, ...(error.issues !== undefined ? { issues: error.issues } : {}) });
+      sendJson(res, error.status, {
+        error: error.code,
+        ...(error.issues !== undefined ? { issues: error.issues } : {}),
+      });
     }
     return true;
   };

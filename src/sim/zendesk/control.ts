@@ -12,7 +12,11 @@ import type { DeliveryAttempt, WebhookDelivery } from './webhook-delivery.ts';
 export const openTicketSchema = z.object({
   subject: z.string().min(1),
   body: z.string().min(1),
-  requester: z.object({ email: z.string().email(), name: z.string().min(1), external_id: z.string().min(1).optional() }),
+  requester: z.object({
+    email: z.string().email(),
+    name: z.string().min(1),
+    external_id: z.string().min(1).optional(),
+  }),
   tags: z.array(z.string()).optional(),
   /** Brand, group and organization by name or id; an unknown organization name is created. */
   brand: z.union([z.string(), z.number().int()]).optional(),
@@ -117,8 +121,13 @@ export function createControl(deps: {
       throw new SimControlError(404, 'ticket_not_found');
     }
   };
-  const byNameOrId = <T extends { id: number; name: string }>(items: Iterable<T>, ref: string | number, what: string): T => {
-    for (const item of items) if (item.id === ref || item.name.toLowerCase() === String(ref).toLowerCase()) return item;
+  const byNameOrId = <T extends { id: number; name: string }>(
+    items: Iterable<T>,
+    ref: string | number,
+    what: string,
+  ): T => {
+    for (const item of items)
+      if (item.id === ref || item.name.toLowerCase() === String(ref).toLowerCase()) return item;
     throw new SimControlError(400, `unknown_${what}`, [{ path: [what], message: `no ${what} ${ref}` }]);
   };
   const emailVia = (user: UserRecord): Via => ({
@@ -144,7 +153,11 @@ export function createControl(deps: {
     } catch (error) {
       if (error instanceof ZendeskApiError) {
         const body = error.body as { error?: string; description?: string; details?: unknown };
-        throw new SimControlError(error.status, body.error ?? 'zendesk_error', body.details ?? body.description);
+        throw new SimControlError(
+          error.status,
+          body.error ?? 'zendesk_error',
+          body.details ?? body.description,
+        );
       }
       throw error;
     }
@@ -156,7 +169,11 @@ export function createControl(deps: {
       return asControl(() => {
         let requester = state.userByEmail(input.requester.email);
         if (!requester) {
-          requester = state.addUser({ name: input.requester.name, email: input.requester.email, externalId: input.requester.external_id ?? null });
+          requester = state.addUser({
+            name: input.requester.name,
+            email: input.requester.email,
+            externalId: input.requester.external_id ?? null,
+          });
         } else if (input.requester.external_id && requester.externalId === null) {
           requester.externalId = input.requester.external_id;
         }
@@ -164,16 +181,32 @@ export function createControl(deps: {
         let organizationId: number | undefined;
         if (input.organization !== undefined) {
           const ref = input.organization;
-          const existing = [...state.organizations.values()].find((o) => o.id === ref || o.name.toLowerCase() === String(ref).toLowerCase());
+          const existing = [...state.organizations.values()].find(
+            (o) => o.id === ref || o.name.toLowerCase() === String(ref).toLowerCase(),
+          );
           if (existing) organizationId = existing.id;
-          else if (typeof ref === 'number') throw new SimControlError(400, 'unknown_organization', [{ path: ['organization'], message: `no organization ${ref}` }]);
+          else if (typeof ref === 'number')
+            throw new SimControlError(400, 'unknown_organization', [
+              { path: ['organization'], message: `no organization ${ref}` },
+            ]);
           else {
-            const org = { id: state.nextId('organization'), name: ref, domainNames: [], externalId: null, createdAt: state.now() };
+            const org = {
+              id: state.nextId('organization'),
+              name: ref,
+              domainNames: [],
+              externalId: null,
+              createdAt: state.now(),
+            };
             state.organizations.set(org.id, org);
             organizationId = org.id;
           }
         }
-        const at = input.created_at === undefined ? undefined : typeof input.created_at === 'number' ? input.created_at * 1000 : Date.parse(input.created_at);
+        const at =
+          input.created_at === undefined
+            ? undefined
+            : typeof input.created_at === 'number'
+              ? input.created_at * 1000
+              : Date.parse(input.created_at);
         const { ticket } = tickets.create(
           {
             subject: input.subject,
@@ -181,8 +214,14 @@ export function createControl(deps: {
             requester_id: requester.id,
             submitter_id: requester.id,
             tags: input.tags,
-            brand_id: input.brand !== undefined ? byNameOrId(state.brands.values(), input.brand, 'brand').id : undefined,
-            group_id: input.group !== undefined ? byNameOrId(state.groups.values(), input.group, 'group').id : undefined,
+            brand_id:
+              input.brand !== undefined
+                ? byNameOrId(state.brands.values(), input.brand, 'brand').id
+                : undefined,
+            group_id:
+              input.group !== undefined
+                ? byNameOrId(state.groups.values(), input.group, 'group').id
+                : undefined,
             organization_id: organizationId,
             priority: input.priority,
           },
@@ -201,7 +240,10 @@ export function createControl(deps: {
       return asControl(() => {
         const result = tickets.update(
           ticket.id,
-          { comment: { body: input.body, public: true, author_id: requester.id }, status: ticket.status === 'new' ? undefined : 'open' },
+          {
+            comment: { body: input.body, public: true, author_id: requester.id },
+            status: ticket.status === 'new' ? undefined : 'open',
+          },
           { actor: requester, via: emailVia(requester) },
         );
         const comment = result.ticket.comments.at(-1);
@@ -212,7 +254,10 @@ export function createControl(deps: {
 
     getTicket(ticketId) {
       const ticket = findTicket(ticketId);
-      return { ticket: ticketJson(state, ticket), comments: ticket.comments.map((c) => controlComment(commentJson(c))) };
+      return {
+        ticket: ticketJson(state, ticket),
+        comments: ticket.comments.map((c) => controlComment(commentJson(c))),
+      };
     },
 
     agentUpdate(ticketId, raw) {
@@ -235,7 +280,10 @@ export function createControl(deps: {
             priority: input.priority,
             assignee_id: assigneeId,
             tags: input.tags,
-            comment: input.comment !== undefined ? { body: input.comment, public: input.public ?? true, author_id: actor.id } : undefined,
+            comment:
+              input.comment !== undefined
+                ? { body: input.comment, public: input.public ?? true, author_id: actor.id }
+                : undefined,
           },
           { actor, via: VIA_WEB },
         );
@@ -264,13 +312,20 @@ export function createControl(deps: {
       const source = state.userByEmail(input.source_email);
       const target = state.userByEmail(input.target_email);
       if (!source || !target) throw new SimControlError(404, 'user_not_found');
-      const admin = [...state.users.values()].find((u) => u.role === 'admin' && u.id !== state.apiUserId) ?? target;
+      const admin =
+        [...state.users.values()].find((u) => u.role === 'admin' && u.id !== state.apiUserId) ?? target;
       return asControl(() => ({ user: userJson(state, mergeUsers(state, source.id, target.id, admin.id)) }));
     },
 
     injectFault(raw) {
       const input = parseControl(faultSchema, raw);
-      deps.faults.add({ method: input.method, pathPrefix: input.path_prefix, status: input.status as FaultStatus, count: input.count, retryAfter: input.retry_after });
+      deps.faults.add({
+        method: input.method,
+        pathPrefix: input.path_prefix,
+        status: input.status as FaultStatus,
+        count: input.count,
+        retryAfter: input.retry_after,
+      });
       return { faults: deps.faults.list() };
     },
 

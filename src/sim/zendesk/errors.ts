@@ -36,7 +36,11 @@ export function badRequest(error: string, description: string) {
   return new ZendeskApiError(400, { error, description });
 }
 
-export function tooManyRequests(retryAfterSeconds: number, description: string, error = 'APIRateLimitExceeded') {
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  description: string,
+  error = 'APIRateLimitExceeded',
+) {
   return new ZendeskApiError(
     429,
     { error, description },

@@ -48,14 +48,19 @@ export function exportTicketsCursor(state: ZendeskState, params: URLSearchParams
     }
   }
   const perPageRaw = Number(params.get('per_page') ?? MAX_PER_PAGE);
-  const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Number.isFinite(perPageRaw) ? Math.floor(perPageRaw) : MAX_PER_PAGE));
+  const perPage = Math.min(
+    MAX_PER_PAGE,
+    Math.max(1, Number.isFinite(perPageRaw) ? Math.floor(perPageRaw) : MAX_PER_PAGE),
+  );
   const excludeDeleted = params.get('exclude_deleted') === 'true';
   const watermark = now - WITHHELD_MS;
 
   const eligible = [...state.tickets.values()]
     .filter((t) => t.updatedAt <= watermark)
     .filter((t) => !(excludeDeleted && t.status === 'deleted'))
-    .filter((t) => (after ? t.updatedAt > after.t || (t.updatedAt === after.t && t.id > after.i) : t.updatedAt >= since))
+    .filter((t) =>
+      after ? t.updatedAt > after.t || (t.updatedAt === after.t && t.id > after.i) : t.updatedAt >= since,
+    )
     .sort((a, b) => a.updatedAt - b.updatedAt || a.id - b.id);
   const page: TicketRecord[] = eligible.slice(0, perPage);
   const last = page.at(-1);
@@ -63,7 +68,8 @@ export function exportTicketsCursor(state: ZendeskState, params: URLSearchParams
   const extra = new URLSearchParams();
   if (params.get('per_page')) extra.set('per_page', String(perPage));
   if (excludeDeleted) extra.set('exclude_deleted', 'true');
-  const urlFor = (c: string) => `${baseUrl}/api/v2/incremental/tickets/cursor.json?${new URLSearchParams([['cursor', c], ...extra]).toString()}`;
+  const urlFor = (c: string) =>
+    `${baseUrl}/api/v2/incremental/tickets/cursor.json?${new URLSearchParams([['cursor', c], ...extra]).toString()}`;
   return {
     tickets: page.map((t) => ticketJson(state, t)),
     after_cursor: afterCursor,

@@ -9,10 +9,18 @@ import { createTicketOps, type TicketChange } from './tickets.ts';
 import { placeholderValues, renderTemplate, triggerMatches } from './triggers.ts';
 import { createWebhookDelivery, type WebhookDeliveryOptions } from './webhook-delivery.ts';
 
+export type {
+  AgentPatchInput,
+  ControlComment,
+  CustomerReplyInput,
+  FaultInput,
+  MergeInput,
+  OpenTicketInput,
+  ZendeskControl,
+} from './control.ts';
 export type { SimClock } from './state.ts';
 export type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryOptions } from './webhook-delivery.ts';
 export { signWebhook } from './webhook-delivery.ts';
-export type { AgentPatchInput, ControlComment, CustomerReplyInput, FaultInput, MergeInput, OpenTicketInput, ZendeskControl } from './control.ts';
 
 export interface ZendeskSimOptions {
   /** Used in resource urls and placeholders (`{{ticket.url}}`); requests go to the loopback server anyway. */
@@ -36,7 +44,11 @@ export interface ZendeskSim extends ZendeskControl {
 }
 
 export function createZendeskSim(opts: ZendeskSimOptions): ZendeskSim {
-  const state = createZendeskState({ subdomain: opts.subdomain, agentEmail: opts.agentEmail, clock: opts.clock });
+  const state = createZendeskState({
+    subdomain: opts.subdomain,
+    agentEmail: opts.agentEmail,
+    clock: opts.clock,
+  });
   const delivery = createWebhookDelivery({ state, options: opts.webhooks });
   const faults = createFaultInjector();
   const accountLimit = createWindowLimiter(opts.ratePerMinute ?? 700, 60_000);
@@ -52,7 +64,12 @@ export function createZendeskSim(opts: ZendeskSimOptions): ZendeskSim {
         const [webhookId, template] = action.value as [unknown, unknown];
         const webhook = typeof webhookId === 'string' ? state.webhooks.get(webhookId) : undefined;
         if (!webhook || typeof template !== 'string') continue;
-        delivery.enqueue({ webhook, body: renderTemplate(template, values), triggerId: trigger.id, ticketId: change.ticket.id });
+        delivery.enqueue({
+          webhook,
+          body: renderTemplate(template, values),
+          triggerId: trigger.id,
+          ticketId: change.ticket.id,
+        });
       }
     }
   };

@@ -1,4 +1,4 @@
-import { ZendeskApiError, tooManyRequests } from './errors.ts';
+import { tooManyRequests, ZendeskApiError } from './errors.ts';
 
 /** Sliding-window request budget on the simulated clock. */
 export interface WindowLimiter {
@@ -8,7 +8,11 @@ export interface WindowLimiter {
   readonly limit: number;
 }
 
-export function createWindowLimiter(limit: number, windowMs: number, error = 'APIRateLimitExceeded'): WindowLimiter {
+export function createWindowLimiter(
+  limit: number,
+  windowMs: number,
+  error = 'APIRateLimitExceeded',
+): WindowLimiter {
   let max = limit;
   let hits: number[] = [];
   return {
@@ -54,12 +58,16 @@ export interface FaultInjector {
 export function createFaultInjector(): FaultInjector {
   let rules: FaultRule[] = [];
   const outcome = (rule: FaultRule): FaultOutcome => {
-    const retry: Record<string, string> = rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
+    const retry: Record<string, string> =
+      rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
     switch (rule.status) {
       case 'hang':
         return { kind: 'hang' };
       case 429:
-        return { kind: 'error', error: tooManyRequests(rule.retryAfter ?? 1, 'Number of allowed API requests per minute exceeded') };
+        return {
+          kind: 'error',
+          error: tooManyRequests(rule.retryAfter ?? 1, 'Number of allowed API requests per minute exceeded'),
+        };
       case 422:
         return {
           kind: 'error',
@@ -70,14 +78,34 @@ export function createFaultInjector(): FaultInjector {
           }),
         };
       case 503:
-        return { kind: 'error', error: new ZendeskApiError(503, { error: 'ServiceUnavailable', description: 'Service temporarily unavailable' }, retry) };
+        return {
+          kind: 'error',
+          error: new ZendeskApiError(
+            503,
+            { error: 'ServiceUnavailable', description: 'Service temporarily unavailable' },
+            retry,
+          ),
+        };
       default:
-        return { kind: 'error', error: new ZendeskApiError(500, { error: 'InternalServerError', description: 'Something went wrong' }, retry) };
+        return {
+          kind: 'error',
+          error: new ZendeskApiError(
+            500,
+            { error: 'InternalServerError', description: 'Something went wrong' },
+            retry,
+          ),
+        };
     }
   };
   return {
     add(rule) {
-      rules.push({ method: rule.method?.toUpperCase(), pathPrefix: rule.pathPrefix, status: rule.status, retryAfter: rule.retryAfter, remaining: rule.count });
+      rules.push({
+        method: rule.method?.toUpperCase(),
+        pathPrefix: rule.pathPrefix,
+        status: rule.status,
+        retryAfter: rule.retryAfter,
+        remaining: rule.count,
+      });
     },
     clear() {
       rules = [];

@@ -24,7 +24,7 @@ export function paginate<T extends { id: number | string }>(
     } else if (beforeRaw) {
       const before = decode(beforeRaw);
       const index = items.findIndex((i) => String(i.id) === before);
-      end = index >= 0 ? index : 0;
+      end = Math.max(index, 0);
       start = Math.max(0, end - size);
     } else end = Math.min(items.length, size);
     const page = items.slice(start, end);
@@ -66,6 +66,7 @@ export function paginate<T extends { id: number | string }>(
   };
 }
 
-const clamp = (n: number, min: number, max: number) => (Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : max);
+const clamp = (n: number, min: number, max: number) =>
+  Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : max;
 const encode = (id: string) => Buffer.from(`id:${id}`).toString('base64url');
 const decode = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8').replace(/^id:/, '');

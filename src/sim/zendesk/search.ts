@@ -22,7 +22,9 @@ export function search(state: ZendeskState, params: URLSearchParams, baseUrl: st
     } else words.push(term.toLowerCase());
   }
   const type = filters.get('type')?.[0];
-  const results: Array<Record<string, unknown> & { result_type: string; created_at: string; updated_at: string }> = [];
+  const results: Array<
+    Record<string, unknown> & { result_type: string; created_at: string; updated_at: string }
+  > = [];
   if (!type || type === 'ticket') {
     for (const t of state.tickets.values()) {
       if (t.status !== 'deleted' && ticketMatches(state, t, filters, words, currentUserId)) {
@@ -57,7 +59,10 @@ export function search(state: ZendeskState, params: URLSearchParams, baseUrl: st
   const perPage = Math.min(100, Math.max(1, Number(params.get('per_page') ?? 100) || 100));
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   if ((page - 1) * perPage >= 1000) {
-    throw new ZendeskApiError(422, { error: 'InvalidValue', description: 'Search results are limited to 1000' });
+    throw new ZendeskApiError(422, {
+      error: 'InvalidValue',
+      description: 'Search results are limited to 1000',
+    });
   }
   const link = (p: number) => {
     const next = new URLSearchParams(params);
@@ -93,7 +98,13 @@ function nameOrId(value: string, id: number | null, name: string | undefined) {
   return /^\d+$/.test(value) ? Number(value) === id : value === name?.toLowerCase();
 }
 
-function ticketMatches(state: ZendeskState, t: TicketRecord, filters: Map<string, string[]>, words: string[], me: number) {
+function ticketMatches(
+  state: ZendeskState,
+  t: TicketRecord,
+  filters: Map<string, string[]>,
+  words: string[],
+  me: number,
+) {
   for (const [key, values] of filters) {
     for (const value of values) {
       let ok = true;
@@ -130,7 +141,11 @@ function ticketMatches(state: ZendeskState, t: TicketRecord, filters: Map<string
           ok = nameOrId(value, t.groupId, t.groupId !== null ? state.groups.get(t.groupId)?.name : undefined);
           break;
         case 'organization':
-          ok = nameOrId(value, t.organizationId, t.organizationId !== null ? state.organizations.get(t.organizationId)?.name : undefined);
+          ok = nameOrId(
+            value,
+            t.organizationId,
+            t.organizationId !== null ? state.organizations.get(t.organizationId)?.name : undefined,
+          );
           break;
         case 'external_id':
           ok = t.externalId?.toLowerCase() === value;
@@ -170,7 +185,11 @@ function userMatches(state: ZendeskState, u: UserRecord, filters: Map<string, st
           ok = u.name.toLowerCase().includes(value);
           break;
         case 'organization':
-          ok = nameOrId(value, u.organizationId, u.organizationId !== null ? state.organizations.get(u.organizationId)?.name : undefined);
+          ok = nameOrId(
+            value,
+            u.organizationId,
+            u.organizationId !== null ? state.organizations.get(u.organizationId)?.name : undefined,
+          );
           break;
         default:
           ok = false;

@@ -17,7 +17,8 @@ import type { ZendeskState } from './state.ts';
 export const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Resource urls point at the real host shape; nothing fetches them, paging links use the loopback host instead. */
-const apiUrl = (state: ZendeskState, path: string) => `https://${state.subdomain}.zendesk.com/api/v2/${path}.json`;
+const apiUrl = (state: ZendeskState, path: string) =>
+  `https://${state.subdomain}.zendesk.com/api/v2/${path}.json`;
 
 export function ticketJson(state: ZendeskState, t: TicketRecord) {
   return {
@@ -219,7 +220,12 @@ export function webhookJson(w: WebhookRecord) {
     request_format: w.requestFormat,
     // Zendesk never echoes credentials back.
     ...(w.authentication
-      ? { authentication: { type: w.authentication.type, add_position: w.authentication.add_position ?? 'header' } }
+      ? {
+          authentication: {
+            type: w.authentication.type,
+            add_position: w.authentication.add_position ?? 'header',
+          },
+        }
       : {}),
     custom_headers: { ...w.customHeaders },
     created_at: iso(w.createdAt),
@@ -239,7 +245,10 @@ export function triggerJson(state: ZendeskState, t: TriggerRecord) {
     active: t.active,
     default: false,
     position: t.position,
-    conditions: { all: t.conditions.all.map((c) => ({ ...c })), any: t.conditions.any.map((c) => ({ ...c })) },
+    conditions: {
+      all: t.conditions.all.map((c) => ({ ...c })),
+      any: t.conditions.any.map((c) => ({ ...c })),
+    },
     actions: t.actions.map((a) => ({ ...a })),
     category_id: null,
     created_at: iso(t.createdAt),

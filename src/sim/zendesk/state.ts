@@ -65,7 +65,11 @@ const ID_BASES = {
 } as const;
 export type IdKind = keyof typeof ID_BASES;
 
-export function createZendeskState(opts: { subdomain: string; agentEmail: string; clock?: SimClock }): ZendeskState {
+export function createZendeskState(opts: {
+  subdomain: string;
+  agentEmail: string;
+  clock?: SimClock;
+}): ZendeskState {
   const base = opts.clock ?? { now: () => Date.now() };
   let offsetMs = 0;
   let lastWrite = 0;
@@ -162,7 +166,12 @@ export function createZendeskState(opts: { subdomain: string; agentEmail: string
 function seed(state: ZendeskState, agentEmail: string) {
   const at = state.now();
   for (const name of ['photos', 'billing']) {
-    const brand: BrandRecord = { id: state.nextId('brand'), name, isDefault: name === 'photos', createdAt: at };
+    const brand: BrandRecord = {
+      id: state.nextId('brand'),
+      name,
+      isDefault: name === 'photos',
+      createdAt: at,
+    };
     state.brands.set(brand.id, brand);
   }
   for (const name of ['Support', 'Onboarding']) {
@@ -184,7 +193,13 @@ function seed(state: ZendeskState, agentEmail: string) {
   }
   const support = [...state.groups.values()].find((g) => g.name === 'Support')?.id ?? null;
   state.addUser({ name: 'Aiko Sato', email: 'aiko@example.com', role: 'agent', defaultGroupId: support, at });
-  state.addUser({ name: 'Kenji Tanaka', email: 'kenji@example.com', role: 'agent', defaultGroupId: support, at });
+  state.addUser({
+    name: 'Kenji Tanaka',
+    email: 'kenji@example.com',
+    role: 'agent',
+    defaultGroupId: support,
+    at,
+  });
   state.addUser({ name: 'Mika Ito', email: 'mika@example.com', role: 'admin', defaultGroupId: support, at });
   const existing = state.userByEmail(agentEmail);
   if (existing) {

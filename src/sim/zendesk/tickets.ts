@@ -118,11 +118,18 @@ function commentText(comment: TicketInput['comment']): { body: string; htmlBody:
 export interface TicketOps {
   get(id: number): TicketRecord;
   create(input: TicketInput, opts: WriteOptions): { ticket: TicketRecord; audit: AuditRecord };
-  update(id: number, input: TicketInput, opts: WriteOptions): { ticket: TicketRecord; audit: AuditRecord | null };
+  update(
+    id: number,
+    input: TicketInput,
+    opts: WriteOptions,
+  ): { ticket: TicketRecord; audit: AuditRecord | null };
   remove(id: number, opts: WriteOptions): void;
 }
 
-export function createTicketOps(deps: { state: ZendeskState; onChange: (change: TicketChange) => void }): TicketOps {
+export function createTicketOps(deps: {
+  state: ZendeskState;
+  onChange: (change: TicketChange) => void;
+}): TicketOps {
   const { state } = deps;
 
   const user = (id: number, field: string) => {
@@ -145,7 +152,8 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
     return agent(input.assignee_id, 'assignee_id').id;
   };
   const checkGroup = (id: number | null | undefined) => {
-    if (id !== undefined && id !== null && !state.groups.has(id)) throw recordInvalid('group', 'Group: is invalid');
+    if (id !== undefined && id !== null && !state.groups.has(id))
+      throw recordInvalid('group', 'Group: is invalid');
   };
 
   const newComment = (
@@ -191,24 +199,32 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
 
     create(input, opts) {
       const text = commentText(input.comment);
-      if (!text || text.body === '') throw recordInvalid('description', 'Description: cannot be blank', 'BlankValue');
+      if (!text || text.body === '')
+        throw recordInvalid('description', 'Description: cannot be blank', 'BlankValue');
       let requester: UserRecord;
       if (input.requester_id !== undefined) requester = user(input.requester_id, 'requester');
       else if (input.requester) {
         requester =
           state.userByEmail(input.requester.email) ??
-          state.addUser({ name: input.requester.name ?? input.requester.email.split('@')[0] ?? 'Customer', email: input.requester.email });
+          state.addUser({
+            name: input.requester.name ?? input.requester.email.split('@')[0] ?? 'Customer',
+            email: input.requester.email,
+          });
       } else requester = opts.actor;
-      const submitterId = input.submitter_id !== undefined ? user(input.submitter_id, 'submitter').id : opts.actor.id;
+      const submitterId =
+        input.submitter_id !== undefined ? user(input.submitter_id, 'submitter').id : opts.actor.id;
       const assigneeId = assigneeFrom(input) ?? null;
       checkGroup(input.group_id);
-      const groupId = input.group_id ?? (assigneeId ? (state.users.get(assigneeId)?.defaultGroupId ?? null) : null);
-      if (input.brand_id !== undefined && !state.brands.has(input.brand_id)) throw recordInvalid('brand', 'Brand: is invalid');
+      const groupId =
+        input.group_id ?? (assigneeId ? (state.users.get(assigneeId)?.defaultGroupId ?? null) : null);
+      if (input.brand_id !== undefined && !state.brands.has(input.brand_id))
+        throw recordInvalid('brand', 'Brand: is invalid');
       const brandId = input.brand_id ?? [...state.brands.values()].find((b) => b.isDefault)?.id ?? 0;
       if (input.organization_id && !state.organizations.has(input.organization_id)) {
         throw recordInvalid('organization', 'Organization: is invalid');
       }
-      const authorId = input.comment?.author_id !== undefined ? user(input.comment.author_id, 'author').id : submitterId;
+      const authorId =
+        input.comment?.author_id !== undefined ? user(input.comment.author_id, 'author').id : submitterId;
       const at = opts.at ?? state.writeTime();
       const ticket: TicketRecord = {
         id: state.nextId('ticket'),
@@ -235,7 +251,15 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
         updateLog: [],
       };
       const auditId = state.nextId('audit');
-      const comment = newComment(ticket, text, authorId, input.comment?.public ?? true, at, opts.via, auditId);
+      const comment = newComment(
+        ticket,
+        text,
+        authorId,
+        input.comment?.public ?? true,
+        at,
+        opts.via,
+        auditId,
+      );
       const events: AuditEvent[] = [commentEvent(comment)];
       const created: [string, unknown][] = [
         ['subject', ticket.subject],
@@ -251,7 +275,14 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
       for (const [field_name, value] of created) {
         if (value !== null) events.push({ id: state.nextId('event'), type: 'Create', field_name, value });
       }
-      const audit: AuditRecord = { id: auditId, ticketId: ticket.id, authorId: opts.actor.id, createdAt: at, via: opts.via, events };
+      const audit: AuditRecord = {
+        id: auditId,
+        ticketId: ticket.id,
+        authorId: opts.actor.id,
+        createdAt: at,
+        via: opts.via,
+        events,
+      };
       ticket.audits.push(audit);
       state.tickets.set(ticket.id, ticket);
       deps.onChange({ ticket, updateType: 'Create', actor: opts.actor, previousStatus: null, comment });
@@ -291,7 +322,8 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
         if (!state.brands.has(input.brand_id)) throw recordInvalid('brand', 'Brand: is invalid');
         set('brandId', 'brand_id', input.brand_id);
       }
-      if (input.requester_id !== undefined) set('requesterId', 'requester_id', user(input.requester_id, 'requester').id);
+      if (input.requester_id !== undefined)
+        set('requesterId', 'requester_id', user(input.requester_id, 'requester').id);
       if (input.subject !== undefined) set('subject', 'subject', input.subject);
       if (input.priority !== undefined) set('priority', 'priority', input.priority);
       if (input.type !== undefined) set('type', 'type', input.type);
@@ -299,10 +331,12 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
       let status: TicketStatus | undefined = input.status;
       // An agent touching a new ticket opens it, as in Zendesk.
       if (status === undefined && ticket.status === 'new' && opts.actor.role !== 'end-user') status = 'open';
-      if (status === 'new' && ticket.status !== 'new') throw recordInvalid('status', 'Status: new is not valid');
+      if (status === 'new' && ticket.status !== 'new')
+        throw recordInvalid('status', 'Status: new is not valid');
       if (status !== undefined) set('status', 'status', status);
       if ((status === 'solved' || status === 'closed') && ticket.assigneeId === null) {
-        if (opts.actor.role === 'end-user') throw recordInvalid('assignee', 'Assignee: is required when solving');
+        if (opts.actor.role === 'end-user')
+          throw recordInvalid('assignee', 'Assignee: is required when solving');
         set('assigneeId', 'assignee_id', opts.actor.id);
       }
       let tags = input.tags !== undefined ? normalizeTags(input.tags) : [...ticket.tags];
@@ -328,7 +362,8 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
       const events: AuditEvent[] = [];
       let comment: CommentRecord | null = null;
       if (text) {
-        const authorId = input.comment?.author_id !== undefined ? user(input.comment.author_id, 'author').id : opts.actor.id;
+        const authorId =
+          input.comment?.author_id !== undefined ? user(input.comment.author_id, 'author').id : opts.actor.id;
         // `public` defaults to the visibility of the ticket's first comment.
         const isPublic = input.comment?.public ?? ticket.comments[0]?.public ?? true;
         comment = newComment(ticket, text, authorId, isPublic, at, opts.via, auditId);
@@ -338,7 +373,14 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
         events.push({ id: state.nextId('event'), type: 'Change', field_name, value, previous_value });
       }
       ticket.updatedAt = at;
-      const audit: AuditRecord = { id: auditId, ticketId: ticket.id, authorId: opts.actor.id, createdAt: at, via: opts.via, events };
+      const audit: AuditRecord = {
+        id: auditId,
+        ticketId: ticket.id,
+        authorId: opts.actor.id,
+        createdAt: at,
+        via: opts.via,
+        events,
+      };
       ticket.audits.push(audit);
       deps.onChange({ ticket, updateType: 'Change', actor: opts.actor, previousStatus, comment });
       return { ticket, audit };
@@ -353,7 +395,15 @@ export function createTicketOps(deps: { state: ZendeskState; onChange: (change: 
         authorId: opts.actor.id,
         createdAt: at,
         via: opts.via,
-        events: [{ id: state.nextId('event'), type: 'Change', field_name: 'status', value: 'deleted', previous_value: ticket.status }],
+        events: [
+          {
+            id: state.nextId('event'),
+            type: 'Change',
+            field_name: 'status',
+            value: 'deleted',
+            previous_value: ticket.status,
+          },
+        ],
       });
       ticket.status = 'deleted';
       ticket.updatedAt = at;

@@ -27,7 +27,11 @@ const STATUS_ORDER: readonly string[] = TICKET_STATUSES;
 /** Zendesk's numeric via ids for the channels the simulator produces. */
 const VIA_IDS: Record<string, number> = { web: 0, email: 4, api: 5 };
 
-export function validateTriggerRules(state: ZendeskState, conditions: { all: RuleCondition[]; any: RuleCondition[] }, actions: { field: string; value: unknown }[]) {
+export function validateTriggerRules(
+  state: ZendeskState,
+  conditions: { all: RuleCondition[]; any: RuleCondition[] },
+  actions: { field: string; value: unknown }[],
+) {
   for (const c of [...conditions.all, ...conditions.any]) {
     if (!SUPPORTED_FIELDS.has(c.field)) {
       throw recordInvalid('conditions', `Conditions: ${c.field} is not supported by the simulator`);
@@ -42,7 +46,8 @@ export function validateTriggerRules(state: ZendeskState, conditions: { all: Rul
     if (!Array.isArray(value) || typeof value[0] !== 'string' || typeof value[1] !== 'string') {
       throw recordInvalid('actions', 'Actions: notification_webhook needs [webhook_id, body]');
     }
-    if (!state.webhooks.has(value[0])) throw recordInvalid('actions', `Actions: webhook ${value[0]} not found`);
+    if (!state.webhooks.has(value[0]))
+      throw recordInvalid('actions', `Actions: webhook ${value[0]} not found`);
   }
 }
 
@@ -86,7 +91,10 @@ function matches(state: ZendeskState, c: RuleCondition, change: TicketChange): b
       return eq(role);
     }
     case 'current_tags': {
-      const wanted = String(value ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const wanted = String(value ?? '')
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean);
       if (op === 'includes') return wanted.some((w) => t.tags.includes(w));
       if (op === 'not_includes') return !wanted.some((w) => t.tags.includes(w));
       return false;
@@ -112,7 +120,8 @@ function matches(state: ZendeskState, c: RuleCondition, change: TicketChange): b
 export function triggerMatches(state: ZendeskState, trigger: TriggerRecord, change: TicketChange): boolean {
   if (!trigger.active) return false;
   const all = trigger.conditions.all.every((c) => matches(state, c, change));
-  const any = trigger.conditions.any.length === 0 || trigger.conditions.any.some((c) => matches(state, c, change));
+  const any =
+    trigger.conditions.any.length === 0 || trigger.conditions.any.some((c) => matches(state, c, change));
   return all && any;
 }
 
@@ -150,7 +159,8 @@ export function placeholderValues(state: ZendeskState, change: TicketChange): Re
     'ticket.brand.id': String(t.brandId),
     'ticket.brand.name': state.brands.get(t.brandId)?.name ?? '',
     'ticket.organization.id': t.organizationId !== null ? String(t.organizationId) : '',
-    'ticket.organization.name': t.organizationId !== null ? (state.organizations.get(t.organizationId)?.name ?? '') : '',
+    'ticket.organization.name':
+      t.organizationId !== null ? (state.organizations.get(t.organizationId)?.name ?? '') : '',
     'ticket.tags': t.tags.join(' '),
     'ticket.created_at_with_timestamp': iso(t.createdAt),
     'ticket.updated_at_with_timestamp': iso(t.updatedAt),

@@ -42,15 +42,21 @@ function apply(state: ZendeskState, user: UserRecord, input: UserInput) {
   if (input.default_group_id !== undefined) user.defaultGroupId = input.default_group_id;
   if (input.user_fields) user.userFields = { ...user.userFields, ...input.user_fields };
   if (input.tags) user.tags = normalizeTags(input.tags);
-  if (input.email && !state.userByEmail(input.email)) state.addIdentity(user.id, input.email, state.emailOf(user.id) === null);
+  if (input.email && !state.userByEmail(input.email))
+    state.addIdentity(user.id, input.email, state.emailOf(user.id) === null);
   user.updatedAt = state.writeTime();
 }
 
 /** POST /users/create_or_update: matches on email, then external_id. */
-export function createOrUpdateUser(state: ZendeskState, input: UserInput): { user: UserRecord; created: boolean } {
+export function createOrUpdateUser(
+  state: ZendeskState,
+  input: UserInput,
+): { user: UserRecord; created: boolean } {
   const existing =
     (input.email ? state.userByEmail(input.email) : undefined) ??
-    (input.external_id ? [...state.users.values()].find((u) => u.active && u.externalId === input.external_id) : undefined);
+    (input.external_id
+      ? [...state.users.values()].find((u) => u.active && u.externalId === input.external_id)
+      : undefined);
   if (existing) {
     apply(state, existing, input);
     return { user: existing, created: false };
@@ -61,7 +67,11 @@ export function createOrUpdateUser(state: ZendeskState, input: UserInput): { use
 export function createUser(state: ZendeskState, input: UserInput): UserRecord {
   if (!input.name) throw recordInvalid('name', 'Name: cannot be blank', 'BlankValue');
   if (input.email && state.userByEmail(input.email)) {
-    throw recordInvalid('email', `Email: ${input.email} is already being used by another user`, 'DuplicateValue');
+    throw recordInvalid(
+      'email',
+      `Email: ${input.email} is already being used by another user`,
+      'DuplicateValue',
+    );
   }
   const user = state.addUser({
     name: input.name,
@@ -86,10 +96,15 @@ export function updateUser(state: ZendeskState, id: number, input: UserInput): U
  * PUT /users/{source}/merge {user:{id: target}} as Zendesk does it: only end-users merge; the source's
  * tickets and identities move to the target; the source ends up deleted (inactive, without identities).
  */
-export function mergeUsers(state: ZendeskState, sourceId: number, targetId: number, actorId: number): UserRecord {
+export function mergeUsers(
+  state: ZendeskState,
+  sourceId: number,
+  targetId: number,
+  actorId: number,
+): UserRecord {
   const source = getUser(state, sourceId);
   const target = state.users.get(targetId);
-  if (!target || !target.active) throw recordInvalid('user', 'User: target user not found');
+  if (!target?.active) throw recordInvalid('user', 'User: target user not found');
   if (source.id === target.id) throw recordInvalid('user', 'User: cannot merge a user into itself');
   if (!source.active) throw recordInvalid('user', 'User: source user is deleted');
   if (source.role !== 'end-user') throw recordInvalid('user', 'User: only end-users can be merged');

@@ -35,7 +35,12 @@ export interface WebhookDeliveryOptions {
 }
 
 export interface WebhookDelivery {
-  enqueue(input: { webhook: WebhookRecord; body: string; triggerId: number | null; ticketId: number | null }): void;
+  enqueue(input: {
+    webhook: WebhookRecord;
+    body: string;
+    triggerId: number | null;
+    ticketId: number | null;
+  }): void;
   attempts(): DeliveryAttempt[];
   drop(count: number): number;
   /** Resolves when every queued delivery (with its retries) has finished. */
@@ -43,12 +48,17 @@ export interface WebhookDelivery {
 }
 
 export function signWebhook(secret: string, timestamp: string, body: string): string {
-  return createHmac('sha256', secret).update(timestamp + body).digest('base64');
+  return createHmac('sha256', secret)
+    .update(timestamp + body)
+    .digest('base64');
 }
 
 const RETRY_AFTER_CAP_SECONDS = 60;
 
-export function createWebhookDelivery(deps: { state: ZendeskState; options?: WebhookDeliveryOptions }): WebhookDelivery {
+export function createWebhookDelivery(deps: {
+  state: ZendeskState;
+  options?: WebhookDeliveryOptions;
+}): WebhookDelivery {
   const { state } = deps;
   const timeoutMs = deps.options?.timeoutMs ?? 10_000;
   const maxAttempts = deps.options?.maxAttempts ?? 4;
@@ -57,7 +67,13 @@ export function createWebhookDelivery(deps: { state: ZendeskState; options?: Web
   const pending = new Set<Promise<void>>();
   let dropping = 0;
 
-  async function attemptOnce(webhook: WebhookRecord, invocationId: string, body: string, attempt: number, base: Omit<DeliveryAttempt, 'attempt' | 'status' | 'response_code' | 'error' | 'headers' | 'at'>) {
+  async function attemptOnce(
+    webhook: WebhookRecord,
+    invocationId: string,
+    body: string,
+    attempt: number,
+    base: Omit<DeliveryAttempt, 'attempt' | 'status' | 'response_code' | 'error' | 'headers' | 'at'>,
+  ) {
     const timestamp = iso(state.now());
     const withBody = webhook.httpMethod !== 'GET' && webhook.httpMethod !== 'DELETE';
     const signedBody = withBody ? body : '';
@@ -84,7 +100,15 @@ export function createWebhookDelivery(deps: { state: ZendeskState; options?: Web
         url = u.toString();
       } else headers[auth.data.name.toLowerCase()] = auth.data.value;
     }
-    const record: DeliveryAttempt = { ...base, attempt, status: 'failed', response_code: null, error: null, headers, at: timestamp };
+    const record: DeliveryAttempt = {
+      ...base,
+      attempt,
+      status: 'failed',
+      response_code: null,
+      error: null,
+      headers,
+      at: timestamp,
+    };
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let retryAfter: number | null = null;
@@ -102,7 +126,12 @@ export function createWebhookDelivery(deps: { state: ZendeskState; options?: Web
       if (header !== null && /^\d+$/.test(header.trim())) retryAfter = Number(header.trim());
     } catch (error) {
       record.status = controller.signal.aborted ? 'timeout' : 'failed';
-      record.error = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+      record.error =
+        error instanceof Error
+          ? error.cause instanceof Error
+            ? error.cause.message
+            : error.message
+          : String(error);
     } finally {
       clearTimeout(timer);
     }
@@ -110,12 +139,33 @@ export function createWebhookDelivery(deps: { state: ZendeskState; options?: Web
     return { record, retryAfter };
   }
 
-  async function deliver(webhook: WebhookRecord, body: string, triggerId: number | null, ticketId: number | null) {
+  async function deliver(
+    webhook: WebhookRecord,
+    body: string,
+    triggerId: number | null,
+    ticketId: number | null,
+  ) {
     const invocationId = `01HSIMINV${String(state.nextId('invocation')).padStart(17, '0')}`;
-    const base = { webhook_id: webhook.id, invocation_id: invocationId, trigger_id: triggerId, ticket_id: ticketId, endpoint: webhook.endpoint, method: webhook.httpMethod, body };
+    const base = {
+      webhook_id: webhook.id,
+      invocation_id: invocationId,
+      trigger_id: triggerId,
+      ticket_id: ticketId,
+      endpoint: webhook.endpoint,
+      method: webhook.httpMethod,
+      body,
+    };
     if (dropping > 0) {
       dropping -= 1;
-      log.push({ ...base, attempt: 1, status: 'dropped', response_code: null, error: 'dropped by the simulator', headers: {}, at: iso(state.now()) });
+      log.push({
+        ...base,
+        attempt: 1,
+        status: 'dropped',
+        response_code: null,
+        error: 'dropped by the simulator',
+        headers: {},
+        at: iso(state.now()),
+      });
       return;
     }
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {

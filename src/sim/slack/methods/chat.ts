@@ -35,12 +35,18 @@ export const chatMethods: MethodTable = {
         text: content.text,
         ...(content.blocks ? { blocks: content.blocks } : {}),
         ...(content.metadata ? { metadata: content.metadata } : {}),
-        ...(threadTs ? { thread_ts: threadTs, reply_broadcast: optBool(args, 'reply_broadcast') ?? false } : {}),
+        ...(threadTs
+          ? { thread_ts: threadTs, reply_broadcast: optBool(args, 'reply_broadcast') ?? false }
+          : {}),
       };
       insertMessage(ctx.store, message);
       ctx.activity.emit({ kind: 'message', channel: channel.id, ts: message.ts });
       if (ctx.config.deliverBotMessages) ctx.announceMessage(channel.id, message.ts);
-      return { channel: channel.id, ts: message.ts, message: toSlackMessage(ctx.store, message, ctx.config.teamId) };
+      return {
+        channel: channel.id,
+        ts: message.ts,
+        message: toSlackMessage(ctx.store, message, ctx.config.teamId),
+      };
     },
   },
 
@@ -77,7 +83,8 @@ export const chatMethods: MethodTable = {
       if (!channel.is_member) throw slackError('chat.postEphemeral', 'not_in_channel');
       const userId = reqString(args, 'user');
       const user = ctx.store.users.find((u) => u.id === userId && !u.is_bot);
-      if (!user || (channel.is_im && channel.user !== user.id)) throw slackError('chat.postEphemeral', 'user_not_in_channel');
+      if (!user || (channel.is_im && channel.user !== user.id))
+        throw slackError('chat.postEphemeral', 'user_not_in_channel');
       const content = readMessageContent('chat.postEphemeral', args, { requireContent: true });
       const threadTs = optString(args, 'thread_ts');
       const ephemeral: StoredEphemeral = {
@@ -94,7 +101,13 @@ export const chatMethods: MethodTable = {
         kind: 'response',
         user: user.id,
         channel: channel.id,
-        response: { kind: 'ephemeral', channel: channel.id, ts: ephemeral.ts, text: ephemeral.text, ...(ephemeral.blocks ? { blocks: ephemeral.blocks } : {}) },
+        response: {
+          kind: 'ephemeral',
+          channel: channel.id,
+          ts: ephemeral.ts,
+          text: ephemeral.text,
+          ...(ephemeral.blocks ? { blocks: ephemeral.blocks } : {}),
+        },
       });
       return { message_ts: ephemeral.ts };
     },
@@ -125,7 +138,9 @@ export const chatMethods: MethodTable = {
       if (!message || parseTs(ts) === undefined) throw slackError('chat.getPermalink', 'message_not_found');
       const base = `https://${TEAM_DOMAIN}.slack.com/archives/${channel.id}/p${ts.replace('.', '')}`;
       const permalink =
-        message.thread_ts && message.thread_ts !== message.ts ? `${base}?thread_ts=${message.thread_ts}&cid=${channel.id}` : base;
+        message.thread_ts && message.thread_ts !== message.ts
+          ? `${base}?thread_ts=${message.thread_ts}&cid=${channel.id}`
+          : base;
       return { channel: channel.id, permalink };
     },
   },

@@ -1,7 +1,7 @@
 import { type Args, optJson, optString } from '../args.ts';
 import { LIMITS, validateMessageBlocks } from '../block-kit.ts';
 import type { SimContext } from '../context.ts';
-import { type SlackMethod, SlackApiError } from '../errors.ts';
+import { SlackApiError, type SlackMethod } from '../errors.ts';
 import { APP_ID, BOT_ID } from '../seed.ts';
 import type { SimChannel, SimUser, StoredView } from '../types.ts';
 
@@ -35,7 +35,17 @@ export function resolveChannel(ctx: SimContext, value: string): SimChannel | und
   const user = ctx.store.users.find((u) => u.id === value && !u.is_bot);
   if (user) {
     const id = `D${user.id.slice(1)}`;
-    const dm: SimChannel = { id, name: user.id, is_member: true, is_archived: false, created: 1_700_000_000, topic: '', purpose: '', is_im: true, user: user.id };
+    const dm: SimChannel = {
+      id,
+      name: user.id,
+      is_member: true,
+      is_archived: false,
+      created: 1_700_000_000,
+      topic: '',
+      purpose: '',
+      is_im: true,
+      user: user.id,
+    };
     channels.set(id, dm);
     return dm;
   }
@@ -44,7 +54,16 @@ export function resolveChannel(ctx: SimContext, value: string): SimChannel | und
 
 export function channelObject(ctx: SimContext, c: SimChannel): Record<string, unknown> {
   if (c.is_im) {
-    return { id: c.id, is_im: true, is_channel: false, is_group: false, is_private: true, user: c.user, created: c.created, is_open: true };
+    return {
+      id: c.id,
+      is_im: true,
+      is_channel: false,
+      is_group: false,
+      is_private: true,
+      user: c.user,
+      created: c.created,
+      is_open: true,
+    };
   }
   return {
     id: c.id,
@@ -144,15 +163,19 @@ export function readMessageContent(
   const text = optString(args, 'text');
   const markdown = optString(args, 'markdown_text');
   const blocksArg = optJson(args, 'blocks');
-  const hasAttachments = optString(args, 'attachments') !== undefined || (Array.isArray(args.attachments) && args.attachments.length > 0);
+  const hasAttachments =
+    optString(args, 'attachments') !== undefined ||
+    (Array.isArray(args.attachments) && args.attachments.length > 0);
 
   if (markdown !== undefined && (text !== undefined || blocksArg !== undefined)) {
     throw new SlackApiError('markdown_text_conflict');
   }
   let blocks: unknown[] | undefined;
-  if (blocksArg && 'bad' in blocksArg) throw new SlackApiError('invalid_blocks_format', ['[ERROR] blocks must be a JSON array']);
+  if (blocksArg && 'bad' in blocksArg)
+    throw new SlackApiError('invalid_blocks_format', ['[ERROR] blocks must be a JSON array']);
   if (blocksArg) {
-    if (!Array.isArray(blocksArg.value)) throw new SlackApiError('invalid_blocks_format', ['[ERROR] blocks must be a JSON array']);
+    if (!Array.isArray(blocksArg.value))
+      throw new SlackApiError('invalid_blocks_format', ['[ERROR] blocks must be a JSON array']);
     const problems = validateMessageBlocks(blocksArg.value);
     if (problems.length > 0) throw new SlackApiError('invalid_blocks', problems);
     blocks = blocksArg.value;
@@ -164,7 +187,9 @@ export function readMessageContent(
     throw new SlackApiError('no_text');
   }
   if (finalText.length > LIMITS.messageText) {
-    throw new SlackApiError('msg_too_long', [`[ERROR] text must be at most ${LIMITS.messageText} characters`]);
+    throw new SlackApiError('msg_too_long', [
+      `[ERROR] text must be at most ${LIMITS.messageText} characters`,
+    ]);
   }
 
   let metadata: MessageContent['metadata'];
@@ -180,7 +205,9 @@ export function readMessageContent(
       m.event_payload === null ||
       Array.isArray(m.event_payload)
     ) {
-      throw new SlackApiError('invalid_metadata_schema', ['[ERROR] metadata needs event_type (string) and event_payload (object)']);
+      throw new SlackApiError('invalid_metadata_schema', [
+        '[ERROR] metadata needs event_type (string) and event_payload (object)',
+      ]);
     }
     if (JSON.stringify(m).length > METADATA_LIMIT) throw new SlackApiError('metadata_too_large');
     metadata = { event_type: m.event_type, event_payload: m.event_payload as Record<string, unknown> };
@@ -190,7 +217,11 @@ export function readMessageContent(
     text: finalText,
     ...(blocks ? { blocks } : {}),
     ...(metadata ? { metadata } : {}),
-    given: { text: text !== undefined || markdown !== undefined, blocks: blocks !== undefined, metadata: metadata !== undefined },
+    given: {
+      text: text !== undefined || markdown !== undefined,
+      blocks: blocks !== undefined,
+      metadata: metadata !== undefined,
+    },
   };
 }
 

@@ -43,7 +43,8 @@ export const conversationMethods: MethodTable = {
       const limit = pageLimit(args);
       const before = decodeCursor(optString(args, 'cursor'), 'next_ts');
       const beforeMicros = before === undefined ? undefined : parseTs(before);
-      if (before !== undefined && beforeMicros === undefined) throw slackError('conversations.history', 'invalid_cursor');
+      if (before !== undefined && beforeMicros === undefined)
+        throw slackError('conversations.history', 'invalid_cursor');
       const includeMetadata = optBool(args, 'include_all_metadata') ?? false;
       const visible = ctx.store.messages
         .filter((m) => m.channel === channel.id)
@@ -60,7 +61,9 @@ export const conversationMethods: MethodTable = {
         pin_count: 0,
         channel_actions_ts: null,
         channel_actions_count: 0,
-        ...(hasMore && last ? { response_metadata: { next_cursor: encodeCursor(`next_ts:${last.ts}`) } } : {}),
+        ...(hasMore && last
+          ? { response_metadata: { next_cursor: encodeCursor(`next_ts:${last.ts}`) } }
+          : {}),
       };
     },
   },
@@ -77,11 +80,14 @@ export const conversationMethods: MethodTable = {
       const parent = findMessage(ctx.store, channel.id, parentTs) ?? found;
       const inWindow = timeWindow('conversations.replies', args);
       const includeMetadata = optBool(args, 'include_all_metadata') ?? false;
-      const replies = ctx.store.messages.filter((m) => m.channel === channel.id && m.thread_ts === parentTs && m.ts !== parentTs).filter(inWindow);
+      const replies = ctx.store.messages
+        .filter((m) => m.channel === channel.id && m.thread_ts === parentTs && m.ts !== parentTs)
+        .filter(inWindow);
       const all = [parent, ...replies];
       const limit = pageLimit(args);
       const offset = Number(decodeCursor(optString(args, 'cursor'), 'offset') ?? '0');
-      if (!Number.isInteger(offset) || offset < 0) throw slackError('conversations.replies', 'invalid_cursor');
+      if (!Number.isInteger(offset) || offset < 0)
+        throw slackError('conversations.replies', 'invalid_cursor');
       const page = all.slice(offset, offset + limit);
       const hasMore = offset + limit < all.length;
       return {
@@ -111,7 +117,9 @@ export const conversationMethods: MethodTable = {
       channel.is_member = true;
       return {
         channel: channelObject(ctx, channel),
-        ...(already ? { warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } } : {}),
+        ...(already
+          ? { warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } }
+          : {}),
       };
     },
   },
@@ -123,7 +131,8 @@ export const conversationMethods: MethodTable = {
       const known = ['public_channel', 'private_channel', 'mpim', 'im'];
       if (types.some((t) => !known.includes(t))) throw slackError('conversations.list', 'invalid_types');
       const limitArg = optInt(args, 'limit');
-      if (limitArg !== undefined && (limitArg < 1 || limitArg > 1000)) throw slackError('conversations.list', 'invalid_limit');
+      if (limitArg !== undefined && (limitArg < 1 || limitArg > 1000))
+        throw slackError('conversations.list', 'invalid_limit');
       const excludeArchived = optBool(args, 'exclude_archived') ?? false;
       const channels = [...ctx.store.channels.values()]
         .filter((c) => (c.is_im ? types.includes('im') : types.includes('public_channel')))

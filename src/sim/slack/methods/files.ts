@@ -29,7 +29,12 @@ export const fileMethods: MethodTable = {
     handle({ ctx, args }) {
       const filename = reqString(args, 'filename');
       const length = optInt(args, 'length');
-      if (length === undefined || length < 0) throw slackError('files.getUploadURLExternal', 'invalid_arguments', '[ERROR] missing required field: length');
+      if (length === undefined || length < 0)
+        throw slackError(
+          'files.getUploadURLExternal',
+          'invalid_arguments',
+          '[ERROR] missing required field: length',
+        );
       const id = ctx.ids.id('F');
       // web-api sends alt_text; the documented name is alt_txt.
       const alt = optString(args, 'alt_txt') ?? optString(args, 'alt_text');
@@ -54,7 +59,11 @@ export const fileMethods: MethodTable = {
     handle({ ctx, args }) {
       const filesArg = optJson(args, 'files');
       if (!filesArg || 'bad' in filesArg || !Array.isArray(filesArg.value) || filesArg.value.length === 0) {
-        throw slackError('files.completeUploadExternal', 'invalid_arguments', '[ERROR] files must be a JSON array of {id, title}');
+        throw slackError(
+          'files.completeUploadExternal',
+          'invalid_arguments',
+          '[ERROR] files must be a JSON array of {id, title}',
+        );
       }
       const entries = filesArg.value as { id?: unknown; title?: unknown }[];
       const files = entries.map((entry) => {
@@ -64,7 +73,8 @@ export const fileMethods: MethodTable = {
         return { file, title: typeof entry.title === 'string' ? entry.title : undefined };
       });
       const channelArg = optString(args, 'channel_id') ?? optString(args, 'channels');
-      if (channelArg?.includes(',') && optString(args, 'thread_ts')) throw slackError('files.completeUploadExternal', 'invalid_channel');
+      if (channelArg?.includes(',') && optString(args, 'thread_ts'))
+        throw slackError('files.completeUploadExternal', 'invalid_channel');
       const channels = channelArg ? channelArg.split(',').map((c) => c.trim()) : [];
       const resolved = channels.map((c) => {
         const channel = resolveChannel(ctx, c);
@@ -98,13 +108,20 @@ export const fileMethods: MethodTable = {
         }
         ctx.activity.emit({ kind: 'message', channel: channel.id, ts: message.ts });
       }
-      return { files: files.map(({ file }) => ({ ...fileRef(file), created: file.created, user: file.user })) };
+      return {
+        files: files.map(({ file }) => ({ ...fileRef(file), created: file.created, user: file.user })),
+      };
     },
   },
 };
 
 /** The upload_url handed out by files.getUploadURLExternal: stores the bytes (multipart part or raw body). */
-export async function receiveUpload(ctx: SimContext, fileId: string, contentType: string, raw: Buffer): Promise<{ status: number; body: string }> {
+export async function receiveUpload(
+  ctx: SimContext,
+  fileId: string,
+  contentType: string,
+  raw: Buffer,
+): Promise<{ status: number; body: string }> {
   const file = ctx.store.files.get(fileId);
   if (!file || file.completed) return { status: 404, body: 'file_not_found' };
   let bytes = raw;

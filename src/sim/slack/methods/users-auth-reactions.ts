@@ -76,9 +76,11 @@ export const reactionMethods: MethodTable = {
     handle({ ctx, args }) {
       const channelArg = optString(args, 'channel');
       const timestamp = optString(args, 'timestamp');
-      if (channelArg === undefined || timestamp === undefined) throw slackError('reactions.add', 'no_item_specified');
+      if (channelArg === undefined || timestamp === undefined)
+        throw slackError('reactions.add', 'no_item_specified');
       const name = reqString(args, 'name').replace(/^:|:$/g, '');
-      if (!/^[a-z0-9_+'-]+(::skin-tone-[2-6])?$/.test(name)) throw slackError('reactions.add', 'invalid_name');
+      if (!/^[a-z0-9_+'-]+(::skin-tone-[2-6])?$/.test(name))
+        throw slackError('reactions.add', 'invalid_name');
       const channel = resolveChannel(ctx, channelArg);
       if (!channel) throw slackError('reactions.add', 'channel_not_found');
       const message = findMessage(ctx.store, channel.id, timestamp);

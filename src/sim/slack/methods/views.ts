@@ -23,7 +23,12 @@ function useTrigger(ctx: SimContext, method: 'views.open' | 'views.push', trigge
 }
 
 /** Parses and checks the `view` argument the way Slack does; answers the definition to store. */
-export function readViewDefinition(method: ViewMethod, view: unknown, expected: 'modal' | 'home', pointer = '/view'): Record<string, unknown> {
+export function readViewDefinition(
+  method: ViewMethod,
+  view: unknown,
+  expected: 'modal' | 'home',
+  pointer = '/view',
+): Record<string, unknown> {
   if (JSON.stringify(view ?? null).length > LIMITS.viewBytes) throw slackError(method, 'view_too_large');
   const problems = validateView(view, expected, pointer);
   if (problems.length > 0) throw slackError(method, 'invalid_arguments', ...problems);
@@ -37,14 +42,25 @@ function viewArg(method: ViewMethod, args: Args): unknown {
   return parsed.value;
 }
 
-function checkExternalId(ctx: SimContext, method: ViewMethod, definition: Record<string, unknown>, except?: StoredView) {
+function checkExternalId(
+  ctx: SimContext,
+  method: ViewMethod,
+  definition: Record<string, unknown>,
+  except?: StoredView,
+) {
   const externalId = typeof definition.external_id === 'string' ? definition.external_id : '';
   if (externalId === '') return;
   const other = findViewByExternalId(ctx.store, externalId);
   if (other && other !== except) throw slackError(method, 'duplicate_external_id');
 }
 
-export function newView(ctx: SimContext, user: string, type: 'modal' | 'home', definition: Record<string, unknown>, previous?: StoredView): StoredView {
+export function newView(
+  ctx: SimContext,
+  user: string,
+  type: 'modal' | 'home',
+  definition: Record<string, unknown>,
+  previous?: StoredView,
+): StoredView {
   const id = ctx.ids.id('V');
   return {
     id,
@@ -69,7 +85,10 @@ function keptState(state: ViewState, definition: Record<string, unknown>): ViewS
     const old = blockId ? state.values[blockId] : undefined;
     if (!blockId || !old) continue;
     const element = block.element as Record<string, unknown> | undefined;
-    const actionIds = [element?.action_id, ...((block.elements as Record<string, unknown>[] | undefined) ?? []).map((e) => e.action_id)];
+    const actionIds = [
+      element?.action_id,
+      ...((block.elements as Record<string, unknown>[] | undefined) ?? []).map((e) => e.action_id),
+    ];
     const kept = Object.fromEntries(Object.entries(old).filter(([actionId]) => actionIds.includes(actionId)));
     if (Object.keys(kept).length > 0) values[blockId] = kept;
   }
@@ -126,7 +145,12 @@ export const viewMethods: MethodTable = {
     handle({ ctx, args }) {
       const viewId = optString(args, 'view_id');
       const externalId = optString(args, 'external_id');
-      if (!viewId && !externalId) throw slackError('views.update', 'invalid_arguments', '[ERROR] either view_id or external_id is required');
+      if (!viewId && !externalId)
+        throw slackError(
+          'views.update',
+          'invalid_arguments',
+          '[ERROR] either view_id or external_id is required',
+        );
       const raw = viewArg('views.update', args);
       const view = viewId ? findView(ctx.store, viewId) : findViewByExternalId(ctx.store, externalId ?? '');
       if (!view) throw slackError('views.update', 'not_found');
@@ -149,7 +173,8 @@ export const viewMethods: MethodTable = {
       const raw = viewArg('views.publish', args);
       const current = ctx.store.homes.get(user.id);
       const hash = optString(args, 'hash');
-      if (hash !== undefined && current && hash !== current.hash) throw slackError('views.publish', 'hash_conflict');
+      if (hash !== undefined && current && hash !== current.hash)
+        throw slackError('views.publish', 'hash_conflict');
       const definition = readViewDefinition('views.publish', raw, 'home');
       checkExternalId(ctx, 'views.publish', definition, current);
       let view: StoredView;

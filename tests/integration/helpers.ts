@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../../src/logger.ts';
+import { type SandboxOptions, startSandbox } from '../../src/sandbox.ts';
+
+export type SimMessage = { channel: string; ts: string; thread_ts?: string | null; user?: string; text: string; blocks?: unknown[]; metadata?: unknown };
+
+/** A sandbox on free ports with its own SQLite file; `logs` holds every line the app logged. */
+export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-it-'));
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', sink: (l) => logs.push(l) });
+  const sandbox = await startSandbox({
+    databaseUrl: `file:${path.join(dir, 'test.db')}`,
+    logger,
+    pollSeconds: 3600,
+    slackRate: { perSecond: 50, burst: 10 },
+    ...options,
+  });
+  const api = async <T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const r = await fetch(`${sandbox.simUrl}${route}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  const messages = async (channel?: string) =>
+    (await api<{ messages: SimMessage[] }>('GET', `/_sim/slack/messages${channel ? `?channel=${channel}` : ''}`)).body.messages;
+  const openTicket = async (input: Record<string, unknown>) =>
+    (await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', { requester: { email: 'taro@example.com', name: 'Taro' }, ...input })).body.ticket;
+  return {
+    ...sandbox,
+    dir,
+    logs,
+    api,
+    messages,
+    openTicket,
+    async close() {
+      await sandbox.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+export const rootsOf = (messages: SimMessage[], ticketId: number | string) =>
+  messages.filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && m.text.startsWith(`#${ticketId} `));
+export const repliesTo = (messages: SimMessage[], rootTs: string) => messages.filter((m) => m.thread_ts === rootTs && m.ts !== rootTs);
