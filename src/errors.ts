@@ -14,6 +14,17 @@ export const errorCatalog = {
   inbox_not_found: 'No inbox with that id.',
   not_configured: 'This needs configuration that is missing.',
   bad_input: 'That input is not valid.',
+  agent_not_mapped:
+    'You are not mapped to a Zendesk agent, so yorisoi cannot send replies as you. Ask a lead to run `/yorisoi map @you agent@company.com`, or use the same e-mail address in Slack and Zendesk.',
+  agent_not_in_group: 'Your Zendesk agent is not in the support group allowed to send replies.',
+  second_approval_required:
+    "This customer's care chart asks for a second agent's approval: share the draft and have a colleague approve this version first.",
+  draft_not_found: 'That draft no longer exists.',
+  draft_name_taken: 'This ticket already has a draft with that name.',
+  draft_not_editable: 'This draft is being sent or was sent; start a new draft to change it.',
+  send_in_progress: 'A reply to this ticket is already on its way (or this draft was sent).',
+  too_late_to_undo: 'Too late to undo: the reply is already being sent.',
+  ticket_not_in_thread: 'This message is not in a ticket thread yorisoi knows.',
   internal: 'Something went wrong inside yorisoi. The details are in the server log.',
 } as const;
 

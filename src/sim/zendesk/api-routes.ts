@@ -842,7 +842,8 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     const path = url.pathname.slice('/api/v2'.length).replace(/\.json$/, '') || '/';
     const fault = deps.faults.take(method, `/api/v2${path}`, url.pathname);
     if (fault?.kind === 'hang') return; // never answered; the server closes the socket on shutdown
-    if (fault) throw fault.error;
+    if (fault?.kind === 'error') throw fault.error;
+    const loseResponse = fault?.kind === 'lost_response';
     const user = authenticate(req);
     const rate = deps.accountLimit.take(state.now());
     const rateHeaders = {
@@ -876,6 +877,11 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         method === 'POST' && path === '/tickets'
           ? withIdempotency(call, () => handler(call, m))
           : handler(call, m);
+      if (loseResponse) {
+        // The work is done; the caller never hears about it.
+        req.socket.destroy();
+        return;
+      }
       if (reply.status === 204) {
         res.writeHead(204, { ...rateHeaders, ...reply.headers });
         res.end();

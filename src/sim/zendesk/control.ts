@@ -50,7 +50,14 @@ export type MergeInput = z.input<typeof mergeSchema>;
 export const faultSchema = z.object({
   method: z.string().min(1).optional(),
   path_prefix: z.string().startsWith('/').optional(),
-  status: z.union([z.literal(500), z.literal(503), z.literal(422), z.literal(429), z.literal('hang')]),
+  status: z.union([
+    z.literal(500),
+    z.literal(503),
+    z.literal(422),
+    z.literal(429),
+    z.literal('hang'),
+    z.literal('lost_response'),
+  ]),
   count: z.number().int().min(1).default(1),
   retry_after: z.number().int().min(0).optional(),
 });

@@ -34,7 +34,9 @@ export function createWindowLimiter(
   };
 }
 
-export type FaultStatus = 500 | 503 | 422 | 429 | 'hang';
+/** `lost_response`: the request is carried out, then the connection drops before the answer (a timeout
+ *  after Zendesk already did the work — the case idempotent clients must survive). */
+export type FaultStatus = 500 | 503 | 422 | 429 | 'hang' | 'lost_response';
 
 export interface FaultRule {
   method?: string;
@@ -45,7 +47,7 @@ export interface FaultRule {
 }
 
 /** What a matching fault does to a request: answer with an error, or never answer. */
-export type FaultOutcome = { kind: 'error'; error: ZendeskApiError } | { kind: 'hang' };
+export type FaultOutcome = { kind: 'error'; error: ZendeskApiError } | { kind: 'hang' } | { kind: 'lost_response' };
 
 export interface FaultInjector {
   add(rule: Omit<FaultRule, 'remaining'> & { count: number }): void;
@@ -63,6 +65,8 @@ export function createFaultInjector(): FaultInjector {
     switch (rule.status) {
       case 'hang':
         return { kind: 'hang' };
+      case 'lost_response':
+        return { kind: 'lost_response' };
       case 429:
         return {
           kind: 'error',

@@ -38,6 +38,8 @@ export interface AuditRecord {
   createdAt: number;
   via: Via;
   events: AuditEvent[];
+  /** `ticket.metadata` of the request that made this audit (Zendesk shows it as `metadata.custom`). */
+  custom?: Record<string, unknown>;
 }
 
 export interface TicketRecord {

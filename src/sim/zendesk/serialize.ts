@@ -89,7 +89,7 @@ export function auditJson(a: AuditRecord) {
     ticket_id: a.ticketId,
     created_at: iso(a.createdAt),
     author_id: a.authorId,
-    metadata: { system: { client: 'yorisoi-sim', ip_address: '127.0.0.1' }, custom: {} },
+    metadata: { system: { client: 'yorisoi-sim', ip_address: '127.0.0.1' }, custom: a.custom ?? {} },
     via: a.via,
     events: a.events.map((e) => ({ ...e })),
   };

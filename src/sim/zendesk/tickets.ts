@@ -45,6 +45,8 @@ export const ticketInputSchema = z.object({
   ticket_form_id: z.number().int().nullable().optional(),
   safe_update: z.boolean().optional(),
   updated_stamp: z.string().optional(),
+  /** Write only: stored on the audit as `metadata.custom`. */
+  metadata: z.record(z.string(), z.unknown()).optional(),
 });
 export type TicketInput = z.infer<typeof ticketInputSchema>;
 
@@ -282,6 +284,7 @@ export function createTicketOps(deps: {
         createdAt: at,
         via: opts.via,
         events,
+        ...(input.metadata ? { custom: input.metadata } : {}),
       };
       ticket.audits.push(audit);
       state.tickets.set(ticket.id, ticket);
@@ -380,6 +383,7 @@ export function createTicketOps(deps: {
         createdAt: at,
         via: opts.via,
         events,
+        ...(input.metadata ? { custom: input.metadata } : {}),
       };
       ticket.audits.push(audit);
       deps.onChange({ ticket, updateType: 'Change', actor: opts.actor, previousStatus, comment });

@@ -1,0 +1,110 @@
+/**
+ * A reply draft: the response policy (対応方針) the agent thinks the case through with, and the reply.
+ * Drafts are named so one ticket can hold several alternatives; every explicit save is a version.
+ */
+export interface DraftPolicy {
+  /** User facts looked up in admin tools. */
+  facts: string;
+  /** The user's situation, guesses included. */
+  situation: string;
+  /** Outline of the reply. */
+  outline: string;
+  /** Other candidate policies while undecided. */
+  alternatives: string;
+}
+
+export const emptyPolicy = (): DraftPolicy => ({ facts: '', situation: '', outline: '', alternatives: '' });
+
+export interface DraftContent {
+  name: string;
+  policy: DraftPolicy;
+  body: string;
+  /** Templates inserted into the body, for "already sent to this customer" warnings. */
+  templateIds: string[];
+}
+
+export type DraftStatus = 'open' | 'sending' | 'sent' | 'failed';
+
+export interface Draft extends DraftContent {
+  id: string;
+  ticketZendeskId: string;
+  status: DraftStatus;
+  /** 0 until the first explicit save. */
+  currentVersion: number;
+  createdBySlackId: string;
+  updatedBySlackId: string;
+  updatedAt: Date;
+}
+
+export interface DraftVersion extends DraftContent {
+  draftId: string;
+  version: number;
+  savedBySlackId: string;
+  reason: SaveReason;
+  createdAt: Date;
+}
+
+export type SaveReason = 'submit' | 'save' | 'close' | 'share' | 'send';
+
+export interface DraftApproval {
+  draftId: string;
+  version: number;
+  approverSlackId: string;
+  createdAt: Date;
+}
+
+export type ReplySendStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/** One reply on its way to Zendesk; `id` is the idempotency key. */
+export interface ReplySend {
+  id: string;
+  draftId: string;
+  version: number;
+  ticketZendeskId: string;
+  senderSlackId: string;
+  authorZendeskId: string;
+  body: string;
+  public: boolean;
+  newStatus: string | null;
+  status: ReplySendStatus;
+  dueAt: Date;
+  attempts: number;
+  lastError: string | null;
+  sentAt: Date | null;
+}
+
+/** What the drafting screens need of a ticket, from yorisoi's copy. */
+export interface DraftTicket {
+  /** yorisoi's id (the outbox keys thread messages by it). */
+  id: string;
+  zendeskId: string;
+  subject: string;
+  status: string;
+  tags: string[];
+  channelId: string | null;
+  rootTs: string | null;
+  requester: { zendeskUserId: string; name: string; email: string | null };
+  /** The customer's latest message as last synced (the modal refreshes it from Zendesk). */
+  latestCustomerMessage: { body: string; createdAt: Date } | null;
+}
+
+export const ZENDESK_STATUSES = ['open', 'pending', 'hold', 'solved'] as const;
+export type ZendeskReplyStatus = (typeof ZENDESK_STATUSES)[number];
+
+/** Counts shown live under the editor: lines as the customer will see them, characters as code points. */
+export function countText(text: string): { lines: number; chars: number } {
+  if (text === '') return { lines: 0, chars: 0 };
+  return { lines: text.split('\n').length, chars: Array.from(text).length };
+}
+
+export function sameContent(a: DraftContent, b: DraftContent): boolean {
+  return (
+    a.name === b.name &&
+    a.body === b.body &&
+    a.policy.facts === b.policy.facts &&
+    a.policy.situation === b.policy.situation &&
+    a.policy.outline === b.policy.outline &&
+    a.policy.alternatives === b.policy.alternatives &&
+    a.templateIds.join(',') === b.templateIds.join(',')
+  );
+}

@@ -1,0 +1,272 @@
+import { YorisoiError } from '../../errors.ts';
+import type { Logger } from '../../logger.ts';
+import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
+import type { AgentMapper } from './agent-mapping.ts';
+import {
+  type Draft,
+  type DraftApproval,
+  type DraftContent,
+  type DraftTicket,
+  type DraftVersion,
+  emptyPolicy,
+  type ReplySend,
+  type ZendeskReplyStatus,
+} from './draft.ts';
+import type { DraftStore, DraftThreadRenderer, ReplyGateway, SecondApprovalPolicy, SnoozeRecord } from './ports.ts';
+import type { DraftTemplate, TemplateLookup } from './template-lookup.ts';
+
+export interface DraftingOptions {
+  store: DraftStore;
+  agents: AgentMapper;
+  templates: TemplateLookup;
+  approvalPolicy: SecondApprovalPolicy;
+  gateway: ReplyGateway;
+  renderer: DraftThreadRenderer;
+  /** The undo window before a reply leaves (default 10 s). */
+  undoSeconds: number;
+  clock: () => Date;
+  logger: Logger;
+  /** Something was queued for Slack or the send worker: look now. */
+  wake(): void;
+}
+
+/** Everything the draft modal shows, in one read. */
+export interface DraftEditorState {
+  ticket: DraftTicket;
+  drafts: Draft[];
+  draft: Draft;
+  approvals: DraftApproval[];
+  secondApproval: { required: boolean; reason: string | null };
+  /** Templates in this draft that this customer already received in an earlier reply. */
+  repeatedTemplates: DraftTemplate[];
+}
+
+export const DEFAULT_DRAFT_NAME = 'Draft 1';
+
+/**
+ * Drafting and case consultation: named drafts with versions, sharing into the ticket's thread, approvals,
+ * and the one way a reply reaches the customer — an explicit send that waits out the undo window and goes
+ * through the stored send state machine (src/domain/drafting/reply-sender.ts).
+ */
+export function createDraftingService(options: DraftingOptions) {
+  const { store, agents, templates, approvalPolicy, renderer } = options;
+
+  async function ticketOrThrow(zendeskId: string): Promise<DraftTicket> {
+    const t = await store.findTicket(zendeskId);
+    if (!t) throw new YorisoiError('zendesk_not_found', `(ticket #${zendeskId} is not known to yorisoi yet)`);
+    return t;
+  }
+  async function draftOrThrow(id: string): Promise<Draft> {
+    const d = await store.getDraft(id);
+    if (!d) throw new YorisoiError('draft_not_found');
+    return d;
+  }
+  const threadEffect = (ticket: DraftTicket, key: string, message: SlackMessage): OutboxEffect[] =>
+    ticket.channelId ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }] : [];
+
+  async function repeatedTemplates(ticket: DraftTicket, templateIds: string[]): Promise<DraftTemplate[]> {
+    if (templateIds.length === 0) return [];
+    const sent = new Set(await store.templatesSentToCustomer(ticket.requester.zendeskUserId));
+    const hits = templateIds.filter((id) => sent.has(id));
+    const found = await Promise.all(hits.map((id) => templates.get(id)));
+    return found.filter((t): t is DraftTemplate => t !== null);
+  }
+
+  async function editorState(ticket: DraftTicket, draft: Draft): Promise<DraftEditorState> {
+    const [drafts, approvals, secondApproval, repeated] = await Promise.all([
+      store.listDrafts(ticket.zendeskId),
+      store.approvals(draft.id),
+      approvalPolicy.requiresSecondApproval(ticket),
+      repeatedTemplates(ticket, draft.templateIds),
+    ]);
+    return { ticket, drafts, draft, approvals, secondApproval, repeatedTemplates: repeated };
+  }
+
+  function approvedBySomeoneElse(approvals: DraftApproval[], version: number, sender: string) {
+    return approvals.filter((a) => a.version === version && a.approverSlackId !== sender);
+  }
+
+  return {
+    /** The ticket a thread message belongs to (message shortcut, root button). */
+    async ticketForThread(channelId: string, ts: string): Promise<DraftTicket> {
+      const t = await store.findTicketByThread(channelId, ts);
+      if (!t) throw new YorisoiError('ticket_not_in_thread');
+      return t;
+    },
+
+    /**
+     * Opens the editor on a ticket: the given draft, else the most recently edited one, else a new
+     * "Draft 1" — created at once, so nothing typed afterwards can be lost.
+     */
+    async open(input: { ticketZendeskId: string; draftId?: string; slackUserId: string }): Promise<DraftEditorState> {
+      const ticket = await ticketOrThrow(input.ticketZendeskId);
+      let draft = input.draftId ? await store.getDraft(input.draftId) : null;
+      if (!draft) {
+        const drafts = await store.listDrafts(ticket.zendeskId);
+        draft = drafts[0] ?? (await store.createDraft({ ticketZendeskId: ticket.zendeskId, name: DEFAULT_DRAFT_NAME, slackUserId: input.slackUserId }));
+        // Two people opening an empty ticket at once: the loser of the unique name reads the winner's.
+        draft ??= (await store.listDrafts(ticket.zendeskId))[0] ?? null;
+      }
+      if (!draft) throw new YorisoiError('internal', '(could not create a draft)');
+      return editorState(ticket, draft);
+    },
+
+    /** A further named alternative on the same ticket. */
+    async newDraft(input: { ticketZendeskId: string; name: string; slackUserId: string }): Promise<DraftEditorState> {
+      const ticket = await ticketOrThrow(input.ticketZendeskId);
+      const draft = await store.createDraft({ ticketZendeskId: ticket.zendeskId, name: input.name.trim(), slackUserId: input.slackUserId });
+      if (!draft) throw new YorisoiError('draft_name_taken');
+      return editorState(ticket, draft);
+    },
+
+    async refresh(draftId: string): Promise<DraftEditorState> {
+      const draft = await draftOrThrow(draftId);
+      return editorState(await ticketOrThrow(draft.ticketZendeskId), draft);
+    },
+
+    /** The customer's latest words, live from Zendesk (null when Zendesk did not answer). */
+    async liveInquiry(ticketZendeskId: string) {
+      try {
+        return await options.gateway.latestCustomerMessage(ticketZendeskId);
+      } catch (error) {
+        options.logger.warn('could not read the inquiry from Zendesk', { ticketZendeskId, error });
+        return null;
+      }
+    },
+
+    /** Autosave while typing: the working copy only, no version. */
+    async autosave(draftId: string, content: DraftContent, slackUserId: string): Promise<boolean> {
+      return store.saveWorkingCopy(draftId, content, slackUserId);
+    },
+
+    /** An explicit save (submit, Save, closing the modal): a new version when something changed. */
+    async save(draftId: string, content: DraftContent, slackUserId: string, reason: 'submit' | 'save' | 'close') {
+      const draft = await draftOrThrow(draftId);
+      if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('draft_not_editable');
+      return store.saveVersion(draftId, content, slackUserId, reason);
+    },
+
+    /** "Share for review": saves a version and posts it into the ticket's thread, marked as not sent. */
+    async share(draftId: string, content: DraftContent, slackUserId: string) {
+      const draft = await draftOrThrow(draftId);
+      if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('draft_not_editable');
+      const saved = await store.saveVersion(draftId, content, slackUserId, 'share');
+      const ticket = await ticketOrThrow(draft.ticketZendeskId);
+      const version = (await store.getVersion(draftId, saved.version)) as DraftVersion;
+      const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);
+      await store.enqueue(
+        threadEffect(
+          ticket,
+          `draft-share:${draftId}:v${saved.version}`,
+          renderer.shared({ draft: version, ticket, sharedBy: slackUserId, needsSecondApproval: secondApproval.required }),
+        ),
+      );
+      options.wake();
+      return { version: saved.version, ticket };
+    },
+
+    /** A colleague approves one version; the author sees who and which version, in the thread and the modal. */
+    async approve(input: { draftId: string; version: number; approverSlackId: string }): Promise<{ created: boolean; selfApproval: boolean }> {
+      const draft = await draftOrThrow(input.draftId);
+      const version = await store.getVersion(input.draftId, input.version);
+      if (!version) throw new YorisoiError('draft_not_found');
+      if (version.savedBySlackId === input.approverSlackId) return { created: false, selfApproval: true };
+      const ticket = await ticketOrThrow(draft.ticketZendeskId);
+      const effects = threadEffect(
+        ticket,
+        `draft-approve:${input.draftId}:v${input.version}:${input.approverSlackId}`,
+        renderer.approved({ draft: version, approverSlackId: input.approverSlackId, authorSlackId: version.savedBySlackId }),
+      );
+      const created = await store.approve(input, effects);
+      if (created) options.wake();
+      return { created, selfApproval: false };
+    },
+
+    /**
+     * "Send…": freezes the version to send and checks the sender may send it. Returns what the preview
+     * shows (ticket, recipient, agent); throws the reason why not otherwise.
+     */
+    async prepareSend(draftId: string, content: DraftContent, slackUserId: string) {
+      const draft = await draftOrThrow(draftId);
+      if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('send_in_progress');
+      const agent = await agents.resolve(slackUserId);
+      const saved = await store.saveVersion(draftId, content, slackUserId, 'send');
+      const ticket = await ticketOrThrow(draft.ticketZendeskId);
+      const version = (await store.getVersion(draftId, saved.version)) as DraftVersion;
+      const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);
+      const approvals = approvedBySomeoneElse(await store.approvals(draftId), saved.version, slackUserId);
+      if (secondApproval.required && approvals.length === 0) {
+        throw new YorisoiError('second_approval_required', secondApproval.reason ? `(${secondApproval.reason})` : undefined);
+      }
+      return { ticket, version, agent, approvals, repeatedTemplates: await repeatedTemplates(ticket, version.templateIds) };
+    },
+
+    /**
+     * The explicit send: stored as `scheduled` until the undo window ends (or the chosen time), then the
+     * reply sender takes it. Checks everything again: the preview may have sat open a while.
+     */
+    async send(input: {
+      draftId: string;
+      version: number;
+      slackUserId: string;
+      public: boolean;
+      newStatus: ZendeskReplyStatus | null;
+      sendAt: Date | null;
+      thread?: { channelId: string; ts: string };
+    }): Promise<ReplySend> {
+      const draft = await draftOrThrow(input.draftId);
+      const version = await store.getVersion(input.draftId, input.version);
+      if (!version) throw new YorisoiError('draft_not_found');
+      const agent = await agents.resolve(input.slackUserId);
+      const ticket = await ticketOrThrow(draft.ticketZendeskId);
+      const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);
+      if (secondApproval.required && approvedBySomeoneElse(await store.approvals(draft.id), input.version, input.slackUserId).length === 0) {
+        throw new YorisoiError('second_approval_required', secondApproval.reason ? `(${secondApproval.reason})` : undefined);
+      }
+      const now = options.clock();
+      const dueAt = input.sendAt && input.sendAt > now ? input.sendAt : new Date(now.getTime() + options.undoSeconds * 1000);
+      const result = await store.createSend({
+        draftId: draft.id,
+        version: input.version,
+        ticketZendeskId: ticket.zendeskId,
+        senderSlackId: input.slackUserId,
+        authorZendeskId: agent.zendeskUserId,
+        body: version.body,
+        public: input.public,
+        newStatus: input.newStatus,
+        dueAt,
+      });
+      if (!result.ok) throw new YorisoiError('send_in_progress');
+      options.logger.info('reply scheduled', { sendId: result.send.id, ticket: ticket.zendeskId, dueAt: dueAt.toISOString() });
+      options.wake();
+      return result.send;
+    },
+
+    /** Undo within the window: nothing reaches Zendesk and the draft is editable again. */
+    async undo(sendId: string): Promise<void> {
+      if (!(await store.cancelSend(sendId))) throw new YorisoiError('too_late_to_undo');
+    },
+
+    getSend: (id: string) => store.getSend(id),
+
+    searchTemplates: (query: string, limit = 5) => templates.search(query, limit),
+    getTemplate: (id: string) => templates.get(id),
+
+    /** Snooze a ticket until a time and/or until the customer writes; the thread is pinged when it wakes. */
+    async snooze(input: { ticketZendeskId: string; until: Date | null; untilCustomerWrites: boolean; slackUserId: string }): Promise<SnoozeRecord> {
+      if (!input.until && !input.untilCustomerWrites) throw new YorisoiError('bad_input', '(choose a time or "until the customer writes")');
+      const ticket = await ticketOrThrow(input.ticketZendeskId);
+      const s = await store.createSnooze({
+        ticketZendeskId: ticket.zendeskId,
+        until: input.until,
+        untilCustomerWrites: input.untilCustomerWrites,
+        createdBySlackId: input.slackUserId,
+      });
+      options.wake();
+      return s;
+    },
+  };
+}
+
+export type DraftingService = ReturnType<typeof createDraftingService>;
+export { emptyPolicy };

@@ -1,0 +1,127 @@
+import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
+import type {
+  Draft,
+  DraftApproval,
+  DraftContent,
+  DraftTicket,
+  DraftVersion,
+  ReplySend,
+  SaveReason,
+} from './draft.ts';
+
+export type CreateSendResult =
+  | { ok: true; send: ReplySend }
+  | { ok: false; reason: 'draft_not_sendable' | 'ticket_busy' };
+
+export interface SnoozeRecord {
+  id: string;
+  ticketZendeskId: string;
+  until: Date | null;
+  untilCustomerWrites: boolean;
+  createdBySlackId: string;
+  createdAt: Date;
+}
+
+/** Where drafts, their versions, approvals, sends and snoozes live (SQLite in src/storage). */
+export interface DraftStore {
+  findTicket(zendeskId: string): Promise<DraftTicket | null>;
+  /** The ticket whose thread holds the message `ts` (the root or any reply) in `channelId`. */
+  findTicketByThread(channelId: string, ts: string): Promise<DraftTicket | null>;
+
+  listDrafts(ticketZendeskId: string): Promise<Draft[]>;
+  getDraft(id: string): Promise<Draft | null>;
+  /** null when the ticket already has a draft with this name. */
+  createDraft(input: { ticketZendeskId: string; name: string; slackUserId: string }): Promise<Draft | null>;
+  /** Autosave: updates the working copy without a version. false when the draft is not editable. */
+  saveWorkingCopy(draftId: string, content: DraftContent, slackUserId: string): Promise<boolean>;
+  /**
+   * Freezes the content as the next version unless it equals the latest version; `effects` are queued in
+   * the same transaction. Throws `draft_name_taken` when renaming onto another draft's name.
+   */
+  saveVersion(
+    draftId: string,
+    content: DraftContent,
+    slackUserId: string,
+    reason: SaveReason,
+  ): Promise<{ draft: Draft; version: number; created: boolean }>;
+  getVersion(draftId: string, version: number): Promise<DraftVersion | null>;
+  /** Queues Slack effects on their own (a share of an existing version). */
+  enqueue(effects: OutboxEffect[]): Promise<void>;
+
+  approvals(draftId: string): Promise<DraftApproval[]>;
+  /** false when this person already approved this version. */
+  approve(
+    approval: { draftId: string; version: number; approverSlackId: string },
+    effects: OutboxEffect[],
+  ): Promise<boolean>;
+
+  /** Atomically: draft open|failed → sending, and no other reply in flight for the ticket. */
+  createSend(input: Omit<ReplySend, 'id' | 'status' | 'attempts' | 'lastError' | 'sentAt'>): Promise<CreateSendResult>;
+  getSend(id: string): Promise<ReplySend | null>;
+  /** scheduled → cancelled (draft back to open). false when it is already sending or done. */
+  cancelSend(id: string): Promise<boolean>;
+  dueSends(now: Date, limit: number): Promise<ReplySend[]>;
+  nextSendDueAt(): Promise<Date | null>;
+  /** scheduled → sending, attempts + 1. false when someone else claimed or cancelled it. */
+  claimSend(id: string): Promise<boolean>;
+  /** Sends left in `sending` by a process that stopped mid-call: back to scheduled, to be checked first. */
+  releaseInDoubtSends(now: Date): Promise<number>;
+  markSendSent(
+    id: string,
+    result: { auditId: string | null; commentId: string | null; sentAt: Date },
+    effects: OutboxEffect[],
+  ): Promise<void>;
+  markSendFailed(id: string, error: string, effects: OutboxEffect[]): Promise<void>;
+  rescheduleSend(id: string, at: Date, error: string): Promise<void>;
+  /** Template ids in replies already sent to this customer (any ticket of theirs). */
+  templatesSentToCustomer(requesterZendeskId: string): Promise<string[]>;
+
+  createSnooze(input: Omit<SnoozeRecord, 'id' | 'createdAt'>): Promise<SnoozeRecord>;
+  /** Active snoozes that are due: the time has come, or the customer wrote after the snooze began. */
+  dueSnoozes(now: Date): Promise<Array<SnoozeRecord & { reason: 'time' | 'customer' }>>;
+  /** active → woken with the ping queued in the same transaction; false when already woken. */
+  wakeSnooze(id: string, reason: 'time' | 'customer', at: Date, effects: OutboxEffect[]): Promise<boolean>;
+}
+
+/** Slack ↔ Zendesk lookups the agent mapping needs. */
+export interface AgentDirectory {
+  slackEmail(slackUserId: string): Promise<string | null>;
+  slackName(slackUserId: string): Promise<string>;
+  /** The active agent (or admin) with this email, with the ids of the groups they belong to. */
+  zendeskAgentByEmail(email: string): Promise<{ id: string; name: string; groupIds: string[]; groupNames: string[] } | null>;
+  zendeskAgentById(id: string): Promise<{ id: string; name: string; groupIds: string[]; groupNames: string[] } | null>;
+}
+
+export interface AgentMappingStore {
+  get(slackUserId: string): Promise<{ zendeskUserId: string | null; email: string | null; source: 'email' | 'manual' } | null>;
+  set(slackUserId: string, value: { zendeskUserId: string | null; email: string | null; source: 'email' | 'manual' }): Promise<void>;
+}
+
+/** Whether a ticket's customer needs a second agent's approval before a reply goes out (care chart). */
+export interface SecondApprovalPolicy {
+  requiresSecondApproval(ticket: DraftTicket): Promise<{ required: boolean; reason: string | null }>;
+}
+
+/** Posting a reply to Zendesk and finding out, after a crash or timeout, whether it landed. */
+export interface ReplyGateway {
+  postReply(input: {
+    ticketZendeskId: string;
+    body: string;
+    public: boolean;
+    authorZendeskId: string;
+    newStatus: string | null;
+    key: string;
+  }): Promise<{ auditId: string | null; commentId: string | null }>;
+  findReplyByKey(ticketZendeskId: string, key: string): Promise<{ auditId: string; commentId: string | null } | null>;
+  /** The requester's latest public message, live from Zendesk. */
+  latestCustomerMessage(ticketZendeskId: string): Promise<{ body: string; createdAt: Date } | null>;
+}
+
+/** How drafting's thread messages look; implemented in src/views. */
+export interface DraftThreadRenderer {
+  shared(input: { draft: DraftVersion; ticket: DraftTicket; sharedBy: string; needsSecondApproval: boolean }): SlackMessage;
+  approved(input: { draft: DraftVersion; approverSlackId: string; authorSlackId: string }): SlackMessage;
+  sent(input: { send: ReplySend; draftName: string; senderName: string; at: Date; ticket: DraftTicket | null }): SlackMessage;
+  failed(input: { send: ReplySend; draftName: string; error: string }): SlackMessage;
+  snoozeWoke(input: { snooze: SnoozeRecord; reason: 'time' | 'customer' }): SlackMessage;
+}

@@ -1,0 +1,202 @@
+import type { Logger } from '../../logger.ts';
+import type { OutboxEffect } from '../outbox/outbox.ts';
+import type { DraftTicket, ReplySend } from './draft.ts';
+import type { DraftStore, DraftThreadRenderer, ReplyGateway } from './ports.ts';
+
+export interface ReplySenderOptions {
+  store: DraftStore;
+  gateway: ReplyGateway;
+  renderer: DraftThreadRenderer;
+  logger: Logger;
+  clock: () => Date;
+  /** Display name of a Slack user for "sent by X". */
+  slackName(slackUserId: string): Promise<string>;
+  /** Thread messages were queued: wake the outbox. */
+  onEffects(): void;
+  /** A reply landed: re-read the ticket so the thread's root shows its new state. */
+  onSent(ticketZendeskId: string): void;
+  /** Attempts before a transient failure (5xx, timeouts, 429) counts as failed. */
+  maxAttempts?: number;
+  backoffMs?: (attempt: number) => number;
+}
+
+/** Errors Zendesk will repeat however often we ask (validation, permissions, missing ticket). */
+function isPermanent(error: unknown): boolean {
+  const e = error as { status?: number; retryable?: boolean };
+  if (typeof e.status === 'number') return !e.retryable;
+  return false;
+}
+
+/**
+ * Sends scheduled replies to Zendesk, each exactly once. A send is claimed (scheduled → sending) before the
+ * call, so two workers or two clicks cannot both send it. Zendesk has no idempotency key on ticket updates,
+ * so the send id travels in the audit's metadata; any send that may already have reached Zendesk (a retry
+ * after a timeout or 5xx, or one left in `sending` by a crash) is looked up in the ticket's audits first.
+ */
+export function createReplySender(options: ReplySenderOptions) {
+  const { store, gateway, renderer, logger } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const backoff = options.backoffMs ?? ((n: number) => Math.min(60_000, 500 * 2 ** n));
+  let running = false;
+  let wakeUp: (() => void) | null = null;
+  let loopDone: Promise<void> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
+
+  const threadEffect = (ticket: DraftTicket | null, key: string, message: OutboxEffect['message']): OutboxEffect[] =>
+    ticket?.channelId ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }] : [];
+
+  async function draftName(send: ReplySend) {
+    return (await store.getDraft(send.draftId))?.name ?? 'draft';
+  }
+
+  async function markSent(send: ReplySend, result: { auditId: string | null; commentId: string | null }) {
+    const at = options.clock();
+    const ticket = await store.findTicket(send.ticketZendeskId);
+    const message = renderer.sent({ send, draftName: await draftName(send), senderName: await options.slackName(send.senderSlackId), at, ticket });
+    await store.markSendSent(send.id, { ...result, sentAt: at }, threadEffect(ticket, `reply-sent:${send.id}`, message));
+    logger.info('reply sent to Zendesk', { sendId: send.id, ticket: send.ticketZendeskId, auditId: result.auditId });
+    options.onEffects();
+    options.onSent(send.ticketZendeskId);
+  }
+
+  async function markFailed(send: ReplySend, error: string) {
+    const ticket = await store.findTicket(send.ticketZendeskId);
+    const message = renderer.failed({ send, draftName: await draftName(send), error });
+    await store.markSendFailed(send.id, error, threadEffect(ticket, `reply-failed:${send.id}`, message));
+    logger.warn('reply failed; the draft is kept', { sendId: send.id, ticket: send.ticketZendeskId, error });
+    options.onEffects();
+  }
+
+  async function process(send: ReplySend): Promise<void> {
+    try {
+      // attempts counts this claim: anything above 1 may already have reached Zendesk.
+      if (send.attempts > 1) {
+        const landed = await gateway.findReplyByKey(send.ticketZendeskId, send.id);
+        if (landed) {
+          logger.info('in-doubt reply found in Zendesk; not sending again', { sendId: send.id });
+          await markSent(send, landed);
+          return;
+        }
+      }
+      const result = await gateway.postReply({
+        ticketZendeskId: send.ticketZendeskId,
+        body: send.body,
+        public: send.public,
+        authorZendeskId: send.authorZendeskId,
+        newStatus: send.newStatus,
+        key: send.id,
+      });
+      await markSent(send, result);
+    } catch (error) {
+      const detail = (error as Error)?.message ?? String(error);
+      if (isPermanent(error)) {
+        await markFailed(send, detail);
+        return;
+      }
+      if (send.attempts >= maxAttempts) {
+        // One last look: the reply may have landed on an attempt whose answer was lost.
+        const landed = await gateway.findReplyByKey(send.ticketZendeskId, send.id).catch(() => null);
+        if (landed) await markSent(send, landed);
+        else await markFailed(send, detail);
+        return;
+      }
+      const retryAfter = (error as { retryAfterSeconds?: number | null }).retryAfterSeconds;
+      const delay = retryAfter ? retryAfter * 1000 : backoff(send.attempts);
+      logger.info('reply send in doubt; will check Zendesk and retry', { sendId: send.id, inMs: delay, error: detail });
+      await store.rescheduleSend(send.id, new Date(options.clock().getTime() + delay), detail);
+    }
+  }
+
+  async function tick(): Promise<number> {
+    const now = options.clock();
+    for (const send of await store.dueSends(now, 20)) {
+      if (!(await store.claimSend(send.id))) continue;
+      const p = process({ ...send, attempts: send.attempts + 1 })
+        .catch((error) => logger.error('reply sender failed to record an outcome', { sendId: send.id, error }))
+        .finally(() => {
+          inFlight.delete(p);
+          wakeUp?.();
+        });
+      inFlight.add(p);
+    }
+    const next = await store.nextSendDueAt();
+    return next ? Math.max(5, Math.min(1000, next.getTime() - options.clock().getTime())) : 1000;
+  }
+
+  async function loop() {
+    while (running) {
+      let wait = 1000;
+      try {
+        wait = await tick();
+      } catch (error) {
+        logger.error('reply sender loop error', { error });
+      }
+      if (!running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = null;
+    }
+  }
+
+  return {
+    /** Releases sends a stopped process left in `sending` (checked in Zendesk before any resend), then runs. */
+    async start() {
+      if (running) return;
+      const released = await store.releaseInDoubtSends(options.clock());
+      if (released > 0) logger.warn('replies in doubt after restart; checking Zendesk before resending', { count: released });
+      running = true;
+      loopDone = loop();
+    },
+    wake() {
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loopDone;
+      await Promise.allSettled([...inFlight]);
+    },
+    /** One pass now (tests): claims and sends what is due. */
+    tick,
+    async idle(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        if (inFlight.size === 0) return true;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return false;
+    },
+  };
+}
+
+export type ReplySender = ReturnType<typeof createReplySender>;
+
+/**
+ * Wakes snoozed tickets: at their time, or when the customer has written since. The ping and the state
+ * change commit together, so a restart never pings twice.
+ */
+export function createSnoozeWatcher(options: { store: DraftStore; renderer: DraftThreadRenderer; clock: () => Date; logger: Logger; onEffects(): void }) {
+  return {
+    async tick(): Promise<number> {
+      const now = options.clock();
+      let woken = 0;
+      for (const s of await options.store.dueSnoozes(now)) {
+        const ticket = await options.store.findTicket(s.ticketZendeskId);
+        const effects: OutboxEffect[] = ticket?.channelId
+          ? [{ kind: 'post_in_thread', key: `snooze-wake:${s.id}`, channelId: ticket.channelId, ticketId: ticket.id, message: options.renderer.snoozeWoke({ snooze: s, reason: s.reason }) }]
+          : [];
+        if (await options.store.wakeSnooze(s.id, s.reason, now, effects)) woken++;
+      }
+      if (woken > 0) {
+        options.logger.info('snoozed tickets woke', { count: woken });
+        options.onEffects();
+      }
+      return woken;
+    },
+  };
+}
