@@ -1,5 +1,10 @@
 import { App, type Receiver } from '@slack/bolt';
+import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
+import { registerModals } from './modals/index.ts';
+import { registerShortcuts } from './shortcuts/index.ts';
+import type { AgentMapper } from './domain/drafting/agent-mapping.ts';
+import type { DraftingService } from './domain/drafting/drafting-service.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
 import type { RuntimeStatus } from './views/help.ts';
@@ -8,6 +13,12 @@ import type { RuntimeStatus } from './views/help.ts';
 export interface AppDeps {
   logger: Logger;
   status(): Promise<RuntimeStatus>;
+  /** Drafting and case consultation; absent in apps built without it (its listeners are then not registered). */
+  drafting?: {
+    service: DraftingService;
+    agents: AgentMapper;
+    undoSeconds: number;
+  };
 }
 
 export interface SlackConnection {
@@ -33,6 +44,9 @@ export function createApp(connection: SlackConnection, deps: AppDeps): App {
       })
     : new App({ token: connection.botToken, receiver: connection.receiver, clientOptions, logger });
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerShortcuts(app, deps);
+  registerModals(app, deps);
   app.error(async (error) => {
     deps.logger.error('listener failed', { error });
   });

@@ -1,20 +1,30 @@
 import { HTTPReceiver } from '@slack/bolt';
 import { createApp } from './app.ts';
+import { createAgentMapper } from './domain/drafting/agent-mapping.ts';
+import { createTagApprovalPolicy } from './domain/drafting/approval-policy.ts';
+import { createDraftingService } from './domain/drafting/drafting-service.ts';
+import type { SecondApprovalPolicy } from './domain/drafting/ports.ts';
+import { createReplySender, createSnoozeWatcher } from './domain/drafting/reply-sender.ts';
+import { createInMemoryTemplateLookup, type TemplateLookup } from './domain/drafting/template-lookup.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import { createTicketSync } from './domain/tickets/ticket-sync.ts';
 import { createHttpServer } from './http/http-server.ts';
 import { toSlackLogger, type Logger } from './logger.ts';
+import { createSlackUserLookup } from './slack/slack-directory.ts';
 import { createOutboxWebClient, createSlackWriter } from './slack/slack-writer.ts';
 import { openDatabase } from './storage/database.ts';
+import { createAgentMappingStore, createDraftStore } from './storage/draft-store.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
 import { createKeyValueStore } from './storage/key-value-store.ts';
 import { createOutboxStore } from './storage/outbox-store.ts';
 import { createTicketStore } from './storage/ticket-store.ts';
 import { createWebhookDeliveryStore } from './storage/webhook-delivery-store.ts';
+import { draftThreadRenderer } from './views/draft-thread.ts';
 import { ticketThreadRenderer } from './views/ticket-thread.ts';
 import { createIncrementalPoller } from './zendesk/incremental-poller.ts';
+import { createZendeskAgentLookup, createZendeskReplyGateway } from './zendesk/reply-gateway.ts';
 import { createZendeskTicketGateway } from './zendesk/ticket-gateway.ts';
 import { createWebhookHandler, WEBHOOK_PATH } from './zendesk/webhook-endpoint.ts';
 import { createZendeskApi } from './zendesk/zendesk-client.ts';
@@ -29,6 +39,21 @@ export interface RuntimeSettings {
   pollSeconds: number;
   slackRate: { perSecond: number; burst: number };
   logger: Logger;
+  drafting?: DraftingSettings;
+}
+
+/** Drafting and sending replies; every field has a default. */
+export interface DraftingSettings {
+  /** Seconds between "Send" and the reply leaving (undo window); default 10. */
+  undoSeconds?: number;
+  /** Zendesk group (id or name) whose members may send; null = any agent. */
+  supportGroup?: string | null;
+  /** Template search for the editor; the templates feature plugs its store in here. */
+  templates?: TemplateLookup;
+  /** Who needs a second approval; the care chart plugs in here. Default: tickets tagged care_second_approval. */
+  approvalPolicy?: SecondApprovalPolicy;
+  /** Attempts and backoff for transient Zendesk failures before a send counts as failed. */
+  sendRetry?: { maxAttempts: number; backoffMs: (attempt: number) => number };
 }
 
 /**
@@ -73,6 +98,56 @@ export async function createRuntime(settings: RuntimeSettings) {
       return r;
     },
   };
+  const background = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    background.add(p);
+    p.finally(() => background.delete(p)).catch(() => undefined);
+  };
+
+  // Drafting: drafts, approvals, the reply sender (Zendesk, exactly once) and snoozes.
+  const draftStore = createDraftStore(db);
+  const slackUsers = createSlackUserLookup(webClient);
+  const agents = createAgentMapper({
+    directory: { ...slackUsers, ...createZendeskAgentLookup(zendeskApi) },
+    store: createAgentMappingStore(db),
+    supportGroup: settings.drafting?.supportGroup ?? null,
+  });
+  const replyGateway = createZendeskReplyGateway(zendeskApi);
+  const undoSeconds = settings.drafting?.undoSeconds ?? 10;
+  let wakeSender = () => {};
+  const drafting = createDraftingService({
+    store: draftStore,
+    agents,
+    templates: settings.drafting?.templates ?? createInMemoryTemplateLookup([]),
+    approvalPolicy: settings.drafting?.approvalPolicy ?? createTagApprovalPolicy(),
+    gateway: replyGateway,
+    renderer: draftThreadRenderer,
+    undoSeconds,
+    clock: () => new Date(),
+    logger: logger.child({ component: 'drafting' }),
+    wake: () => {
+      outbox.wake();
+      wakeSender();
+    },
+  });
+  const replySender = createReplySender({
+    store: draftStore,
+    gateway: replyGateway,
+    renderer: draftThreadRenderer,
+    logger: logger.child({ component: 'reply-sender' }),
+    clock: () => new Date(),
+    slackName: (id) => slackUsers.slackName(id),
+    onEffects: () => outbox.wake(),
+    // The reply changed the ticket (status, comment): re-read it so the root message shows it.
+    onSent: (zendeskId) => {
+      track(tickets.sync(zendeskId).catch((error) => logger.warn('sync after send failed', { zendeskId, error })));
+    },
+    maxAttempts: settings.drafting?.sendRetry?.maxAttempts,
+    backoffMs: settings.drafting?.sendRetry?.backoffMs,
+  });
+  wakeSender = () => replySender.wake();
+  const snoozes = createSnoozeWatcher({ store: draftStore, renderer: draftThreadRenderer, clock: () => new Date(), logger: logger.child({ component: 'snooze' }), onEffects: () => outbox.wake() });
+
   const intake = createWebhookIntake({ deliveries: createWebhookDeliveryStore(db), tickets, logger: logger.child({ component: 'intake' }) });
   const poller = createIncrementalPoller({ gateway, tickets, kv, logger: logger.child({ component: 'poller' }) });
 
@@ -93,14 +168,10 @@ export async function createRuntime(settings: RuntimeSettings) {
         const [inboxes, count, queue] = await Promise.all([inboxStore.list(), db.ticket.count(), outboxStore.counts()]);
         return { inboxes, tickets: count, outbox: queue };
       },
+      drafting: { service: drafting, agents, undoSeconds },
     },
   );
 
-  const background = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => {
-    background.add(p);
-    p.finally(() => background.delete(p)).catch(() => undefined);
-  };
   const http = createHttpServer(
     {
       [WEBHOOK_PATH]: createWebhookHandler({
@@ -119,6 +190,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   );
 
   let pollTimer: NodeJS.Timeout | undefined;
+  let snoozeTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   let polling: Promise<void> = Promise.resolve();
   const pollAndRetry = async () => {
@@ -140,11 +212,20 @@ export async function createRuntime(settings: RuntimeSettings) {
     inboxStore,
     zendeskApi,
     http,
+    drafting,
+    draftStore,
+    replySender,
+    snoozes,
+    agents,
     /** Starts listening; returns the base URL of yorisoi's HTTP endpoint. */
     async start(): Promise<string> {
       const url = await http.listen(settings.port);
       if (settings.slack.mode === 'socket') await app.start();
       await outbox.start();
+      await replySender.start();
+      snoozeTimer = setInterval(() => {
+        snoozes.tick().catch((error) => logger.warn('snooze check failed', { error }));
+      }, 1000);
       const schedule = () => {
         if (stopped) return;
         pollTimer = setTimeout(() => {
@@ -159,6 +240,8 @@ export async function createRuntime(settings: RuntimeSettings) {
     async stop() {
       stopped = true;
       clearTimeout(pollTimer);
+      clearInterval(snoozeTimer);
+      await replySender.stop();
       await polling.catch(() => undefined);
       await Promise.allSettled([...background]);
       clearTimeout(pollTimer);
@@ -169,6 +252,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     },
     /** Waits until accepted webhooks are processed and the outbox is empty (tests, demo, benches). */
     async settle(timeoutMs = 60_000) {
+      await replySender.idle(timeoutMs);
       await Promise.allSettled([...background]);
       return outbox.idle(timeoutMs);
     },

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import type { Logger } from './logger.ts';
-import { createRuntime, type Runtime } from './runtime.ts';
+import { createInMemoryTemplateLookup } from './domain/drafting/template-lookup.ts';
+import { createRuntime, type DraftingSettings, type Runtime, type RuntimeSettings } from './runtime.ts';
+import { sandboxTemplates } from './sandbox-templates.ts';
 import { createSimServer } from './sim/sim-server.ts';
 import { createSlackSim } from './sim/slack/index.ts';
 import { createZendeskSim } from './sim/zendesk/index.ts';
@@ -42,6 +44,8 @@ export interface SandboxOptions {
   outboxRate?: { perSecond: number; burst: number };
   pollSeconds?: number;
   zendeskPerMinute?: number;
+  /** Drafting settings; the sandbox's sample templates unless `templates` is given. */
+  drafting?: DraftingSettings;
 }
 
 /**
@@ -82,8 +86,9 @@ export async function startSandbox(options: SandboxOptions) {
   const zendeskSettings = { apiUrl: `${sim.baseUrl}/api/v2`, email: 'yorisoi-api@example.com', apiToken: secrets.zendeskToken };
   const setup = await setupZendesk(createZendeskApi(zendeskSettings), appUrl);
   let runtime: Runtime;
+  let settings: RuntimeSettings;
   try {
-    runtime = await createRuntime({
+    settings = {
       databaseUrl: options.databaseUrl,
       port: appPort,
       slack: { mode: slackMode, botToken: secrets.botToken, appToken: secrets.appToken, signingSecret: secrets.signingSecret, apiUrl: `${sim.baseUrl}/api/` },
@@ -92,13 +97,15 @@ export async function startSandbox(options: SandboxOptions) {
       pollSeconds: options.pollSeconds ?? 30,
       slackRate: options.outboxRate ?? options.slackRate ?? { perSecond: 1, burst: 3 },
       logger: options.logger,
-    });
+      drafting: { templates: createInMemoryTemplateLookup(sandboxTemplates), ...options.drafting },
+    };
+    runtime = await createRuntime(settings);
   } catch (error) {
     await sim.close();
     throw error;
   }
   await runtime.start();
-  return {
+  const sandbox = {
     simUrl: sim.baseUrl,
     appUrl,
     runtime,
@@ -107,10 +114,21 @@ export async function startSandbox(options: SandboxOptions) {
     setup,
     secrets,
     async stop() {
-      await runtime.stop();
+      await sandbox.runtime.stop();
       await sim.close();
     },
+    /**
+     * Stops yorisoi and starts a fresh process-equivalent on the same database and simulators: nothing
+     * in memory survives, as after a crash or deploy. Replaces `sandbox.runtime`.
+     */
+    async restartApp(changes: Partial<RuntimeSettings> = {}) {
+      await sandbox.runtime.stop();
+      sandbox.runtime = await createRuntime({ ...settings, ...changes });
+      await sandbox.runtime.start();
+      return sandbox.runtime;
+    },
   };
+  return sandbox;
 }
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

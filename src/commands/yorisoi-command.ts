@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
+import { asYorisoiError } from '../errors.ts';
 import { buildHelpMessage, buildStatusMessage } from '../views/help.ts';
 
 /**
@@ -17,6 +18,23 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
     if (sub === 'status') {
       const status = await deps.status();
       await respond({ response_type: 'ephemeral', ...buildStatusMessage(status) });
+      return;
+    }
+    if (sub === 'map' && deps.drafting) {
+      // `/yorisoi map @user agent@company.com|off`: manual Slack → Zendesk agent mapping (wins over e-mail).
+      const [, who = '', target = ''] = command.text.trim().split(/\s+/);
+      const user = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(who)?.[1] ?? (/^[UW][A-Z0-9]+$/.test(who) ? who : null);
+      const email = target === 'off' ? null : /^[^@\s]+@[^@\s]+$/.test(target) ? target.replace(/^<mailto:[^|]+\|(.+)>$/, '$1') : undefined;
+      if (!user || email === undefined) {
+        await respond({ response_type: 'ephemeral', text: 'Usage: `/yorisoi map @user agent@company.com` (or `off` to stop them sending).' });
+        return;
+      }
+      try {
+        const agent = await deps.drafting.agents.setManual(user, email);
+        await respond({ response_type: 'ephemeral', text: agent ? `<@${user}> now sends as Zendesk agent *${agent.name}*.` : `<@${user}> can no longer send replies.` });
+      } catch (error) {
+        await respond({ response_type: 'ephemeral', text: `:warning: ${asYorisoiError(error).userMessage}` });
+      }
       return;
     }
     await respond({

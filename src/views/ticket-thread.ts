@@ -35,6 +35,7 @@ export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: {
         type: 'actions',
         elements: [
           { type: 'button', action_id: ActionIds.openInZendesk, text: { type: 'plain_text', text: 'Open in Zendesk' }, url: links.zendeskUrl },
+          { type: 'button', action_id: ActionIds.draftReply, text: { type: 'plain_text', text: 'Draft reply' }, value: t.zendeskId },
         ],
       },
       {

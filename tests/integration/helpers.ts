@@ -33,6 +33,10 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
     (await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', { requester: { email: 'taro@example.com', name: 'Taro' }, ...input })).body.ticket;
   return {
     ...sandbox,
+    /** The current runtime (restartApp replaces it). */
+    get runtime() {
+      return sandbox.runtime;
+    },
     dir,
     logs,
     api,

@@ -22,6 +22,8 @@ export const ActionInput = z
     value: z.string().optional(),
     block_id: id.optional(),
     view_id: id.optional(),
+    /** Inputs the user typed into the view before this interaction: {block_id: value}, as for submit. */
+    values: z.record(z.string(), z.unknown()).optional(),
     wait_ms: waitMs,
   })
   .refine((a) => a.view_id !== undefined || (a.channel !== undefined && a.message_ts !== undefined), {
@@ -44,6 +46,8 @@ export const SubmitInput = z.object({
 export const CloseInput = z.object({
   user: id.optional(),
   all: z.boolean().optional(),
+  /** Inputs typed before closing (view_closed carries the view's state). */
+  values: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const UserMessageInput = z.object({

@@ -360,6 +360,23 @@ export function createInteractions(ctx: SimContext) {
     }
   }
 
+  /**
+   * What the user typed into some inputs before an interaction (block_actions carry the view's state):
+   * merged into the stored state, no required-input check. Same value shapes as a submission.
+   */
+  function typeInto(view: StoredView, values: Obj): void {
+    const blocks = Array.isArray(view.definition.blocks)
+      ? (view.definition.blocks as unknown[]).filter(isObj)
+      : [];
+    for (const [blockId, given] of Object.entries(values)) {
+      const block = blocks.find((b) => b.type === 'input' && b.block_id === blockId && isObj(b.element));
+      if (!block)
+        throw new ControlError(400, 'unknown_block_id', [`no input block ${blockId} in view ${view.id}`]);
+      const element = block.element as Obj;
+      view.state.values[blockId] = { [String(element.action_id ?? 'sim-action')]: stateValue(element, given) };
+    }
+  }
+
   /** Accepts Slack's state.values shape or a simple {block_id: value} map; checks required inputs. */
   function translateValues(view: StoredView, values: Obj): StoredView['state'] {
     const blocks = Array.isArray(view.definition.blocks)
@@ -458,6 +475,7 @@ export function createInteractions(ctx: SimContext) {
       value?: string;
       block_id?: string;
       view_id?: string;
+      values?: Obj;
       wait_ms?: number;
     }): Promise<InteractionResult> {
       const u = user(input.user);
@@ -480,6 +498,12 @@ export function createInteractions(ctx: SimContext) {
           input.block_id,
           input.value,
         );
+        if (input.values) typeInto(view, input.values);
+        // A dispatching input sends its own value, and the view's state holds it too.
+        const dispatching = ((view.definition.blocks as Obj[]) ?? []).find(
+          (b) => b.type === 'input' && b.block_id === found.blockId && b.dispatch_action === true,
+        );
+        if (dispatching && input.value !== undefined) typeInto(view, { [found.blockId]: input.value });
         const payload = {
           ...base,
           container: { type: 'view', view_id: view.id },
@@ -640,12 +664,13 @@ export function createInteractions(ctx: SimContext) {
     /** The user closes the top view (or, with all, the whole modal). view_closed only if notify_on_close. */
     async closeView(
       id: string,
-      input: { user?: string; all?: boolean },
+      input: { user?: string; all?: boolean; values?: Obj },
     ): Promise<AckResult & { delivered: boolean }> {
       const view = findView(store, id);
       if (view?.type !== 'modal') throw new ControlError(404, 'view_not_found', [`no open modal ${id}`]);
       if (input.user && input.user !== view.user)
         throw new ControlError(403, 'not_your_view', [`view ${id} belongs to ${view.user}`]);
+      if (input.values) typeInto(view, input.values);
       const stack = stackOf(view);
       const clearAll = input.all === true || view.definition.clear_on_close === true;
       if (clearAll) store.modalStacks.delete(view.user);

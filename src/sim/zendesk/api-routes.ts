@@ -587,6 +587,28 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     ],
     [
       'GET',
+      /^\/users\/(\d+)\/group_memberships$/,
+      (call, m) => {
+        // The simulator models one group per agent: the default group is the only membership.
+        const user = getUser(state, num(m[1]));
+        const list =
+          user.role !== 'end-user' && user.defaultGroupId !== null
+            ? [
+                {
+                  id: user.id * 10 + 1,
+                  user_id: user.id,
+                  group_id: user.defaultGroupId,
+                  default: true,
+                  created_at: new Date(user.createdAt).toISOString(),
+                  updated_at: new Date(user.updatedAt).toISOString(),
+                },
+              ]
+            : [];
+        return ok(paginate(list, 'group_memberships', call.params, pageUrl(call)));
+      },
+    ],
+    [
+      'GET',
       /^\/users\/(\d+)\/tickets\/requested$/,
       (call, m) => {
         const user = getUser(state, num(m[1]));

@@ -1,0 +1,160 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { AppDeps } from '../app.ts';
+import { asYorisoiError } from '../errors.ts';
+import { MAX_PARTS, buildSendPreview, buildSnoozeModal, parseEditorState, parseMeta, zEditorMeta, type EditorMeta, type ModalView } from '../views/draft-modal.ts';
+import { ActionIds } from '../views/ids.ts';
+import { editorView, type DraftingDeps, tellUser } from './draft-support.ts';
+
+interface ViewActionBody {
+  user: { id: string };
+  trigger_id: string;
+  view: { id: string; hash: string; private_metadata?: string; state?: unknown };
+  actions: Array<{ action_id: string; value?: string; selected_option?: { value: string } | null }>;
+}
+
+/** Replaces the editor; a hash conflict means a newer view is up — content changes retry without it. */
+async function update(client: WebClient, body: ViewActionBody, view: ModalView, force: boolean) {
+  try {
+    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: view as never });
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code === 'hash_conflict' && force) await client.views.update({ view_id: body.view.id, view: view as never });
+    else if (code !== 'hash_conflict') throw error;
+  }
+}
+
+/**
+ * Everything a button or input inside the "Draft reply" modal does. Each acks first, reads the modal's
+ * inputs (zod), calls the drafting service and redraws the modal with views.update.
+ */
+export function registerDraftEditorActions(app: App, deps: AppDeps) {
+  const drafting = deps.drafting;
+  if (!drafting) return;
+
+  const handle = (actionId: string, work: (ctx: { d: DraftingDeps; body: ViewActionBody; meta: EditorMeta; client: WebClient }) => Promise<void>) => {
+    app.action(actionId, async ({ ack, body, client, logger }) => {
+      await ack();
+      const b = body as unknown as ViewActionBody;
+      if (!b.view) return;
+      const meta = parseMeta(zEditorMeta, b.view.private_metadata);
+      if (!meta) return;
+      try {
+        await work({ d: drafting, body: b, meta, client });
+      } catch (error) {
+        logger.warn(`draft editor ${actionId}: ${String(error)}`);
+        const ticket = await drafting.service.refresh(meta.d).then((s) => s.ticket).catch(() => null);
+        await tellUser(client, b.user.id, { channelId: ticket?.channelId, threadTs: ticket?.rootTs }, error).catch(() => undefined);
+        // Also say it where the user is looking.
+        try {
+          const state = await drafting.service.refresh(meta.d);
+          const current = parseEditorState(b.view.state, meta, state.draft.templateIds);
+          await update(client, b, editorView(drafting, state, meta, { content: current, parts: current.parts, notice: `:warning: ${asYorisoiError(error).userMessage}` }), false);
+        } catch {
+          // the ephemeral above is enough
+        }
+      }
+    });
+  };
+
+  const current = async (d: DraftingDeps, body: ViewActionBody, meta: EditorMeta) => {
+    const state = await d.service.refresh(meta.d);
+    return { state, content: parseEditorState(body.view.state, meta, state.draft.templateIds) };
+  };
+
+  // Live line/character count, and an autosave of the working copy on every change.
+  handle(ActionIds.draftTyping, async ({ d, body, meta, client }) => {
+    const { state, content } = await current(d, body, meta);
+    const editable = state.draft.status === 'open' || state.draft.status === 'failed';
+    if (editable && content.name) await d.service.autosave(meta.d, content, body.user.id);
+    await update(client, body, editorView(d, state, meta, { content, parts: content.parts }), false);
+  });
+
+  handle(ActionIds.draftAddPart, async ({ d, body, meta, client }) => {
+    const { state, content } = await current(d, body, meta);
+    const parts = [...content.parts, ''].slice(0, MAX_PARTS);
+    await update(client, body, editorView(d, state, meta, { content, parts }), true);
+  });
+
+  handle(ActionIds.draftSave, async ({ d, body, meta, client }) => {
+    const { content } = await current(d, body, meta);
+    const saved = await d.service.save(meta.d, content, body.user.id, 'save');
+    const state = await d.service.refresh(meta.d);
+    const notice = saved.created ? `:floppy_disk: Saved as v${saved.version}.` : `:floppy_disk: No changes since v${saved.version}.`;
+    await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);
+  });
+
+  handle(ActionIds.draftShare, async ({ d, body, meta, client }) => {
+    const { content } = await current(d, body, meta);
+    const shared = await d.service.share(meta.d, content, body.user.id);
+    const state = await d.service.refresh(meta.d);
+    const notice = `:speech_balloon: v${shared.version} is in the ticket's thread for review (marked as not sent).`;
+    await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);
+  });
+
+  handle(ActionIds.draftSend, async ({ d, body, meta, client }) => {
+    const { content } = await current(d, body, meta);
+    const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
+    await client.views.push({
+      trigger_id: body.trigger_id,
+      view: buildSendPreview({
+        ticket: prepared.ticket,
+        version: prepared.version,
+        agentName: prepared.agent.name,
+        approvals: prepared.approvals,
+        repeatedTemplates: prepared.repeatedTemplates,
+        undoSeconds: d.undoSeconds,
+      }) as never,
+    });
+  });
+
+  handle(ActionIds.draftSnooze, async ({ d, body, meta, client }) => {
+    const { state } = await current(d, body, meta);
+    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket) as never });
+  });
+
+  // Switching drafts keeps what was typed in the one being left (working copy), then shows the other.
+  handle(ActionIds.draftSelect, async ({ d, body, meta, client }) => {
+    const target = body.actions[0]?.selected_option?.value;
+    if (!target || target === meta.d) return;
+    const { state, content } = await current(d, body, meta);
+    if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name) await d.service.autosave(meta.d, content, body.user.id);
+    const next = await d.service.open({ ticketZendeskId: meta.t, draftId: target, slackUserId: body.user.id });
+    await update(client, body, editorView(d, next, { ...meta, d: next.draft.id, r: meta.r + 1 }), true);
+  });
+
+  handle(ActionIds.draftNew, async ({ d, body, meta, client }) => {
+    const { state, content } = await current(d, body, meta);
+    if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name) await d.service.autosave(meta.d, content, body.user.id);
+    const taken = new Set(state.drafts.map((x) => x.name));
+    let n = state.drafts.length + 1;
+    while (taken.has(`Draft ${n}`)) n++;
+    const next = await d.service.newDraft({ ticketZendeskId: meta.t, name: `Draft ${n}`, slackUserId: body.user.id });
+    await update(client, body, editorView(d, next, { ...meta, d: next.draft.id, r: meta.r + 1 }, { notice: `:new: New draft *Draft ${n}* — rename it below.` }), true);
+  });
+
+  handle(ActionIds.templateSearch, async ({ d, body, meta, client }) => {
+    const query = (body.actions[0]?.value ?? '').trim().slice(0, 200);
+    const { state, content } = await current(d, body, meta);
+    const results = query ? await d.service.searchTemplates(query, 5) : [];
+    await update(client, body, editorView(d, state, { ...meta, q: query }, { content, parts: content.parts, templateResults: results }), true);
+  });
+
+  // Insert appends the template to the reply; the inputs get new block ids so Slack shows the new text.
+  handle(ActionIds.templateInsert, async ({ d, body, meta, client }) => {
+    const id = body.actions[0]?.value;
+    const template = id ? await d.service.getTemplate(id) : null;
+    if (!template) return;
+    const { state, content } = await current(d, body, meta);
+    const sep = content.body === '' ? '' : content.body.endsWith('\n\n') ? '' : content.body.endsWith('\n') ? '\n' : '\n\n';
+    const next = {
+      ...content,
+      name: content.name || state.draft.name,
+      body: `${content.body}${sep}${template.body}`,
+      templateIds: content.templateIds.includes(template.id) ? content.templateIds : [...content.templateIds, template.id],
+    };
+    await d.service.autosave(meta.d, next, body.user.id);
+    const refreshed = await d.service.refresh(meta.d);
+    await update(client, body, editorView(d, refreshed, { ...meta, r: meta.r + 1 }, { content: next, notice: `:inbox_tray: Inserted template *${template.title}*.` }), true);
+  });
+}

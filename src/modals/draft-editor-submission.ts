@@ -1,0 +1,52 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { asYorisoiError } from '../errors.ts';
+import { parseEditorState, parseMeta, zEditorMeta } from '../views/draft-modal.ts';
+import { DraftBlocks, ViewIds } from '../views/ids.ts';
+
+/**
+ * Submitting the editor ("Save & close") saves a version; closing it saves too — a closed modal never
+ * loses a draft. Submission validates first and acks with errors on the name input when saving fails.
+ */
+export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
+  const drafting = deps.drafting;
+  if (!drafting) return;
+
+  app.view(ViewIds.draftEditor, async ({ ack, body, view, logger }) => {
+    const meta = parseMeta(zEditorMeta, view.private_metadata);
+    if (!meta) {
+      await ack();
+      return;
+    }
+    const nameBlock = Object.keys(view.state.values).find((k) => k.startsWith(DraftBlocks.name)) ?? DraftBlocks.name;
+    try {
+      const state = await drafting.service.refresh(meta.d);
+      const content = parseEditorState(view.state, meta, state.draft.templateIds);
+      if (!content.name) {
+        await ack({ response_action: 'errors', errors: { [nameBlock]: 'Give the draft a name.' } });
+        return;
+      }
+      if (state.draft.status === 'open' || state.draft.status === 'failed') {
+        await drafting.service.save(meta.d, content, body.user.id, 'submit');
+      }
+      await ack();
+    } catch (error) {
+      logger.warn(`draft submit: ${String(error)}`);
+      await ack({ response_action: 'errors', errors: { [nameBlock]: asYorisoiError(error).userMessage.slice(0, 150) } });
+    }
+  });
+
+  app.view({ callback_id: ViewIds.draftEditor, type: 'view_closed' }, async ({ ack, body, view, logger }) => {
+    await ack();
+    const meta = parseMeta(zEditorMeta, view.private_metadata);
+    if (!meta) return;
+    try {
+      const state = await drafting.service.refresh(meta.d);
+      if (state.draft.status !== 'open' && state.draft.status !== 'failed') return;
+      const content = parseEditorState(view.state, meta, state.draft.templateIds);
+      await drafting.service.save(meta.d, { ...content, name: content.name || state.draft.name }, body.user.id, 'close');
+    } catch (error) {
+      logger.warn(`draft close: ${String(error)}`);
+    }
+  });
+}

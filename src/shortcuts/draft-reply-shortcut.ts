@@ -1,0 +1,26 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { openEditor, tellUser } from '../actions/draft-support.ts';
+import { ShortcutIds } from '../views/ids.ts';
+
+/**
+ * The "Draft reply" message shortcut, on any message of a ticket's thread (slash commands do not know
+ * their thread, so this and the root's button are the thread's entry points).
+ */
+export function registerDraftReplyShortcut(app: App, deps: AppDeps) {
+  const drafting = deps.drafting;
+  if (!drafting) return;
+  app.shortcut(ShortcutIds.draftReply, async ({ ack, body, client, logger }) => {
+    await ack();
+    if (body.type !== 'message_action') return;
+    const message = body.message as { ts: string; thread_ts?: string };
+    const threadTs = message.thread_ts ?? message.ts;
+    try {
+      const ticket = await drafting.service.ticketForThread(body.channel.id, threadTs);
+      await openEditor(drafting, client, body.trigger_id, body.user.id, ticket);
+    } catch (error) {
+      logger.warn(`draft shortcut: ${String(error)}`);
+      await tellUser(client, body.user.id, { channelId: body.channel.id, threadTs }, error);
+    }
+  });
+}
