@@ -2,9 +2,18 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
-import { MAX_PARTS, buildSendPreview, buildSnoozeModal, parseEditorState, parseMeta, zEditorMeta, type EditorMeta, type ModalView } from '../views/draft-modal.ts';
+import {
+  buildSendPreview,
+  buildSnoozeModal,
+  type EditorMeta,
+  MAX_PARTS,
+  type ModalView,
+  parseEditorState,
+  parseMeta,
+  zEditorMeta,
+} from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
-import { editorView, type DraftingDeps, tellUser } from './draft-support.ts';
+import { type DraftingDeps, editorView, tellUser } from './draft-support.ts';
 
 interface ViewActionBody {
   user: { id: string };
@@ -19,7 +28,8 @@ async function update(client: WebClient, body: ViewActionBody, view: ModalView, 
     await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: view as never });
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'hash_conflict' && force) await client.views.update({ view_id: body.view.id, view: view as never });
+    if (code === 'hash_conflict' && force)
+      await client.views.update({ view_id: body.view.id, view: view as never });
     else if (code !== 'hash_conflict') throw error;
   }
 }
@@ -32,7 +42,15 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
   const drafting = deps.drafting;
   if (!drafting) return;
 
-  const handle = (actionId: string, work: (ctx: { d: DraftingDeps; body: ViewActionBody; meta: EditorMeta; client: WebClient }) => Promise<void>) => {
+  const handle = (
+    actionId: string,
+    work: (ctx: {
+      d: DraftingDeps;
+      body: ViewActionBody;
+      meta: EditorMeta;
+      client: WebClient;
+    }) => Promise<void>,
+  ) => {
     app.action(actionId, async ({ ack, body, client, logger }) => {
       await ack();
       const b = body as unknown as ViewActionBody;
@@ -43,13 +61,30 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
         await work({ d: drafting, body: b, meta, client });
       } catch (error) {
         logger.warn(`draft editor ${actionId}: ${String(error)}`);
-        const ticket = await drafting.service.refresh(meta.d).then((s) => s.ticket).catch(() => null);
-        await tellUser(client, b.user.id, { channelId: ticket?.channelId, threadTs: ticket?.rootTs }, error).catch(() => undefined);
+        const ticket = await drafting.service
+          .refresh(meta.d)
+          .then((s) => s.ticket)
+          .catch(() => null);
+        await tellUser(
+          client,
+          b.user.id,
+          { channelId: ticket?.channelId, threadTs: ticket?.rootTs },
+          error,
+        ).catch(() => undefined);
         // Also say it where the user is looking.
         try {
           const state = await drafting.service.refresh(meta.d);
           const current = parseEditorState(b.view.state, meta, state.draft.templateIds);
-          await update(client, b, editorView(drafting, state, meta, { content: current, parts: current.parts, notice: `:warning: ${asYorisoiError(error).userMessage}` }), false);
+          await update(
+            client,
+            b,
+            editorView(drafting, state, meta, {
+              content: current,
+              parts: current.parts,
+              notice: `:warning: ${asYorisoiError(error).userMessage}`,
+            }),
+            false,
+          );
         } catch {
           // the ephemeral above is enough
         }
@@ -80,7 +115,9 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     const { content } = await current(d, body, meta);
     const saved = await d.service.save(meta.d, content, body.user.id, 'save');
     const state = await d.service.refresh(meta.d);
-    const notice = saved.created ? `:floppy_disk: Saved as v${saved.version}.` : `:floppy_disk: No changes since v${saved.version}.`;
+    const notice = saved.created
+      ? `:floppy_disk: Saved as v${saved.version}.`
+      : `:floppy_disk: No changes since v${saved.version}.`;
     await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);
   });
 
@@ -118,26 +155,56 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     const target = body.actions[0]?.selected_option?.value;
     if (!target || target === meta.d) return;
     const { state, content } = await current(d, body, meta);
-    if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name) await d.service.autosave(meta.d, content, body.user.id);
-    const next = await d.service.open({ ticketZendeskId: meta.t, draftId: target, slackUserId: body.user.id });
+    if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name)
+      await d.service.autosave(meta.d, content, body.user.id);
+    const next = await d.service.open({
+      ticketZendeskId: meta.t,
+      draftId: target,
+      slackUserId: body.user.id,
+    });
     await update(client, body, editorView(d, next, { ...meta, d: next.draft.id, r: meta.r + 1 }), true);
   });
 
   handle(ActionIds.draftNew, async ({ d, body, meta, client }) => {
     const { state, content } = await current(d, body, meta);
-    if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name) await d.service.autosave(meta.d, content, body.user.id);
+    if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name)
+      await d.service.autosave(meta.d, content, body.user.id);
     const taken = new Set(state.drafts.map((x) => x.name));
     let n = state.drafts.length + 1;
     while (taken.has(`Draft ${n}`)) n++;
-    const next = await d.service.newDraft({ ticketZendeskId: meta.t, name: `Draft ${n}`, slackUserId: body.user.id });
-    await update(client, body, editorView(d, next, { ...meta, d: next.draft.id, r: meta.r + 1 }, { notice: `:new: New draft *Draft ${n}* — rename it below.` }), true);
+    const next = await d.service.newDraft({
+      ticketZendeskId: meta.t,
+      name: `Draft ${n}`,
+      slackUserId: body.user.id,
+    });
+    await update(
+      client,
+      body,
+      editorView(
+        d,
+        next,
+        { ...meta, d: next.draft.id, r: meta.r + 1 },
+        { notice: `:new: New draft *Draft ${n}* — rename it below.` },
+      ),
+      true,
+    );
   });
 
   handle(ActionIds.templateSearch, async ({ d, body, meta, client }) => {
     const query = (body.actions[0]?.value ?? '').trim().slice(0, 200);
     const { state, content } = await current(d, body, meta);
     const results = query ? await d.service.searchTemplates(query, 5) : [];
-    await update(client, body, editorView(d, state, { ...meta, q: query }, { content, parts: content.parts, templateResults: results }), true);
+    await update(
+      client,
+      body,
+      editorView(
+        d,
+        state,
+        { ...meta, q: query },
+        { content, parts: content.parts, templateResults: results },
+      ),
+      true,
+    );
   });
 
   // Insert appends the template to the reply; the inputs get new block ids so Slack shows the new text.
@@ -146,15 +213,34 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     const template = id ? await d.service.getTemplate(id) : null;
     if (!template) return;
     const { state, content } = await current(d, body, meta);
-    const sep = content.body === '' ? '' : content.body.endsWith('\n\n') ? '' : content.body.endsWith('\n') ? '\n' : '\n\n';
+    const sep =
+      content.body === ''
+        ? ''
+        : content.body.endsWith('\n\n')
+          ? ''
+          : content.body.endsWith('\n')
+            ? '\n'
+            : '\n\n';
     const next = {
       ...content,
       name: content.name || state.draft.name,
       body: `${content.body}${sep}${template.body}`,
-      templateIds: content.templateIds.includes(template.id) ? content.templateIds : [...content.templateIds, template.id],
+      templateIds: content.templateIds.includes(template.id)
+        ? content.templateIds
+        : [...content.templateIds, template.id],
     };
     await d.service.autosave(meta.d, next, body.user.id);
     const refreshed = await d.service.refresh(meta.d);
-    await update(client, body, editorView(d, refreshed, { ...meta, r: meta.r + 1 }, { content: next, notice: `:inbox_tray: Inserted template *${template.title}*.` }), true);
+    await update(
+      client,
+      body,
+      editorView(
+        d,
+        refreshed,
+        { ...meta, r: meta.r + 1 },
+        { content: next, notice: `:inbox_tray: Inserted template *${template.title}*.` },
+      ),
+      true,
+    );
   });
 }

@@ -9,7 +9,12 @@ export function registerDraftReplyButton(app: App, deps: AppDeps) {
   if (!drafting) return;
   app.action(ActionIds.draftReply, async ({ ack, body, client, logger }) => {
     await ack();
-    const b = body as { trigger_id?: string; user: { id: string }; channel?: { id: string }; container?: { message_ts?: string; thread_ts?: string } };
+    const b = body as {
+      trigger_id?: string;
+      user: { id: string };
+      channel?: { id: string };
+      container?: { message_ts?: string; thread_ts?: string };
+    };
     const channelId = b.channel?.id;
     const ts = b.container?.thread_ts ?? b.container?.message_ts;
     if (!channelId || !ts || !b.trigger_id) return;

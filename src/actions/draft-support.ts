@@ -23,7 +23,12 @@ export function editorView(
   deps: DraftingDeps,
   state: DraftEditorState,
   meta: Omit<EditorMeta, 'p'>,
-  extra: { content?: DraftContent; parts?: string[]; notice?: string; templateResults?: DraftTemplate[] } = {},
+  extra: {
+    content?: DraftContent;
+    parts?: string[];
+    notice?: string;
+    templateResults?: DraftTemplate[];
+  } = {},
 ): ModalView {
   return buildDraftEditor({
     ...state,
@@ -40,10 +45,26 @@ export function editorView(
  * Opens the editor within the trigger's 3 seconds from stored data, then reads the inquiry live from
  * Zendesk and updates the view (with the hash, so it never overwrites a newer view).
  */
-export async function openEditor(deps: DraftingDeps, client: WebClient, triggerId: string, userId: string, ticket: DraftTicket, draftId?: string) {
+export async function openEditor(
+  deps: DraftingDeps,
+  client: WebClient,
+  triggerId: string,
+  userId: string,
+  ticket: DraftTicket,
+  draftId?: string,
+) {
   const state = await deps.service.open({ ticketZendeskId: ticket.zendeskId, draftId, slackUserId: userId });
-  const meta = { t: ticket.zendeskId, d: state.draft.id, r: 0, q: '', ...(ticket.channelId ? { c: ticket.channelId } : {}) };
-  const opened = await client.views.open({ trigger_id: triggerId, view: editorView(deps, state, meta) as never });
+  const meta = {
+    t: ticket.zendeskId,
+    d: state.draft.id,
+    r: 0,
+    q: '',
+    ...(ticket.channelId ? { c: ticket.channelId } : {}),
+  };
+  const opened = await client.views.open({
+    trigger_id: triggerId,
+    view: editorView(deps, state, meta) as never,
+  });
   const live = await deps.service.liveInquiry(ticket.zendeskId);
   const known = state.ticket.latestCustomerMessage;
   if (!live || (known && known.body === live.body)) return;
@@ -56,8 +77,18 @@ export async function openEditor(deps: DraftingDeps, client: WebClient, triggerI
 }
 
 /** Tells one person what went wrong, ephemerally, in the ticket's thread when there is one. */
-export async function tellUser(client: WebClient, userId: string, where: { channelId?: string | null; threadTs?: string | null }, error: unknown | string) {
+export async function tellUser(
+  client: WebClient,
+  userId: string,
+  where: { channelId?: string | null; threadTs?: string | null },
+  error: unknown | string,
+) {
   const text = typeof error === 'string' ? error : `:warning: ${asYorisoiError(error).userMessage}`;
   if (!where.channelId) return;
-  await client.chat.postEphemeral({ channel: where.channelId, user: userId, text, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
+  await client.chat.postEphemeral({
+    channel: where.channelId,
+    user: userId,
+    text,
+    ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+  });
 }

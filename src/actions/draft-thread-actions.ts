@@ -24,8 +24,13 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
     const value = parseMeta(zApproveValue, b.actions[0]?.value);
     if (!value) return;
     try {
-      const r = await drafting.service.approve({ draftId: value.d, version: value.v, approverSlackId: b.user.id });
-      if (r.selfApproval) await tellUser(client, b.user.id, where, 'You wrote this version: a colleague has to approve it.');
+      const r = await drafting.service.approve({
+        draftId: value.d,
+        version: value.v,
+        approverSlackId: b.user.id,
+      });
+      if (r.selfApproval)
+        await tellUser(client, b.user.id, where, 'You wrote this version: a colleague has to approve it.');
       else if (!r.created) await tellUser(client, b.user.id, where, `You already approved v${value.v}.`);
     } catch (error) {
       logger.warn(`approve: ${String(error)}`);
@@ -55,10 +60,18 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
     if (!sendId || !b.view) return;
     try {
       await drafting.service.undo(sendId);
-      await client.views.update({ view_id: b.view.id, view: buildSendOutcome(':leftwards_arrow_with_hook: Undone: nothing was sent. The draft is editable again.') as never });
+      await client.views.update({
+        view_id: b.view.id,
+        view: buildSendOutcome(
+          ':leftwards_arrow_with_hook: Undone: nothing was sent. The draft is editable again.',
+        ) as never,
+      });
     } catch (error) {
       logger.info(`undo: ${String(error)}`);
-      await client.views.update({ view_id: b.view.id, view: buildSendOutcome(`:warning: ${(error as Error).message}`) as never });
+      await client.views.update({
+        view_id: b.view.id,
+        view: buildSendOutcome(`:warning: ${(error as Error).message}`) as never,
+      });
     }
   });
 }

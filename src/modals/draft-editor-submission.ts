@@ -18,7 +18,8 @@ export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
       await ack();
       return;
     }
-    const nameBlock = Object.keys(view.state.values).find((k) => k.startsWith(DraftBlocks.name)) ?? DraftBlocks.name;
+    const nameBlock =
+      Object.keys(view.state.values).find((k) => k.startsWith(DraftBlocks.name)) ?? DraftBlocks.name;
     try {
       const state = await drafting.service.refresh(meta.d);
       const content = parseEditorState(view.state, meta, state.draft.templateIds);
@@ -32,7 +33,10 @@ export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
       await ack();
     } catch (error) {
       logger.warn(`draft submit: ${String(error)}`);
-      await ack({ response_action: 'errors', errors: { [nameBlock]: asYorisoiError(error).userMessage.slice(0, 150) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [nameBlock]: asYorisoiError(error).userMessage.slice(0, 150) },
+      });
     }
   });
 
@@ -44,7 +48,12 @@ export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
       const state = await drafting.service.refresh(meta.d);
       if (state.draft.status !== 'open' && state.draft.status !== 'failed') return;
       const content = parseEditorState(view.state, meta, state.draft.templateIds);
-      await drafting.service.save(meta.d, { ...content, name: content.name || state.draft.name }, body.user.id, 'close');
+      await drafting.service.save(
+        meta.d,
+        { ...content, name: content.name || state.draft.name },
+        body.user.id,
+        'close',
+      );
     } catch (error) {
       logger.warn(`draft close: ${String(error)}`);
     }

@@ -14,12 +14,18 @@ export function registerSendPreviewSubmission(app: App, deps: AppDeps) {
   app.view(ViewIds.sendPreview, async ({ ack, body, view, logger }) => {
     const meta = parseMeta(zPreviewMeta, view.private_metadata);
     if (!meta) {
-      await ack({ response_action: 'errors', errors: { [DraftBlocks.sendVisibility]: 'This preview is out of date; open the draft again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [DraftBlocks.sendVisibility]: 'This preview is out of date; open the draft again.' },
+      });
       return;
     }
     const choice = parseSendState(view.state);
     if (choice.sendAt && choice.sendAt.getTime() < Date.now() - 60_000) {
-      await ack({ response_action: 'errors', errors: { [DraftBlocks.sendAt]: 'Pick a time in the future, or leave it empty to send now.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [DraftBlocks.sendAt]: 'Pick a time in the future, or leave it empty to send now.' },
+      });
       return;
     }
     try {
@@ -44,7 +50,10 @@ export function registerSendPreviewSubmission(app: App, deps: AppDeps) {
       });
     } catch (error) {
       logger.info(`send refused: ${String(error)}`);
-      await ack({ response_action: 'errors', errors: { [DraftBlocks.sendVisibility]: asYorisoiError(error).userMessage.slice(0, 300) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [DraftBlocks.sendVisibility]: asYorisoiError(error).userMessage.slice(0, 300) },
+      });
     }
   });
 }

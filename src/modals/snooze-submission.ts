@@ -11,14 +11,25 @@ export function registerSnoozeSubmission(app: App, deps: AppDeps) {
     const meta = parseMeta(zSnoozeMeta, view.private_metadata);
     const choice = parseSnoozeState(view.state);
     if (!meta || (!choice.until && !choice.untilCustomerWrites)) {
-      await ack({ response_action: 'errors', errors: { [DraftBlocks.snoozeUntil]: 'Pick a time, or tick "until the customer writes".' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [DraftBlocks.snoozeUntil]: 'Pick a time, or tick "until the customer writes".' },
+      });
       return;
     }
     try {
-      await drafting.service.snooze({ ticketZendeskId: meta.t, until: choice.until, untilCustomerWrites: choice.untilCustomerWrites, slackUserId: body.user.id });
+      await drafting.service.snooze({
+        ticketZendeskId: meta.t,
+        until: choice.until,
+        untilCustomerWrites: choice.untilCustomerWrites,
+        slackUserId: body.user.id,
+      });
       await ack();
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [DraftBlocks.snoozeUntil]: asYorisoiError(error).userMessage.slice(0, 300) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [DraftBlocks.snoozeUntil]: asYorisoiError(error).userMessage.slice(0, 300) },
+      });
     }
   });
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
 import { openEditor, tellUser } from '../actions/draft-support.ts';
+import type { AppDeps } from '../app.ts';
 import { ShortcutIds } from '../views/ids.ts';
 
 /**

@@ -8,8 +8,13 @@ export function createSlackUserLookup(client: WebClient): Pick<AgentDirectory, '
     let hit = cache.get(id);
     if (!hit) {
       hit = client.users.info({ user: id }).then((r) => {
-        const u = r.user as { real_name?: string; name?: string; profile?: { email?: string; real_name?: string } } | undefined;
-        return { email: u?.profile?.email ?? null, name: u?.real_name ?? u?.profile?.real_name ?? u?.name ?? id };
+        const u = r.user as
+          | { real_name?: string; name?: string; profile?: { email?: string; real_name?: string } }
+          | undefined;
+        return {
+          email: u?.profile?.email ?? null,
+          name: u?.real_name ?? u?.profile?.real_name ?? u?.name ?? id,
+        };
       });
       cache.set(id, hit);
       // Profiles change; failures must not stick.

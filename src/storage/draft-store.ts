@@ -121,7 +121,11 @@ export function createDraftStore(db: Db): DraftStore {
       tags: parseIds(row.tagsJson),
       channelId: row.channelId,
       rootTs: row.rootTs,
-      requester: { zendeskUserId: row.requester.zendeskUserId, name: row.requester.name, email: row.requester.email },
+      requester: {
+        zendeskUserId: row.requester.zendeskUserId,
+        name: row.requester.name,
+        email: row.requester.email,
+      },
       latestCustomerMessage: latest ? { body: latest.body, createdAt: latest.zendeskCreatedAt } : null,
     };
   }
@@ -138,7 +142,10 @@ export function createDraftStore(db: Db): DraftStore {
     },
 
     async listDrafts(ticketZendeskId) {
-      const rows = await db.draft.findMany({ where: { ticketZendeskId }, orderBy: [{ updatedAt: 'desc' }, { createdAt: 'desc' }] });
+      const rows = await db.draft.findMany({
+        where: { ticketZendeskId },
+        orderBy: [{ updatedAt: 'desc' }, { createdAt: 'desc' }],
+      });
       return rows.map(toDraft);
     },
     async getDraft(id) {
@@ -172,7 +179,10 @@ export function createDraftStore(db: Db): DraftStore {
       try {
         return await db.$transaction(async (tx) => {
           const draft = await tx.draft.findUniqueOrThrow({ where: { id: draftId } });
-          const latest = await tx.draftVersion.findFirst({ where: { draftId }, orderBy: { version: 'desc' } });
+          const latest = await tx.draftVersion.findFirst({
+            where: { draftId },
+            orderBy: { version: 'desc' },
+          });
           const updated = await tx.draft.update({
             where: { id: draftId },
             data: { ...contentData(content), updatedBySlackId: slackUserId },
@@ -181,7 +191,9 @@ export function createDraftStore(db: Db): DraftStore {
             return { draft: toDraft(updated), version: latest.version, created: false };
           }
           const version = draft.currentVersion + 1;
-          await tx.draftVersion.create({ data: { draftId, version, ...contentData(content), savedBySlackId: slackUserId, reason } });
+          await tx.draftVersion.create({
+            data: { draftId, version, ...contentData(content), savedBySlackId: slackUserId, reason },
+          });
           const final = await tx.draft.update({ where: { id: draftId }, data: { currentVersion: version } });
           return { draft: toDraft(final), version, created: true };
         });
@@ -201,7 +213,14 @@ export function createDraftStore(db: Db): DraftStore {
 
     async approvals(draftId) {
       const rows = await db.draftApproval.findMany({ where: { draftId }, orderBy: { createdAt: 'asc' } });
-      return rows.map((r): DraftApproval => ({ draftId: r.draftId, version: r.version, approverSlackId: r.approverSlackId, createdAt: r.createdAt }));
+      return rows.map(
+        (r): DraftApproval => ({
+          draftId: r.draftId,
+          version: r.version,
+          approverSlackId: r.approverSlackId,
+          createdAt: r.createdAt,
+        }),
+      );
     },
     async approve(approval, effects) {
       try {
@@ -253,11 +272,19 @@ export function createDraftStore(db: Db): DraftStore {
       });
     },
     async dueSends(now, limit) {
-      const rows = await db.replySend.findMany({ where: { status: 'scheduled', dueAt: { lte: now } }, orderBy: { dueAt: 'asc' }, take: limit });
+      const rows = await db.replySend.findMany({
+        where: { status: 'scheduled', dueAt: { lte: now } },
+        orderBy: { dueAt: 'asc' },
+        take: limit,
+      });
       return rows.map(toSend);
     },
     async nextSendDueAt() {
-      const row = await db.replySend.findFirst({ where: { status: 'scheduled' }, orderBy: { dueAt: 'asc' }, select: { dueAt: true } });
+      const row = await db.replySend.findFirst({
+        where: { status: 'scheduled' },
+        orderBy: { dueAt: 'asc' },
+        select: { dueAt: true },
+      });
       return row?.dueAt ?? null;
     },
     async claimSend(id) {
@@ -289,7 +316,10 @@ export function createDraftStore(db: Db): DraftStore {
         });
         await tx.draft.update({ where: { id: send.draftId }, data: { status: 'sent' } });
         // Known comment: ticket sync will not mirror our own reply as "sent from Zendesk" a second time.
-        const ticket = await tx.ticket.findUnique({ where: { zendeskId: send.ticketZendeskId }, select: { id: true } });
+        const ticket = await tx.ticket.findUnique({
+          where: { zendeskId: send.ticketZendeskId },
+          select: { id: true },
+        });
         if (ticket && result.commentId) {
           await tx.ticketComment.upsert({
             where: { zendeskCommentId: result.commentId },
@@ -319,10 +349,16 @@ export function createDraftStore(db: Db): DraftStore {
       });
     },
     async rescheduleSend(id, at, error) {
-      await db.replySend.update({ where: { id }, data: { status: 'scheduled', dueAt: at, lastError: error.slice(0, 500) } });
+      await db.replySend.update({
+        where: { id },
+        data: { status: 'scheduled', dueAt: at, lastError: error.slice(0, 500) },
+      });
     },
     async templatesSentToCustomer(requesterZendeskId) {
-      const tickets = await db.ticket.findMany({ where: { requester: { zendeskUserId: requesterZendeskId } }, select: { zendeskId: true } });
+      const tickets = await db.ticket.findMany({
+        where: { requester: { zendeskUserId: requesterZendeskId } },
+        select: { zendeskId: true },
+      });
       if (tickets.length === 0) return [];
       const sends = await db.replySend.findMany({
         where: { status: 'sent', ticketZendeskId: { in: tickets.map((t) => t.zendeskId) } },
@@ -330,7 +366,10 @@ export function createDraftStore(db: Db): DraftStore {
       });
       const ids = new Set<string>();
       for (const s of sends) {
-        const v = await db.draftVersion.findUnique({ where: { draftId_version: { draftId: s.draftId, version: s.version } }, select: { templateIdsJson: true } });
+        const v = await db.draftVersion.findUnique({
+          where: { draftId_version: { draftId: s.draftId, version: s.version } },
+          select: { templateIdsJson: true },
+        });
         for (const id of parseIds(v?.templateIdsJson ?? '[]')) ids.add(id);
       }
       return [...ids];
@@ -344,10 +383,17 @@ export function createDraftStore(db: Db): DraftStore {
       const out: Array<SnoozeRecord & { reason: 'time' | 'customer' }> = [];
       for (const s of active) {
         if (s.untilCustomerWrites) {
-          const ticket = await db.ticket.findUnique({ where: { zendeskId: s.ticketZendeskId }, include: { requester: true } });
+          const ticket = await db.ticket.findUnique({
+            where: { zendeskId: s.ticketZendeskId },
+            include: { requester: true },
+          });
           const wrote = ticket
             ? await db.ticketComment.findFirst({
-                where: { ticketId: ticket.id, authorZendeskId: ticket.requester.zendeskUserId, zendeskCreatedAt: { gt: s.createdAt } },
+                where: {
+                  ticketId: ticket.id,
+                  authorZendeskId: ticket.requester.zendeskUserId,
+                  zendeskCreatedAt: { gt: s.createdAt },
+                },
                 select: { id: true },
               })
             : null;
@@ -362,7 +408,10 @@ export function createDraftStore(db: Db): DraftStore {
     },
     async wakeSnooze(id, reason, at, effects) {
       return db.$transaction(async (tx) => {
-        const { count } = await tx.snooze.updateMany({ where: { id, status: 'active' }, data: { status: 'woken', wokeAt: at, wakeReason: reason } });
+        const { count } = await tx.snooze.updateMany({
+          where: { id, status: 'active' },
+          data: { status: 'woken', wokeAt: at, wakeReason: reason },
+        });
         if (count !== 1) return false;
         await enqueueAll(tx, effects);
         return true;
@@ -375,10 +424,20 @@ export function createAgentMappingStore(db: Db): AgentMappingStore {
   return {
     async get(slackUserId) {
       const row = await db.agentMapping.findUnique({ where: { slackUserId } });
-      return row ? { zendeskUserId: row.zendeskUserId, email: row.email, source: row.source === 'manual' ? 'manual' : 'email' } : null;
+      return row
+        ? {
+            zendeskUserId: row.zendeskUserId,
+            email: row.email,
+            source: row.source === 'manual' ? 'manual' : 'email',
+          }
+        : null;
     },
     async set(slackUserId, value) {
-      await db.agentMapping.upsert({ where: { slackUserId }, create: { slackUserId, ...value }, update: value });
+      await db.agentMapping.upsert({
+        where: { slackUserId },
+        create: { slackUserId, ...value },
+        update: value,
+      });
     },
   };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { Draft, DraftApproval, DraftContent, DraftPolicy, DraftTicket, DraftVersion } from '../domain/drafting/draft.ts';
+import type {
+  Draft,
+  DraftApproval,
+  DraftContent,
+  DraftPolicy,
+  DraftTicket,
+  DraftVersion,
+} from '../domain/drafting/draft.ts';
 import { countText, ZENDESK_STATUSES } from '../domain/drafting/draft.ts';
 import type { DraftTemplate } from '../domain/drafting/template-lookup.ts';
 import { ActionIds, DraftBlocks, ViewIds } from './ids.ts';
@@ -67,7 +74,11 @@ export const zEditorMeta = z.object({
   c: z.string().max(32).optional(),
 });
 export type EditorMeta = z.infer<typeof zEditorMeta>;
-export const zPreviewMeta = z.object({ d: z.string().max(40), v: z.number().int().min(1), t: z.string().max(32) });
+export const zPreviewMeta = z.object({
+  d: z.string().max(40),
+  v: z.number().int().min(1),
+  t: z.string().max(32),
+});
 export type PreviewMeta = z.infer<typeof zPreviewMeta>;
 export const zQueuedMeta = z.object({ s: z.string().max(40) });
 export const zSnoozeMeta = z.object({ t: z.string().max(32) });
@@ -106,7 +117,11 @@ function stateOf(values: ViewStateValues, base: string) {
 const text = (values: ViewStateValues, base: string) => stateOf(values, base)?.value ?? '';
 
 /** What the editor's inputs hold now. `templateIds` come from the stored draft (inputs do not carry them). */
-export function parseEditorState(raw: unknown, meta: EditorMeta, templateIds: string[]): DraftContent & { parts: string[] } {
+export function parseEditorState(
+  raw: unknown,
+  meta: EditorMeta,
+  templateIds: string[],
+): DraftContent & { parts: string[] } {
   const parsed = zViewState.safeParse(raw);
   const values = parsed.success ? parsed.data.values : {};
   const parts: string[] = [];
@@ -143,7 +158,9 @@ export function parseSendState(raw: unknown): SendChoice {
   const at = stateOf(values, DraftBlocks.sendAt)?.selected_date_time;
   return {
     public: visibility !== 'internal',
-    newStatus: (ZENDESK_STATUSES as readonly string[]).includes(status) ? (status as SendChoice['newStatus']) : null,
+    newStatus: (ZENDESK_STATUSES as readonly string[]).includes(status)
+      ? (status as SendChoice['newStatus'])
+      : null,
     sendAt: typeof at === 'number' ? new Date(at * 1000) : null,
   };
 }
@@ -152,7 +169,9 @@ export function parseSnoozeState(raw: unknown): { until: Date | null; untilCusto
   const parsed = zViewState.safeParse(raw);
   const values = parsed.success ? parsed.data.values : {};
   const at = stateOf(values, DraftBlocks.snoozeUntil)?.selected_date_time;
-  const customer = (stateOf(values, DraftBlocks.snoozeCustomer)?.selected_options ?? []).some((o) => o.value === 'customer');
+  const customer = (stateOf(values, DraftBlocks.snoozeCustomer)?.selected_options ?? []).some(
+    (o) => o.value === 'customer',
+  );
   return { until: typeof at === 'number' ? new Date(at * 1000) : null, untilCustomerWrites: customer };
 }
 
@@ -181,7 +200,20 @@ function who(id: string, names?: Record<string, string>) {
   return names?.[id] ? escapeMrkdwn(names[id]) : `<@${id}>`;
 }
 
-function textInput(blockId: string, label: string, initial: string, opts: { multiline?: boolean; max: number; optional?: boolean; hint?: string; placeholder?: string; dispatch?: 'on_character_entered' | 'on_enter_pressed'; actionId?: string }): Block {
+function textInput(
+  blockId: string,
+  label: string,
+  initial: string,
+  opts: {
+    multiline?: boolean;
+    max: number;
+    optional?: boolean;
+    hint?: string;
+    placeholder?: string;
+    dispatch?: 'on_character_entered' | 'on_enter_pressed';
+    actionId?: string;
+  },
+): Block {
   return {
     type: 'input',
     block_id: blockId,
@@ -203,7 +235,10 @@ function textInput(blockId: string, label: string, initial: string, opts: { mult
 
 export function countLine(body: string, parts: number): string {
   const { lines, chars } = countText(body);
-  const per = parts > 1 ? ` · ${parts} parts of up to ${PART_MAX.toLocaleString('en')} characters, sent as one reply` : '';
+  const per =
+    parts > 1
+      ? ` · ${parts} parts of up to ${PART_MAX.toLocaleString('en')} characters, sent as one reply`
+      : '';
   return `:memo: *${lines}* line${lines === 1 ? '' : 's'} · *${chars.toLocaleString('en')}* character${chars === 1 ? '' : 's'}${per}`;
 }
 
@@ -211,14 +246,19 @@ export function countLine(body: string, parts: number): string {
 export function buildDraftEditor(input: EditorInput): ModalView {
   const { ticket, draft, content } = input;
   const r = input.meta.r;
-  const parts = (input.parts && input.parts.length > 0 ? input.parts : splitReply(content.body)).slice(0, MAX_PARTS);
+  const parts = (input.parts && input.parts.length > 0 ? input.parts : splitReply(content.body)).slice(
+    0,
+    MAX_PARTS,
+  );
   const meta: EditorMeta = { ...input.meta, p: parts.length };
   const rev = (base: string) => `${base}__r${r}`;
   const editable = draft.status === 'open' || draft.status === 'failed';
   const blocks: Block[] = [];
 
   blocks.push({ type: 'header', text: plain(truncate(`#${ticket.zendeskId} ${ticket.subject}`, 150)) });
-  const requester = ticket.requester.email ? `${ticket.requester.name} <${ticket.requester.email}>` : ticket.requester.name;
+  const requester = ticket.requester.email
+    ? `${ticket.requester.name} <${ticket.requester.email}>`
+    : ticket.requester.name;
   blocks.push(context(`From *${escapeMrkdwn(requester)}* · status *${ticket.status}*`));
   if (input.notice) blocks.push(context(input.notice));
   const inquiry = input.inquiry
@@ -266,10 +306,14 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     );
   }
   for (const t of input.repeatedTemplates.slice(0, 3)) {
-    blocks.push(context(`:warning: Template *${escapeMrkdwn(t.title)}* was already sent to this customer before.`));
+    blocks.push(
+      context(`:warning: Template *${escapeMrkdwn(t.title)}* was already sent to this customer before.`),
+    );
   }
 
-  blocks.push(textInput(rev(DraftBlocks.name), 'Draft name', content.name, { max: NAME_MAX, optional: false }));
+  blocks.push(
+    textInput(rev(DraftBlocks.name), 'Draft name', content.name, { max: NAME_MAX, optional: false }),
+  );
   blocks.push({ type: 'header', text: plain('Response policy (対応方針)') });
   const policy: Array<[keyof DraftPolicy, string, string]> = [
     ['facts', 'User facts looked up', 'What the admin tools say about this user'],
@@ -278,18 +322,29 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     ['alternatives', 'Other candidate policies', 'When undecided: the other ways to answer'],
   ];
   for (const [key, label, placeholder] of policy) {
-    blocks.push(textInput(rev(DraftBlocks[key]), label, content.policy[key], { multiline: true, max: POLICY_MAX, placeholder }));
+    blocks.push(
+      textInput(rev(DraftBlocks[key]), label, content.policy[key], {
+        multiline: true,
+        max: POLICY_MAX,
+        placeholder,
+      }),
+    );
   }
 
   blocks.push({ type: 'header', text: plain('Reply') });
   parts.forEach((part, i) => {
     blocks.push(
-      textInput(rev(DraftBlocks.replyPart(i)), parts.length > 1 ? `Reply (part ${i + 1} of ${parts.length})` : 'Reply', part, {
-        multiline: true,
-        max: PART_MAX,
-        dispatch: 'on_character_entered',
-        actionId: ActionIds.draftTyping,
-      }),
+      textInput(
+        rev(DraftBlocks.replyPart(i)),
+        parts.length > 1 ? `Reply (part ${i + 1} of ${parts.length})` : 'Reply',
+        part,
+        {
+          multiline: true,
+          max: PART_MAX,
+          dispatch: 'on_character_entered',
+          actionId: ActionIds.draftTyping,
+        },
+      ),
     );
   });
   blocks.push(context(countLine(content.body, parts.length), DraftBlocks.count));
@@ -297,7 +352,9 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     blocks.push({
       type: 'actions',
       block_id: 'reply_more',
-      elements: [{ type: 'button', action_id: ActionIds.draftAddPart, text: plain('Add a part (longer reply)') }],
+      elements: [
+        { type: 'button', action_id: ActionIds.draftAddPart, text: plain('Add a part (longer reply)') },
+      ],
     });
   }
 
@@ -311,12 +368,23 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     }),
   );
   const results = input.templateResults ?? [];
-  if (input.meta.q && results.length === 0) blocks.push(context(`No template matches “${escapeMrkdwn(truncate(input.meta.q, 100))}”.`));
+  if (input.meta.q && results.length === 0)
+    blocks.push(context(`No template matches “${escapeMrkdwn(truncate(input.meta.q, 100))}”.`));
   for (const t of results.slice(0, 5)) {
     blocks.push({
       type: 'section',
-      text: mrkdwn(truncate(`*${escapeMrkdwn(t.title)}*  _${escapeMrkdwn(t.path)}_\n${escapeMrkdwn(truncate(t.body.replace(/\s+/g, ' '), 200))}`, 3000)),
-      accessory: { type: 'button', action_id: ActionIds.templateInsert, text: plain('Insert'), value: t.id.slice(0, 2000) },
+      text: mrkdwn(
+        truncate(
+          `*${escapeMrkdwn(t.title)}*  _${escapeMrkdwn(t.path)}_\n${escapeMrkdwn(truncate(t.body.replace(/\s+/g, ' '), 200))}`,
+          3000,
+        ),
+      ),
+      accessory: {
+        type: 'button',
+        action_id: ActionIds.templateInsert,
+        text: plain('Insert'),
+        value: t.id.slice(0, 2000),
+      },
     });
   }
 
@@ -328,7 +396,11 @@ export function buildDraftEditor(input: EditorInput): ModalView {
   }
   actions.push({ type: 'button', action_id: ActionIds.draftSnooze, text: plain('Snooze…') });
   blocks.push({ type: 'actions', block_id: 'draft_actions', elements: actions });
-  blocks.push(context('Drafts are saved on Save, on submit and when you close this window. Nothing typed here or in the thread reaches the customer until you press *Send…* and confirm.'));
+  blocks.push(
+    context(
+      'Drafts are saved on Save, on submit and when you close this window. Nothing typed here or in the thread reaches the customer until you press *Send…* and confirm.',
+    ),
+  );
 
   return {
     type: 'modal',
@@ -354,17 +426,25 @@ export function buildSendPreview(input: {
   names?: Record<string, string>;
 }): ModalView {
   const { ticket, version } = input;
-  const to = ticket.requester.email ? `${ticket.requester.name} <${ticket.requester.email}>` : ticket.requester.name;
+  const to = ticket.requester.email
+    ? `${ticket.requester.name} <${ticket.requester.email}>`
+    : ticket.requester.name;
   const blocks: Block[] = [
     section(
       `*Ticket* #${ticket.zendeskId} ${escapeMrkdwn(truncate(ticket.subject, 200))}\n*To* ${escapeMrkdwn(to)}\n*From* ${escapeMrkdwn(input.agentName)} (your Zendesk agent)\n*Draft* ${escapeMrkdwn(version.name)} · v${version.version}`,
     ),
   ];
   if (input.approvals.length > 0) {
-    blocks.push(context(`:white_check_mark: v${version.version} approved by ${input.approvals.map((a) => who(a.approverSlackId, input.names)).join(', ')}`));
+    blocks.push(
+      context(
+        `:white_check_mark: v${version.version} approved by ${input.approvals.map((a) => who(a.approverSlackId, input.names)).join(', ')}`,
+      ),
+    );
   }
   for (const t of input.repeatedTemplates.slice(0, 3)) {
-    blocks.push(context(`:warning: Template *${escapeMrkdwn(t.title)}* was already sent to this customer before.`));
+    blocks.push(
+      context(`:warning: Template *${escapeMrkdwn(t.title)}* was already sent to this customer before.`),
+    );
   }
   blocks.push({
     type: 'input',
@@ -388,7 +468,12 @@ export function buildSendPreview(input: {
     type: 'input',
     block_id: DraftBlocks.sendStatus,
     label: plain('Ticket status'),
-    element: { type: 'static_select', action_id: 'value', options: statusOptions, initial_option: statusOptions[2] },
+    element: {
+      type: 'static_select',
+      action_id: 'value',
+      options: statusOptions,
+      initial_option: statusOptions[2],
+    },
   });
   blocks.push({
     type: 'input',
@@ -402,19 +487,33 @@ export function buildSendPreview(input: {
   const shown = pieces.slice(0, 20);
   for (const piece of shown) blocks.push(section(escapeMrkdwn(piece).slice(0, 3000)));
   if (pieces.length > shown.length) blocks.push(context(`…and ${pieces.length - shown.length} more parts.`));
-  blocks.push(context(`After *Send* you have ${input.undoSeconds} s to undo. Only this button sends; nothing typed in the thread ever reaches the customer.`));
+  blocks.push(
+    context(
+      `After *Send* you have ${input.undoSeconds} s to undo. Only this button sends; nothing typed in the thread ever reaches the customer.`,
+    ),
+  );
   return {
     type: 'modal',
     callback_id: ViewIds.sendPreview,
     title: plain('Send reply?'),
     submit: plain('Send'),
     close: plain('Back'),
-    private_metadata: JSON.stringify({ d: version.draftId, v: version.version, t: ticket.zendeskId } satisfies PreviewMeta),
+    private_metadata: JSON.stringify({
+      d: version.draftId,
+      v: version.version,
+      t: ticket.zendeskId,
+    } satisfies PreviewMeta),
     blocks,
   };
 }
 
-export function buildSendQueued(input: { sendId: string; ticketZendeskId: string; dueAt: Date; scheduled: boolean; recipient: string }): ModalView {
+export function buildSendQueued(input: {
+  sendId: string;
+  ticketZendeskId: string;
+  dueAt: Date;
+  scheduled: boolean;
+  recipient: string;
+}): ModalView {
   const lines = input.scheduled
     ? `:calendar: The reply to #${input.ticketZendeskId} (${escapeMrkdwn(input.recipient)}) is scheduled for *${when(input.dueAt)}*. You can undo until then.`
     : `:hourglass_flowing_sand: The reply to #${input.ticketZendeskId} (${escapeMrkdwn(input.recipient)}) goes at *${input.dueAt.toISOString().slice(11, 19)} UTC*. Undo now to keep it as a draft.`;
@@ -426,13 +525,32 @@ export function buildSendQueued(input: { sendId: string; ticketZendeskId: string
     private_metadata: JSON.stringify({ s: input.sendId }),
     blocks: [
       section(lines),
-      { type: 'actions', block_id: 'send_undo', elements: [{ type: 'button', action_id: ActionIds.sendUndo, text: plain('Undo'), style: 'danger', value: input.sendId }] },
+      {
+        type: 'actions',
+        block_id: 'send_undo',
+        elements: [
+          {
+            type: 'button',
+            action_id: ActionIds.sendUndo,
+            text: plain('Undo'),
+            style: 'danger',
+            value: input.sendId,
+          },
+        ],
+      },
     ],
   };
 }
 
 export function buildSendOutcome(text: string): ModalView {
-  return { type: 'modal', callback_id: ViewIds.sendQueued, title: plain('Send reply'), close: plain('Done'), private_metadata: '{}', blocks: [section(text)] };
+  return {
+    type: 'modal',
+    callback_id: ViewIds.sendQueued,
+    title: plain('Send reply'),
+    close: plain('Done'),
+    private_metadata: '{}',
+    blocks: [section(text)],
+  };
 }
 
 export function buildSnoozeModal(ticket: DraftTicket): ModalView {
@@ -444,14 +562,26 @@ export function buildSnoozeModal(ticket: DraftTicket): ModalView {
     close: plain('Back'),
     private_metadata: JSON.stringify({ t: ticket.zendeskId }),
     blocks: [
-      section(`Snooze #${ticket.zendeskId} ${escapeMrkdwn(truncate(ticket.subject, 200))}: the thread is pinged when it wakes.`),
-      { type: 'input', block_id: DraftBlocks.snoozeUntil, optional: true, label: plain('Until'), element: { type: 'datetimepicker', action_id: 'value' } },
+      section(
+        `Snooze #${ticket.zendeskId} ${escapeMrkdwn(truncate(ticket.subject, 200))}: the thread is pinged when it wakes.`,
+      ),
+      {
+        type: 'input',
+        block_id: DraftBlocks.snoozeUntil,
+        optional: true,
+        label: plain('Until'),
+        element: { type: 'datetimepicker', action_id: 'value' },
+      },
       {
         type: 'input',
         block_id: DraftBlocks.snoozeCustomer,
         optional: true,
         label: plain('Or'),
-        element: { type: 'checkboxes', action_id: 'value', options: [{ text: plain('Until the customer writes'), value: 'customer' }] },
+        element: {
+          type: 'checkboxes',
+          action_id: 'value',
+          options: [{ text: plain('Until the customer writes'), value: 'customer' }],
+        },
       },
     ],
   };

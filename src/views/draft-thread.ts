@@ -1,11 +1,14 @@
 import type { DraftThreadRenderer } from '../domain/drafting/ports.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import { splitReply } from './draft-modal.ts';
 import { ActionIds } from './ids.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
-import { splitReply } from './draft-modal.ts';
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] });
+const context = (text: string) => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }],
+});
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } });
 /** Thread messages stay far below Slack's ~13k-character block budget (msg_blocks_too_long). */
 const REPLY_SHOWN = 6000;
@@ -26,7 +29,9 @@ export const draftThreadRenderer: DraftThreadRenderer = {
     return {
       text: `Draft for review — NOT SENT: ${draft.name} v${draft.version} by <@${sharedBy}>`,
       blocks: [
-        context(`:memo: *Draft for review — NOT SENT to the customer* · *${escapeMrkdwn(draft.name)}* v${draft.version} by <@${sharedBy}>`),
+        context(
+          `:memo: *Draft for review — NOT SENT to the customer* · *${escapeMrkdwn(draft.name)}* v${draft.version} by <@${sharedBy}>`,
+        ),
         section(`*Response policy*\n${policy || '_(none written)_'}`),
         ...splitReply(reply, 2900)
           .slice(0, 3)
@@ -34,8 +39,19 @@ export const draftThreadRenderer: DraftThreadRenderer = {
         {
           type: 'actions',
           elements: [
-            { type: 'button', action_id: ActionIds.draftApprove, text: { type: 'plain_text', text: `Approve v${draft.version}` }, style: 'primary', value },
-            { type: 'button', action_id: ActionIds.draftOpenFromShare, text: { type: 'plain_text', text: 'Open draft' }, value: JSON.stringify({ d: draft.draftId }) },
+            {
+              type: 'button',
+              action_id: ActionIds.draftApprove,
+              text: { type: 'plain_text', text: `Approve v${draft.version}` },
+              style: 'primary',
+              value,
+            },
+            {
+              type: 'button',
+              action_id: ActionIds.draftOpenFromShare,
+              text: { type: 'plain_text', text: 'Open draft' },
+              value: JSON.stringify({ d: draft.draftId }),
+            },
           ],
         },
         context(

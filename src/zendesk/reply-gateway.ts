@@ -9,10 +9,14 @@ export const SEND_KEY_FIELD = 'yorisoi_send_key';
 const zAuditEvent = z.looseObject({ id: zid, type: z.string() });
 const zAudit = z.object({
   id: zid,
-  metadata: z.looseObject({ custom: z.record(z.string(), z.unknown()).nullable().optional() }).nullable().optional(),
+  metadata: z
+    .looseObject({ custom: z.record(z.string(), z.unknown()).nullable().optional() })
+    .nullable()
+    .optional(),
   events: z.array(zAuditEvent).default([]),
 });
-const commentIdOf = (audit: z.infer<typeof zAudit>) => audit.events.find((e) => e.type === 'Comment')?.id ?? null;
+const commentIdOf = (audit: z.infer<typeof zAudit>) =>
+  audit.events.find((e) => e.type === 'Comment')?.id ?? null;
 
 /**
  * Replies to Zendesk: the ticket update with a comment (PUT /tickets/{id}), authored by the mapped agent,
@@ -64,7 +68,8 @@ export function createZendeskReplyGateway(api: ZendeskApi): ReplyGateway {
           zCursorMeta.extend({ comments: z.array(zComment) }),
         );
         for (const c of r.comments) {
-          if (c.public && c.author_id === ticket.requester_id) latest = { body: c.plain_body ?? c.body, createdAt: new Date(c.created_at) };
+          if (c.public && c.author_id === ticket.requester_id)
+            latest = { body: c.plain_body ?? c.body, createdAt: new Date(c.created_at) };
         }
         const next = r.meta?.has_more ? r.meta.after_cursor : null;
         if (!next) break;
@@ -76,7 +81,9 @@ export function createZendeskReplyGateway(api: ZendeskApi): ReplyGateway {
 }
 
 /** Zendesk's half of the agent directory: agents by e-mail or id, with their group memberships. */
-export function createZendeskAgentLookup(api: ZendeskApi): Pick<AgentDirectory, 'zendeskAgentByEmail' | 'zendeskAgentById'> {
+export function createZendeskAgentLookup(
+  api: ZendeskApi,
+): Pick<AgentDirectory, 'zendeskAgentByEmail' | 'zendeskAgentById'> {
   const groupsOf = async (userId: string) => {
     const r = await api.call(
       'GET',
@@ -95,10 +102,16 @@ export function createZendeskAgentLookup(api: ZendeskApi): Pick<AgentDirectory, 
     return { groupIds: ids, groupNames: names.filter((n): n is string => n !== null) };
   };
   const asAgent = async (u: z.infer<typeof zUser>) =>
-    u.active !== false && (u.role === 'agent' || u.role === 'admin') ? { id: u.id, name: u.name, ...(await groupsOf(u.id)) } : null;
+    u.active !== false && (u.role === 'agent' || u.role === 'admin')
+      ? { id: u.id, name: u.name, ...(await groupsOf(u.id)) }
+      : null;
   return {
     async zendeskAgentByEmail(email) {
-      const r = await api.call('GET', ['users', 'search', { query: `email:${email}` }], z.object({ users: z.array(zUser) }));
+      const r = await api.call(
+        'GET',
+        ['users', 'search', { query: `email:${email}` }],
+        z.object({ users: z.array(zUser) }),
+      );
       const user = r.users.find((u) => (u.email ?? '').toLowerCase() === email.toLowerCase());
       return user ? asAgent(user) : null;
     },

@@ -1,15 +1,23 @@
 import { expect } from 'vitest';
 import type { ControlView } from '../../src/sim/slack/index.ts';
-import { rootsOf, repliesTo, type SimMessage, type TestSandbox, waitFor } from './helpers.ts';
+import { repliesTo, rootsOf, type SimMessage, type TestSandbox, waitFor } from './helpers.ts';
 
 export const AIKO = 'U0AGENT1';
 export const KENJI = 'U0AGENT2';
 export const SORA = 'U0PRODUCT';
 
-type Block = { type: string; block_id?: string; text?: { text?: string }; elements?: Array<{ text?: string | { text?: string }; action_id?: string; value?: string }> };
+type Block = {
+  type: string;
+  block_id?: string;
+  text?: { text?: string };
+  elements?: Array<{ text?: string | { text?: string }; action_id?: string; value?: string }>;
+};
 
 /** A ticket from a customer, its Slack thread ready. */
-export async function ticketWithThread(s: TestSandbox, input: { subject?: string; body?: string; tags?: string[]; email?: string } = {}) {
+export async function ticketWithThread(
+  s: TestSandbox,
+  input: { subject?: string; body?: string; tags?: string[]; email?: string } = {},
+) {
   const ticket = (
     await s.api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', {
       subject: input.subject ?? 'Upload fails',
@@ -29,7 +37,12 @@ export async function views(s: TestSandbox, user: string) {
 }
 
 /** The user's view with this callback_id (the top one if several). */
-export async function viewOf(s: TestSandbox, user: string, callbackId: string, accept: (v: ControlView) => boolean = () => true) {
+export async function viewOf(
+  s: TestSandbox,
+  user: string,
+  callbackId: string,
+  accept: (v: ControlView) => boolean = () => true,
+) {
   return waitFor(`view ${callbackId} for ${user}`, async () =>
     (await views(s, user)).filter((v) => v.view.callback_id === callbackId && accept(v)).pop(),
   );
@@ -39,26 +52,47 @@ export const blocksOf = (v: ControlView) => v.view.blocks as Block[];
 export const viewText = (v: ControlView) => JSON.stringify(v.view.blocks);
 /** The block id of an input in the editor, whatever its revision. */
 export function inputId(v: ControlView, base: string): string {
-  const b = blocksOf(v).find((x) => x.type === 'input' && (x.block_id === base || x.block_id?.startsWith(`${base}__r`)));
+  const b = blocksOf(v).find(
+    (x) => x.type === 'input' && (x.block_id === base || x.block_id?.startsWith(`${base}__r`)),
+  );
   if (!b?.block_id) throw new Error(`no input ${base} in ${v.view.callback_id}`);
   return b.block_id;
 }
 export function initialValue(v: ControlView, base: string): string {
   const id = inputId(v, base);
-  const b = blocksOf(v).find((x) => x.block_id === id) as { element?: { initial_value?: string } } | undefined;
+  const b = blocksOf(v).find((x) => x.block_id === id) as
+    | { element?: { initial_value?: string } }
+    | undefined;
   return b?.element?.initial_value ?? '';
 }
 
-export async function openEditorFromRoot(s: TestSandbox, user: string, thread: { channel: string; root: SimMessage }) {
+export async function openEditorFromRoot(
+  s: TestSandbox,
+  user: string,
+  thread: { channel: string; root: SimMessage },
+) {
   const before = (await views(s, user)).find((v) => v.view.callback_id === 'draft_editor')?.id;
-  const r = await s.api('POST', '/_sim/slack/actions', { user, channel: thread.channel, message_ts: thread.root.ts, action_id: 'ticket_draft_reply' });
+  const r = await s.api('POST', '/_sim/slack/actions', {
+    user,
+    channel: thread.channel,
+    message_ts: thread.root.ts,
+    action_id: 'ticket_draft_reply',
+  });
   expect(r.status).toBe(200);
   return viewOf(s, user, 'draft_editor', (v) => v.id !== before);
 }
 
 /** Types into inputs (by base id) and presses a button or dispatching input in the view. */
-export async function act(s: TestSandbox, user: string, view: ControlView, actionId: string, opts: { typed?: Record<string, string>; value?: string } = {}) {
-  const values = Object.fromEntries(Object.entries(opts.typed ?? {}).map(([base, text]) => [inputId(view, base), text]));
+export async function act(
+  s: TestSandbox,
+  user: string,
+  view: ControlView,
+  actionId: string,
+  opts: { typed?: Record<string, string>; value?: string } = {},
+) {
+  const values = Object.fromEntries(
+    Object.entries(opts.typed ?? {}).map(([base, text]) => [inputId(view, base), text]),
+  );
   const r = await s.api<{ acked: boolean }>('POST', '/_sim/slack/actions', {
     user,
     view_id: view.id,
@@ -72,10 +106,22 @@ export async function act(s: TestSandbox, user: string, view: ControlView, actio
 }
 
 /** Waits until the view with this id changed (new hash) and returns it. */
-export async function nextVersionOf(s: TestSandbox, user: string, view: ControlView, accept: (v: ControlView) => boolean = () => true) {
-  return waitFor(`view ${view.id} to change`, async () => (await views(s, user)).find((v) => v.id === view.id && v.hash !== view.hash && accept(v)));
+export async function nextVersionOf(
+  s: TestSandbox,
+  user: string,
+  view: ControlView,
+  accept: (v: ControlView) => boolean = () => true,
+) {
+  return waitFor(`view ${view.id} to change`, async () =>
+    (await views(s, user)).find((v) => v.id === view.id && v.hash !== view.hash && accept(v)),
+  );
 }
 
 export async function zendeskComments(s: TestSandbox, ticketId: number) {
-  return (await s.api<{ comments: Array<{ id: number; body: string; public: boolean; author_id: number }> }>('GET', `/_sim/zendesk/tickets/${ticketId}`)).body.comments;
+  return (
+    await s.api<{ comments: Array<{ id: number; body: string; public: boolean; author_id: number }> }>(
+      'GET',
+      `/_sim/zendesk/tickets/${ticketId}`,
+    )
+  ).body.comments;
 }

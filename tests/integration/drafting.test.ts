@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AIKO,
+  act,
+  initialValue,
+  KENJI,
+  nextVersionOf,
+  openEditorFromRoot,
+  ticketWithThread,
+  viewOf,
+  views,
+  viewText,
+} from './drafting-helpers.ts';
 import { repliesTo, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
-import { AIKO, KENJI, act, initialValue, nextVersionOf, openEditorFromRoot, ticketWithThread, viewOf, viewText, views } from './drafting-helpers.ts';
 
 let s: TestSandbox;
 beforeAll(async () => {
@@ -25,9 +36,15 @@ describe('draft reply modal', () => {
     const counted = await nextVersionOf(s, AIKO, editor);
     expect(viewText(counted)).toMatch(/\*2\* lines · \*\d+\* characters/);
 
-    const closed = await s.api('POST', `/_sim/slack/views/${editor.id}/close`, { user: AIKO, values: { [`${'policy_situation'}__r0`]: 'Probably the old app version' } });
+    const closed = await s.api('POST', `/_sim/slack/views/${editor.id}/close`, {
+      user: AIKO,
+      values: { [`${'policy_situation'}__r0`]: 'Probably the old app version' },
+    });
     expect(closed.status).toBe(200);
-    await waitFor('closed draft saved as v1', async () => (await s.runtime.db.draftVersion.count({ where: { reason: 'close' } })) >= 1);
+    await waitFor(
+      'closed draft saved as v1',
+      async () => (await s.runtime.db.draftVersion.count({ where: { reason: 'close' } })) >= 1,
+    );
 
     const reopened = await openEditorFromRoot(s, KENJI, thread);
     expect(initialValue(reopened, 'reply_0')).toBe(typed.reply_0);

@@ -10,10 +10,16 @@ export interface MappedAgent {
  * Slack user → Zendesk agent: a manual mapping set by a lead wins; otherwise the Slack profile's e-mail is
  * looked up among Zendesk agents (and remembered). When `supportGroup` is set, only its members may send.
  */
-export function createAgentMapper(deps: { directory: AgentDirectory; store: AgentMappingStore; supportGroup: string | null }) {
+export function createAgentMapper(deps: {
+  directory: AgentDirectory;
+  store: AgentMappingStore;
+  supportGroup: string | null;
+}) {
   const { directory, store, supportGroup } = deps;
   const inGroup = (a: { groupIds: string[]; groupNames: string[] }) =>
-    supportGroup === null || a.groupIds.includes(supportGroup) || a.groupNames.some((n) => n.toLowerCase() === supportGroup.toLowerCase());
+    supportGroup === null ||
+    a.groupIds.includes(supportGroup) ||
+    a.groupNames.some((n) => n.toLowerCase() === supportGroup.toLowerCase());
 
   return {
     /** The agent who may send as this Slack user; throws agent_not_mapped / agent_not_in_group. */
@@ -21,12 +27,14 @@ export function createAgentMapper(deps: { directory: AgentDirectory; store: Agen
       const stored = await store.get(slackUserId);
       let agent: Awaited<ReturnType<AgentDirectory['zendeskAgentById']>> = null;
       if (stored?.source === 'manual') {
-        if (!stored.zendeskUserId) throw new YorisoiError('agent_not_mapped', '(a lead turned sending off for you)');
+        if (!stored.zendeskUserId)
+          throw new YorisoiError('agent_not_mapped', '(a lead turned sending off for you)');
         agent = await directory.zendeskAgentById(stored.zendeskUserId);
       } else {
         const email = await directory.slackEmail(slackUserId);
         agent = email ? await directory.zendeskAgentByEmail(email) : null;
-        if (agent && stored?.zendeskUserId !== agent.id) await store.set(slackUserId, { zendeskUserId: agent.id, email, source: 'email' });
+        if (agent && stored?.zendeskUserId !== agent.id)
+          await store.set(slackUserId, { zendeskUserId: agent.id, email, source: 'email' });
       }
       if (!agent) throw new YorisoiError('agent_not_mapped');
       if (!inGroup(agent)) throw new YorisoiError('agent_not_in_group');

@@ -12,7 +12,13 @@ import {
   type ReplySend,
   type ZendeskReplyStatus,
 } from './draft.ts';
-import type { DraftStore, DraftThreadRenderer, ReplyGateway, SecondApprovalPolicy, SnoozeRecord } from './ports.ts';
+import type {
+  DraftStore,
+  DraftThreadRenderer,
+  ReplyGateway,
+  SecondApprovalPolicy,
+  SnoozeRecord,
+} from './ports.ts';
 import type { DraftTemplate, TemplateLookup } from './template-lookup.ts';
 
 export interface DraftingOptions {
@@ -62,7 +68,9 @@ export function createDraftingService(options: DraftingOptions) {
     return d;
   }
   const threadEffect = (ticket: DraftTicket, key: string, message: SlackMessage): OutboxEffect[] =>
-    ticket.channelId ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }] : [];
+    ticket.channelId
+      ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }]
+      : [];
 
   async function repeatedTemplates(ticket: DraftTicket, templateIds: string[]): Promise<DraftTemplate[]> {
     if (templateIds.length === 0) return [];
@@ -98,12 +106,22 @@ export function createDraftingService(options: DraftingOptions) {
      * Opens the editor on a ticket: the given draft, else the most recently edited one, else a new
      * "Draft 1" — created at once, so nothing typed afterwards can be lost.
      */
-    async open(input: { ticketZendeskId: string; draftId?: string; slackUserId: string }): Promise<DraftEditorState> {
+    async open(input: {
+      ticketZendeskId: string;
+      draftId?: string;
+      slackUserId: string;
+    }): Promise<DraftEditorState> {
       const ticket = await ticketOrThrow(input.ticketZendeskId);
       let draft = input.draftId ? await store.getDraft(input.draftId) : null;
       if (!draft) {
         const drafts = await store.listDrafts(ticket.zendeskId);
-        draft = drafts[0] ?? (await store.createDraft({ ticketZendeskId: ticket.zendeskId, name: DEFAULT_DRAFT_NAME, slackUserId: input.slackUserId }));
+        draft =
+          drafts[0] ??
+          (await store.createDraft({
+            ticketZendeskId: ticket.zendeskId,
+            name: DEFAULT_DRAFT_NAME,
+            slackUserId: input.slackUserId,
+          }));
         // Two people opening an empty ticket at once: the loser of the unique name reads the winner's.
         draft ??= (await store.listDrafts(ticket.zendeskId))[0] ?? null;
       }
@@ -112,9 +130,17 @@ export function createDraftingService(options: DraftingOptions) {
     },
 
     /** A further named alternative on the same ticket. */
-    async newDraft(input: { ticketZendeskId: string; name: string; slackUserId: string }): Promise<DraftEditorState> {
+    async newDraft(input: {
+      ticketZendeskId: string;
+      name: string;
+      slackUserId: string;
+    }): Promise<DraftEditorState> {
       const ticket = await ticketOrThrow(input.ticketZendeskId);
-      const draft = await store.createDraft({ ticketZendeskId: ticket.zendeskId, name: input.name.trim(), slackUserId: input.slackUserId });
+      const draft = await store.createDraft({
+        ticketZendeskId: ticket.zendeskId,
+        name: input.name.trim(),
+        slackUserId: input.slackUserId,
+      });
       if (!draft) throw new YorisoiError('draft_name_taken');
       return editorState(ticket, draft);
     },
@@ -140,7 +166,12 @@ export function createDraftingService(options: DraftingOptions) {
     },
 
     /** An explicit save (submit, Save, closing the modal): a new version when something changed. */
-    async save(draftId: string, content: DraftContent, slackUserId: string, reason: 'submit' | 'save' | 'close') {
+    async save(
+      draftId: string,
+      content: DraftContent,
+      slackUserId: string,
+      reason: 'submit' | 'save' | 'close',
+    ) {
       const draft = await draftOrThrow(draftId);
       if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('draft_not_editable');
       return store.saveVersion(draftId, content, slackUserId, reason);
@@ -158,7 +189,12 @@ export function createDraftingService(options: DraftingOptions) {
         threadEffect(
           ticket,
           `draft-share:${draftId}:v${saved.version}`,
-          renderer.shared({ draft: version, ticket, sharedBy: slackUserId, needsSecondApproval: secondApproval.required }),
+          renderer.shared({
+            draft: version,
+            ticket,
+            sharedBy: slackUserId,
+            needsSecondApproval: secondApproval.required,
+          }),
         ),
       );
       options.wake();
@@ -166,7 +202,11 @@ export function createDraftingService(options: DraftingOptions) {
     },
 
     /** A colleague approves one version; the author sees who and which version, in the thread and the modal. */
-    async approve(input: { draftId: string; version: number; approverSlackId: string }): Promise<{ created: boolean; selfApproval: boolean }> {
+    async approve(input: {
+      draftId: string;
+      version: number;
+      approverSlackId: string;
+    }): Promise<{ created: boolean; selfApproval: boolean }> {
       const draft = await draftOrThrow(input.draftId);
       const version = await store.getVersion(input.draftId, input.version);
       if (!version) throw new YorisoiError('draft_not_found');
@@ -175,7 +215,11 @@ export function createDraftingService(options: DraftingOptions) {
       const effects = threadEffect(
         ticket,
         `draft-approve:${input.draftId}:v${input.version}:${input.approverSlackId}`,
-        renderer.approved({ draft: version, approverSlackId: input.approverSlackId, authorSlackId: version.savedBySlackId }),
+        renderer.approved({
+          draft: version,
+          approverSlackId: input.approverSlackId,
+          authorSlackId: version.savedBySlackId,
+        }),
       );
       const created = await store.approve(input, effects);
       if (created) options.wake();
@@ -196,9 +240,18 @@ export function createDraftingService(options: DraftingOptions) {
       const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);
       const approvals = approvedBySomeoneElse(await store.approvals(draftId), saved.version, slackUserId);
       if (secondApproval.required && approvals.length === 0) {
-        throw new YorisoiError('second_approval_required', secondApproval.reason ? `(${secondApproval.reason})` : undefined);
+        throw new YorisoiError(
+          'second_approval_required',
+          secondApproval.reason ? `(${secondApproval.reason})` : undefined,
+        );
       }
-      return { ticket, version, agent, approvals, repeatedTemplates: await repeatedTemplates(ticket, version.templateIds) };
+      return {
+        ticket,
+        version,
+        agent,
+        approvals,
+        repeatedTemplates: await repeatedTemplates(ticket, version.templateIds),
+      };
     },
 
     /**
@@ -220,11 +273,20 @@ export function createDraftingService(options: DraftingOptions) {
       const agent = await agents.resolve(input.slackUserId);
       const ticket = await ticketOrThrow(draft.ticketZendeskId);
       const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);
-      if (secondApproval.required && approvedBySomeoneElse(await store.approvals(draft.id), input.version, input.slackUserId).length === 0) {
-        throw new YorisoiError('second_approval_required', secondApproval.reason ? `(${secondApproval.reason})` : undefined);
+      if (
+        secondApproval.required &&
+        approvedBySomeoneElse(await store.approvals(draft.id), input.version, input.slackUserId).length === 0
+      ) {
+        throw new YorisoiError(
+          'second_approval_required',
+          secondApproval.reason ? `(${secondApproval.reason})` : undefined,
+        );
       }
       const now = options.clock();
-      const dueAt = input.sendAt && input.sendAt > now ? input.sendAt : new Date(now.getTime() + options.undoSeconds * 1000);
+      const dueAt =
+        input.sendAt && input.sendAt > now
+          ? input.sendAt
+          : new Date(now.getTime() + options.undoSeconds * 1000);
       const result = await store.createSend({
         draftId: draft.id,
         version: input.version,
@@ -237,7 +299,11 @@ export function createDraftingService(options: DraftingOptions) {
         dueAt,
       });
       if (!result.ok) throw new YorisoiError('send_in_progress');
-      options.logger.info('reply scheduled', { sendId: result.send.id, ticket: ticket.zendeskId, dueAt: dueAt.toISOString() });
+      options.logger.info('reply scheduled', {
+        sendId: result.send.id,
+        ticket: ticket.zendeskId,
+        dueAt: dueAt.toISOString(),
+      });
       options.wake();
       return result.send;
     },
@@ -253,8 +319,14 @@ export function createDraftingService(options: DraftingOptions) {
     getTemplate: (id: string) => templates.get(id),
 
     /** Snooze a ticket until a time and/or until the customer writes; the thread is pinged when it wakes. */
-    async snooze(input: { ticketZendeskId: string; until: Date | null; untilCustomerWrites: boolean; slackUserId: string }): Promise<SnoozeRecord> {
-      if (!input.until && !input.untilCustomerWrites) throw new YorisoiError('bad_input', '(choose a time or "until the customer writes")');
+    async snooze(input: {
+      ticketZendeskId: string;
+      until: Date | null;
+      untilCustomerWrites: boolean;
+      slackUserId: string;
+    }): Promise<SnoozeRecord> {
+      if (!input.until && !input.untilCustomerWrites)
+        throw new YorisoiError('bad_input', '(choose a time or "until the customer writes")');
       const ticket = await ticketOrThrow(input.ticketZendeskId);
       const s = await store.createSnooze({
         ticketZendeskId: ticket.zendeskId,

@@ -56,7 +56,9 @@ export interface DraftStore {
   ): Promise<boolean>;
 
   /** Atomically: draft open|failed → sending, and no other reply in flight for the ticket. */
-  createSend(input: Omit<ReplySend, 'id' | 'status' | 'attempts' | 'lastError' | 'sentAt'>): Promise<CreateSendResult>;
+  createSend(
+    input: Omit<ReplySend, 'id' | 'status' | 'attempts' | 'lastError' | 'sentAt'>,
+  ): Promise<CreateSendResult>;
   getSend(id: string): Promise<ReplySend | null>;
   /** scheduled → cancelled (draft back to open). false when it is already sending or done. */
   cancelSend(id: string): Promise<boolean>;
@@ -88,13 +90,22 @@ export interface AgentDirectory {
   slackEmail(slackUserId: string): Promise<string | null>;
   slackName(slackUserId: string): Promise<string>;
   /** The active agent (or admin) with this email, with the ids of the groups they belong to. */
-  zendeskAgentByEmail(email: string): Promise<{ id: string; name: string; groupIds: string[]; groupNames: string[] } | null>;
-  zendeskAgentById(id: string): Promise<{ id: string; name: string; groupIds: string[]; groupNames: string[] } | null>;
+  zendeskAgentByEmail(
+    email: string,
+  ): Promise<{ id: string; name: string; groupIds: string[]; groupNames: string[] } | null>;
+  zendeskAgentById(
+    id: string,
+  ): Promise<{ id: string; name: string; groupIds: string[]; groupNames: string[] } | null>;
 }
 
 export interface AgentMappingStore {
-  get(slackUserId: string): Promise<{ zendeskUserId: string | null; email: string | null; source: 'email' | 'manual' } | null>;
-  set(slackUserId: string, value: { zendeskUserId: string | null; email: string | null; source: 'email' | 'manual' }): Promise<void>;
+  get(
+    slackUserId: string,
+  ): Promise<{ zendeskUserId: string | null; email: string | null; source: 'email' | 'manual' } | null>;
+  set(
+    slackUserId: string,
+    value: { zendeskUserId: string | null; email: string | null; source: 'email' | 'manual' },
+  ): Promise<void>;
 }
 
 /** Whether a ticket's customer needs a second agent's approval before a reply goes out (care chart). */
@@ -112,16 +123,30 @@ export interface ReplyGateway {
     newStatus: string | null;
     key: string;
   }): Promise<{ auditId: string | null; commentId: string | null }>;
-  findReplyByKey(ticketZendeskId: string, key: string): Promise<{ auditId: string; commentId: string | null } | null>;
+  findReplyByKey(
+    ticketZendeskId: string,
+    key: string,
+  ): Promise<{ auditId: string; commentId: string | null } | null>;
   /** The requester's latest public message, live from Zendesk. */
   latestCustomerMessage(ticketZendeskId: string): Promise<{ body: string; createdAt: Date } | null>;
 }
 
 /** How drafting's thread messages look; implemented in src/views. */
 export interface DraftThreadRenderer {
-  shared(input: { draft: DraftVersion; ticket: DraftTicket; sharedBy: string; needsSecondApproval: boolean }): SlackMessage;
+  shared(input: {
+    draft: DraftVersion;
+    ticket: DraftTicket;
+    sharedBy: string;
+    needsSecondApproval: boolean;
+  }): SlackMessage;
   approved(input: { draft: DraftVersion; approverSlackId: string; authorSlackId: string }): SlackMessage;
-  sent(input: { send: ReplySend; draftName: string; senderName: string; at: Date; ticket: DraftTicket | null }): SlackMessage;
+  sent(input: {
+    send: ReplySend;
+    draftName: string;
+    senderName: string;
+    at: Date;
+    ticket: DraftTicket | null;
+  }): SlackMessage;
   failed(input: { send: ReplySend; draftName: string; error: string }): SlackMessage;
   snoozeWoke(input: { snooze: SnoozeRecord; reason: 'time' | 'customer' }): SlackMessage;
 }

@@ -42,8 +42,14 @@ export function createReplySender(options: ReplySenderOptions) {
   let loopDone: Promise<void> = Promise.resolve();
   const inFlight = new Set<Promise<void>>();
 
-  const threadEffect = (ticket: DraftTicket | null, key: string, message: OutboxEffect['message']): OutboxEffect[] =>
-    ticket?.channelId ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }] : [];
+  const threadEffect = (
+    ticket: DraftTicket | null,
+    key: string,
+    message: OutboxEffect['message'],
+  ): OutboxEffect[] =>
+    ticket?.channelId
+      ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }]
+      : [];
 
   async function draftName(send: ReplySend) {
     return (await store.getDraft(send.draftId))?.name ?? 'draft';
@@ -52,9 +58,23 @@ export function createReplySender(options: ReplySenderOptions) {
   async function markSent(send: ReplySend, result: { auditId: string | null; commentId: string | null }) {
     const at = options.clock();
     const ticket = await store.findTicket(send.ticketZendeskId);
-    const message = renderer.sent({ send, draftName: await draftName(send), senderName: await options.slackName(send.senderSlackId), at, ticket });
-    await store.markSendSent(send.id, { ...result, sentAt: at }, threadEffect(ticket, `reply-sent:${send.id}`, message));
-    logger.info('reply sent to Zendesk', { sendId: send.id, ticket: send.ticketZendeskId, auditId: result.auditId });
+    const message = renderer.sent({
+      send,
+      draftName: await draftName(send),
+      senderName: await options.slackName(send.senderSlackId),
+      at,
+      ticket,
+    });
+    await store.markSendSent(
+      send.id,
+      { ...result, sentAt: at },
+      threadEffect(ticket, `reply-sent:${send.id}`, message),
+    );
+    logger.info('reply sent to Zendesk', {
+      sendId: send.id,
+      ticket: send.ticketZendeskId,
+      auditId: result.auditId,
+    });
     options.onEffects();
     options.onSent(send.ticketZendeskId);
   }
@@ -102,7 +122,11 @@ export function createReplySender(options: ReplySenderOptions) {
       }
       const retryAfter = (error as { retryAfterSeconds?: number | null }).retryAfterSeconds;
       const delay = retryAfter ? retryAfter * 1000 : backoff(send.attempts);
-      logger.info('reply send in doubt; will check Zendesk and retry', { sendId: send.id, inMs: delay, error: detail });
+      logger.info('reply send in doubt; will check Zendesk and retry', {
+        sendId: send.id,
+        inMs: delay,
+        error: detail,
+      });
       await store.rescheduleSend(send.id, new Date(options.clock().getTime() + delay), detail);
     }
   }
@@ -112,7 +136,9 @@ export function createReplySender(options: ReplySenderOptions) {
     for (const send of await store.dueSends(now, 20)) {
       if (!(await store.claimSend(send.id))) continue;
       const p = process({ ...send, attempts: send.attempts + 1 })
-        .catch((error) => logger.error('reply sender failed to record an outcome', { sendId: send.id, error }))
+        .catch((error) =>
+          logger.error('reply sender failed to record an outcome', { sendId: send.id, error }),
+        )
         .finally(() => {
           inFlight.delete(p);
           wakeUp?.();
@@ -148,7 +174,8 @@ export function createReplySender(options: ReplySenderOptions) {
     async start() {
       if (running) return;
       const released = await store.releaseInDoubtSends(options.clock());
-      if (released > 0) logger.warn('replies in doubt after restart; checking Zendesk before resending', { count: released });
+      if (released > 0)
+        logger.warn('replies in doubt after restart; checking Zendesk before resending', { count: released });
       running = true;
       loopDone = loop();
     },
@@ -180,7 +207,13 @@ export type ReplySender = ReturnType<typeof createReplySender>;
  * Wakes snoozed tickets: at their time, or when the customer has written since. The ping and the state
  * change commit together, so a restart never pings twice.
  */
-export function createSnoozeWatcher(options: { store: DraftStore; renderer: DraftThreadRenderer; clock: () => Date; logger: Logger; onEffects(): void }) {
+export function createSnoozeWatcher(options: {
+  store: DraftStore;
+  renderer: DraftThreadRenderer;
+  clock: () => Date;
+  logger: Logger;
+  onEffects(): void;
+}) {
   return {
     async tick(): Promise<number> {
       const now = options.clock();
@@ -188,7 +221,15 @@ export function createSnoozeWatcher(options: { store: DraftStore; renderer: Draf
       for (const s of await options.store.dueSnoozes(now)) {
         const ticket = await options.store.findTicket(s.ticketZendeskId);
         const effects: OutboxEffect[] = ticket?.channelId
-          ? [{ kind: 'post_in_thread', key: `snooze-wake:${s.id}`, channelId: ticket.channelId, ticketId: ticket.id, message: options.renderer.snoozeWoke({ snooze: s, reason: s.reason }) }]
+          ? [
+              {
+                kind: 'post_in_thread',
+                key: `snooze-wake:${s.id}`,
+                channelId: ticket.channelId,
+                ticketId: ticket.id,
+                message: options.renderer.snoozeWoke({ snooze: s, reason: s.reason }),
+              },
+            ]
           : [];
         if (await options.store.wakeSnooze(s.id, s.reason, now, effects)) woken++;
       }

@@ -21,7 +21,11 @@ const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
 /** Every whitespace-separated term must occur in the title, path or body; title hits rank first. */
 export function createInMemoryTemplateLookup(templates: DraftTemplate[]): TemplateLookup {
-  const folded = templates.map((t) => ({ t, title: fold(t.title), all: fold(`${t.title}\n${t.path}\n${t.body}`) }));
+  const folded = templates.map((t) => ({
+    t,
+    title: fold(t.title),
+    all: fold(`${t.title}\n${t.path}\n${t.body}`),
+  }));
   return {
     async search(query, limit) {
       const terms = fold(query).split(/\s+/).filter(Boolean);
