@@ -74,7 +74,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
         // Also say it where the user is looking.
         try {
           const state = await drafting.service.refresh(meta.d);
-          const current = parseEditorState(b.view.state, meta, state.draft.templateIds);
+          const current = parseEditorState(b.view.state, meta, state.draft);
           await update(
             client,
             b,
@@ -94,7 +94,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
 
   const current = async (d: DraftingDeps, body: ViewActionBody, meta: EditorMeta) => {
     const state = await d.service.refresh(meta.d);
-    return { state, content: parseEditorState(body.view.state, meta, state.draft.templateIds) };
+    return { state, content: parseEditorState(body.view.state, meta, state.draft) };
   };
 
   // Live line/character count, and an autosave of the working copy on every change.

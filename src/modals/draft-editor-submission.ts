@@ -22,7 +22,7 @@ export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
       Object.keys(view.state.values).find((k) => k.startsWith(DraftBlocks.name)) ?? DraftBlocks.name;
     try {
       const state = await drafting.service.refresh(meta.d);
-      const content = parseEditorState(view.state, meta, state.draft.templateIds);
+      const content = parseEditorState(view.state, meta, state.draft);
       if (!content.name) {
         await ack({ response_action: 'errors', errors: { [nameBlock]: 'Give the draft a name.' } });
         return;
@@ -47,7 +47,7 @@ export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
     try {
       const state = await drafting.service.refresh(meta.d);
       if (state.draft.status !== 'open' && state.draft.status !== 'failed') return;
-      const content = parseEditorState(view.state, meta, state.draft.templateIds);
+      const content = parseEditorState(view.state, meta, state.draft);
       await drafting.service.save(
         meta.d,
         { ...content, name: content.name || state.draft.name },

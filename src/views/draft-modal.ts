@@ -115,28 +115,33 @@ function stateOf(values: ViewStateValues, base: string) {
   return undefined;
 }
 const text = (values: ViewStateValues, base: string) => stateOf(values, base)?.value ?? '';
+/** An input absent from the state was not touched: it still shows `fallback` (its initial value). */
+const textOr = (values: ViewStateValues, base: string, fallback: string) => {
+  const state = stateOf(values, base);
+  return state ? (state.value ?? '') : fallback;
+};
 
-/** What the editor's inputs hold now. `templateIds` come from the stored draft (inputs do not carry them). */
-export function parseEditorState(
-  raw: unknown,
-  meta: EditorMeta,
-  templateIds: string[],
-): DraftContent & { parts: string[] } {
+/**
+ * What the editor's inputs hold now, falling back to `shown` (the content the view was drawn with) for
+ * inputs the state does not mention. `templateIds` come from the stored draft (inputs do not carry them).
+ */
+export function parseEditorState(raw: unknown, meta: EditorMeta, shown: DraftContent): DraftContent & { parts: string[] } {
   const parsed = zViewState.safeParse(raw);
   const values = parsed.success ? parsed.data.values : {};
+  const shownParts = splitReply(shown.body);
   const parts: string[] = [];
-  for (let i = 0; i < meta.p; i++) parts.push(text(values, DraftBlocks.replyPart(i)));
+  for (let i = 0; i < meta.p; i++) parts.push(textOr(values, DraftBlocks.replyPart(i), shownParts[i] ?? ''));
   return {
     parts,
-    name: text(values, DraftBlocks.name).trim().slice(0, NAME_MAX),
+    name: textOr(values, DraftBlocks.name, shown.name).trim().slice(0, NAME_MAX),
     policy: {
-      facts: text(values, DraftBlocks.facts),
-      situation: text(values, DraftBlocks.situation),
-      outline: text(values, DraftBlocks.outline),
-      alternatives: text(values, DraftBlocks.alternatives),
+      facts: textOr(values, DraftBlocks.facts, shown.policy.facts),
+      situation: textOr(values, DraftBlocks.situation, shown.policy.situation),
+      outline: textOr(values, DraftBlocks.outline, shown.policy.outline),
+      alternatives: textOr(values, DraftBlocks.alternatives, shown.policy.alternatives),
     },
     body: parts.join(''),
-    templateIds,
+    templateIds: shown.templateIds,
   };
 }
 
@@ -269,7 +274,7 @@ export function buildDraftEditor(input: EditorInput): ModalView {
 
   // Draft switcher: one ticket, several named alternatives.
   const options = input.drafts.slice(0, 100).map((d) => ({
-    text: plain(truncate(`${d.name}${d.status === 'open' ? '' : ` (${d.status})`}`, 75)),
+    text: plain(truncate(`${d.name || '(unnamed)'}${d.status === 'open' ? '' : ` (${d.status})`}`, 75)),
     value: d.id,
   }));
   const current = options.find((o) => o.value === draft.id);

@@ -49,6 +49,9 @@ export interface DraftEditorState {
 
 export const DEFAULT_DRAFT_NAME = 'Draft 1';
 
+/** A cleared name keeps the draft's current one: drafts are always named. */
+const named = (content: DraftContent, draft: Draft): DraftContent => ({ ...content, name: content.name.trim() || draft.name });
+
 /**
  * Drafting and case consultation: named drafts with versions, sharing into the ticket's thread, approvals,
  * and the one way a reply reaches the customer — an explicit send that waits out the undo window and goes
@@ -162,7 +165,8 @@ export function createDraftingService(options: DraftingOptions) {
 
     /** Autosave while typing: the working copy only, no version. */
     async autosave(draftId: string, content: DraftContent, slackUserId: string): Promise<boolean> {
-      return store.saveWorkingCopy(draftId, content, slackUserId);
+      const draft = await draftOrThrow(draftId);
+      return store.saveWorkingCopy(draftId, named(content, draft), slackUserId);
     },
 
     /** An explicit save (submit, Save, closing the modal): a new version when something changed. */
@@ -174,14 +178,14 @@ export function createDraftingService(options: DraftingOptions) {
     ) {
       const draft = await draftOrThrow(draftId);
       if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('draft_not_editable');
-      return store.saveVersion(draftId, content, slackUserId, reason);
+      return store.saveVersion(draftId, named(content, draft), slackUserId, reason);
     },
 
     /** "Share for review": saves a version and posts it into the ticket's thread, marked as not sent. */
     async share(draftId: string, content: DraftContent, slackUserId: string) {
       const draft = await draftOrThrow(draftId);
       if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('draft_not_editable');
-      const saved = await store.saveVersion(draftId, content, slackUserId, 'share');
+      const saved = await store.saveVersion(draftId, named(content, draft), slackUserId, 'share');
       const ticket = await ticketOrThrow(draft.ticketZendeskId);
       const version = (await store.getVersion(draftId, saved.version)) as DraftVersion;
       const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);
@@ -234,7 +238,7 @@ export function createDraftingService(options: DraftingOptions) {
       const draft = await draftOrThrow(draftId);
       if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('send_in_progress');
       const agent = await agents.resolve(slackUserId);
-      const saved = await store.saveVersion(draftId, content, slackUserId, 'send');
+      const saved = await store.saveVersion(draftId, named(content, draft), slackUserId, 'send');
       const ticket = await ticketOrThrow(draft.ticketZendeskId);
       const version = (await store.getVersion(draftId, saved.version)) as DraftVersion;
       const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);
