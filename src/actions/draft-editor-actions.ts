@@ -7,6 +7,7 @@ import {
   buildSnoozeModal,
   type EditorMeta,
   MAX_PARTS,
+  MAX_REPLY_CHARS,
   type ModalView,
   parseEditorState,
   parseMeta,
@@ -229,6 +230,11 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
         ? content.templateIds
         : [...content.templateIds, template.id],
     };
+    if (Array.from(next.body).length > MAX_REPLY_CHARS) {
+      const notice = `:warning: Not inserted: the reply would exceed ${MAX_REPLY_CHARS.toLocaleString('en')} characters.`;
+      await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);
+      return;
+    }
     await d.service.autosave(meta.d, next, body.user.id);
     const refreshed = await d.service.refresh(meta.d);
     await update(

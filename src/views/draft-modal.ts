@@ -14,7 +14,9 @@ import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 
 /** Slack's plain_text_input holds at most 3,000 characters: longer replies are written in parts. */
 export const PART_MAX = 3000;
-export const MAX_PARTS = 8;
+/** 10 parts: 30,000 characters, far more than any reply; Zendesk itself truncates comments past 64 kB. */
+export const MAX_PARTS = 10;
+export const MAX_REPLY_CHARS = MAX_PARTS * PART_MAX;
 const POLICY_MAX = 3000;
 const NAME_MAX = 80;
 
@@ -125,7 +127,11 @@ const textOr = (values: ViewStateValues, base: string, fallback: string) => {
  * What the editor's inputs hold now, falling back to `shown` (the content the view was drawn with) for
  * inputs the state does not mention. `templateIds` come from the stored draft (inputs do not carry them).
  */
-export function parseEditorState(raw: unknown, meta: EditorMeta, shown: DraftContent): DraftContent & { parts: string[] } {
+export function parseEditorState(
+  raw: unknown,
+  meta: EditorMeta,
+  shown: DraftContent,
+): DraftContent & { parts: string[] } {
   const parsed = zViewState.safeParse(raw);
   const values = parsed.success ? parsed.data.values : {};
   const shownParts = splitReply(shown.body);
@@ -251,10 +257,8 @@ export function countLine(body: string, parts: number): string {
 export function buildDraftEditor(input: EditorInput): ModalView {
   const { ticket, draft, content } = input;
   const r = input.meta.r;
-  const parts = (input.parts && input.parts.length > 0 ? input.parts : splitReply(content.body)).slice(
-    0,
-    MAX_PARTS,
-  );
+  const allParts = input.parts && input.parts.length > 0 ? input.parts : splitReply(content.body);
+  const parts = allParts.slice(0, MAX_PARTS);
   const meta: EditorMeta = { ...input.meta, p: parts.length };
   const rev = (base: string) => `${base}__r${r}`;
   const editable = draft.status === 'open' || draft.status === 'failed';
@@ -353,6 +357,13 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     );
   });
   blocks.push(context(countLine(content.body, parts.length), DraftBlocks.count));
+  if (allParts.length > MAX_PARTS) {
+    blocks.push(
+      context(
+        `:warning: This reply is longer than the editor holds (${MAX_REPLY_CHARS.toLocaleString('en')} characters): the end is not shown and would be lost on save. Shorten it first.`,
+      ),
+    );
+  }
   if (parts.length < MAX_PARTS) {
     blocks.push({
       type: 'actions',

@@ -127,7 +127,9 @@ export async function zendeskComments(s: TestSandbox, ticketId: number) {
 }
 
 export async function zendeskUserId(s: TestSandbox, email: string) {
-  const users = (await s.api<{ users: Array<{ id: number; email: string | null }> }>('GET', '/_sim/zendesk/users')).body.users;
+  const users = (
+    await s.api<{ users: Array<{ id: number; email: string | null }> }>('GET', '/_sim/zendesk/users')
+  ).body.users;
   const u = users.find((x) => x.email === email);
   if (!u) throw new Error(`no Zendesk user ${email}`);
   return u.id;
@@ -135,25 +137,41 @@ export async function zendeskUserId(s: TestSandbox, email: string) {
 
 export async function ephemeralFor(s: TestSandbox, user: string, includes: string) {
   return waitFor(`ephemeral for ${user} containing "${includes}"`, async () =>
-    (await s.api<{ ephemerals: Array<{ user: string; text: string }> }>('GET', `/_sim/slack/ephemerals?user=${user}`)).body.ephemerals.find((e) =>
-      e.text.includes(includes),
-    ),
+    (
+      await s.api<{ ephemerals: Array<{ user: string; text: string }> }>(
+        'GET',
+        `/_sim/slack/ephemerals?user=${user}`,
+      )
+    ).body.ephemerals.find((e) => e.text.includes(includes)),
   );
 }
 
 /** Writes a reply in a fresh editor and presses "Send…": returns the pushed preview. */
-export async function writeAndPreview(s: TestSandbox, user: string, thread: Awaited<ReturnType<typeof ticketWithThread>>, reply: string) {
+export async function writeAndPreview(
+  s: TestSandbox,
+  user: string,
+  thread: Awaited<ReturnType<typeof ticketWithThread>>,
+  reply: string,
+) {
   const editor = await openEditorFromRoot(s, user, thread);
   await act(s, user, editor, 'draft_send', { typed: { reply_0: reply } });
   return viewOf(s, user, 'draft_send_preview');
 }
 
-export async function submitPreview(s: TestSandbox, user: string, preview: ControlView, values: Record<string, unknown> = {}) {
-  return s.api<{ acked: boolean; applied: string; ack: { response_action?: string; errors?: Record<string, string> } }>(
-    'POST',
-    `/_sim/slack/views/${preview.id}/submit`,
-    { user, values: { send_visibility: 'public', send_status: 'pending', ...values } },
-  );
+export async function submitPreview(
+  s: TestSandbox,
+  user: string,
+  preview: ControlView,
+  values: Record<string, unknown> = {},
+) {
+  return s.api<{
+    acked: boolean;
+    applied: string;
+    ack: { response_action?: string; errors?: Record<string, string> };
+  }>('POST', `/_sim/slack/views/${preview.id}/submit`, {
+    user,
+    values: { send_visibility: 'public', send_status: 'pending', ...values },
+  });
 }
 
 export const publicCommentsBy = async (s: TestSandbox, ticketId: number, authorId: number) =>

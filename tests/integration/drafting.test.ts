@@ -7,7 +7,7 @@ import {
   nextVersionOf,
   openEditorFromRoot,
   ticketWithThread,
-  viewOf,
+  type viewOf,
   views,
   viewText,
 } from './drafting-helpers.ts';
@@ -55,20 +55,52 @@ describe('draft reply modal', () => {
   });
 });
 
+describe('long drafts', () => {
+  it('a reply longer than one input (3,000 characters) is written in parts and kept whole', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Long answer' });
+    const editor = await openEditorFromRoot(s, AIKO, thread);
+    const first = `${'あ'.repeat(2999)}\n`;
+    await act(s, AIKO, editor, 'draft_add_part', { typed: { reply_0: first } });
+    const twoParts = await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('reply_1__r0'));
+    const second = 'そして最後の段落です。';
+    await act(s, AIKO, twoParts, 'draft_save', { typed: { reply_1: second } });
+    await nextVersionOf(s, AIKO, twoParts, (v) => viewText(v).includes('Saved as v1'));
+    const draft = await s.runtime.db.draft.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
+    expect(Array.from(draft.body)).toHaveLength(3000 + Array.from(second).length);
+    expect(draft.body).toBe(first + second);
+    const reopened = await openEditorFromRoot(s, KENJI, thread);
+    expect(initialValue(reopened, 'reply_0')).toBe(first);
+    expect(initialValue(reopened, 'reply_1')).toBe(second);
+    expect(viewText(reopened)).toContain('2 parts');
+  });
+});
+
 describe('named drafts, templates, review in the thread', () => {
   it('one ticket holds two named drafts; switching keeps each one', async () => {
     const thread = await ticketWithThread(s, { subject: 'Two ways to answer' });
     const editor = await openEditorFromRoot(s, AIKO, thread);
-    await act(s, AIKO, editor, 'draft_save', { typed: { draft_name: 'Short answer', reply_0: 'Please update the app.' } });
+    await act(s, AIKO, editor, 'draft_save', {
+      typed: { draft_name: 'Short answer', reply_0: 'Please update the app.' },
+    });
     const saved = await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('Saved as v1'));
     await act(s, AIKO, saved, 'draft_new');
     const second = await nextVersionOf(s, AIKO, saved, (v) => viewText(v).includes('New draft'));
     expect(initialValue(second, 'reply_0')).toBe('');
-    await act(s, AIKO, second, 'draft_save', { typed: { draft_name: 'Long answer', reply_0: 'Thank you for writing. Here is everything about uploads.' } });
+    await act(s, AIKO, second, 'draft_save', {
+      typed: {
+        draft_name: 'Long answer',
+        reply_0: 'Thank you for writing. Here is everything about uploads.',
+      },
+    });
     await nextVersionOf(s, AIKO, second, (v) => viewText(v).includes('Saved as v1'));
 
     const ticketId = String(thread.ticket.id);
-    const drafts = await s.runtime.db.draft.findMany({ where: { ticketZendeskId: ticketId }, orderBy: { createdAt: 'asc' } });
+    const drafts = await s.runtime.db.draft.findMany({
+      where: { ticketZendeskId: ticketId },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(drafts.map((d) => [d.name, d.body])).toEqual([
       ['Short answer', 'Please update the app.'],
       ['Long answer', 'Thank you for writing. Here is everything about uploads.'],
@@ -76,14 +108,22 @@ describe('named drafts, templates, review in the thread', () => {
     // Switching back shows the first one again.
     const current = (await views(s, AIKO)).find((v) => v.id === editor.id)!;
     await act(s, AIKO, current, 'draft_select', { value: drafts[0]!.id });
-    const back = await nextVersionOf(s, AIKO, current, (v) => initialValue(v, 'draft_name') === 'Short answer');
+    const back = await nextVersionOf(
+      s,
+      AIKO,
+      current,
+      (v) => initialValue(v, 'draft_name') === 'Short answer',
+    );
     expect(initialValue(back, 'reply_0')).toBe('Please update the app.');
   });
 
   it('template search and insert put the template into the reply', async () => {
     const thread = await ticketWithThread(s, { subject: 'Template please' });
     const editor = await openEditorFromRoot(s, AIKO, thread);
-    await act(s, AIKO, editor, 'template_search', { value: 'アップロード android', typed: { reply_0: 'Taro様\n' } });
+    await act(s, AIKO, editor, 'template_search', {
+      value: 'アップロード android',
+      typed: { reply_0: 'Taro様\n' },
+    });
     const results = await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('template_insert'));
     expect(viewText(results)).toContain('写真のアップロードエラー（Android）');
     await act(s, AIKO, results, 'template_insert', { value: 'tpl-upload-android' });
@@ -93,14 +133,18 @@ describe('named drafts, templates, review in the thread', () => {
     expect(reply).toContain('アプリを最新版に更新のうえ');
     // The block ids changed, so Slack shows the new text instead of keeping what was typed.
     expect(inputIdOf(inserted)).not.toBe(inputIdOf(results));
-    const draft = await s.runtime.db.draft.findFirstOrThrow({ where: { ticketZendeskId: String(thread.ticket.id) } });
+    const draft = await s.runtime.db.draft.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
     expect(JSON.parse(draft.templateIdsJson)).toEqual(['tpl-upload-android']);
   });
 
   it('share for review posts the draft as NOT SENT; a colleague approves; the author sees who and which version', async () => {
     const thread = await ticketWithThread(s, { subject: 'Please review' });
     const editor = await openEditorFromRoot(s, AIKO, thread);
-    await act(s, AIKO, editor, 'draft_share', { typed: { policy_outline: 'Apologise; explain the fix', reply_0: 'We fixed it in 3.2.2.' } });
+    await act(s, AIKO, editor, 'draft_share', {
+      typed: { policy_outline: 'Apologise; explain the fix', reply_0: 'We fixed it in 3.2.2.' },
+    });
     const shared = await waitFor('shared draft in the thread', async () =>
       repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('NOT SENT')),
     );
@@ -108,13 +152,30 @@ describe('named drafts, templates, review in the thread', () => {
     expect(JSON.stringify(shared.blocks)).toContain('Apologise; explain the fix');
 
     // The author cannot approve their own version.
-    await s.api('POST', '/_sim/slack/actions', { user: AIKO, channel: thread.channel, message_ts: shared.ts, action_id: 'draft_approve' });
+    await s.api('POST', '/_sim/slack/actions', {
+      user: AIKO,
+      channel: thread.channel,
+      message_ts: shared.ts,
+      action_id: 'draft_approve',
+    });
     await waitFor('self-approval refused', async () =>
-      (await s.api<{ ephemerals: Array<{ user: string; text: string }> }>('GET', `/_sim/slack/ephemerals?user=${AIKO}`)).body.ephemerals.find((e) => e.text.includes('a colleague has to approve')),
+      (
+        await s.api<{ ephemerals: Array<{ user: string; text: string }> }>(
+          'GET',
+          `/_sim/slack/ephemerals?user=${AIKO}`,
+        )
+      ).body.ephemerals.find((e) => e.text.includes('a colleague has to approve')),
     );
-    await s.api('POST', '/_sim/slack/actions', { user: KENJI, channel: thread.channel, message_ts: shared.ts, action_id: 'draft_approve' });
+    await s.api('POST', '/_sim/slack/actions', {
+      user: KENJI,
+      channel: thread.channel,
+      message_ts: shared.ts,
+      action_id: 'draft_approve',
+    });
     await waitFor('approval in the thread', async () =>
-      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes(`<@${KENJI}> approved`) && m.text.includes('v1')),
+      repliesTo(await s.messages(thread.channel), thread.root.ts).find(
+        (m) => m.text.includes(`<@${KENJI}> approved`) && m.text.includes('v1'),
+      ),
     );
     const again = await openEditorFromRoot(s, AIKO, thread);
     expect(viewText(again)).toContain(`Approved by <@${KENJI}> (v1)`);
@@ -122,5 +183,6 @@ describe('named drafts, templates, review in the thread', () => {
 });
 
 function inputIdOf(v: Awaited<ReturnType<typeof viewOf>>) {
-  return (v.view.blocks as Array<{ block_id?: string }>).find((b) => b.block_id?.startsWith('reply_0'))?.block_id;
+  return (v.view.blocks as Array<{ block_id?: string }>).find((b) => b.block_id?.startsWith('reply_0'))
+    ?.block_id;
 }

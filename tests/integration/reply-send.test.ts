@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZendeskReplyGateway } from '../../src/zendesk/reply-gateway.ts';
-import { repliesTo, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
 import {
   AIKO,
   act,
@@ -17,11 +16,14 @@ import {
   zendeskComments,
   zendeskUserId,
 } from './drafting-helpers.ts';
+import { repliesTo, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
 
 let s: TestSandbox;
 let aikoZendeskId: number;
 beforeAll(async () => {
-  s = await startTestSandbox({ drafting: { undoSeconds: 1, sendRetry: { maxAttempts: 3, backoffMs: () => 100 } } });
+  s = await startTestSandbox({
+    drafting: { undoSeconds: 1, sendRetry: { maxAttempts: 3, backoffMs: () => 100 } },
+  });
   aikoZendeskId = await zendeskUserId(s, 'aiko@example.com');
 });
 afterAll(async () => {
@@ -30,7 +32,9 @@ afterAll(async () => {
 
 const sentInThread = async (thread: Awaited<ReturnType<typeof ticketWithThread>>) =>
   waitFor('"sent by" in the thread', async () =>
-    repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.startsWith('Public reply sent by')),
+    repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
+      m.text.startsWith('Public reply sent by'),
+    ),
   );
 
 describe('send to Zendesk', () => {
@@ -48,9 +52,13 @@ describe('send to Zendesk', () => {
     expect(sent.text).toContain('Aiko Sato');
     const mine = await publicCommentsBy(s, thread.ticket.id, aikoZendeskId);
     expect(mine.map((c) => c.body)).toEqual(['Taro様\nアプリを最新版に更新してください。']);
-    const ticket = (await s.api<{ ticket: { status: string } }>('GET', `/_sim/zendesk/tickets/${thread.ticket.id}`)).body.ticket;
+    const ticket = (
+      await s.api<{ ticket: { status: string } }>('GET', `/_sim/zendesk/tickets/${thread.ticket.id}`)
+    ).body.ticket;
     expect(ticket.status).toBe('pending');
-    await waitFor('root shows pending', async () => (await s.messages(thread.channel)).find((m) => m.ts === thread.root.ts && m.text.includes('pending')));
+    await waitFor('root shows pending', async () =>
+      (await s.messages(thread.channel)).find((m) => m.ts === thread.root.ts && m.text.includes('pending')),
+    );
     await s.runtime.settle();
     // Our own reply is not mirrored a second time as "sent from Zendesk".
     const showing = repliesTo(await s.messages(thread.channel), thread.root.ts).filter((m) =>
@@ -66,7 +74,11 @@ describe('send to Zendesk', () => {
     const kenjiEditor = await openEditorFromRoot(s, KENJI, thread);
     await act(s, KENJI, kenjiEditor, 'draft_send');
     const kenjiPreview = await viewOf(s, KENJI, 'draft_send_preview');
-    const results = await Promise.all([submitPreview(s, AIKO, aikoPreview), submitPreview(s, KENJI, kenjiPreview), submitPreview(s, AIKO, aikoPreview)]);
+    const results = await Promise.all([
+      submitPreview(s, AIKO, aikoPreview),
+      submitPreview(s, KENJI, kenjiPreview),
+      submitPreview(s, AIKO, aikoPreview),
+    ]);
     const accepted = results.filter((r) => r.body.applied === 'update');
     expect(accepted).toHaveLength(1);
     await sentInThread(thread);
@@ -77,45 +89,63 @@ describe('send to Zendesk', () => {
 
   it('a request that timed out after Zendesk did the work is checked, not repeated', async () => {
     const thread = await ticketWithThread(s, { subject: 'Lost response' });
-    await s.api('POST', '/_sim/zendesk/faults', { method: 'PUT', path_prefix: `/api/v2/tickets/${thread.ticket.id}`, status: 'lost_response', count: 1 });
+    await s.api('POST', '/_sim/zendesk/faults', {
+      method: 'PUT',
+      path_prefix: `/api/v2/tickets/${thread.ticket.id}`,
+      status: 'lost_response',
+      count: 1,
+    });
     const preview = await writeAndPreview(s, AIKO, thread, 'Sent once despite the timeout.');
     await submitPreview(s, AIKO, preview);
     await sentInThread(thread);
-    const send = await s.runtime.db.replySend.findFirstOrThrow({ where: { ticketZendeskId: String(thread.ticket.id) } });
+    const send = await s.runtime.db.replySend.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
     expect(send.attempts).toBe(2);
     expect(send.status).toBe('sent');
-    expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Sent once despite the timeout.')).toHaveLength(1);
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Sent once despite the timeout.'),
+    ).toHaveLength(1);
   });
 
   it.each([
     ['landed', true],
     ['never reached Zendesk', false],
-  ])('a crash between "sending" and "sent" (%s) ends with exactly one comment after restart', async (_name, landed) => {
-    const thread = await ticketWithThread(s, { subject: `Crash ${landed ? 'after' : 'before'} the call` });
-    const body = `Crash test reply (${landed ? 'landed' : 'not landed'}).`;
-    await s.runtime.replySender.stop();
-    const preview = await writeAndPreview(s, AIKO, thread, body);
-    await submitPreview(s, AIKO, preview);
-    const send = await s.runtime.db.replySend.findFirstOrThrow({ where: { ticketZendeskId: String(thread.ticket.id) } });
-    // What the worker does up to the crash: claim (→ sending), then maybe the Zendesk call; never "sent".
-    expect(await s.runtime.draftStore.claimSend(send.id)).toBe(true);
-    if (landed) {
-      await createZendeskReplyGateway(s.runtime.zendeskApi).postReply({
-        ticketZendeskId: send.ticketZendeskId,
-        body: send.body,
-        public: send.public,
-        authorZendeskId: send.authorZendeskId,
-        newStatus: send.newStatus,
-        key: send.id,
+  ])(
+    'a crash between "sending" and "sent" (%s) ends with exactly one comment after restart',
+    async (_name, landed) => {
+      const thread = await ticketWithThread(s, { subject: `Crash ${landed ? 'after' : 'before'} the call` });
+      const body = `Crash test reply (${landed ? 'landed' : 'not landed'}).`;
+      await s.runtime.replySender.stop();
+      const preview = await writeAndPreview(s, AIKO, thread, body);
+      await submitPreview(s, AIKO, preview);
+      const send = await s.runtime.db.replySend.findFirstOrThrow({
+        where: { ticketZendeskId: String(thread.ticket.id) },
       });
-    }
-    expect((await s.runtime.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe('sending');
-    await s.restartApp();
-    await sentInThread(thread);
-    await s.runtime.settle();
-    expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === body)).toHaveLength(1);
-    expect((await s.runtime.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe('sent');
-  });
+      // What the worker does up to the crash: claim (→ sending), then maybe the Zendesk call; never "sent".
+      expect(await s.runtime.draftStore.claimSend(send.id)).toBe(true);
+      if (landed) {
+        await createZendeskReplyGateway(s.runtime.zendeskApi).postReply({
+          ticketZendeskId: send.ticketZendeskId,
+          body: send.body,
+          public: send.public,
+          authorZendeskId: send.authorZendeskId,
+          newStatus: send.newStatus,
+          key: send.id,
+        });
+      }
+      expect((await s.runtime.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe(
+        'sending',
+      );
+      await s.restartApp();
+      await sentInThread(thread);
+      await s.runtime.settle();
+      expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === body)).toHaveLength(1);
+      expect((await s.runtime.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe(
+        'sent',
+      );
+    },
+  );
 
   it('a scheduled send survives a restart and fires once', async () => {
     const thread = await ticketWithThread(s, { subject: 'Scheduled' });
@@ -125,13 +155,19 @@ describe('send to Zendesk', () => {
     expect(r.body.applied).toBe('update');
     expect(viewText(await viewOf(s, AIKO, 'draft_send_queued'))).toContain('scheduled');
     await s.restartApp();
-    expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Good morning, scheduled reply.')).toHaveLength(0);
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Good morning, scheduled reply.'),
+    ).toHaveLength(0);
     await sentInThread(thread);
-    const send = await s.runtime.db.replySend.findFirstOrThrow({ where: { ticketZendeskId: String(thread.ticket.id) } });
+    const send = await s.runtime.db.replySend.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
     expect(send.sentAt!.getTime()).toBeGreaterThanOrEqual(at * 1000);
     await s.restartApp();
     await s.runtime.settle();
-    expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Good morning, scheduled reply.')).toHaveLength(1);
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Good morning, scheduled reply.'),
+    ).toHaveLength(1);
   });
 
   it.each([
@@ -139,24 +175,37 @@ describe('send to Zendesk', () => {
     [500, 10],
   ])('Zendesk %i: the draft stays intact and the thread says why', async (status, count) => {
     const thread = await ticketWithThread(s, { subject: `Zendesk says ${status}` });
-    await s.api('POST', '/_sim/zendesk/faults', { method: 'PUT', path_prefix: `/api/v2/tickets/${thread.ticket.id}`, status, count });
+    await s.api('POST', '/_sim/zendesk/faults', {
+      method: 'PUT',
+      path_prefix: `/api/v2/tickets/${thread.ticket.id}`,
+      status,
+      count,
+    });
     const preview = await writeAndPreview(s, AIKO, thread, `Reply that meets a ${status}.`);
     await submitPreview(s, AIKO, preview);
     const failed = await waitFor('failure in the thread', async () =>
-      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.startsWith('Sending failed')),
+      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
+        m.text.startsWith('Sending failed'),
+      ),
     );
     expect(failed.text).toContain(String(status));
     await s.api('DELETE', '/_sim/zendesk/faults');
-    const draft = await s.runtime.db.draft.findFirstOrThrow({ where: { ticketZendeskId: String(thread.ticket.id) } });
+    const draft = await s.runtime.db.draft.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
     expect(draft.status).toBe('failed');
     expect(draft.body).toBe(`Reply that meets a ${status}.`);
-    expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets'))).toHaveLength(0);
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets')),
+    ).toHaveLength(0);
     // The draft can be sent again once Zendesk accepts it.
     const retry = await openEditorFromRoot(s, AIKO, thread);
     await act(s, AIKO, retry, 'draft_send');
     await submitPreview(s, AIKO, await viewOf(s, AIKO, 'draft_send_preview'));
     await sentInThread(thread);
-    expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets'))).toHaveLength(1);
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets')),
+    ).toHaveLength(1);
   });
 });
 
@@ -184,8 +233,12 @@ describe('safe by default', () => {
     await act(s, SORA, editor, 'draft_send', { typed: { reply_0: 'Product team reply.' } });
     const refusal = await ephemeralFor(s, SORA, 'not mapped to a Zendesk agent');
     expect(refusal.text).toContain('/yorisoi map');
-    expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Product team reply.')).toBe(false);
-    expect((await s.api<{ views: unknown[] }>('GET', `/_sim/slack/views?user=${SORA}`)).body.views).toHaveLength(1);
+    expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Product team reply.')).toBe(
+      false,
+    );
+    expect(
+      (await s.api<{ views: unknown[] }>('GET', `/_sim/slack/views?user=${SORA}`)).body.views,
+    ).toHaveLength(1);
   });
 
   it("a flagged customer's draft cannot be sent without a second agent's approval", async () => {
@@ -194,19 +247,36 @@ describe('safe by default', () => {
     expect(viewText(editor)).toContain('second agent');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Carefully worded reply.' } });
     await ephemeralFor(s, AIKO, "second agent's approval");
-    expect((await s.api<{ views: Array<{ view: { callback_id: string } }> }>('GET', `/_sim/slack/views?user=${AIKO}`)).body.views.map((v) => v.view.callback_id)).toEqual(['draft_editor']);
+    expect(
+      (
+        await s.api<{ views: Array<{ view: { callback_id: string } }> }>(
+          'GET',
+          `/_sim/slack/views?user=${AIKO}`,
+        )
+      ).body.views.map((v) => v.view.callback_id),
+    ).toEqual(['draft_editor']);
 
     await act(s, AIKO, editor, 'draft_share');
     const shared = await waitFor('shared draft', async () =>
       repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('NOT SENT')),
     );
-    await s.api('POST', '/_sim/slack/actions', { user: KENJI, channel: thread.channel, message_ts: shared.ts, action_id: 'draft_approve' });
-    await waitFor('approval', async () => (await s.runtime.db.draftApproval.count({ where: { approverSlackId: KENJI } })) > 0);
+    await s.api('POST', '/_sim/slack/actions', {
+      user: KENJI,
+      channel: thread.channel,
+      message_ts: shared.ts,
+      action_id: 'draft_approve',
+    });
+    await waitFor(
+      'approval',
+      async () => (await s.runtime.db.draftApproval.count({ where: { approverSlackId: KENJI } })) > 0,
+    );
     const again = await openEditorFromRoot(s, AIKO, thread);
     await act(s, AIKO, again, 'draft_send');
     const r = await submitPreview(s, AIKO, await viewOf(s, AIKO, 'draft_send_preview'));
     expect(r.body.applied).toBe('update');
     await sentInThread(thread);
-    expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Carefully worded reply.')).toHaveLength(1);
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Carefully worded reply.'),
+    ).toHaveLength(1);
   });
 });

@@ -50,7 +50,10 @@ export interface DraftEditorState {
 export const DEFAULT_DRAFT_NAME = 'Draft 1';
 
 /** A cleared name keeps the draft's current one: drafts are always named. */
-const named = (content: DraftContent, draft: Draft): DraftContent => ({ ...content, name: content.name.trim() || draft.name });
+const named = (content: DraftContent, draft: Draft): DraftContent => ({
+  ...content,
+  name: content.name.trim() || draft.name,
+});
 
 /**
  * Drafting and case consultation: named drafts with versions, sharing into the ticket's thread, approvals,
