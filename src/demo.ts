@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from './logger.ts';
+import { runDraftingDemo } from './demo-drafting.ts';
 import { startSandbox } from './sandbox.ts';
 
 type SimMessage = { channel: string; ts: string; thread_ts?: string | null; user?: string; text: string; blocks?: unknown[] };
@@ -12,7 +13,12 @@ type SimMessage = { channel: string; ts: string; thread_ts?: string | null; user
  */
 export async function runDemo(out: (line: string) => void, logger: Logger): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-demo-'));
-  const sandbox = await startSandbox({ databaseUrl: `file:${path.join(dir, 'demo.db')}`, logger, pollSeconds: 5 });
+  const sandbox = await startSandbox({
+    databaseUrl: `file:${path.join(dir, 'demo.db')}`,
+    logger,
+    pollSeconds: 5,
+    drafting: { undoSeconds: 3 },
+  });
   const api = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${sandbox.simUrl}${route}`, {
       method,
@@ -73,10 +79,12 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
     out(show(edited));
     checks.push(['status change edited the root message', edited.ts === root.ts]);
 
+    const next = await runDraftingDemo({ api, messages, waitFor, show, out, checks, ticketId: ticket.id, channel: 'C0PHOTOS', root, step: 5 });
+
     const all = await messages('C0PHOTOS');
     const roots = all.filter((m) => !m.thread_ts || m.thread_ts === m.ts);
     checks.push(['exactly one thread for the ticket', roots.filter((m) => m.text.includes(`#${ticket.id}`)).length === 1]);
-    out('5. checks (read back from the simulators):');
+    out(`${next}. checks (read back from the simulators):`);
     for (const [name, ok] of checks) out(`   ${ok ? 'ok  ' : 'FAIL'} ${name}`);
     return checks.every(([, ok]) => ok) ? 0 : 1;
   } catch (error) {
