@@ -2,13 +2,32 @@
  * The drafting part of `yorisoi demo`: ticket thread → draft with a template → shared → approved → sent,
  * read back from the Zendesk simulator. Drives the simulators' control API exactly as a person would click.
  */
-type SimMessage = { channel: string; ts: string; thread_ts?: string | null; user?: string; text: string; blocks?: unknown[] };
-type SimView = { id: string; hash: string; user: string; view: { callback_id: string; blocks: Array<{ type: string; block_id?: string; element?: { initial_value?: string } }> } };
+type SimMessage = {
+  channel: string;
+  ts: string;
+  thread_ts?: string | null;
+  user?: string;
+  text: string;
+  blocks?: unknown[];
+};
+type SimView = {
+  id: string;
+  hash: string;
+  user: string;
+  view: {
+    callback_id: string;
+    blocks: Array<{ type: string; block_id?: string; element?: { initial_value?: string } }>;
+  };
+};
 
 export interface DraftingDemoContext {
   api<T>(method: string, route: string, body?: unknown): Promise<T>;
   messages(channel: string): Promise<SimMessage[]>;
-  waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs?: number): Promise<T>;
+  waitFor<T>(
+    what: string,
+    probe: () => Promise<T | undefined | null | false>,
+    timeoutMs?: number,
+  ): Promise<T>;
   show(m: SimMessage): string;
   out(line: string): void;
   checks: Array<[string, boolean]>;
@@ -24,41 +43,81 @@ const KENJI = 'U0AGENT2';
 
 export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   let step = c.step;
-  const views = async (user: string) => (await c.api<{ views: SimView[] }>('GET', `/_sim/slack/views?user=${user}`)).views;
+  const views = async (user: string) =>
+    (await c.api<{ views: SimView[] }>('GET', `/_sim/slack/views?user=${user}`)).views;
   const view = (user: string, callbackId: string, accept: (v: SimView) => boolean = () => true) =>
-    c.waitFor(`the ${callbackId} view`, async () => (await views(user)).filter((v) => v.view.callback_id === callbackId && accept(v)).pop());
-  const blockId = (v: SimView, base: string) => v.view.blocks.find((b) => b.type === 'input' && b.block_id?.startsWith(base))?.block_id ?? base;
-  const initial = (v: SimView, base: string) => v.view.blocks.find((b) => b.block_id === blockId(v, base))?.element?.initial_value ?? '';
+    c.waitFor(`the ${callbackId} view`, async () =>
+      (await views(user)).filter((v) => v.view.callback_id === callbackId && accept(v)).pop(),
+    );
+  const blockId = (v: SimView, base: string) =>
+    v.view.blocks.find((b) => b.type === 'input' && b.block_id?.startsWith(base))?.block_id ?? base;
+  const initial = (v: SimView, base: string) =>
+    v.view.blocks.find((b) => b.block_id === blockId(v, base))?.element?.initial_value ?? '';
   const press = (user: string, v: SimView, actionId: string, extra: Record<string, unknown> = {}) =>
     c.api('POST', '/_sim/slack/actions', { user, view_id: v.id, action_id: actionId, ...extra });
-  const thread = async () => (await c.messages(c.channel)).filter((m) => m.thread_ts === c.root.ts && m.ts !== c.root.ts);
+  const thread = async () =>
+    (await c.messages(c.channel)).filter((m) => m.thread_ts === c.root.ts && m.ts !== c.root.ts);
 
-  await c.api('POST', '/_sim/slack/actions', { user: AIKO, channel: c.channel, message_ts: c.root.ts, action_id: 'ticket_draft_reply' });
+  await c.api('POST', '/_sim/slack/actions', {
+    user: AIKO,
+    channel: c.channel,
+    message_ts: c.root.ts,
+    action_id: 'ticket_draft_reply',
+  });
   let editor = await view(AIKO, 'draft_editor');
-  c.out(`${step++}. Aiko pressed "Draft reply" on the thread's root: the modal shows the inquiry read from Zendesk`);
-  c.checks.push(['draft modal opened with the inquiry', JSON.stringify(editor.view.blocks).includes('iPhone')]);
+  c.out(
+    `${step++}. Aiko pressed "Draft reply" on the thread's root: the modal shows the inquiry read from Zendesk`,
+  );
+  c.checks.push([
+    'draft modal opened with the inquiry',
+    JSON.stringify(editor.view.blocks).includes('iPhone'),
+  ]);
 
   const policy = {
     [blockId(editor, 'policy_facts')]: 'Android 14, app 3.2.1 (admin tool); 2 albums shared with family',
-    [blockId(editor, 'policy_situation')]: 'Probably the upload bug fixed in 3.2.2; iPhone works, so not an account problem',
+    [blockId(editor, 'policy_situation')]:
+      'Probably the upload bug fixed in 3.2.2; iPhone works, so not an account problem',
     [blockId(editor, 'policy_outline')]: 'Apologise → ask to update to 3.2.2 → close kindly',
   };
-  await press(AIKO, editor, 'template_search', { value: 'アップロード android', values: { ...policy, [blockId(editor, 'reply_0')]: '山田 花子 様\n' } });
-  const withResults = await view(AIKO, 'draft_editor', (v) => JSON.stringify(v.view.blocks).includes('template_insert'));
+  await press(AIKO, editor, 'template_search', {
+    value: 'アップロード android',
+    values: { ...policy, [blockId(editor, 'reply_0')]: '山田 花子 様\n' },
+  });
+  const withResults = await view(AIKO, 'draft_editor', (v) =>
+    JSON.stringify(v.view.blocks).includes('template_insert'),
+  );
   await press(AIKO, withResults, 'template_insert', { value: 'tpl-upload-android' });
-  editor = await view(AIKO, 'draft_editor', (v) => JSON.stringify(v.view.blocks).includes('Inserted template'));
-  c.out(`${step++}. she wrote the response policy, searched templates for "アップロード android" and inserted one:`);
+  editor = await view(AIKO, 'draft_editor', (v) =>
+    JSON.stringify(v.view.blocks).includes('Inserted template'),
+  );
+  c.out(
+    `${step++}. she wrote the response policy, searched templates for "アップロード android" and inserted one:`,
+  );
   const reply = initial(editor, 'reply_0');
   for (const line of reply.split('\n')) c.out(`      | ${line}`);
   c.checks.push(['template inserted into the reply', reply.includes('アプリを最新版に更新')]);
 
   await press(AIKO, editor, 'draft_share');
-  const shared = await c.waitFor('the shared draft in the thread', async () => (await thread()).find((m) => m.text.includes('NOT SENT')));
+  const shared = await c.waitFor('the shared draft in the thread', async () =>
+    (await thread()).find((m) => m.text.includes('NOT SENT')),
+  );
   c.out(`${step++}. "Share for review" posted the draft into the ticket's thread, marked as not sent:`);
   c.out(c.show(shared));
-  await c.api('POST', '/_sim/slack/user-messages', { user: KENJI, channel: c.channel, thread_ts: c.root.ts, text: 'Looks good. Maybe mention iPhone works, so her photos are safe.' });
-  await c.api('POST', '/_sim/slack/actions', { user: KENJI, channel: c.channel, message_ts: shared.ts, action_id: 'draft_approve' });
-  const approved = await c.waitFor('the approval', async () => (await thread()).find((m) => m.text.includes(`<@${KENJI}> approved`)));
+  await c.api('POST', '/_sim/slack/user-messages', {
+    user: KENJI,
+    channel: c.channel,
+    thread_ts: c.root.ts,
+    text: 'Looks good. Maybe mention iPhone works, so her photos are safe.',
+  });
+  await c.api('POST', '/_sim/slack/actions', {
+    user: KENJI,
+    channel: c.channel,
+    message_ts: shared.ts,
+    action_id: 'draft_approve',
+  });
+  const approved = await c.waitFor('the approval', async () =>
+    (await thread()).find((m) => m.text.includes(`<@${KENJI}> approved`)),
+  );
   c.out(`${step++}. Kenji commented in the thread (this never reaches the customer) and approved:`);
   c.out(c.show(approved));
   c.checks.push(['draft shared and approved in the thread', Boolean(approved)]);
@@ -67,23 +126,51 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   await press(AIKO, editor, 'draft_send');
   const preview = await view(AIKO, 'draft_send_preview');
   const previewText = JSON.stringify(preview.view.blocks);
-  c.out(`${step++}. "Send…" opened the preview: ticket #${c.ticketId}, to hanako@example.com, from Aiko Sato; she chose "public reply, set to solved"`);
-  c.checks.push(['preview names the ticket and the recipient', previewText.includes(`#${c.ticketId}`) && previewText.includes('hanako@example.com')]);
-  await c.api('POST', `/_sim/slack/views/${preview.id}/submit`, { user: AIKO, values: { send_visibility: 'public', send_status: 'solved' } });
-  const sent = await c.waitFor('"sent by" in the thread', async () => (await thread()).find((m) => m.text.startsWith('Public reply sent by')), 30_000);
+  c.out(
+    `${step++}. "Send…" opened the preview: ticket #${c.ticketId}, to hanako@example.com, from Aiko Sato; she chose "public reply, set to solved"`,
+  );
+  c.checks.push([
+    'preview names the ticket and the recipient',
+    previewText.includes(`#${c.ticketId}`) && previewText.includes('hanako@example.com'),
+  ]);
+  await c.api('POST', `/_sim/slack/views/${preview.id}/submit`, {
+    user: AIKO,
+    values: { send_visibility: 'public', send_status: 'solved' },
+  });
+  const sent = await c.waitFor(
+    '"sent by" in the thread',
+    async () => (await thread()).find((m) => m.text.startsWith('Public reply sent by')),
+    30_000,
+  );
   c.out(`${step++}. after the undo window the reply went to Zendesk; the thread says:`);
   c.out(c.show(sent));
 
-  const { ticket, comments } = await c.api<{ ticket: { status: string }; comments: Array<{ body: string; public: boolean; author_id: number }> }>('GET', `/_sim/zendesk/tickets/${c.ticketId}`);
-  const users = await c.api<{ users: Array<{ id: number; email: string | null }> }>('GET', '/_sim/zendesk/users');
+  const { ticket, comments } = await c.api<{
+    ticket: { status: string };
+    comments: Array<{ body: string; public: boolean; author_id: number }>;
+  }>('GET', `/_sim/zendesk/tickets/${c.ticketId}`);
+  const users = await c.api<{ users: Array<{ id: number; email: string | null }> }>(
+    'GET',
+    '/_sim/zendesk/users',
+  );
   const aikoId = users.users.find((u) => u.email === 'aiko@example.com')?.id;
   const fromAiko = comments.filter((m) => m.public && m.author_id === aikoId);
-  c.out(`${step++}. read back from the Zendesk simulator: ticket #${c.ticketId} is ${ticket.status}; public comments by Aiko: ${fromAiko.length}`);
+  c.out(
+    `${step++}. read back from the Zendesk simulator: ticket #${c.ticketId} is ${ticket.status}; public comments by Aiko: ${fromAiko.length}`,
+  );
   for (const line of (fromAiko[0]?.body ?? '').split('\n')) c.out(`      | ${line}`);
-  const rootNow = await c.waitFor('the root message showing solved', async () => (await c.messages(c.channel)).find((m) => m.ts === c.root.ts && m.text.includes('solved')));
+  const rootNow = await c.waitFor('the root message showing solved', async () =>
+    (await c.messages(c.channel)).find((m) => m.ts === c.root.ts && m.text.includes('solved')),
+  );
   c.out(c.show(rootNow));
-  c.checks.push(['exactly one public reply in Zendesk, by the mapped agent', fromAiko.length === 1 && fromAiko[0]?.body === reply]);
-  c.checks.push(["nothing typed in the thread reached Zendesk", !comments.some((m) => m.body.includes('Looks good'))]);
+  c.checks.push([
+    'exactly one public reply in Zendesk, by the mapped agent',
+    fromAiko.length === 1 && fromAiko[0]?.body === reply,
+  ]);
+  c.checks.push([
+    'nothing typed in the thread reached Zendesk',
+    !comments.some((m) => m.body.includes('Looks good')),
+  ]);
   c.checks.push(['root message updated after sending', rootNow.ts === c.root.ts]);
   return step;
 }

@@ -1,0 +1,206 @@
+// `npm run bench:slack`: ack latency of yorisoi's Bolt app for 100 concurrent interactions of each kind —
+// button clicks, view submissions, slash commands, and a mix — delivered over Socket Mode by the Slack
+// simulator. The simulators run in a child process (bench/slack-sims.ts) and time each interaction there,
+// from sending the envelope to receiving the app's ack — what Slack holds against its 3-second limit —
+// while this process runs yorisoi exactly as `yorisoi start` would (real Bolt, WebSocket, SQLite).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createInMemoryTemplateLookup } from '../src/domain/drafting/template-lookup.ts';
+import { createLogger } from '../src/logger.ts';
+import { createRuntime } from '../src/runtime.ts';
+import { sandboxInboxes } from '../src/sandbox.ts';
+import { sandboxTemplates } from '../src/sandbox-templates.ts';
+import { createZendeskApi } from '../src/zendesk/zendesk-client.ts';
+import { setupZendesk } from '../src/zendesk/zendesk-setup.ts';
+
+const N = Number(process.env.BENCH_N ?? 100);
+const USERS = ['U0AGENT1', 'U0AGENT2', 'U0LEAD', 'U0PRODUCT'];
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'slack-sims.ts')], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const first = await new Promise<string>((resolve, reject) => {
+  createInterface({ input: child.stdout! }).once('line', resolve);
+  child.once('exit', (code) => reject(new Error(`simulators exited with ${code}`)));
+});
+const sims = JSON.parse(first) as {
+  simUrl: string;
+  botToken: string;
+  appToken: string;
+  signingSecret: string;
+  zendeskToken: string;
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-bench-slack-'));
+const zendesk = {
+  apiUrl: `${sims.simUrl}/api/v2`,
+  email: 'yorisoi-api@example.com',
+  apiToken: sims.zendeskToken,
+};
+const setup = await setupZendesk(createZendeskApi(zendesk), 'http://127.0.0.1:1');
+const runtime = await createRuntime({
+  databaseUrl: `file:${path.join(dir, 'bench.db')}`,
+  port: 0,
+  slack: {
+    mode: 'socket',
+    botToken: sims.botToken,
+    appToken: sims.appToken,
+    signingSecret: sims.signingSecret,
+    apiUrl: `${sims.simUrl}/api/`,
+  },
+  zendesk: { ...zendesk, webhookSecret: setup.signingSecret, agentUrl: sims.simUrl },
+  inboxes: sandboxInboxes,
+  pollSeconds: 3600,
+  slackRate: { perSecond: 1000, burst: 1000 },
+  logger: createLogger({ level: 'error' }),
+  drafting: { templates: createInMemoryTemplateLookup(sandboxTemplates) },
+});
+await runtime.start();
+
+async function api<T>(method: string, route: string, body?: unknown): Promise<T> {
+  const r = await fetch(`${sims.simUrl}${route}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return (await r.json()) as T;
+}
+async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 600; i++) {
+    const v = await probe();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
+type View = { id: string; user: string; view: { callback_id: string } };
+function stats(name: string, samples: Array<{ ms: number; acked: boolean }>) {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)] ?? Number.NaN;
+  return {
+    name,
+    n: ms.length,
+    acked: samples.filter((s) => s.acked).length,
+    p50: q(50),
+    p99: q(99),
+    max: ms[ms.length - 1] ?? Number.NaN,
+  };
+}
+const viewsOf = async (user: string, callbackId: string) =>
+  (await api<{ views: View[] }>('GET', `/_sim/slack/views?user=${user}`)).views.filter(
+    (v) => v.view.callback_id === callbackId,
+  );
+
+try {
+  const { ticket } = await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', {
+    subject: 'Bench ticket',
+    body: 'Benchmarking the Slack app.',
+    requester: { email: 'bench@example.com', name: 'Bench' },
+    brand: 'photos',
+  });
+  await runtime.tickets.sync(String(ticket.id));
+  type Msg = { ts: string; text: string };
+  const root = await waitFor(async () =>
+    (await api<{ messages: Msg[] }>('GET', '/_sim/slack/messages?channel=C0PHOTOS')).messages.find((m) =>
+      m.text.startsWith(`#${ticket.id} `),
+    ),
+  );
+
+  type Call = { kind: 'action' | 'command' | 'submit'; input: Record<string, unknown> };
+  const click = (i: number, user = USERS[i % USERS.length]): Call => ({
+    kind: 'action',
+    input: { user, channel: 'C0PHOTOS', message_ts: root.ts, action_id: 'ticket_draft_reply' },
+  });
+  const command = (i: number, text = 'status'): Call => ({
+    kind: 'command',
+    input: { user: USERS[i % USERS.length], channel: 'C0PHOTOS', command: '/yorisoi', text },
+  });
+  // "Send later" with a time in the past: the listener validates and acks with an error, so the preview
+  // stays open and 100 submissions can target the 3 agents' previews at any moment.
+  let previews: View[] = [];
+  const submitPreview = (i: number): Call => {
+    const v = previews[i % previews.length]!;
+    return {
+      kind: 'submit',
+      input: {
+        view_id: v.id,
+        user: v.user,
+        values: { send_visibility: 'public', send_status: 'pending', send_at: 1 },
+      },
+    };
+  };
+  const burst = async (calls: Call[]) =>
+    (
+      await api<{ samples: Array<{ ms: number; acked: boolean; error?: string }> }>('POST', '/_bench/burst', {
+        calls,
+      })
+    ).samples;
+
+  // Each mapped agent gets an editor with the send preview pushed on top. "Draft reply" replaces a user's
+  // modal, so the mixed row clicks as the product user only (who has no preview to lose).
+  const preparePreviews = async () => {
+    await burst(USERS.map((_, i) => click(i)));
+    const editors = await Promise.all(
+      USERS.map((u) => waitFor(async () => (await viewsOf(u, 'draft_editor'))[0])),
+    );
+    const agents = editors.filter((v) => v.user !== 'U0PRODUCT');
+    await burst(
+      agents.map((v) => ({
+        kind: 'action',
+        input: { user: v.user, view_id: v.id, action_id: 'draft_send', values: {} },
+      })),
+    );
+    previews = await Promise.all(
+      agents.map((v) => waitFor(async () => (await viewsOf(v.user, 'draft_send_preview'))[0])),
+    );
+    await runtime.settle();
+  };
+
+  // Warm-up: JIT, first reads, every listener once.
+  await burst(USERS.map((_, i) => command(i)));
+  await preparePreviews();
+  await burst(previews.map((_, i) => submitPreview(i)));
+  await runtime.settle();
+
+  const results: Array<ReturnType<typeof stats>> = [];
+  const row = async (name: string, make: (i: number) => Call) => {
+    const samples = await burst(Array.from({ length: N }, (_, i) => make(i)));
+    for (const s of samples) if (!s.acked) console.error(`not acked: ${s.error}`);
+    results.push(stats(name, samples));
+    await runtime.settle();
+  };
+  await row('button click (Draft reply)', (i) => click(i));
+  await row('slash command (/yorisoi status)', (i) => command(i));
+  await preparePreviews();
+  await row('view submission (Send, validated)', submitPreview);
+  const kinds = [(i: number) => click(i, 'U0PRODUCT'), (i: number) => command(i), submitPreview];
+  await row('mixed (1/3 each, concurrently)', (i) => kinds[i % 3]!(i));
+
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(
+    `\nyorisoi Slack ack latency — ${N} concurrent interactions per row, Socket Mode, simulators in another process`,
+  );
+  console.log(
+    `${'interaction'.padEnd(36)}${pad('n', 5)}${pad('acked', 7)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}`,
+  );
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(36)}${pad(r.n, 5)}${pad(r.acked, 7)}${pad(r.p50.toFixed(1), 9)}${pad(r.p99.toFixed(1), 9)}${pad(r.max.toFixed(1), 9)}`,
+    );
+  }
+  const worst = Math.max(...results.map((r) => r.max));
+  console.log(
+    `\nSlack's limit is 3000 ms; slowest ack ${worst.toFixed(1)} ms. Node ${process.version}, ${new Date().toISOString()}`,
+  );
+  if (results.some((r) => r.acked !== r.n)) process.exitCode = 1;
+} finally {
+  await runtime.stop();
+  child.stdin?.end();
+  rmSync(dir, { recursive: true, force: true });
+}
