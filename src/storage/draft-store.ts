@@ -64,6 +64,7 @@ const toVersion = (r: VersionRow): DraftVersion => ({
 });
 const toSend = (r: SendRow): ReplySend => ({
   id: r.id,
+  kind: r.kind === 'note' ? 'note' : 'reply',
   draftId: r.draftId,
   version: r.version,
   ticketZendeskId: r.ticketZendeskId,
@@ -240,7 +241,7 @@ export function createDraftStore(db: Db): DraftStore {
         return await db.$transaction(async (tx) => {
           // The draft's own state is the guard against double clicks and two agents on one draft.
           const { count } = await tx.draft.updateMany({
-            where: { id: input.draftId, status: { in: ['open', 'failed'] } },
+            where: { id: input.draftId ?? '', status: { in: ['open', 'failed'] } },
             data: { status: 'sending' },
           });
           if (count !== 1) return { ok: false as const, reason: 'draft_not_sendable' as const };
@@ -252,6 +253,25 @@ export function createDraftStore(db: Db): DraftStore {
       } catch (error) {
         // Another draft of this ticket is already on its way (the unique in-flight key).
         if (isUniqueViolation(error)) return { ok: false, reason: 'ticket_busy' };
+        throw error;
+      }
+    },
+    async createNoteSend(input) {
+      try {
+        const row = await db.replySend.create({
+          data: {
+            ...input,
+            kind: 'note',
+            draftId: null,
+            version: 0,
+            newStatus: null,
+            public: false,
+            status: 'scheduled',
+          },
+        });
+        return toSend(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) return null;
         throw error;
       }
     },
@@ -267,7 +287,7 @@ export function createDraftStore(db: Db): DraftStore {
         });
         if (count !== 1) return false;
         const send = await tx.replySend.findUniqueOrThrow({ where: { id } });
-        await tx.draft.update({ where: { id: send.draftId }, data: { status: 'open' } });
+        if (send.draftId) await tx.draft.update({ where: { id: send.draftId }, data: { status: 'open' } });
         return true;
       });
     },
@@ -303,18 +323,20 @@ export function createDraftStore(db: Db): DraftStore {
     },
     async markSendSent(id, result, effects) {
       await db.$transaction(async (tx) => {
+        const current = await tx.replySend.findUniqueOrThrow({ where: { id }, select: { kind: true } });
         const send = await tx.replySend.update({
           where: { id },
           data: {
             status: 'sent',
-            inFlightKey: null,
+            // A note keeps its key: the same discussion is never copied twice.
+            ...(current.kind === 'note' ? {} : { inFlightKey: null }),
             sentAt: result.sentAt,
             zendeskAuditId: result.auditId,
             zendeskCommentId: result.commentId,
             lastError: null,
           },
         });
-        await tx.draft.update({ where: { id: send.draftId }, data: { status: 'sent' } });
+        if (send.draftId) await tx.draft.update({ where: { id: send.draftId }, data: { status: 'sent' } });
         // Known comment: ticket sync will not mirror our own reply as "sent from Zendesk" a second time.
         const ticket = await tx.ticket.findUnique({
           where: { zendeskId: send.ticketZendeskId },
@@ -344,7 +366,7 @@ export function createDraftStore(db: Db): DraftStore {
           where: { id },
           data: { status: 'failed', inFlightKey: null, lastError: error.slice(0, 500) },
         });
-        await tx.draft.update({ where: { id: send.draftId }, data: { status: 'failed' } });
+        if (send.draftId) await tx.draft.update({ where: { id: send.draftId }, data: { status: 'failed' } });
         await enqueueAll(tx, effects);
       });
     },
@@ -361,11 +383,12 @@ export function createDraftStore(db: Db): DraftStore {
       });
       if (tickets.length === 0) return [];
       const sends = await db.replySend.findMany({
-        where: { status: 'sent', ticketZendeskId: { in: tickets.map((t) => t.zendeskId) } },
+        where: { status: 'sent', kind: 'reply', ticketZendeskId: { in: tickets.map((t) => t.zendeskId) } },
         select: { draftId: true, version: true },
       });
       const ids = new Set<string>();
       for (const s of sends) {
+        if (!s.draftId) continue;
         const v = await db.draftVersion.findUnique({
           where: { draftId_version: { draftId: s.draftId, version: s.version } },
           select: { templateIdsJson: true },
@@ -392,7 +415,8 @@ export function createDraftStore(db: Db): DraftStore {
                 where: {
                   ticketId: ticket.id,
                   authorZendeskId: ticket.requester.zendeskUserId,
-                  zendeskCreatedAt: { gt: s.createdAt },
+                  // Stored after the snooze began (our clock on both sides; Zendesk times have whole seconds).
+                  createdAt: { gt: s.createdAt },
                 },
                 select: { id: true },
               })

@@ -48,6 +48,11 @@ export const draftThreadRenderer: DraftThreadRenderer = {
             },
             {
               type: 'button',
+              action_id: ActionIds.copyDiscussion,
+              text: { type: 'plain_text', text: 'Copy discussion to Zendesk' },
+            },
+            {
+              type: 'button',
               action_id: ActionIds.draftOpenFromShare,
               text: { type: 'plain_text', text: 'Open draft' },
               value: JSON.stringify({ d: draft.draftId }),
@@ -67,6 +72,10 @@ export const draftThreadRenderer: DraftThreadRenderer = {
   },
 
   sent({ send, draftName, senderName, at }): SlackMessage {
+    if (send.kind === 'note') {
+      const text = `:memo: Thread discussion copied to Zendesk as an internal note by ${escapeMrkdwn(senderName)} at ${when(at)}`;
+      return { text, blocks: [context(text)] };
+    }
     const kind = send.public ? 'Public reply' : 'Internal note';
     const status = send.newStatus ? ` · status → *${send.newStatus}*` : '';
     const head = `:outbox_tray: *${kind} sent by ${escapeMrkdwn(senderName)}* at ${when(at)} · ${escapeMrkdwn(draftName)} v${send.version}${status}`;

@@ -18,6 +18,7 @@ export const ActionIds = {
   draftApprove: 'draft_approve',
   draftOpenFromShare: 'draft_open_from_share',
   sendUndo: 'send_undo',
+  copyDiscussion: 'thread_copy_discussion',
 } as const;
 
 /** Modal callback_ids. */
@@ -31,6 +32,7 @@ export const ViewIds = {
 /** Message shortcuts (manifest.yml declares each). */
 export const ShortcutIds = {
   draftReply: 'draft_reply_shortcut',
+  copyDiscussion: 'copy_discussion_shortcut',
 } as const;
 
 /**

@@ -280,3 +280,44 @@ describe('safe by default', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('the discussion stays with the ticket', () => {
+  it('copies the thread discussion to Zendesk as an internal note, once', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Keep the reasoning' });
+    const editor = await openEditorFromRoot(s, AIKO, thread);
+    await act(s, AIKO, editor, 'draft_share', { typed: { reply_0: 'Draft under discussion.' } });
+    const shared = await waitFor('shared draft', async () =>
+      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('NOT SENT')),
+    );
+    await s.api('POST', '/_sim/slack/user-messages', {
+      user: KENJI,
+      channel: thread.channel,
+      thread_ts: thread.root.ts,
+      text: 'Her plan allows a refund; mention it.',
+    });
+    for (let i = 0; i < 2; i++) {
+      await s.api('POST', '/_sim/slack/actions', {
+        user: AIKO,
+        channel: thread.channel,
+        message_ts: shared.ts,
+        action_id: 'thread_copy_discussion',
+      });
+      await waitFor('note copied', async () =>
+        repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
+          m.text.includes('copied to Zendesk as an internal note'),
+        ),
+      );
+    }
+    await ephemeralFor(s, AIKO, 'already in Zendesk');
+    await s.runtime.settle();
+    const notes = (await zendeskComments(s, thread.ticket.id)).filter((c) =>
+      c.body.includes('Her plan allows a refund'),
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.public).toBe(false);
+    expect(notes[0]!.body).toContain('Kenji Tanaka: Her plan allows a refund; mention it.');
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Draft under discussion.'),
+    ).toHaveLength(0);
+  });
+});

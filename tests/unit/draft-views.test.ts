@@ -137,6 +137,7 @@ describe('Block Kit within Slack limits by construction', () => {
     expect(JSON.stringify(shared.blocks).length).toBeLessThan(13_000 * 1.5);
     const send = {
       id: 's',
+      kind: 'reply' as const,
       draftId: 'd1',
       version: 3,
       ticketZendeskId: '42',

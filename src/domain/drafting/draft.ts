@@ -55,10 +55,13 @@ export interface DraftApproval {
 
 export type ReplySendStatus = 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
-/** One reply on its way to Zendesk; `id` is the idempotency key. */
+/** One reply (or internal note) on its way to Zendesk; `id` is the idempotency key. */
 export interface ReplySend {
   id: string;
-  draftId: string;
+  /** reply: a draft version; note: the thread's discussion copied as an internal note. */
+  kind: 'reply' | 'note';
+  /** null for notes. */
+  draftId: string | null;
   version: number;
   ticketZendeskId: string;
   senderSlackId: string;

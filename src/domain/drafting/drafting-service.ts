@@ -315,6 +315,37 @@ export function createDraftingService(options: DraftingOptions) {
       return result.send;
     },
 
+    /**
+     * Copies the thread's discussion to Zendesk as an internal note (never public), so the reasoning stays
+     * with the ticket. Once per discussion state: copying again with no new message does nothing.
+     */
+    async copyDiscussion(input: {
+      ticketZendeskId: string;
+      slackUserId: string;
+      messages: Array<{ ts: string; author: string; text: string }>;
+    }): Promise<{ copied: boolean; count: number }> {
+      const ticket = await ticketOrThrow(input.ticketZendeskId);
+      const agent = await agents.resolve(input.slackUserId);
+      const last = input.messages.at(-1);
+      if (!last) return { copied: false, count: 0 };
+      const when = (ts: string) => new Date(Number(ts) * 1000).toISOString().slice(0, 16).replace('T', ' ');
+      const body = [
+        'Slack discussion of this ticket (copied by yorisoi; internal note, not sent to the customer):',
+        '',
+        ...input.messages.map((m) => `[${when(m.ts)} UTC] ${m.author}: ${m.text}`),
+      ].join('\n');
+      const send = await store.createNoteSend({
+        ticketZendeskId: ticket.zendeskId,
+        inFlightKey: `note:${ticket.zendeskId}:${last.ts}`,
+        senderSlackId: input.slackUserId,
+        authorZendeskId: agent.zendeskUserId,
+        body,
+        dueAt: options.clock(),
+      });
+      if (send) options.wake();
+      return { copied: send !== null, count: input.messages.length };
+    },
+
     /** Undo within the window: nothing reaches Zendesk and the draft is editable again. */
     async undo(sendId: string): Promise<void> {
       if (!(await store.cancelSend(sendId))) throw new YorisoiError('too_late_to_undo');

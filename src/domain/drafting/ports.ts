@@ -57,8 +57,22 @@ export interface DraftStore {
 
   /** Atomically: draft open|failed → sending, and no other reply in flight for the ticket. */
   createSend(
-    input: Omit<ReplySend, 'id' | 'status' | 'attempts' | 'lastError' | 'sentAt'>,
+    input: Omit<ReplySend, 'id' | 'kind' | 'status' | 'attempts' | 'lastError' | 'sentAt'> & {
+      draftId: string;
+    },
   ): Promise<CreateSendResult>;
+  /**
+   * An internal note of the thread's discussion, keyed `note:<ticket>:<last message ts>`; null when exactly
+   * this discussion was already copied.
+   */
+  createNoteSend(input: {
+    ticketZendeskId: string;
+    inFlightKey: string;
+    senderSlackId: string;
+    authorZendeskId: string;
+    body: string;
+    dueAt: Date;
+  }): Promise<ReplySend | null>;
   getSend(id: string): Promise<ReplySend | null>;
   /** scheduled → cancelled (draft back to open). false when it is already sending or done. */
   cancelSend(id: string): Promise<boolean>;

@@ -52,6 +52,7 @@ export function createReplySender(options: ReplySenderOptions) {
       : [];
 
   async function draftName(send: ReplySend) {
+    if (!send.draftId) return 'thread discussion';
     return (await store.getDraft(send.draftId))?.name ?? 'draft';
   }
 

@@ -42,7 +42,8 @@ CREATE TABLE "DraftApproval" (
 -- CreateTable
 CREATE TABLE "ReplySend" (
     "id" TEXT NOT NULL PRIMARY KEY,
-    "draftId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL DEFAULT 'reply',
+    "draftId" TEXT,
     "version" INTEGER NOT NULL,
     "ticketZendeskId" TEXT NOT NULL,
     "inFlightKey" TEXT,
@@ -60,7 +61,7 @@ CREATE TABLE "ReplySend" (
     "sentAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
-    CONSTRAINT "ReplySend_draftId_fkey" FOREIGN KEY ("draftId") REFERENCES "Draft" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "ReplySend_draftId_fkey" FOREIGN KEY ("draftId") REFERENCES "Draft" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
