@@ -54,7 +54,13 @@ function loggerFor(config: Pick<Config, 'logLevel' | 'slack' | 'zendesk'> | null
 
 async function runSandbox(config: Config, port: number, io: Io): Promise<number> {
   const logger = loggerFor(config);
-  const sandbox = await startSandbox({ port, databaseUrl: config.databaseUrl, logger, pollSeconds: config.pollSeconds });
+  const sandbox = await startSandbox({
+    port,
+    databaseUrl: config.databaseUrl,
+    logger,
+    pollSeconds: config.pollSeconds,
+    drafting: { undoSeconds: config.undoSeconds, supportGroup: config.supportGroup ?? null },
+  });
   io.out(`yorisoi sandbox ready: control API ${sandbox.simUrl}/_sim/ · Slack API ${sandbox.simUrl}/api/ · Zendesk API ${sandbox.simUrl}/api/v2 · webhooks ${sandbox.appUrl}/zendesk/webhook`);
   const signal = await waitForSignal();
   logger.info('stopping', { signal });
@@ -94,6 +100,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
           logger,
+          drafting: { undoSeconds: config.undoSeconds, supportGroup: config.supportGroup ?? null },
         });
         const url = await runtime.start();
         io.out(`yorisoi running: webhooks at ${url}/zendesk/webhook${slack.mode === 'http' ? `, Slack requests at ${url}/slack/events` : ', Slack over Socket Mode'}`);

@@ -42,6 +42,10 @@ const envSchema = z.object({
   YORISOI_POLL_SECONDS: positiveInt(60),
   YORISOI_SLACK_POSTS_PER_SECOND: z.coerce.number().positive().default(1),
   YORISOI_SLACK_BURST: positiveInt(3),
+  /** Seconds between "Send" and the reply leaving for Zendesk (the undo window). */
+  YORISOI_UNDO_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Zendesk group (id or name) whose members may send replies; empty = any agent. */
+  YORISOI_SUPPORT_GROUP: optionalText,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -75,6 +79,8 @@ export interface Config {
   pollSeconds: number;
   slackPostsPerSecond: number;
   slackBurst: number;
+  undoSeconds: number;
+  supportGroup: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -147,5 +153,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     pollSeconds: e.YORISOI_POLL_SECONDS,
     slackPostsPerSecond: e.YORISOI_SLACK_POSTS_PER_SECOND,
     slackBurst: e.YORISOI_SLACK_BURST,
+    undoSeconds: e.YORISOI_UNDO_SECONDS,
+    supportGroup: e.YORISOI_SUPPORT_GROUP,
   } satisfies Config);
 }
