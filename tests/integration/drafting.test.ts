@@ -7,7 +7,7 @@ import {
   nextVersionOf,
   openEditorFromRoot,
   ticketWithThread,
-  type viewOf,
+  viewOf,
   views,
   viewText,
 } from './drafting-helpers.ts';
@@ -186,3 +186,45 @@ function inputIdOf(v: Awaited<ReturnType<typeof viewOf>>) {
   return (v.view.blocks as Array<{ block_id?: string }>).find((b) => b.block_id?.startsWith('reply_0'))
     ?.block_id;
 }
+
+describe('entry points and agent mapping', () => {
+  it('the message shortcut on any message of the thread opens the same draft', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Shortcut entry' });
+    const editor = await openEditorFromRoot(s, AIKO, thread);
+    await act(s, AIKO, editor, 'draft_save', { typed: { reply_0: 'Saved before the shortcut.' } });
+    await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('Saved as v1'));
+    const reply = repliesTo(await s.messages(thread.channel), thread.root.ts)[0]!;
+    const r = await s.api<{ acked: boolean }>('POST', '/_sim/slack/shortcuts', {
+      user: KENJI,
+      channel: thread.channel,
+      message_ts: reply.ts,
+      callback_id: 'draft_reply_shortcut',
+    });
+    expect(r.body.acked).toBe(true);
+    const opened = await viewOf(s, KENJI, 'draft_editor');
+    expect(initialValue(opened, 'reply_0')).toBe('Saved before the shortcut.');
+  });
+
+  it('/yorisoi map overrides the e-mail lookup; the mapped user may then send', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Manual mapping' });
+    const r = await s.api<{ acked: boolean }>('POST', '/_sim/slack/commands', {
+      user: 'U0LEAD',
+      channel: thread.channel,
+      command: '/yorisoi',
+      text: 'map <@U0PRODUCT|sora> kenji@example.com',
+    });
+    expect(r.body.acked).toBe(true);
+    await waitFor(
+      'mapping stored',
+      async () =>
+        (await s.runtime.db.agentMapping.findUnique({ where: { slackUserId: 'U0PRODUCT' } }))?.source ===
+        'manual',
+    );
+    const editor = await openEditorFromRoot(s, 'U0PRODUCT', thread);
+    await act(s, 'U0PRODUCT', editor, 'draft_send', {
+      typed: { reply_0: 'Sent by the product team as Kenji.' },
+    });
+    const preview = await viewOf(s, 'U0PRODUCT', 'draft_send_preview');
+    expect(viewText(preview)).toContain('Kenji Tanaka');
+  });
+});
