@@ -1,12 +1,12 @@
 import { App, type Receiver } from '@slack/bolt';
 import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
-import { registerModals } from './modals/index.ts';
-import { registerShortcuts } from './shortcuts/index.ts';
 import type { AgentMapper } from './domain/drafting/agent-mapping.ts';
 import type { DraftingService } from './domain/drafting/drafting-service.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
+import { registerModals } from './modals/index.ts';
+import { registerShortcuts } from './shortcuts/index.ts';
 import type { RuntimeStatus } from './views/help.ts';
 
 /** What listeners may use. Listeners stay thin: parse, call one of these, build a view, answer. */

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Logger } from './logger.ts';
 import { runDraftingDemo } from './demo-drafting.ts';
+import type { Logger } from './logger.ts';
 import { startSandbox } from './sandbox.ts';
 
 type SimMessage = { channel: string; ts: string; thread_ts?: string | null; user?: string; text: string; blocks?: unknown[] };

@@ -23,15 +23,29 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
     if (sub === 'map' && deps.drafting) {
       // `/yorisoi map @user agent@company.com|off`: manual Slack → Zendesk agent mapping (wins over e-mail).
       const [, who = '', target = ''] = command.text.trim().split(/\s+/);
-      const user = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(who)?.[1] ?? (/^[UW][A-Z0-9]+$/.test(who) ? who : null);
-      const email = target === 'off' ? null : /^[^@\s]+@[^@\s]+$/.test(target) ? target.replace(/^<mailto:[^|]+\|(.+)>$/, '$1') : undefined;
+      const user =
+        /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(who)?.[1] ?? (/^[UW][A-Z0-9]+$/.test(who) ? who : null);
+      const email =
+        target === 'off'
+          ? null
+          : /^[^@\s]+@[^@\s]+$/.test(target)
+            ? target.replace(/^<mailto:[^|]+\|(.+)>$/, '$1')
+            : undefined;
       if (!user || email === undefined) {
-        await respond({ response_type: 'ephemeral', text: 'Usage: `/yorisoi map @user agent@company.com` (or `off` to stop them sending).' });
+        await respond({
+          response_type: 'ephemeral',
+          text: 'Usage: `/yorisoi map @user agent@company.com` (or `off` to stop them sending).',
+        });
         return;
       }
       try {
         const agent = await deps.drafting.agents.setManual(user, email);
-        await respond({ response_type: 'ephemeral', text: agent ? `<@${user}> now sends as Zendesk agent *${agent.name}*.` : `<@${user}> can no longer send replies.` });
+        await respond({
+          response_type: 'ephemeral',
+          text: agent
+            ? `<@${user}> now sends as Zendesk agent *${agent.name}*.`
+            : `<@${user}> can no longer send replies.`,
+        });
       } catch (error) {
         await respond({ response_type: 'ephemeral', text: `:warning: ${asYorisoiError(error).userMessage}` });
       }

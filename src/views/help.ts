@@ -12,7 +12,7 @@ export function buildHelpMessage(): SlackMessage {
     '• `/yorisoi status` — inboxes, tickets and the Slack delivery queue',
     '• `/yorisoi help` — this message',
     '• `/yorisoi map @user agent@company.com` — send replies as that Zendesk agent (`off` to stop)',
-    '• *Draft reply* — the button on a ticket\'s root message, or the message shortcut in its thread',
+    "• *Draft reply* — the button on a ticket's root message, or the message shortcut in its thread",
   ].join('\n');
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

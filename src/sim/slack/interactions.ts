@@ -373,7 +373,9 @@ export function createInteractions(ctx: SimContext) {
       if (!block)
         throw new ControlError(400, 'unknown_block_id', [`no input block ${blockId} in view ${view.id}`]);
       const element = block.element as Obj;
-      view.state.values[blockId] = { [String(element.action_id ?? 'sim-action')]: stateValue(element, given) };
+      view.state.values[blockId] = {
+        [String(element.action_id ?? 'sim-action')]: stateValue(element, given),
+      };
     }
   }
 

@@ -47,7 +47,10 @@ export interface FaultRule {
 }
 
 /** What a matching fault does to a request: answer with an error, or never answer. */
-export type FaultOutcome = { kind: 'error'; error: ZendeskApiError } | { kind: 'hang' } | { kind: 'lost_response' };
+export type FaultOutcome =
+  | { kind: 'error'; error: ZendeskApiError }
+  | { kind: 'hang' }
+  | { kind: 'lost_response' };
 
 export interface FaultInjector {
   add(rule: Omit<FaultRule, 'remaining'> & { count: number }): void;
