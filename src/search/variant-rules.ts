@@ -57,7 +57,7 @@ export const VARIANT_RULES: readonly VariantRule[] = [
   { name: 'できる/出来る', pattern: /出来/g, replacement: 'でき' },
   { name: 'あらためて/改めて', pattern: /改め(?=て)/g, replacement: 'あらため' },
   { name: 'あります/有ります', pattern: /有(?=[りるれっ])/g, replacement: 'あ' },
-  { name: 'ない/無い', pattern: /無(?=[いくかけし](?!\p{Script=Han}))/gu, replacement: 'な' },
+  { name: 'ない/無い', pattern: /無(?=[いくかけ])/g, replacement: 'な' },
   { name: 'わかる/分かる', pattern: /分か(?=[るりらっれろ])/g, replacement: 'わか' },
   { name: '詳しく/くわしく', pattern: /詳し(?=[いくけかさ])/g, replacement: 'くわし' },
   { name: '行います/行ないます', pattern: /(?:行な|おこな)(?=[いうえわっお])/g, replacement: '行' },
