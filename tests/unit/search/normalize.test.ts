@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kanjiNumeralsToDigitsText, normalizeJapanese, normalizeMapped } from '../../../src/search/normalize.ts';
+import {
+  kanjiNumeralsToDigitsText,
+  normalizeJapanese,
+  normalizeMapped,
+} from '../../../src/search/normalize.ts';
 
 /** Both spellings must normalise to the same string. */
 const same = (a: string, b: string) => expect(normalizeJapanese(a)).toBe(normalizeJapanese(b));

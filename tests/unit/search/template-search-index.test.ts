@@ -10,7 +10,8 @@ beforeAll(async () => {
   index.upsertMany(sampleTemplates);
 }, 30_000);
 
-const topId = (query: string, filters?: Parameters<TemplateSearchIndex['search']>[1]) => index.search(query, filters)[0]?.id;
+const topId = (query: string, filters?: Parameters<TemplateSearchIndex['search']>[1]) =>
+  index.search(query, filters)[0]?.id;
 
 describe('search', () => {
   it('finds templates whatever the spelling variant', () => {
@@ -34,11 +35,15 @@ describe('search', () => {
 
 describe('filters', () => {
   it('folder filters by path prefix', () => {
-    const ids = index.search('教えてください', { limit: 20, filters: { folder: '子育てFAQ/健康・医療' } }).map((h) => h.id);
+    const ids = index
+      .search('教えてください', { limit: 20, filters: { folder: '子育てFAQ/健康・医療' } })
+      .map((h) => h.id);
     expect(ids.sort()).toEqual(['kfaq-0307', 'kfaq-1039']);
   });
   it('product and tag filters', () => {
-    expect(index.search('パスワード', { filters: { product: 'billing' } }).map((h) => h.id)).toEqual(['own-002']);
+    expect(index.search('パスワード', { filters: { product: 'billing' } }).map((h) => h.id)).toEqual([
+      'own-002',
+    ]);
     expect(index.search('パスワード', { filters: { tag: 'account' } }).map((h) => h.id)).toEqual(['own-001']);
     expect(index.search('パスワード', { filters: { tag: 'no-such-tag' } })).toEqual([]);
   });
@@ -59,7 +64,11 @@ describe('snippets', () => {
     expect(kanji?.snippet).toContain('*窓口*');
   });
   it('keeps at most 200 characters of body', () => {
-    const long = { ...sampleTemplates[0]!, id: 'long', body: `${'あ'.repeat(300)}母子手帳${'い'.repeat(300)}` };
+    const long = {
+      ...sampleTemplates[0]!,
+      id: 'long',
+      body: `${'あ'.repeat(300)}母子手帳${'い'.repeat(300)}`,
+    };
     const hit = index.search('母子手帳', { limit: 10 }).find((h) => h.id === 'kfaq-0001');
     expect(hit).toBeDefined();
     index.upsert(long);
@@ -95,13 +104,18 @@ describe('serialize and restore', () => {
     expect(restored.search('ぼしてちょう')[0]?.id).toBe('kfaq-0001');
   });
   it('rejects a snapshot of another version', async () => {
-    await expect(createTemplateSearchIndex({ serialized: JSON.stringify({ version: 999, templates: [] }) })).rejects.toThrow(/version/);
+    await expect(
+      createTemplateSearchIndex({ serialized: JSON.stringify({ version: 999, templates: [] }) }),
+    ).rejects.toThrow(/version/);
   });
 });
 
 describe('near-duplicate guard', () => {
   it('flags a copy that differs only in spelling variants (dev-dup-002)', () => {
-    const variant = { title: '野良犬についてどこに相談すればいいですか？', body: '野良犬の相談はこちらにご相談下さい．\n（自治体・保健所等のHP内関連ページのURL）' };
+    const variant = {
+      title: '野良犬についてどこに相談すればいいですか？',
+      body: '野良犬の相談はこちらにご相談下さい．\n（自治体・保健所等のHP内関連ページのURL）',
+    };
     const dups = index.findNearDuplicates(variant);
     expect(dups[0]?.id).toBe('kfaq-0908');
     expect(dups[0]?.similarity).toBeGreaterThan(0.9);
@@ -121,7 +135,10 @@ describe('near-duplicate guard', () => {
   it('groups near-duplicates among indexed templates', async () => {
     const local = await createTemplateSearchIndex();
     const original = sampleTemplates.find((t) => t.id === 'kfaq-0908')!;
-    local.upsertMany([...sampleTemplates, { ...original, id: 'copy-0908', body: original.body.replace('ください', '下さい') }]);
+    local.upsertMany([
+      ...sampleTemplates,
+      { ...original, id: 'copy-0908', body: original.body.replace('ください', '下さい') },
+    ]);
     expect(local.duplicateGroups()).toEqual([{ ids: ['copy-0908', 'kfaq-0908'] }]);
   });
 });
