@@ -34,7 +34,9 @@ function classify(error: unknown): SlackWriteError {
     if (name === 'ratelimited') return new SlackWriteError({ kind: 'rate_limited', retryAfterMs: 1000, detail: name });
     return new SlackWriteError({ kind: PERMANENT.has(name) ? 'permanent' : 'transient', detail: name });
   }
-  return new SlackWriteError({ kind: 'transient', detail: e.message ?? String(error) });
+  // An HTTP error status means Slack answered without posting; anything else (timeout, reset) is in doubt.
+  const answered = e.code === ErrorCode.HTTPError;
+  return new SlackWriteError({ kind: 'transient', detail: e.message ?? String(error), maybeDelivered: !answered });
 }
 
 /**

@@ -8,6 +8,7 @@ type Row = {
   attempts: number;
   nextAttemptAt: Date;
   slackTs: string | null;
+  lastError: string | null;
 };
 
 const toItem = (row: Row): OutboxItem => ({
@@ -17,6 +18,7 @@ const toItem = (row: Row): OutboxItem => ({
   attempts: row.attempts,
   nextAttemptAt: row.nextAttemptAt,
   slackTs: row.slackTs,
+  lastError: row.lastError,
 });
 
 /** Inserts the effect unless its key exists. Runs inside the caller's transaction so the effect and the
@@ -41,7 +43,7 @@ export function createOutboxStore(db: Db): OutboxStore {
     async due(now, limit) {
       // The first unsent message of each ticket only: thread order is the order of enqueueing.
       const rows = await db.$queryRawUnsafe<Row[]>(
-        `SELECT o.id, o.payloadJson, o.status, o.attempts, o.nextAttemptAt, o.slackTs
+        `SELECT o.id, o.payloadJson, o.status, o.attempts, o.nextAttemptAt, o.slackTs, o.lastError
            FROM OutboxMessage o
           WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
             AND (o.ticketId IS NULL OR NOT EXISTS (

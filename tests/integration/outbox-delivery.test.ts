@@ -17,7 +17,7 @@ describe('outbox delivery to Slack', () => {
   it('Slack answering 500 for a while delays messages but loses and doubles none', async () => {
     const before = (await postCalls()).length;
     await s.api('POST', '/_sim/slack/faults', { method: 'chat.postMessage', status: 500, count: 4 });
-    const tickets = [];
+    const tickets: Array<{ id: number }> = [];
     for (let i = 0; i < 3; i++) tickets.push(await s.openTicket({ subject: `Outage ${i}`, body: `Body ${i}`, brand: 'billing' }));
     for (const t of tickets) {
       const root = await waitFor(`root ${t.id}`, async () => rootsOf(await s.messages('C0BILLING'), t.id)[0]);
@@ -35,7 +35,7 @@ describe('outbox delivery to Slack', () => {
     // Let yorisoi send faster than Slack allows, so Slack must push back.
     const before = (await postCalls()).length;
     await s.api('POST', '/_sim/slack/rate', { perSecond: 2, burst: 1 });
-    const tickets = [];
+    const tickets: Array<{ id: number }> = [];
     for (let i = 0; i < 4; i++) tickets.push(await s.openTicket({ subject: `Storm ${i}`, body: `Storm body ${i}`, tags: ['onboarding'] }));
     await waitFor('all storm threads', async () => {
       const all = await s.messages('C0ONBOARD');

@@ -14,8 +14,28 @@ export interface WebhookDeliveryStore {
  * A verified webhook is stored first and acknowledged; the ticket is then synced from the API. A delivery
  * that fails to sync stays unprocessed and is retried by `retryUnprocessed` (and the poller catches the rest).
  */
-export function createWebhookIntake(deps: { deliveries: WebhookDeliveryStore; tickets: TicketSync; logger: Logger }) {
+export function createWebhookIntake(deps: {
+  deliveries: WebhookDeliveryStore;
+  tickets: Pick<TicketSync, 'sync'>;
+  logger: Logger;
+  /** Syncs running at once. A burst of webhooks queues here instead of crowding the database
+   *  connection, so storing (and acknowledging) the next webhook never waits behind a thousand syncs. */
+  concurrency?: number;
+}) {
   const { deliveries, tickets, logger } = deps;
+  const limit = deps.concurrency ?? 4;
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const slot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 
   async function process(invocationId: string, ticketZendeskId: string | null) {
     if (!ticketZendeskId) {
@@ -35,12 +55,12 @@ export function createWebhookIntake(deps: { deliveries: WebhookDeliveryStore; ti
     /** Returns whether the delivery was new; processing continues in the background. */
     async accept(delivery: { invocationId: string; webhookId: string | null; ticketZendeskId: string | null; body: string }) {
       const isNew = await deliveries.record(delivery);
-      const done = isNew ? process(delivery.invocationId, delivery.ticketZendeskId) : Promise.resolve();
+      const done = isNew ? slot(() => process(delivery.invocationId, delivery.ticketZendeskId)) : Promise.resolve();
       return { isNew, done };
     },
     async retryUnprocessed(now: Date, graceMs = 30_000) {
       const pending = await deliveries.unprocessed(new Date(now.getTime() - graceMs), 100);
-      for (const d of pending) await process(d.invocationId, d.ticketZendeskId);
+      for (const d of pending) await slot(() => process(d.invocationId, d.ticketZendeskId));
       return pending.length;
     },
   };

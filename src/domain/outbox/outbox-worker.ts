@@ -12,6 +12,8 @@ export interface OutboxWorkerOptions {
   now?: () => number;
 }
 
+const MAYBE_POSTED = 'maybe-posted:';
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -54,16 +56,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     return Math.min(60_000, 250 * 2 ** Math.min(attempts, 10));
   }
 
+  /**
+   * A post that timed out or lost its connection may have reached Slack anyway; before trying again, ask
+   * Slack (by the metadata key) so the retry cannot double it. 429s and Slack's own errors did not post.
+   */
+  async function alreadyPosted(item: OutboxItem, threadTs: string | undefined): Promise<string | null> {
+    if (!item.lastError?.startsWith(MAYBE_POSTED)) return null;
+    const e = item.effect;
+    return slack.findPosted({ channel: e.channelId, key: e.key, threadTs, since: new Date(item.nextAttemptAt.getTime() - 10 * 60_000) });
+  }
+
   async function send(item: OutboxItem): Promise<void> {
     const e = item.effect;
     try {
       if (e.kind === 'post_root' || e.kind === 'post') {
-        const { ts } = await slack.post({
-          channel: e.channelId,
-          message: e.message,
-          threadTs: e.kind === 'post' ? e.threadTs : undefined,
-          key: e.key,
-        });
+        const threadTs = e.kind === 'post' ? e.threadTs : undefined;
+        const found = await alreadyPosted(item, threadTs);
+        if (found) {
+          await store.markSent(item.id, found);
+          return;
+        }
+        const { ts } = await slack.post({ channel: e.channelId, message: e.message, threadTs, key: e.key });
         await store.markSent(item.id, ts);
         return;
       }
@@ -74,6 +87,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         return;
       }
       if (e.kind === 'post_in_thread') {
+        const found = await alreadyPosted(item, rootTs);
+        if (found) {
+          await store.markSent(item.id, found);
+          return;
+        }
         const { ts } = await slack.post({ channel: e.channelId, message: e.message, threadTs: rootTs, broadcast: e.broadcast, key: e.key });
         await store.markSent(item.id, ts);
       } else {
@@ -82,7 +100,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       }
     } catch (error) {
       const failure =
-        error instanceof SlackWriteError ? error.failure : { kind: 'transient' as const, detail: String((error as Error)?.message ?? error) };
+        error instanceof SlackWriteError
+          ? error.failure
+          : { kind: 'transient' as const, detail: String((error as Error)?.message ?? error), maybeDelivered: true };
       if (failure.kind === 'permanent') {
         logger.error('outbox item failed permanently', { id: item.id, key: e.key, error: failure.detail });
         await store.markFailed(item.id, failure.detail);
@@ -90,7 +110,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         const delay = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(item.attempts);
         if (failure.kind === 'rate_limited') bucket(e.channelId).pausedUntil = now() + failure.retryAfterMs;
         logger.info('outbox item will be retried', { id: item.id, kind: failure.kind, inMs: delay, error: failure.detail });
-        await store.reschedule(item.id, new Date(now() + delay), failure.detail);
+        const reason = failure.kind === 'transient' && failure.maybeDelivered ? `${MAYBE_POSTED} ${failure.detail}` : failure.detail;
+        await store.reschedule(item.id, new Date(now() + delay), reason);
       }
     }
   }

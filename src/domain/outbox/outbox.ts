@@ -28,6 +28,8 @@ export interface OutboxItem {
   attempts: number;
   nextAttemptAt: Date;
   slackTs: string | null;
+  /** Why the last attempt failed; `maybe-posted:` marks failures after which Slack may have the message. */
+  lastError: string | null;
 }
 
 export interface OutboxStore {

@@ -10,7 +10,8 @@ export interface SlackWriter {
 
 export type SlackWriteFailure =
   | { kind: 'rate_limited'; retryAfterMs: number; detail: string }
-  | { kind: 'transient'; detail: string }
+  /** maybeDelivered: the request may have reached Slack (timeout, connection lost mid-call). */
+  | { kind: 'transient'; detail: string; maybeDelivered?: boolean }
   | { kind: 'permanent'; detail: string };
 
 export class SlackWriteError extends Error {
