@@ -142,8 +142,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   }
 
   async function tick(): Promise<number> {
-    const items = await store.due(new Date(now()), 200);
-    let nextWait = items.length === 0 ? 1000 : 1000;
+    // A window a few times the concurrency: enough to skip busy channels without reading the whole queue.
+    const items = await store.due(new Date(now()), maxInFlight * 4);
+    let nextWait = 1000;
     for (const item of items) {
       if (inFlight >= maxInFlight) break;
       const b = bucket(item.effect.channelId);
@@ -165,8 +166,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       });
       sends.add(p);
     }
-    const due = await store.nextDueAt();
-    if (due) nextWait = Math.min(nextWait, Math.max(0, due.getTime() - now()));
+    if (items.length === 0) {
+      const due = await store.nextDueAt();
+      if (due) nextWait = Math.min(nextWait, Math.max(0, due.getTime() - now()));
+    }
     return Math.max(5, nextWait);
   }
 
