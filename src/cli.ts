@@ -1,17 +1,22 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { runDemo } from './demo.ts';
+import { toInboxes } from './domain/inboxes/inbox-config.ts';
 import { YorisoiError } from './errors.ts';
 import { readInboxesFile } from './inboxes-file.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createRuntime } from './runtime.ts';
-import { startSandbox } from './sandbox.ts';
-import { openDatabase } from './storage/database.ts';
-import { createInboxStore } from './storage/inbox-store.ts';
-import { applyMigrations, createMigration } from './storage/migrations.ts';
-import { toInboxes } from './domain/inboxes/inbox-config.ts';
-import { createZendeskApi } from './zendesk/zendesk-client.ts';
-import { setupZendesk } from './zendesk/zendesk-setup.ts';
+
+// Commands load what they need when they run: `--help` or a bad argument should not pay for Bolt,
+// Prisma and the simulators.
+const lazy = {
+  runtime: () => import('./runtime.ts'),
+  sandbox: () => import('./sandbox.ts'),
+  demo: () => import('./demo.ts'),
+  database: () => import('./storage/database.ts'),
+  inboxStore: () => import('./storage/inbox-store.ts'),
+  migrations: () => import('./storage/migrations.ts'),
+  zendeskClient: () => import('./zendesk/zendesk-client.ts'),
+  zendeskSetup: () => import('./zendesk/zendesk-setup.ts'),
+};
 
 export interface Io {
   out(line: string): void;
@@ -54,6 +59,7 @@ function loggerFor(config: Pick<Config, 'logLevel' | 'slack' | 'zendesk'> | null
 
 async function runSandbox(config: Config, port: number, io: Io): Promise<number> {
   const logger = loggerFor(config);
+  const { startSandbox } = await lazy.sandbox();
   const sandbox = await startSandbox({ port, databaseUrl: config.databaseUrl, logger, pollSeconds: config.pollSeconds });
   io.out(`yorisoi sandbox ready: control API ${sandbox.simUrl}/_sim/ · Slack API ${sandbox.simUrl}/api/ · Zendesk API ${sandbox.simUrl}/api/v2 · webhooks ${sandbox.appUrl}/zendesk/webhook`);
   const signal = await waitForSignal();
@@ -79,6 +85,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         const logger = loggerFor(config);
         const slack = config.slack!;
         const zendesk = config.zendesk!;
+        const { createRuntime } = await lazy.runtime();
         const runtime = await createRuntime({
           databaseUrl: config.databaseUrl,
           port: config.port,
@@ -113,11 +120,13 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       }
       case 'demo': {
         const level = (env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn';
+        const { runDemo } = await lazy.demo();
         return runDemo(io.out, createLogger({ level }));
       }
       case 'db': {
         const [sub, name] = rest;
         const config = loadConfig(env);
+        const { applyMigrations, createMigration } = await lazy.migrations();
         if (sub === 'migrate') {
           const applied = await applyMigrations(config.databaseUrl);
           io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -152,6 +161,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           io.err('error: --public-url (or PUBLIC_URL) must be the https URL where Zendesk can reach yorisoi');
           return 2;
         }
+        const [{ setupZendesk }, { createZendeskApi }] = await Promise.all([lazy.zendeskSetup(), lazy.zendeskClient()]);
         const r = await setupZendesk(createZendeskApi(config.zendesk), publicUrl);
         io.out(`webhook ${r.webhookId} ${r.webhookCreated ? 'created' : 'already present'} → ${r.endpoint}`);
         io.out(`trigger ${r.triggerId} fires it on every ticket create and update`);
@@ -186,6 +196,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 async function inboxesCommand(args: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
   const [sub, ...rest] = args;
   const config = loadConfig(env);
+  // Validate a file before opening the database, so a bad file fails fast and changes nothing.
+  const fromFile = sub === 'load' && rest[0] ? readInboxesFile(rest[0]) : undefined;
+  const [{ openDatabase }, { createInboxStore }] = await Promise.all([lazy.database(), lazy.inboxStore()]);
   const db = await openDatabase(config.databaseUrl);
   try {
     const store = createInboxStore(db);
@@ -203,7 +216,7 @@ async function inboxesCommand(args: string[], env: Record<string, string | undef
         io.err('error: inboxes load needs a FILE');
         return 2;
       }
-      const inboxes = readInboxesFile(rest[0]);
+      const inboxes = fromFile ?? [];
       await store.replaceAll(inboxes);
       io.out(`loaded ${inboxes.length} inboxes from ${rest[0]}`);
       return 0;
