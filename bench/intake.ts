@@ -31,7 +31,8 @@ const rate = Number(values.rate);
 const burst = Number(values.burst);
 const concurrency = Number(values.concurrency);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-bench-intake-'));
 const sandbox = await startSandbox({
@@ -100,7 +101,8 @@ try {
   const expected = tickets * 2;
   const deadline = Date.now() + Math.max(120_000, (expected / (rate * channelCount)) * 3000);
   const benchMessages = () => sandbox.slack.messages().filter((m) => channels.includes(m.channel));
-  while (benchMessages().length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while (benchMessages().length < expected && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
   const done = performance.now();
   await sandbox.runtime.settle(10_000);
 
@@ -124,16 +126,26 @@ try {
   const seconds = (done - started) / 1000;
   // Ceiling: every channel sending at the limit from the first moment (plus its initial burst).
   const ceilingSeconds = Math.max(0, expected / channelCount - burst) / rate;
-  const calls = (await (await fetch(`${sandbox.simUrl}/_sim/slack/calls?method=chat.postMessage`)).json()) as { calls: Array<{ status: number }> };
+  const calls = (await (
+    await fetch(`${sandbox.simUrl}/_sim/slack/calls?method=chat.postMessage`)
+  ).json()) as { calls: Array<{ status: number }> };
   const sorted = [...ackMs].sort((a, b) => a - b);
   const row = (k: string, v: string) => console.log(`${k.padEnd(42)} ${v}`);
-  console.log(`bench:intake — ${tickets} tickets, ${channelCount} channels, Slack limit ${rate} msg/s per channel (burst ${burst}), ${concurrency} webhooks in flight`);
-  row('webhook ack latency p50 / p99 / max', `${percentile(sorted, 50).toFixed(1)} ms / ${percentile(sorted, 99).toFixed(1)} ms / ${sorted.at(-1)!.toFixed(1)} ms`);
+  console.log(
+    `bench:intake — ${tickets} tickets, ${channelCount} channels, Slack limit ${rate} msg/s per channel (burst ${burst}), ${concurrency} webhooks in flight`,
+  );
+  row(
+    'webhook ack latency p50 / p99 / max',
+    `${percentile(sorted, 50).toFixed(1)} ms / ${percentile(sorted, 99).toFixed(1)} ms / ${sorted.at(-1)!.toFixed(1)} ms`,
+  );
   row('all webhooks acked after', `${((acked - started) / 1000).toFixed(2)} s`);
   row('Slack messages (roots + first messages)', `${messages.length} of ${expected}`);
   row('end-to-end: last message posted after', `${seconds.toFixed(2)} s`);
   row('throughput', `${(tickets / seconds).toFixed(1)} tickets/s (${(expected / seconds).toFixed(1)} msg/s)`);
-  row('ceiling under the rate limit', `${(tickets / Math.max(ceilingSeconds, 1e-9)).toFixed(1)} tickets/s (${ceilingSeconds.toFixed(2)} s)`);
+  row(
+    'ceiling under the rate limit',
+    `${(tickets / Math.max(ceilingSeconds, 1e-9)).toFixed(1)} tickets/s (${ceilingSeconds.toFixed(2)} s)`,
+  );
   row('fraction of ceiling', `${((ceilingSeconds / seconds) * 100).toFixed(1)} %`);
   row('429 answers from Slack', String(calls.calls.filter((c) => c.status === 429).length));
   row('lost (tickets without root or first message)', String(lost));

@@ -21,9 +21,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+      .optional(),
+  ),
   SLACK_APP_TOKEN: optionalText.pipe(
-    z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+    z
+      .string()
+      .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+      .optional(),
   ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
@@ -105,7 +113,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   if (slackSet) {
     need('SLACK_BOT_TOKEN', 'the bot token from OAuth & Permissions');
     need('SLACK_SIGNING_SECRET', 'from Basic Information → App Credentials');
-    if (e.SLACK_MODE === 'socket') need('SLACK_APP_TOKEN', 'an app-level token with connections:write, for Socket Mode');
+    if (e.SLACK_MODE === 'socket')
+      need('SLACK_APP_TOKEN', 'an app-level token with connections:write, for Socket Mode');
     if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
       slack = {
         mode: e.SLACK_MODE,
@@ -121,7 +130,12 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     need('ZENDESK_EMAIL', 'the agent or admin e-mail the API token belongs to');
     need('ZENDESK_API_TOKEN', 'Admin Center → Apps and integrations → Zendesk API');
     need('ZENDESK_WEBHOOK_SECRET', 'printed by `yorisoi zendesk setup`; webhooks are rejected without it');
-    if (e.ZENDESK_EMAIL && e.ZENDESK_API_TOKEN && e.ZENDESK_WEBHOOK_SECRET && (e.ZENDESK_SUBDOMAIN || e.ZENDESK_API_URL)) {
+    if (
+      e.ZENDESK_EMAIL &&
+      e.ZENDESK_API_TOKEN &&
+      e.ZENDESK_WEBHOOK_SECRET &&
+      (e.ZENDESK_SUBDOMAIN || e.ZENDESK_API_URL)
+    ) {
       zendesk = {
         subdomain: e.ZENDESK_SUBDOMAIN ?? 'local',
         email: e.ZENDESK_EMAIL,
@@ -131,8 +145,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       };
     }
   }
-  if (slackSet && !zendeskSet) problems.push('ZENDESK_SUBDOMAIN: missing (Slack is configured, so Zendesk must be too)');
-  if (zendeskSet && !slackSet) problems.push('SLACK_BOT_TOKEN: missing (Zendesk is configured, so Slack must be too)');
+  if (slackSet && !zendeskSet)
+    problems.push('ZENDESK_SUBDOMAIN: missing (Slack is configured, so Zendesk must be too)');
+  if (zendeskSet && !slackSet)
+    problems.push('SLACK_BOT_TOKEN: missing (Zendesk is configured, so Slack must be too)');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({

@@ -5,7 +5,7 @@ import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import { createTicketSync } from './domain/tickets/ticket-sync.ts';
 import { createHttpServer } from './http/http-server.ts';
-import { toSlackLogger, type Logger } from './logger.ts';
+import { type Logger, toSlackLogger } from './logger.ts';
 import { createOutboxWebClient, createSlackWriter } from './slack/slack-writer.ts';
 import { openDatabase } from './storage/database.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
@@ -23,7 +23,13 @@ import { createZendeskApi } from './zendesk/zendesk-client.ts';
 export interface RuntimeSettings {
   databaseUrl: string;
   port: number;
-  slack: { mode: 'socket' | 'http'; botToken: string; appToken?: string; signingSecret: string; apiUrl?: string };
+  slack: {
+    mode: 'socket' | 'http';
+    botToken: string;
+    appToken?: string;
+    signingSecret: string;
+    apiUrl?: string;
+  };
   zendesk: { apiUrl: string; email: string; apiToken: string; webhookSecret: string; agentUrl: string };
   inboxes?: Inbox[];
   pollSeconds: number;
@@ -46,7 +52,11 @@ export async function createRuntime(settings: RuntimeSettings) {
   const ticketStore = createTicketStore(db);
   if (settings.inboxes) await inboxStore.replaceAll(settings.inboxes);
 
-  const webClient = createOutboxWebClient(settings.slack.botToken, settings.slack.apiUrl, toSlackLogger(logger));
+  const webClient = createOutboxWebClient(
+    settings.slack.botToken,
+    settings.slack.apiUrl,
+    toSlackLogger(logger),
+  );
   const outbox = createOutboxWorker({
     store: outboxStore,
     slack: createSlackWriter(webClient),
@@ -73,12 +83,25 @@ export async function createRuntime(settings: RuntimeSettings) {
       return r;
     },
   };
-  const intake = createWebhookIntake({ deliveries: createWebhookDeliveryStore(db), tickets, logger: logger.child({ component: 'intake' }) });
-  const poller = createIncrementalPoller({ gateway, tickets, kv, logger: logger.child({ component: 'poller' }) });
+  const intake = createWebhookIntake({
+    deliveries: createWebhookDeliveryStore(db),
+    tickets,
+    logger: logger.child({ component: 'intake' }),
+  });
+  const poller = createIncrementalPoller({
+    gateway,
+    tickets,
+    kv,
+    logger: logger.child({ component: 'poller' }),
+  });
 
   const receiver =
     settings.slack.mode === 'http'
-      ? new HTTPReceiver({ signingSecret: settings.slack.signingSecret, endpoints: '/slack/events', logger: toSlackLogger(logger) as never })
+      ? new HTTPReceiver({
+          signingSecret: settings.slack.signingSecret,
+          endpoints: '/slack/events',
+          logger: toSlackLogger(logger) as never,
+        })
       : undefined;
   const app = createApp(
     {
@@ -90,7 +113,11 @@ export async function createRuntime(settings: RuntimeSettings) {
     {
       logger,
       async status() {
-        const [inboxes, count, queue] = await Promise.all([inboxStore.list(), db.ticket.count(), outboxStore.counts()]);
+        const [inboxes, count, queue] = await Promise.all([
+          inboxStore.list(),
+          db.ticket.count(),
+          outboxStore.counts(),
+        ]);
         return { inboxes, tickets: count, outbox: queue };
       },
     },

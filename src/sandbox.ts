@@ -6,15 +6,55 @@ import { createRuntime, type Runtime } from './runtime.ts';
 import { createSimServer } from './sim/sim-server.ts';
 import { createSlackSim } from './sim/slack/index.ts';
 import { createZendeskSim } from './sim/zendesk/index.ts';
-import { setupZendesk } from './zendesk/zendesk-setup.ts';
 import { createZendeskApi } from './zendesk/zendesk-client.ts';
+import { setupZendesk } from './zendesk/zendesk-setup.ts';
 
 /** The sandbox team's inboxes: one per product, one for onboarding, a default. */
 export const sandboxInboxes: Inbox[] = [
-  { id: 'onboarding', name: 'Onboarding', channelId: 'C0ONBOARD', brand: null, group: null, formId: null, tags: ['onboarding'], position: 10, isDefault: false },
-  { id: 'photos', name: 'Photos', channelId: 'C0PHOTOS', brand: 'photos', group: null, formId: null, tags: [], position: 20, isDefault: false },
-  { id: 'billing', name: 'Billing', channelId: 'C0BILLING', brand: 'billing', group: null, formId: null, tags: [], position: 30, isDefault: false },
-  { id: 'support', name: 'Support', channelId: 'C0SUPPORT', brand: null, group: null, formId: null, tags: [], position: 100, isDefault: true },
+  {
+    id: 'onboarding',
+    name: 'Onboarding',
+    channelId: 'C0ONBOARD',
+    brand: null,
+    group: null,
+    formId: null,
+    tags: ['onboarding'],
+    position: 10,
+    isDefault: false,
+  },
+  {
+    id: 'photos',
+    name: 'Photos',
+    channelId: 'C0PHOTOS',
+    brand: 'photos',
+    group: null,
+    formId: null,
+    tags: [],
+    position: 20,
+    isDefault: false,
+  },
+  {
+    id: 'billing',
+    name: 'Billing',
+    channelId: 'C0BILLING',
+    brand: 'billing',
+    group: null,
+    formId: null,
+    tags: [],
+    position: 30,
+    isDefault: false,
+  },
+  {
+    id: 'support',
+    name: 'Support',
+    channelId: 'C0SUPPORT',
+    brand: null,
+    group: null,
+    formId: null,
+    tags: [],
+    position: 100,
+    isDefault: true,
+  },
 ];
 
 async function freePort(): Promise<number> {
@@ -79,14 +119,24 @@ export async function startSandbox(options: SandboxOptions) {
   sim.mount(zendesk.route);
   await sim.listen(options.port ?? 0);
 
-  const zendeskSettings = { apiUrl: `${sim.baseUrl}/api/v2`, email: 'yorisoi-api@example.com', apiToken: secrets.zendeskToken };
+  const zendeskSettings = {
+    apiUrl: `${sim.baseUrl}/api/v2`,
+    email: 'yorisoi-api@example.com',
+    apiToken: secrets.zendeskToken,
+  };
   const setup = await setupZendesk(createZendeskApi(zendeskSettings), appUrl);
   let runtime: Runtime;
   try {
     runtime = await createRuntime({
       databaseUrl: options.databaseUrl,
       port: appPort,
-      slack: { mode: slackMode, botToken: secrets.botToken, appToken: secrets.appToken, signingSecret: secrets.signingSecret, apiUrl: `${sim.baseUrl}/api/` },
+      slack: {
+        mode: slackMode,
+        botToken: secrets.botToken,
+        appToken: secrets.appToken,
+        signingSecret: secrets.signingSecret,
+        apiUrl: `${sim.baseUrl}/api/`,
+      },
       zendesk: { ...zendeskSettings, webhookSecret: setup.signingSecret, agentUrl: sim.baseUrl },
       inboxes: sandboxInboxes,
       pollSeconds: options.pollSeconds ?? 30,

@@ -24,7 +24,10 @@ const toItem = (row: Row): OutboxItem => ({
 /** Inserts the effect unless its key exists. Runs inside the caller's transaction so the effect and the
  *  state change that caused it commit together. */
 export async function enqueueEffect(tx: Tx | Db, effect: OutboxEffect): Promise<boolean> {
-  const existing = await tx.outboxMessage.findUnique({ where: { idempotencyKey: effect.key }, select: { id: true } });
+  const existing = await tx.outboxMessage.findUnique({
+    where: { idempotencyKey: effect.key },
+    select: { id: true },
+  });
   if (existing) return false;
   await tx.outboxMessage.create({
     data: {
@@ -73,7 +76,10 @@ export function createOutboxStore(db: Db): OutboxStore {
           data: { status: 'sent', slackTs, sentAt: new Date(), lastError: null },
         });
         if (row.kind === 'post_root' && row.ticketId && slackTs) {
-          await tx.ticket.update({ where: { id: row.ticketId }, data: { rootTs: slackTs, channelId: row.channelId } });
+          await tx.ticket.update({
+            where: { id: row.ticketId },
+            data: { rootTs: slackTs, channelId: row.channelId },
+          });
         }
       });
     },
@@ -84,7 +90,10 @@ export function createOutboxStore(db: Db): OutboxStore {
       });
     },
     async markFailed(id, error) {
-      await db.outboxMessage.update({ where: { id }, data: { status: 'failed', lastError: error.slice(0, 500) } });
+      await db.outboxMessage.update({
+        where: { id },
+        data: { status: 'failed', lastError: error.slice(0, 500) },
+      });
     },
     async rootTsOf(ticketId) {
       const t = await db.ticket.findUnique({ where: { id: ticketId }, select: { rootTs: true } });

@@ -1,7 +1,5 @@
-import type { Inbox } from '../domain/tickets/ticket.ts';
-import { rootFields } from '../domain/tickets/ticket.ts';
+import type { CustomerIdentity, Inbox, rootFields } from '../domain/tickets/ticket.ts';
 import type { StoredTicket, TicketStore } from '../domain/tickets/ticket-store.ts';
-import type { CustomerIdentity } from '../domain/tickets/ticket.ts';
 import type { Db, Tx } from './database.ts';
 import { enqueueEffect } from './outbox-store.ts';
 

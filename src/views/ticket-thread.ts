@@ -14,8 +14,14 @@ const statusEmoji: Record<string, string> = {
 };
 
 /** The thread's root: everything an agent needs to pick the ticket up, kept current by chat.update. */
-export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: { zendeskUrl: string }): SlackMessage {
-  const requester = t.requester.email ? `${t.requester.name} <mailto:${t.requester.email}|${t.requester.email}>` : t.requester.name;
+export function buildTicketRootMessage(
+  t: TicketSnapshot,
+  inbox: Inbox,
+  links: { zendeskUrl: string },
+): SlackMessage {
+  const requester = t.requester.email
+    ? `${t.requester.name} <mailto:${t.requester.email}|${t.requester.email}>`
+    : t.requester.name;
   const assignee = t.assignee ? escapeMrkdwn(t.assignee.name) : '*unassigned*';
   const fields = [
     `*Requester*\n${escapeMrkdwn(requester)}`,
@@ -29,17 +35,30 @@ export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: {
   return {
     text: `#${t.zendeskId} ${subject} — ${t.requester.name} (${t.status}, ${t.assignee ? t.assignee.name : 'unassigned'})`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(`#${t.zendeskId} ${t.subject}`, 150), emoji: true } },
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: truncate(`#${t.zendeskId} ${t.subject}`, 150), emoji: true },
+      },
       { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
       {
         type: 'actions',
         elements: [
-          { type: 'button', action_id: ActionIds.openInZendesk, text: { type: 'plain_text', text: 'Open in Zendesk' }, url: links.zendeskUrl },
+          {
+            type: 'button',
+            action_id: ActionIds.openInZendesk,
+            text: { type: 'plain_text', text: 'Open in Zendesk' },
+            url: links.zendeskUrl,
+          },
         ],
       },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          },
+        ],
       },
     ],
   };
@@ -50,8 +69,15 @@ export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: {
  * Slack rejects messages whose blocks hold much more than ~12k characters (msg_blocks_too_long), so a long
  * message becomes several thread messages of at most three 2,900-character sections each.
  */
-export function buildThreadComment(t: TicketSnapshot, c: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[] {
-  const who = role === 'customer' ? `:speech_balloon: *${escapeMrkdwn(t.requester.name)}* wrote` : ':outbox_tray: *Public reply sent from Zendesk*';
+export function buildThreadComment(
+  t: TicketSnapshot,
+  c: TicketCommentSnapshot,
+  role: 'customer' | 'agent',
+): SlackMessage[] {
+  const who =
+    role === 'customer'
+      ? `:speech_balloon: *${escapeMrkdwn(t.requester.name)}* wrote`
+      : ':outbox_tray: *Public reply sent from Zendesk*';
   const pieces = splitText(escapeMrkdwn(c.body || '(empty message)'), 2900);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < pieces.length; i += 3) {
@@ -59,7 +85,15 @@ export function buildThreadComment(t: TicketSnapshot, c: TicketCommentSnapshot, 
     messages.push({
       text: `${role === 'customer' ? t.requester.name : 'Agent'}: ${truncate(pieces.slice(i, i + 3).join(''), 3000)}`,
       blocks: [
-        { type: 'context', elements: [{ type: 'mrkdwn', text: `${who} · ${c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${part}` }] },
+        {
+          type: 'context',
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: `${who} · ${c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${part}`,
+            },
+          ],
+        },
         ...pieces.slice(i, i + 3).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })),
       ],
     });

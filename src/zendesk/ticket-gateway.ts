@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { TicketSource } from '../domain/tickets/ticket-sync.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
-import { zComment, zCursorMeta, zIncrementalTickets, zNamed, zOrganization, zTicket, zUser } from './zendesk-schemas.ts';
+import {
+  zComment,
+  zCursorMeta,
+  zIncrementalTickets,
+  zNamed,
+  zOrganization,
+  zTicket,
+  zUser,
+} from './zendesk-schemas.ts';
 
 /** Reads tickets, their comments and the people on them from Zendesk, as yorisoi's domain types. */
 export function createZendeskTicketGateway(api: ZendeskApi) {
@@ -13,7 +21,9 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
     const key = `${kind}:${id}`;
     let hit = names.get(key);
     if (!hit) {
-      const schema = z.object({ [kind.replace(/s$/, '')]: kind === 'organizations' ? zOrganization : zNamed });
+      const schema = z.object({
+        [kind.replace(/s$/, '')]: kind === 'organizations' ? zOrganization : zNamed,
+      });
       hit = api
         .call('GET', [kind, id], schema)
         .then((r) => (r[kind.replace(/s$/, '')] as { name: string }).name)
@@ -78,7 +88,9 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
           organizationName: await cachedName('organizations', organizationId),
           externalId: requester.external_id ?? null,
         },
-        assignee: assignee ? { zendeskUserId: assignee.id, name: assignee.name, email: assignee.email ?? null } : null,
+        assignee: assignee
+          ? { zendeskUserId: assignee.id, name: assignee.name, email: assignee.email ?? null }
+          : null,
         groupId: ticket.group_id,
         groupName,
         brandId: ticket.brand_id,

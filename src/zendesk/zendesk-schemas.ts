@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Zendesk ids are numbers in JSON; yorisoi keeps them as strings (they outgrow 32-bit columns). */
 export const zid = z.union([z.number(), z.string()]).transform((v) => String(v));
-const nullableId = zid.nullable().optional().transform((v) => v ?? null);
+const nullableId = zid
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 export const zTicket = z.object({
   id: zid,

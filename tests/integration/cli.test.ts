@@ -9,11 +9,19 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), ...args], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: `file:${path.join(dir, 'cli.db')}`, ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_URL: `file:${path.join(dir, 'cli.db')}`,
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -31,7 +39,12 @@ describe('yorisoi CLI', () => {
   it('sandbox prints one ready line, serves the control API, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'sandbox', '--port', '0'], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`, LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
+        LOG_LEVEL: 'warn',
+      },
     });
     let stdout = '';
     const ready = await new Promise<string>((resolve, reject) => {
@@ -44,7 +57,9 @@ describe('yorisoi CLI', () => {
     });
     const base = /control API (http:\/\/127\.0\.0\.1:\d+)\/_sim\//.exec(ready)?.[1];
     expect(base).toBeDefined();
-    const users = (await (await fetch(`${base}/_sim/slack/users`)).json()) as { users: Array<{ id: string; role: string }> };
+    const users = (await (await fetch(`${base}/_sim/slack/users`)).json()) as {
+      users: Array<{ id: string; role: string }>;
+    };
     expect(users.users.filter((u) => u.role === 'agent').length).toBeGreaterThanOrEqual(2);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -67,7 +82,10 @@ describe('yorisoi CLI', () => {
 
   it('inboxes: load a routing file, list it, reject a bad one naming the field', async () => {
     const good = path.join(dir, 'inboxes.yml');
-    writeFileSync(good, 'inboxes:\n  - {id: photos, channel: C0PHOTOS, brand: photos}\n  - {id: support, channel: C0SUPPORT, default: true}\n');
+    writeFileSync(
+      good,
+      'inboxes:\n  - {id: photos, channel: C0PHOTOS, brand: photos}\n  - {id: support, channel: C0SUPPORT, default: true}\n',
+    );
     expect((await run(['inboxes', 'load', good])).stdout).toContain('loaded 2 inboxes');
     const list = await run(['inboxes', 'list']);
     expect(list.stdout).toMatch(/photos\tC0PHOTOS\tbrand=photos/);

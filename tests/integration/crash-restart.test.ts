@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, startSimulators } from './sim-harness.ts';
 import { waitFor } from './helpers.ts';
+import { freePort, startSimulators } from './sim-harness.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-crash-'));
@@ -18,7 +18,11 @@ afterAll(() => {
 describe('crash and restart', () => {
   it('SIGKILL in the middle of a burst of 200 tickets: after a restart every ticket is posted exactly once', async () => {
     const appPort = await freePort();
-    const sims = await startSimulators({ appPort, slackRate: { perSecond: 20, burst: 5 }, zendeskPerMinute: 100_000 });
+    const sims = await startSimulators({
+      appPort,
+      slackRate: { perSecond: 20, burst: 5 },
+      zendeskPerMinute: 100_000,
+    });
     const inboxes = path.join(dir, 'inboxes.yml');
     writeFileSync(
       inboxes,
@@ -37,7 +41,11 @@ describe('crash and restart', () => {
     let output = '';
     const launch = () =>
       new Promise<ChildProcess>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'start'], { env, cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'start'], {
+          env,
+          cwd: repo,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         children.push(child);
         child.stderr?.on('data', (d) => {
           output += d;
@@ -46,13 +54,20 @@ describe('crash and restart', () => {
           output += d;
           if (String(d).includes('yorisoi running')) resolve(child);
         });
-        child.once('exit', (code) => reject(new Error(`yorisoi exited early (${code}): ${output.slice(-2000)}`)));
+        child.once('exit', (code) =>
+          reject(new Error(`yorisoi exited early (${code}): ${output.slice(-2000)}`)),
+        );
       });
     try {
       const first = await launch();
       const kinds = [{ tags: ['onboarding'] }, { tags: ['vip'] }, { brand: 'photos' }, { brand: 'billing' }];
       for (let i = 0; i < 200; i++) {
-        sims.zendesk.openTicket({ subject: `Burst ${i}`, body: `Message number ${i}`, requester: { email: `c${i}@example.com`, name: `Customer ${i}` }, ...kinds[i % 4] });
+        sims.zendesk.openTicket({
+          subject: `Burst ${i}`,
+          body: `Message number ${i}`,
+          requester: { email: `c${i}@example.com`, name: `Customer ${i}` },
+          ...kinds[i % 4],
+        });
       }
       await waitFor('some messages posted', async () => sims.slack.messages().length >= 60, 60_000);
       first.kill('SIGKILL');

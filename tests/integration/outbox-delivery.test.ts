@@ -11,17 +11,26 @@ afterAll(async () => {
 });
 
 const postCalls = async () =>
-  (await s.api<{ calls: Array<{ method: string; status: number; ok: boolean; error?: string }> }>('GET', '/_sim/slack/calls?method=chat.postMessage')).body.calls;
+  (
+    await s.api<{ calls: Array<{ method: string; status: number; ok: boolean; error?: string }> }>(
+      'GET',
+      '/_sim/slack/calls?method=chat.postMessage',
+    )
+  ).body.calls;
 
 describe('outbox delivery to Slack', () => {
   it('Slack answering 500 for a while delays messages but loses and doubles none', async () => {
     const before = (await postCalls()).length;
     await s.api('POST', '/_sim/slack/faults', { method: 'chat.postMessage', status: 500, count: 4 });
     const tickets: Array<{ id: number }> = [];
-    for (let i = 0; i < 3; i++) tickets.push(await s.openTicket({ subject: `Outage ${i}`, body: `Body ${i}`, brand: 'billing' }));
+    for (let i = 0; i < 3; i++)
+      tickets.push(await s.openTicket({ subject: `Outage ${i}`, body: `Body ${i}`, brand: 'billing' }));
     for (const t of tickets) {
       const root = await waitFor(`root ${t.id}`, async () => rootsOf(await s.messages('C0BILLING'), t.id)[0]);
-      await waitFor(`first message ${t.id}`, async () => repliesTo(await s.messages('C0BILLING'), root.ts).length === 1);
+      await waitFor(
+        `first message ${t.id}`,
+        async () => repliesTo(await s.messages('C0BILLING'), root.ts).length === 1,
+      );
     }
     await s.runtime.settle();
     const all = await s.messages('C0BILLING');
@@ -36,14 +45,21 @@ describe('outbox delivery to Slack', () => {
     const before = (await postCalls()).length;
     await s.api('POST', '/_sim/slack/rate', { perSecond: 2, burst: 1 });
     const tickets: Array<{ id: number }> = [];
-    for (let i = 0; i < 4; i++) tickets.push(await s.openTicket({ subject: `Storm ${i}`, body: `Storm body ${i}`, tags: ['onboarding'] }));
-    await waitFor('all storm threads', async () => {
-      const all = await s.messages('C0ONBOARD');
-      return tickets.every((t) => {
-        const root = rootsOf(all, t.id)[0];
-        return root && repliesTo(all, root.ts).length === 1;
-      });
-    }, 60_000);
+    for (let i = 0; i < 4; i++)
+      tickets.push(
+        await s.openTicket({ subject: `Storm ${i}`, body: `Storm body ${i}`, tags: ['onboarding'] }),
+      );
+    await waitFor(
+      'all storm threads',
+      async () => {
+        const all = await s.messages('C0ONBOARD');
+        return tickets.every((t) => {
+          const root = rootsOf(all, t.id)[0];
+          return root && repliesTo(all, root.ts).length === 1;
+        });
+      },
+      60_000,
+    );
     await s.runtime.settle();
     const all = await s.messages('C0ONBOARD');
     for (const t of tickets) expect(rootsOf(all, t.id)).toHaveLength(1);
@@ -57,9 +73,14 @@ describe('outbox delivery to Slack', () => {
     const t = await s.openTicket({ subject: 'In doubt, posted', body: 'posted once', brand: 'photos' });
     await waitFor('thread', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
     await s.runtime.settle();
-    const row = await s.runtime.db.outboxMessage.findFirstOrThrow({ where: { idempotencyKey: `root:${t.id}` } });
+    const row = await s.runtime.db.outboxMessage.findFirstOrThrow({
+      where: { idempotencyKey: `root:${t.id}` },
+    });
     // What a process killed between Slack's answer and the commit leaves behind.
-    await s.runtime.db.outboxMessage.update({ where: { id: row.id }, data: { status: 'sending', slackTs: null } });
+    await s.runtime.db.outboxMessage.update({
+      where: { id: row.id },
+      data: { status: 'sending', slackTs: null },
+    });
     const calls = (await postCalls()).length;
     expect(await s.runtime.outbox.recoverInDoubt()).toBe(1);
     const after = await s.runtime.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
@@ -72,14 +93,23 @@ describe('outbox delivery to Slack', () => {
     const t = await s.openTicket({ subject: 'In doubt, lost', body: 'never reached Slack', brand: 'photos' });
     const root = await waitFor('thread', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
     await s.runtime.settle();
-    const reply = await s.runtime.db.outboxMessage.findFirstOrThrow({ where: { kind: 'post_in_thread', channelId: 'C0PHOTOS', payloadJson: { contains: 'never reached Slack' } } });
+    const reply = await s.runtime.db.outboxMessage.findFirstOrThrow({
+      where: {
+        kind: 'post_in_thread',
+        channelId: 'C0PHOTOS',
+        payloadJson: { contains: 'never reached Slack' },
+      },
+    });
     // Pretend the reply was claimed but the process died before calling Slack: delete it from Slack's side.
     await fetch(`${s.simUrl}/api/chat.delete`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.secrets.botToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ channel: 'C0PHOTOS', ts: reply.slackTs }),
     });
-    await s.runtime.db.outboxMessage.update({ where: { id: reply.id }, data: { status: 'sending', slackTs: null } });
+    await s.runtime.db.outboxMessage.update({
+      where: { id: reply.id },
+      data: { status: 'sending', slackTs: null },
+    });
     expect(await s.runtime.outbox.recoverInDoubt()).toBe(1);
     s.runtime.outbox.wake();
     await waitFor('resent reply', async () => repliesTo(await s.messages('C0PHOTOS'), root.ts).length === 1);
@@ -91,11 +121,23 @@ describe('outbox delivery to Slack', () => {
     const t = await s.openTicket({ subject: 'Bad channel', body: 'x', brand: 'photos' });
     await waitFor('thread', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
     await s.runtime.db.outboxMessage.create({
-      data: { idempotencyKey: 'test:bad-channel', kind: 'post', channelId: 'C0NOPE', payloadJson: JSON.stringify({ kind: 'post', key: 'test:bad-channel', channelId: 'C0NOPE', message: { text: 'hello' } }) },
+      data: {
+        idempotencyKey: 'test:bad-channel',
+        kind: 'post',
+        channelId: 'C0NOPE',
+        payloadJson: JSON.stringify({
+          kind: 'post',
+          key: 'test:bad-channel',
+          channelId: 'C0NOPE',
+          message: { text: 'hello' },
+        }),
+      },
     });
     s.runtime.outbox.wake();
     await s.runtime.settle();
-    const row = await s.runtime.db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: 'test:bad-channel' } });
+    const row = await s.runtime.db.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: 'test:bad-channel' },
+    });
     expect(row.status).toBe('failed');
     expect(row.lastError).toBe('channel_not_found');
   });

@@ -22,7 +22,11 @@ export async function freePort(): Promise<number> {
  * The simulators alone, for tests that run yorisoi as a separate process (`yorisoi start` with live-mode
  * environment variables pointing at them) — e.g. to kill it with SIGKILL.
  */
-export async function startSimulators(options: { appPort: number; slackRate?: { perSecond: number; burst: number }; zendeskPerMinute?: number }) {
+export async function startSimulators(options: {
+  appPort: number;
+  slackRate?: { perSecond: number; burst: number };
+  zendeskPerMinute?: number;
+}) {
   const secrets = {
     botToken: `xoxb-test-${randomBytes(6).toString('hex')}`,
     appToken: `xapp-test-${randomBytes(6).toString('hex')}`,
@@ -38,11 +42,20 @@ export async function startSimulators(options: { appPort: number; slackRate?: { 
     mode: 'socket',
     postMessageRate: options.slackRate,
   });
-  const zendesk = createZendeskSim({ subdomain: 'test', agentEmail: 'api@example.com', apiToken: secrets.zendeskToken, ratePerMinute: options.zendeskPerMinute });
+  const zendesk = createZendeskSim({
+    subdomain: 'test',
+    agentEmail: 'api@example.com',
+    apiToken: secrets.zendeskToken,
+    ratePerMinute: options.zendeskPerMinute,
+  });
   sim.mount(slack.route, slack.upgrade);
   sim.mount(zendesk.route);
   await sim.listen(0);
-  const zendeskApi = { apiUrl: `${sim.baseUrl}/api/v2`, email: 'api@example.com', apiToken: secrets.zendeskToken };
+  const zendeskApi = {
+    apiUrl: `${sim.baseUrl}/api/v2`,
+    email: 'api@example.com',
+    apiToken: secrets.zendeskToken,
+  };
   const setup = await setupZendesk(createZendeskApi(zendeskApi), `http://127.0.0.1:${options.appPort}`);
   const env = {
     SLACK_BOT_TOKEN: secrets.botToken,

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -18,7 +18,8 @@ function registered(kind: 'command' | 'shortcut' | 'event'): Set<string> {
         if (entry.name !== 'sim' && entry.name !== 'generated') walk(p);
       } else if (p.endsWith('.ts')) {
         const text = readFileSync(p, 'utf8');
-        for (const m of text.matchAll(new RegExp(`app\\.${kind}\\(\\s*['"]([^'"]+)['"]`, 'g'))) out.add(m[1]!);
+        for (const m of text.matchAll(new RegExp(`app\\.${kind}\\(\\s*['"]([^'"]+)['"]`, 'g')))
+          out.add(m[1]!);
       }
     }
   };
@@ -28,7 +29,9 @@ function registered(kind: 'command' | 'shortcut' | 'event'): Set<string> {
 
 describe('manifest.yml', () => {
   it('is a valid Slack app manifest (SchemaStore schema)', () => {
-    const schema = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/slack-app-manifest.schema.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(path.join(root, 'tests/fixtures/slack-app-manifest.schema.json'), 'utf8'),
+    );
     // The schema is draft-04; the only draft-04-only keyword it uses is `id`.
     schema.$id = schema.id;
     delete schema.id;
@@ -40,18 +43,24 @@ describe('manifest.yml', () => {
   });
 
   it('declares exactly the slash commands the app registers', () => {
-    const declared = new Set((manifest.features.slash_commands ?? []).map((c: { command: string }) => c.command));
+    const declared = new Set(
+      (manifest.features.slash_commands ?? []).map((c: { command: string }) => c.command),
+    );
     expect([...declared].sort()).toEqual([...registered('command')].sort());
   });
 
   it('declares every shortcut the app registers', () => {
-    const declared = new Set((manifest.features.shortcuts ?? []).map((s: { callback_id: string }) => s.callback_id));
-    for (const id of registered('shortcut')) expect(declared.has(id), `shortcut ${id} missing from manifest.yml`).toBe(true);
+    const declared = new Set(
+      (manifest.features.shortcuts ?? []).map((s: { callback_id: string }) => s.callback_id),
+    );
+    for (const id of registered('shortcut'))
+      expect(declared.has(id), `shortcut ${id} missing from manifest.yml`).toBe(true);
   });
 
   it('subscribes to every event the app listens to, and enables Socket Mode', () => {
     const events = new Set(manifest.settings.event_subscriptions?.bot_events ?? []);
-    for (const e of registered('event')) expect(events.has(e), `event ${e} missing from manifest.yml`).toBe(true);
+    for (const e of registered('event'))
+      expect(events.has(e), `event ${e} missing from manifest.yml`).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toContain('chat:write');
     expect(manifest.oauth_config.scopes.bot).toContain('commands');

@@ -3,11 +3,19 @@ import type { TicketSync } from '../tickets/ticket-sync.ts';
 
 export interface WebhookDeliveryStore {
   /** Stores the delivery; false when this invocation id was stored before (a Zendesk retry). */
-  record(delivery: { invocationId: string; webhookId: string | null; ticketZendeskId: string | null; body: string }): Promise<boolean>;
+  record(delivery: {
+    invocationId: string;
+    webhookId: string | null;
+    ticketZendeskId: string | null;
+    body: string;
+  }): Promise<boolean>;
   markProcessed(invocationId: string): Promise<void>;
   markFailed(invocationId: string, error: string): Promise<void>;
   /** Deliveries stored but not processed (failed, or cut short by a restart), oldest first. */
-  unprocessed(olderThan: Date, limit: number): Promise<Array<{ invocationId: string; ticketZendeskId: string | null }>>;
+  unprocessed(
+    olderThan: Date,
+    limit: number,
+  ): Promise<Array<{ invocationId: string; ticketZendeskId: string | null }>>;
 }
 
 /**
@@ -46,16 +54,27 @@ export function createWebhookIntake(deps: {
       await tickets.sync(ticketZendeskId);
       await deliveries.markProcessed(invocationId);
     } catch (error) {
-      logger.warn('webhook delivery could not be processed yet', { invocationId, ticket: ticketZendeskId, error });
+      logger.warn('webhook delivery could not be processed yet', {
+        invocationId,
+        ticket: ticketZendeskId,
+        error,
+      });
       await deliveries.markFailed(invocationId, error instanceof Error ? error.message : String(error));
     }
   }
 
   return {
     /** Returns whether the delivery was new; processing continues in the background. */
-    async accept(delivery: { invocationId: string; webhookId: string | null; ticketZendeskId: string | null; body: string }) {
+    async accept(delivery: {
+      invocationId: string;
+      webhookId: string | null;
+      ticketZendeskId: string | null;
+      body: string;
+    }) {
       const isNew = await deliveries.record(delivery);
-      const done = isNew ? slot(() => process(delivery.invocationId, delivery.ticketZendeskId)) : Promise.resolve();
+      const done = isNew
+        ? slot(() => process(delivery.invocationId, delivery.ticketZendeskId))
+        : Promise.resolve();
       return { isNew, done };
     },
     async retryUnprocessed(now: Date, graceMs = 30_000) {

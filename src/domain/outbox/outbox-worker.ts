@@ -44,13 +44,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       buckets.set(channel, b);
     }
     const t = now();
-    b.tokens = Math.min(options.perChannel.burst, b.tokens + ((t - b.updatedAt) / 1000) * options.perChannel.perSecond);
+    b.tokens = Math.min(
+      options.perChannel.burst,
+      b.tokens + ((t - b.updatedAt) / 1000) * options.perChannel.perSecond,
+    );
     b.updatedAt = t;
     return b;
   };
   /** ms until this channel may send again (0 = now). */
   const waitFor = (b: Bucket) =>
-    Math.max(b.pausedUntil - now(), b.tokens >= 1 ? 0 : ((1 - b.tokens) / options.perChannel.perSecond) * 1000);
+    Math.max(
+      b.pausedUntil - now(),
+      b.tokens >= 1 ? 0 : ((1 - b.tokens) / options.perChannel.perSecond) * 1000,
+    );
 
   function backoffMs(attempts: number) {
     return Math.min(60_000, 250 * 2 ** Math.min(attempts, 10));
@@ -63,7 +69,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   async function alreadyPosted(item: OutboxItem, threadTs: string | undefined): Promise<string | null> {
     if (!item.lastError?.startsWith(MAYBE_POSTED)) return null;
     const e = item.effect;
-    return slack.findPosted({ channel: e.channelId, key: e.key, threadTs, since: new Date(item.nextAttemptAt.getTime() - 10 * 60_000) });
+    return slack.findPosted({
+      channel: e.channelId,
+      key: e.key,
+      threadTs,
+      since: new Date(item.nextAttemptAt.getTime() - 10 * 60_000),
+    });
   }
 
   async function send(item: OutboxItem): Promise<void> {
@@ -92,7 +103,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
           await store.markSent(item.id, found);
           return;
         }
-        const { ts } = await slack.post({ channel: e.channelId, message: e.message, threadTs: rootTs, broadcast: e.broadcast, key: e.key });
+        const { ts } = await slack.post({
+          channel: e.channelId,
+          message: e.message,
+          threadTs: rootTs,
+          broadcast: e.broadcast,
+          key: e.key,
+        });
         await store.markSent(item.id, ts);
       } else {
         await slack.update({ channel: e.channelId, ts: rootTs, message: e.message });
@@ -102,15 +119,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       const failure =
         error instanceof SlackWriteError
           ? error.failure
-          : { kind: 'transient' as const, detail: String((error as Error)?.message ?? error), maybeDelivered: true };
+          : {
+              kind: 'transient' as const,
+              detail: String((error as Error)?.message ?? error),
+              maybeDelivered: true,
+            };
       if (failure.kind === 'permanent') {
         logger.error('outbox item failed permanently', { id: item.id, key: e.key, error: failure.detail });
         await store.markFailed(item.id, failure.detail);
       } else {
         const delay = failure.kind === 'rate_limited' ? failure.retryAfterMs : backoffMs(item.attempts);
         if (failure.kind === 'rate_limited') bucket(e.channelId).pausedUntil = now() + failure.retryAfterMs;
-        logger.info('outbox item will be retried', { id: item.id, kind: failure.kind, inMs: delay, error: failure.detail });
-        const reason = failure.kind === 'transient' && failure.maybeDelivered ? `${MAYBE_POSTED} ${failure.detail}` : failure.detail;
+        logger.info('outbox item will be retried', {
+          id: item.id,
+          kind: failure.kind,
+          inMs: delay,
+          error: failure.detail,
+        });
+        const reason =
+          failure.kind === 'transient' && failure.maybeDelivered
+            ? `${MAYBE_POSTED} ${failure.detail}`
+            : failure.detail;
         await store.reschedule(item.id, new Date(now() + delay), reason);
       }
     }
@@ -124,13 +153,32 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       for (let attempt = 0; ; attempt++) {
         try {
           if (e.kind === 'update_root') {
-            await store.reschedule(item.id, new Date(now()), 'in doubt after restart: update is safe to repeat');
+            await store.reschedule(
+              item.id,
+              new Date(now()),
+              'in doubt after restart: update is safe to repeat',
+            );
             break;
           }
-          const threadTs = e.kind === 'post_in_thread' ? ((await store.rootTsOf(e.ticketId)) ?? undefined) : e.kind === 'post' ? e.threadTs : undefined;
-          const ts = await slack.findPosted({ channel: e.channelId, key: e.key, threadTs, since: new Date(item.nextAttemptAt.getTime() - 60_000) });
+          const threadTs =
+            e.kind === 'post_in_thread'
+              ? ((await store.rootTsOf(e.ticketId)) ?? undefined)
+              : e.kind === 'post'
+                ? e.threadTs
+                : undefined;
+          const ts = await slack.findPosted({
+            channel: e.channelId,
+            key: e.key,
+            threadTs,
+            since: new Date(item.nextAttemptAt.getTime() - 60_000),
+          });
           if (ts) await store.markSent(item.id, ts);
-          else await store.reschedule(item.id, new Date(now()), 'in doubt after restart: not found in Slack, resending');
+          else
+            await store.reschedule(
+              item.id,
+              new Date(now()),
+              'in doubt after restart: not found in Slack, resending',
+            );
           break;
         } catch (error) {
           if (attempt >= 5) throw error;

@@ -15,9 +15,23 @@ export interface SlackMessage {
  */
 export type OutboxEffect =
   | { kind: 'post_root'; key: string; channelId: string; ticketId: string; message: SlackMessage }
-  | { kind: 'post_in_thread'; key: string; channelId: string; ticketId: string; message: SlackMessage; broadcast?: boolean }
+  | {
+      kind: 'post_in_thread';
+      key: string;
+      channelId: string;
+      ticketId: string;
+      message: SlackMessage;
+      broadcast?: boolean;
+    }
   | { kind: 'update_root'; key: string; channelId: string; ticketId: string; message: SlackMessage }
-  | { kind: 'post'; key: string; channelId: string; threadTs?: string; ticketId?: string; message: SlackMessage };
+  | {
+      kind: 'post';
+      key: string;
+      channelId: string;
+      threadTs?: string;
+      ticketId?: string;
+      message: SlackMessage;
+    };
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 

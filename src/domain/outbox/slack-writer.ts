@@ -2,7 +2,13 @@ import type { SlackMessage } from './outbox.ts';
 
 /** The Slack operations the outbox needs; implemented over @slack/web-api in src/slack. */
 export interface SlackWriter {
-  post(input: { channel: string; message: SlackMessage; threadTs?: string; broadcast?: boolean; key: string }): Promise<{ ts: string }>;
+  post(input: {
+    channel: string;
+    message: SlackMessage;
+    threadTs?: string;
+    broadcast?: boolean;
+    key: string;
+  }): Promise<{ ts: string }>;
   update(input: { channel: string; ts: string; message: SlackMessage }): Promise<void>;
   /** The ts of a message we posted with this outbox key, if Slack has it (recovery after a crash). */
   findPosted(input: { channel: string; key: string; threadTs?: string; since: Date }): Promise<string | null>;

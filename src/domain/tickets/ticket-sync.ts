@@ -12,7 +12,11 @@ export interface TicketSource {
 
 /** How a ticket looks in Slack; implemented by src/views so the domain never builds Block Kit. */
 export interface TicketThreadRenderer {
-  root(ticket: TicketSnapshot, inbox: Inbox, links: { zendeskUrl: string }): Promise<SlackMessage> | SlackMessage;
+  root(
+    ticket: TicketSnapshot,
+    inbox: Inbox,
+    links: { zendeskUrl: string },
+  ): Promise<SlackMessage> | SlackMessage;
   comment(ticket: TicketSnapshot, comment: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[];
 }
 
@@ -43,7 +47,9 @@ export function createTicketSync(deps: {
     const snapshot = await source.fetchTicketSnapshot(zendeskId);
     const stored = await store.findByZendeskId(zendeskId);
     const inboxes = await store.listInboxes();
-    const inbox = stored?.inboxId ? (inboxes.find((i) => i.id === stored.inboxId) ?? null) : routeTicket(snapshot, inboxes);
+    const inbox = stored?.inboxId
+      ? (inboxes.find((i) => i.id === stored.inboxId) ?? null)
+      : routeTicket(snapshot, inboxes);
     const ticketId = stored?.id ?? randomUUID();
     const isNew = stored === null;
     const known = stored?.knownCommentIds ?? new Set<string>();
@@ -56,7 +62,13 @@ export function createTicketSync(deps: {
     if (channelId && inbox) {
       const fingerprint = JSON.stringify(rootFields(snapshot));
       if (isNew || !stored.channelId) {
-        effects.push({ kind: 'post_root', key: `root:${zendeskId}`, channelId, ticketId, message: await renderer.root(snapshot, inbox, links) });
+        effects.push({
+          kind: 'post_root',
+          key: `root:${zendeskId}`,
+          channelId,
+          ticketId,
+          message: await renderer.root(snapshot, inbox, links),
+        });
       } else if (stored.rootFingerprint !== fingerprint && snapshot.updatedAt >= stored.zendeskUpdatedAt) {
         effects.push({
           kind: 'update_root',
@@ -74,7 +86,10 @@ export function createTicketSync(deps: {
         renderer.comment(snapshot, comment, role).forEach((message, part) => {
           effects.push({
             kind: 'post_in_thread',
-            key: part === 0 ? `comment:${comment.zendeskCommentId}` : `comment:${comment.zendeskCommentId}:${part}`,
+            key:
+              part === 0
+                ? `comment:${comment.zendeskCommentId}`
+                : `comment:${comment.zendeskCommentId}:${part}`,
             channelId,
             ticketId,
             message,

@@ -263,7 +263,15 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
     addChannel(input) {
       const c = parse(schemas.ChannelInput, input);
       const created = Math.floor(clock.now() / 1000);
-      store.channels.set(c.id, { id: c.id, name: c.name, is_member: c.is_member, is_archived: false, created, topic: '', purpose: '' });
+      store.channels.set(c.id, {
+        id: c.id,
+        name: c.name,
+        is_member: c.is_member,
+        is_archived: false,
+        created,
+        topic: '',
+        purpose: '',
+      });
       return { id: c.id, name: c.name };
     },
     event: (input) => interactions.event(parse(schemas.EventInput, input)),
