@@ -56,7 +56,7 @@ CREATE INDEX "VoicePost_channelId_ticketZendeskId_idx" ON "VoicePost"("channelId
 CREATE INDEX "VoicePost_subscriptionId_commentCreatedAt_idx" ON "VoicePost"("subscriptionId", "commentCreatedAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "VoicePost_channelId_zendeskCommentId_key" ON "VoicePost"("channelId", "zendeskCommentId");
+CREATE UNIQUE INDEX "VoicePost_subscriptionId_zendeskCommentId_key" ON "VoicePost"("subscriptionId", "zendeskCommentId");
 
 -- CreateIndex
 CREATE INDEX "VolumeBucket_start_idx" ON "VolumeBucket"("start");
