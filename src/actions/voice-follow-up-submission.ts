@@ -13,7 +13,10 @@ export function registerVoiceFollowUpSubmission(app: App, deps: AppDeps) {
     const meta = FollowUpMetadata.safeParse(safeJson(view.private_metadata));
     const question = parseFollowUpQuestion(view.state.values);
     if (!meta.success) {
-      await ack({ response_action: 'errors', errors: { [BlockIds.voiceFollowUpQuestion]: 'This form is out of date; press the button again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [BlockIds.voiceFollowUpQuestion]: 'This form is out of date; press the button again.' },
+      });
       return;
     }
     try {

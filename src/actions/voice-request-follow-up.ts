@@ -13,7 +13,10 @@ export function registerVoiceRequestFollowUp(app: App, deps: AppDeps) {
       deps.logger.warn('follow-up button with an unexpected value', { value: action.value });
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: buildFollowUpModal({ t: value.data.t, c: channel }, null) as never });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildFollowUpModal({ t: value.data.t, c: channel }, null) as never,
+    });
   });
 }
 

@@ -16,7 +16,8 @@ export function createCanvas(width: number, height: number, background: Rgb = [2
     data[i + 3] = 255;
   };
   const fillRect = (x: number, y: number, w: number, h: number, c: Rgb) => {
-    for (let yy = Math.round(y); yy < Math.round(y + h); yy++) for (let xx = Math.round(x); xx < Math.round(x + w); xx++) set(xx, yy, c);
+    for (let yy = Math.round(y); yy < Math.round(y + h); yy++)
+      for (let xx = Math.round(x); xx < Math.round(x + w); xx++) set(xx, yy, c);
   };
   fillRect(0, 0, width, height, background);
   return {
@@ -40,7 +41,8 @@ export function createCanvas(width: number, height: number, background: Rgb = [2
       for (const ch of Array.from(text)) {
         const rows = glyph(ch);
         for (let gy = 0; gy < GLYPH_HEIGHT; gy++) {
-          for (let gx = 0; gx < GLYPH_WIDTH; gx++) if (rows[gy]?.[gx] === '1') fillRect(cx + gx * scale, y + gy * scale, scale, scale, c);
+          for (let gx = 0; gx < GLYPH_WIDTH; gx++)
+            if (rows[gy]?.[gx] === '1') fillRect(cx + gx * scale, y + gy * scale, scale, scale, c);
         }
         cx += ADVANCE * scale;
       }

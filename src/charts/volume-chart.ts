@@ -36,7 +36,10 @@ export function renderVolumeChart(data: VolumeChartData): Buffer {
   const height = top + data.panels.length * (PANEL_HEIGHT + 24) + 10;
   const c = createCanvas(WIDTH, height);
   const offsetMs = data.tzOffsetMinutes * 60_000;
-  const tz = data.tzOffsetMinutes === 0 ? 'UTC' : `UTC${data.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(data.tzOffsetMinutes) / 60}`;
+  const tz =
+    data.tzOffsetMinutes === 0
+      ? 'UTC'
+      : `UTC${data.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(data.tzOffsetMinutes) / 60}`;
   // Titles are drawn with an ASCII font; names in other scripts show as '?' (the upload's title has them).
   c.text(LEFT, 14, data.title, INK, 2);
   const stamp = new Date(data.now.getTime() + offsetMs).toISOString().slice(0, 16).replace('T', ' ');
@@ -86,7 +89,15 @@ export function renderVolumeChart(data: VolumeChartData): Buffer {
       for (let i = 1; i < panel.baseline.length; i++) {
         const xa = plotLeft + (i - 0.5) * slot;
         const xb = plotLeft + (i + 0.5) * slot;
-        c.line(Math.round(xa), Math.round(yOf(panel.baseline[i - 1] ?? 0)), Math.round(xb), Math.round(yOf(panel.baseline[i] ?? 0)), BASELINE, 2, 6);
+        c.line(
+          Math.round(xa),
+          Math.round(yOf(panel.baseline[i - 1] ?? 0)),
+          Math.round(xb),
+          Math.round(yOf(panel.baseline[i] ?? 0)),
+          BASELINE,
+          2,
+          6,
+        );
       }
     }
 
@@ -99,7 +110,9 @@ export function renderVolumeChart(data: VolumeChartData): Buffer {
       c.line(Math.round(x), plotBottom, Math.round(x), plotBottom + 4, INK);
       c.text(Math.round(x - textWidth(label) / 2), plotBottom + 8, label, MUTED);
     }
-    const legend = panel.baseline ? `BARS: TICKETS (${tz})   DASHED: USUAL (MEDIAN OF PREVIOUS WEEKS)` : `BARS: TICKETS (${tz})`;
+    const legend = panel.baseline
+      ? `BARS: TICKETS (${tz})   DASHED: USUAL (MEDIAN OF PREVIOUS WEEKS)`
+      : `BARS: TICKETS (${tz})`;
     c.text(plotRight - textWidth(legend), plotBottom + 8 + GLYPH_HEIGHT + 4, legend, MUTED);
   });
   return c.toPng();

@@ -2,7 +2,14 @@ import type { VoiceSubscription } from '../domain/voice/voice.ts';
 import { VoiceFilter } from '../domain/voice/voice-filter.ts';
 import type { Db } from './database.ts';
 
-type Row = { id: string; channelId: string; filterJson: string; filterText: string; createdBy: string; createdAt: Date };
+type Row = {
+  id: string;
+  channelId: string;
+  filterJson: string;
+  filterText: string;
+  createdBy: string;
+  createdAt: Date;
+};
 
 const toSubscription = (r: Row): VoiceSubscription => ({
   id: r.id,
@@ -27,24 +34,48 @@ export interface StoredVoicePost {
 export function createVoiceStore(db: Db) {
   return {
     async activeSubscriptions(): Promise<VoiceSubscription[]> {
-      return (await db.voiceSubscription.findMany({ where: { active: true }, orderBy: { createdAt: 'asc' } })).map(toSubscription);
+      return (
+        await db.voiceSubscription.findMany({ where: { active: true }, orderBy: { createdAt: 'asc' } })
+      ).map(toSubscription);
     },
     async listForChannel(channelId: string): Promise<VoiceSubscription[]> {
-      return (await db.voiceSubscription.findMany({ where: { channelId, active: true }, orderBy: { createdAt: 'asc' } })).map(toSubscription);
+      return (
+        await db.voiceSubscription.findMany({
+          where: { channelId, active: true },
+          orderBy: { createdAt: 'asc' },
+        })
+      ).map(toSubscription);
     },
-    async subscribe(input: { channelId: string; filter: VoiceFilter; filterText: string; createdBy: string }): Promise<VoiceSubscription> {
+    async subscribe(input: {
+      channelId: string;
+      filter: VoiceFilter;
+      filterText: string;
+      createdBy: string;
+    }): Promise<VoiceSubscription> {
       const row = await db.voiceSubscription.create({
-        data: { channelId: input.channelId, filterJson: JSON.stringify(input.filter), filterText: input.filterText, createdBy: input.createdBy },
+        data: {
+          channelId: input.channelId,
+          filterJson: JSON.stringify(input.filter),
+          filterText: input.filterText,
+          createdBy: input.createdBy,
+        },
       });
       return toSubscription(row);
     },
     /** false when no active subscription of that channel has this id. */
     async unsubscribe(channelId: string, id: string): Promise<boolean> {
-      const { count } = await db.voiceSubscription.updateMany({ where: { id, channelId, active: true }, data: { active: false } });
+      const { count } = await db.voiceSubscription.updateMany({
+        where: { id, channelId, active: true },
+        data: { active: false },
+      });
       return count === 1;
     },
     async threadChannels(ticketZendeskId: string): Promise<Set<string>> {
-      const rows = await db.voicePost.findMany({ where: { ticketZendeskId }, select: { channelId: true }, distinct: ['channelId'] });
+      const rows = await db.voicePost.findMany({
+        where: { ticketZendeskId },
+        select: { channelId: true },
+        distinct: ['channelId'],
+      });
       return new Set(rows.map((r) => r.channelId));
     },
     /** The voices a subscription heard in [from, to), with the ts of their Slack message once posted. */

@@ -32,7 +32,10 @@ export function createVolumeStore(db: Db): VolumeStore & {
     },
     async series(scope, from, stepMs, steps) {
       const to = new Date(from.getTime() + stepMs * steps);
-      const rows = await db.volumeBucket.findMany({ where: { scope, start: { gte: from, lt: to } }, select: { start: true, count: true } });
+      const rows = await db.volumeBucket.findMany({
+        where: { scope, start: { gte: from, lt: to } },
+        select: { start: true, count: true },
+      });
       const out = new Array<number>(steps).fill(0);
       for (const r of rows) {
         const i = Math.floor((r.start.getTime() - from.getTime()) / stepMs);
@@ -57,7 +60,9 @@ export function createVolumeStore(db: Db): VolumeStore & {
         where: { start: { gte: bucketStart(from), lt: to } },
         _sum: { count: true },
       });
-      return groups.map((g) => ({ scope: g.scope, count: g._sum.count ?? 0 })).sort((a, b) => b.count - a.count || a.scope.localeCompare(b.scope));
+      return groups
+        .map((g) => ({ scope: g.scope, count: g._sum.count ?? 0 }))
+        .sort((a, b) => b.count - a.count || a.scope.localeCompare(b.scope));
     },
     async sampleSubjects(scope, from, to, limit) {
       const [kind, ...rest] = scope.split(':');
@@ -76,17 +81,36 @@ export function createVolumeStore(db: Db): VolumeStore & {
     },
     async openEpisode(ruleId) {
       const row = await db.alertEpisode.findUnique({ where: { openRuleId: ruleId } });
-      return row ? { id: row.id, ruleId: row.ruleId, startedAt: row.startedAt, peakCount: row.peakCount } : null;
+      return row
+        ? { id: row.id, ruleId: row.ruleId, startedAt: row.startedAt, peakCount: row.peakCount }
+        : null;
     },
     async listOpenEpisodes() {
-      const rows = await db.alertEpisode.findMany({ where: { endedAt: null }, orderBy: { startedAt: 'asc' } });
-      return rows.map((r) => ({ id: r.id, ruleId: r.ruleId, scope: r.scope, startedAt: r.startedAt, peakCount: r.peakCount }));
+      const rows = await db.alertEpisode.findMany({
+        where: { endedAt: null },
+        orderBy: { startedAt: 'asc' },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        ruleId: r.ruleId,
+        scope: r.scope,
+        startedAt: r.startedAt,
+        peakCount: r.peakCount,
+      }));
     },
     async openEpisodeWith(e, effects: OutboxEffect[]) {
       try {
         await db.$transaction(async (tx) => {
           await tx.alertEpisode.create({
-            data: { id: e.id, ruleId: e.ruleId, scope: e.scope, openRuleId: e.ruleId, startedAt: e.startedAt, peakCount: e.peakCount, baseline: e.baseline },
+            data: {
+              id: e.id,
+              ruleId: e.ruleId,
+              scope: e.scope,
+              openRuleId: e.ruleId,
+              startedAt: e.startedAt,
+              peakCount: e.peakCount,
+              baseline: e.baseline,
+            },
           });
           for (const effect of effects) await enqueueEffect(tx, effect);
         });
@@ -98,16 +122,26 @@ export function createVolumeStore(db: Db): VolumeStore & {
     },
     async closeEpisodeWith(id, endedAt, effects) {
       await db.$transaction(async (tx) => {
-        const { count } = await tx.alertEpisode.updateMany({ where: { id, endedAt: null }, data: { endedAt, openRuleId: null } });
+        const { count } = await tx.alertEpisode.updateMany({
+          where: { id, endedAt: null },
+          data: { endedAt, openRuleId: null },
+        });
         if (count === 1) for (const effect of effects) await enqueueEffect(tx, effect);
       });
     },
     async raisePeak(id, count) {
-      await db.alertEpisode.updateMany({ where: { id, peakCount: { lt: count } }, data: { peakCount: count } });
+      await db.alertEpisode.updateMany({
+        where: { id, peakCount: { lt: count } },
+        data: { peakCount: count },
+      });
     },
     async add(scope, at, count) {
       const start = bucketStart(at);
-      await db.volumeBucket.upsert({ where: { scope_start: { scope, start } }, create: { scope, start, count }, update: { count: { increment: count } } });
+      await db.volumeBucket.upsert({
+        where: { scope_start: { scope, start } },
+        create: { scope, start, count },
+        update: { count: { increment: count } },
+      });
     },
   };
 }

@@ -5,7 +5,8 @@ import { ActionIds, BlockIds, CallbackIds, InputIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
 
 const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const tagList = (tags: string[]) => (tags.length ? tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ') : '_no tags_');
+const tagList = (tags: string[]) =>
+  tags.length ? tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ') : '_no tags_';
 
 /** The value of the "Request follow-up" button: which ticket the voice came from. */
 export const FollowUpButtonValue = z.object({ t: z.string().regex(/^\d+$/) });
@@ -27,23 +28,51 @@ export function buildVoiceMessages(v: VoiceMessageInput): SlackMessage[] {
     const part = total > 1 ? ` · part ${n} of ${total}` : '';
     const blocks: unknown[] = [];
     if (v.isThreadRoot && i === 0) {
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`:loudspeaker: *<${v.zendeskUrl}|#${v.ticketZendeskId}> ${escapeMrkdwn(v.subject)}*`, 3000) } });
+      blocks.push({
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            `:loudspeaker: *<${v.zendeskUrl}|#${v.ticketZendeskId}> ${escapeMrkdwn(v.subject)}*`,
+            3000,
+          ),
+        },
+      });
       blocks.push({
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: truncate(`${v.productName ? `*${escapeMrkdwn(v.productName)}* · ` : ''}${tagList(v.tags)} · ${stamp(v.at)}${part}`, 3000) }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: truncate(
+              `${v.productName ? `*${escapeMrkdwn(v.productName)}* · ` : ''}${tagList(v.tags)} · ${stamp(v.at)}${part}`,
+              3000,
+            ),
+          },
+        ],
       });
     } else {
       blocks.push({
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `:speech_balloon: ${i === 0 ? 'The customer wrote' : 'continued'} · #${v.ticketZendeskId} · ${stamp(v.at)}${part}` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `:speech_balloon: ${i === 0 ? 'The customer wrote' : 'continued'} · #${v.ticketZendeskId} · ${stamp(v.at)}${part}`,
+          },
+        ],
       });
     }
-    for (const text of pieces.slice(i, i + 3)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    for (const text of pieces.slice(i, i + 3))
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
     if (v.isThreadRoot && n === total) {
       blocks.push({
         type: 'actions',
         elements: [
-          { type: 'button', action_id: ActionIds.voiceOpenInZendesk, text: { type: 'plain_text', text: 'Open in Zendesk' }, url: v.zendeskUrl },
+          {
+            type: 'button',
+            action_id: ActionIds.voiceOpenInZendesk,
+            text: { type: 'plain_text', text: 'Open in Zendesk' },
+            url: v.zendeskUrl,
+          },
           {
             type: 'button',
             action_id: ActionIds.voiceRequestFollowUp,
@@ -86,7 +115,10 @@ export function buildSubscriptionList(channelId: string, subs: VoiceSubscription
         .map((s) => `• \`${s.id}\` ${escapeMrkdwn(truncate(s.filterText, 200))} — by <@${s.createdBy}>`)
         .join('\n')}${subs.length > 40 ? `\n…and ${subs.length - 40} more` : ''}`
     : `<#${channelId}> has no voice subscriptions. Try \`/voice subscribe product:photos tag:bug\`.`;
-  return { text: truncate(text, 3000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
+  return {
+    text: truncate(text, 3000),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
+  };
 }
 
 export interface DigestVoice {
@@ -99,30 +131,46 @@ export interface DigestVoice {
   zendeskUrl: string;
 }
 
-const permalink = (channel: string, ts: string) => `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+const permalink = (channel: string, ts: string) =>
+  `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
 
 /**
  * The day's voices of one subscription, grouped by tag (a voice with two tags is listed under both), each
  * linking to its Slack message and its ticket. At most 50 blocks: whatever does not fit is counted, not cut.
  */
-export function buildVoiceDigest(input: { subscription: VoiceSubscription; dayLabel: string; voices: DigestVoice[] }): SlackMessage {
+export function buildVoiceDigest(input: {
+  subscription: VoiceSubscription;
+  dayLabel: string;
+  voices: DigestVoice[];
+}): SlackMessage {
   const { subscription: s, voices } = input;
   const title = `Voices of ${input.dayLabel} — ${voices.length} message${voices.length === 1 ? '' : 's'}`;
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(title, 150) } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`Subscription \`${s.id}\`: ${escapeMrkdwn(s.filterText)}`, 3000) }] },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: truncate(`Subscription \`${s.id}\`: ${escapeMrkdwn(s.filterText)}`, 3000) },
+      ],
+    },
   ];
   if (voices.length === 0) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: '_No customer message matched this day._' } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '_No customer message matched this day._' },
+    });
     return { text: title, blocks };
   }
   const byTag = new Map<string, DigestVoice[]>();
-  for (const v of voices) for (const tag of v.tags.length ? v.tags : ['(no tag)']) byTag.set(tag, [...(byTag.get(tag) ?? []), v]);
+  for (const v of voices)
+    for (const tag of v.tags.length ? v.tags : ['(no tag)']) byTag.set(tag, [...(byTag.get(tag) ?? []), v]);
   const tags = [...byTag.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   let omitted = 0;
   for (const [tag, list] of tags) {
     const lines = list.map((v) => {
-      const link = v.slackTs ? `<${permalink(v.channelId, v.slackTs)}|${escapeMrkdwn(truncate(v.subject, 120))}>` : escapeMrkdwn(truncate(v.subject, 120));
+      const link = v.slackTs
+        ? `<${permalink(v.channelId, v.slackTs)}|${escapeMrkdwn(truncate(v.subject, 120))}>`
+        : escapeMrkdwn(truncate(v.subject, 120));
       return `• ${link} · <${v.zendeskUrl}|#${v.ticketZendeskId}> · ${v.at.toISOString().slice(11, 16)} UTC`;
     });
     const sections = splitText([`*${escapeMrkdwn(tag)}* (${list.length})`, ...lines].join('\n'), 2900);
@@ -134,7 +182,11 @@ export function buildVoiceDigest(input: { subscription: VoiceSubscription; dayLa
       blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
     }
   }
-  if (omitted > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…${omitted} more section(s) did not fit in one message.` }] });
+  if (omitted > 0)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…${omitted} more section(s) did not fit in one message.` }],
+    });
   return { text: title, blocks };
 }
 
@@ -149,13 +201,25 @@ export function buildFollowUpModal(meta: z.input<typeof FollowUpMetadata>, subje
     blocks: [
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: truncate(`Ticket *#${meta.t}*${subject ? ` ${escapeMrkdwn(subject)}` : ''}. Your question goes to the support team's thread for this ticket.`, 3000) },
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            `Ticket *#${meta.t}*${subject ? ` ${escapeMrkdwn(subject)}` : ''}. Your question goes to the support team's thread for this ticket.`,
+            3000,
+          ),
+        },
       },
       {
         type: 'input',
         block_id: BlockIds.voiceFollowUpQuestion,
         label: { type: 'plain_text', text: 'What should support ask or check?' },
-        element: { type: 'plain_text_input', action_id: InputIds.voiceFollowUpQuestion, multiline: true, min_length: 1, max_length: 2000 },
+        element: {
+          type: 'plain_text_input',
+          action_id: InputIds.voiceFollowUpQuestion,
+          multiline: true,
+          min_length: 1,
+          max_length: 2000,
+        },
       },
     ],
   };
@@ -163,21 +227,35 @@ export function buildFollowUpModal(meta: z.input<typeof FollowUpMetadata>, subje
 
 /** The question typed in the follow-up modal. */
 export const FollowUpState = z.object({
-  [BlockIds.voiceFollowUpQuestion]: z.object({ [InputIds.voiceFollowUpQuestion]: z.object({ value: z.string().nullable().optional() }) }),
+  [BlockIds.voiceFollowUpQuestion]: z.object({
+    [InputIds.voiceFollowUpQuestion]: z.object({ value: z.string().nullable().optional() }),
+  }),
 });
 
 export function parseFollowUpQuestion(values: unknown): string {
   const parsed = FollowUpState.safeParse(values);
-  return parsed.success ? (parsed.data[BlockIds.voiceFollowUpQuestion][InputIds.voiceFollowUpQuestion].value ?? '').trim() : '';
+  return parsed.success
+    ? (parsed.data[BlockIds.voiceFollowUpQuestion][InputIds.voiceFollowUpQuestion].value ?? '').trim()
+    : '';
 }
 
 /** The question in the support thread, and the note left in the voice thread. */
-export function buildFollowUpRequest(input: { userId: string; voiceChannelId: string; question: string }): SlackMessage {
+export function buildFollowUpRequest(input: {
+  userId: string;
+  voiceChannelId: string;
+  question: string;
+}): SlackMessage {
   const text = `:raising_hand: <@${input.userId}> from <#${input.voiceChannelId}> asks for a follow-up:\n${escapeMrkdwn(input.question)}`;
-  return { text: truncate(text, 3000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] };
+  return {
+    text: truncate(text, 3000),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
+  };
 }
 
 export function buildFollowUpNote(input: { userId: string; question: string }): SlackMessage {
   const text = `:outbox_tray: <@${input.userId}> asked support to follow up: ${escapeMrkdwn(input.question)}`;
-  return { text: truncate(text, 3000), blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] }] };
+  return {
+    text: truncate(text, 3000),
+    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] }],
+  };
 }

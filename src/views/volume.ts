@@ -1,5 +1,5 @@
-import type { AlertMessageInput, AlertRenderer } from '../domain/volume/alert-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { AlertMessageInput, AlertRenderer } from '../domain/volume/alert-service.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 
 const hhmm = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -15,9 +15,13 @@ export function buildVolumeAlert(a: AlertMessageInput): SlackMessage {
     `*Alerts at*\n${reading.level} or more`,
     `*Rule*\n\`${escapeMrkdwn(rule.id)}\``,
   ];
-  const tags = a.topTags.length ? a.topTags.map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`).join(' · ') : '_no tags_';
+  const tags = a.topTags.length
+    ? a.topTags.map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`).join(' · ')
+    : '_no tags_';
   const samples = a.samples.length
-    ? a.samples.map((s) => `• <${s.url}|#${s.zendeskId}> ${escapeMrkdwn(truncate(s.subject, 150))}`).join('\n')
+    ? a.samples
+        .map((s) => `• <${s.url}|#${s.zendeskId}> ${escapeMrkdwn(truncate(s.subject, 150))}`)
+        .join('\n')
     : '_none_';
   const title = `:rotating_light: Ticket volume alert: ${a.scopeLabel}`;
   return {
@@ -29,7 +33,12 @@ export function buildVolumeAlert(a: AlertMessageInput): SlackMessage {
       { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Sample subjects*\n${samples}`, 3000) } },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `Since ${hhmm(a.startedAt)} · the trend chart (24 hours, 4 weeks) is in the thread · one alert per episode; a recovery message closes it` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Since ${hhmm(a.startedAt)} · the trend chart (24 hours, 4 weeks) is in the thread · one alert per episode; a recovery message closes it`,
+          },
+        ],
       },
     ],
   };
@@ -55,20 +64,40 @@ export interface TodayVolume {
 
 /** The App Home: today's counts, per inbox and tag, and the alerts in progress. */
 export function buildHomeView(v: TodayVolume) {
-  const inboxes = v.byInbox.slice(0, 9).map((i) => ({ type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(i.name)}*\n${i.count}`, 2000) }));
-  const tags = v.topTags.length ? v.topTags.slice(0, 10).map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`).join(' · ') : '_none yet_';
+  const inboxes = v.byInbox
+    .slice(0, 9)
+    .map((i) => ({ type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(i.name)}*\n${i.count}`, 2000) }));
+  const tags = v.topTags.length
+    ? v.topTags
+        .slice(0, 10)
+        .map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`)
+        .join(' · ')
+    : '_none yet_';
   const alerts = v.openAlerts.length
-    ? v.openAlerts.map((a) => `:rotating_light: ${escapeMrkdwn(a.scope)} since ${hhmm(a.since)} (peak ${a.peak})`).join('\n')
+    ? v.openAlerts
+        .map((a) => `:rotating_light: ${escapeMrkdwn(a.scope)} since ${hhmm(a.since)} (peak ${a.peak})`)
+        .join('\n')
     : ':white_check_mark: No volume alert in progress.';
   return {
     type: 'home' as const,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: 'yorisoi — ticket volume today' } },
-      { type: 'section', text: { type: 'mrkdwn', text: `*${v.total}* new tickets ${escapeMrkdwn(v.dayLabel)} · *${v.lastHour}* in the last hour` } },
-      ...(inboxes.length ? [{ type: 'section', fields: [{ type: 'mrkdwn', text: '*By inbox*' }, ...inboxes] }] : []),
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*${v.total}* new tickets ${escapeMrkdwn(v.dayLabel)} · *${v.lastHour}* in the last hour`,
+        },
+      },
+      ...(inboxes.length
+        ? [{ type: 'section', fields: [{ type: 'mrkdwn', text: '*By inbox*' }, ...inboxes] }]
+        : []),
       { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Top tags today*\n${tags}`, 3000) } },
       { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Alerts*\n${alerts}`, 3000) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Charts on demand: `/yorisoi volume [tag|inbox] [24h|7d|4w]`' }] },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'Charts on demand: `/yorisoi volume [tag|inbox] [24h|7d|4w]`' }],
+      },
     ],
   };
 }

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repliesTo, rootsOf, type SimMessage, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
+import {
+  repliesTo,
+  rootsOf,
+  type SimMessage,
+  startTestSandbox,
+  type TestSandbox,
+  waitFor,
+} from './helpers.ts';
 
 let s: TestSandbox;
 beforeAll(async () => {
@@ -66,7 +73,10 @@ const sections = (m: SimMessage) =>
     .map((b) => b.text?.text ?? '');
 
 const command = (text: string, channel = 'C0VOICE') =>
-  s.api<{ acked: boolean; responses: Array<{ body: { text?: string; blocks?: unknown[]; response_type?: string } }> }>('POST', '/_sim/slack/commands', {
+  s.api<{
+    acked: boolean;
+    responses: Array<{ body: { text?: string; blocks?: unknown[]; response_type?: string } }>;
+  }>('POST', '/_sim/slack/commands', {
     user: 'U0PRODUCT',
     channel,
     command: '/voice',
@@ -81,7 +91,9 @@ describe('voice of the customer', () => {
     const sub = await command('subscribe product:photos tag:bug');
     expect(sub.body.acked).toBe(true);
     await waitFor('subscription confirmation', async () =>
-      (await s.messages('C0VOICE')).find((m) => m.text.includes('now hears customers matching') && m.text.includes('product:photos tag:bug')),
+      (await s.messages('C0VOICE')).find(
+        (m) => m.text.includes('now hears customers matching') && m.text.includes('product:photos tag:bug'),
+      ),
     );
 
     photoTicket = await s.openTicket({
@@ -92,7 +104,9 @@ describe('voice of the customer', () => {
       tags: ['bug', 'upload'],
     });
     voiceRoot = await waitFor('voice root', async () =>
-      (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith(`Voice #${photoTicket.id}`)),
+      (await s.messages('C0VOICE')).find(
+        (m) => !m.thread_ts && m.text.startsWith(`Voice #${photoTicket.id}`),
+      ),
     );
     // Verbatim: the body is exactly the customer's, with only the personal parts replaced (and &<> escaped for mrkdwn).
     expect(sections(voiceRoot).slice(1).join('')).toBe(expectedMasked);
@@ -108,25 +122,47 @@ describe('voice of the customer', () => {
     );
     expect(sections(followUp).join('')).toBe('追記: 夫の電話 [phone] でも同じです。Android 15 です。');
     // An agent's public reply is not the customer's voice.
-    await s.api('PATCH', `/_sim/zendesk/tickets/${photoTicket.id}`, { comment: 'Thanks, we are looking into it.', status: 'pending' });
+    await s.api('PATCH', `/_sim/zendesk/tickets/${photoTicket.id}`, {
+      comment: 'Thanks, we are looking into it.',
+      status: 'pending',
+    });
     await waitFor('agent reply in the support thread', async () =>
       (await s.messages('C0PHOTOS')).find((m) => m.text.includes('we are looking into it')),
     );
     await s.runtime.settle();
     const voices = await s.messages('C0VOICE');
-    expect(voices.filter((m) => m.text.startsWith(`Voice #${photoTicket.id}`) && !m.thread_ts)).toHaveLength(1);
+    expect(voices.filter((m) => m.text.startsWith(`Voice #${photoTicket.id}`) && !m.thread_ts)).toHaveLength(
+      1,
+    );
     expect(repliesTo(voices, voiceRoot.ts)).toHaveLength(1);
     expect(voices.some((m) => m.text.includes('looking into it'))).toBe(false);
     for (const m of voices) for (const p of [...personal, '080-9876-5432']) expect(shown(m)).not.toContain(p);
   });
 
   it('non-matching tickets are not posted', async () => {
-    const billing = await s.openTicket({ subject: 'Charged twice', body: 'A bug in billing', brand: 'billing', tags: ['bug'] });
-    const idea = await s.openTicket({ subject: 'Idea', body: 'Please add albums', brand: 'photos', tags: ['feature'] });
-    await waitFor('both support threads', async () => rootsOf(await s.messages('C0BILLING'), billing.id)[0] && rootsOf(await s.messages('C0PHOTOS'), idea.id)[0]);
+    const billing = await s.openTicket({
+      subject: 'Charged twice',
+      body: 'A bug in billing',
+      brand: 'billing',
+      tags: ['bug'],
+    });
+    const idea = await s.openTicket({
+      subject: 'Idea',
+      body: 'Please add albums',
+      brand: 'photos',
+      tags: ['feature'],
+    });
+    await waitFor(
+      'both support threads',
+      async () =>
+        rootsOf(await s.messages('C0BILLING'), billing.id)[0] &&
+        rootsOf(await s.messages('C0PHOTOS'), idea.id)[0],
+    );
     await s.runtime.settle();
     const voices = await s.messages('C0VOICE');
-    expect(voices.some((m) => m.text.includes(`#${billing.id}`) || m.text.includes(`#${idea.id}`))).toBe(false);
+    expect(voices.some((m) => m.text.includes(`#${billing.id}`) || m.text.includes(`#${idea.id}`))).toBe(
+      false,
+    );
   });
 
   it('a long message is split across messages, never cut', async () => {
@@ -134,11 +170,15 @@ describe('voice of the customer', () => {
     const long = Array.from({ length: 16 }, (_, i) => `${i + 1}. ${paragraph}`).join('\n');
     expect(long.length).toBeGreaterThan(12_000);
     const t = await s.openTicket({ subject: 'Long', body: long, brand: 'photos', tags: ['bug'] });
-    const root = await waitFor('long voice root', async () => (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith(`Voice #${t.id}`)));
+    const root = await waitFor('long voice root', async () =>
+      (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith(`Voice #${t.id}`)),
+    );
     await s.runtime.settle();
     const parts = [root, ...repliesTo(await s.messages('C0VOICE'), root.ts)];
     expect(parts.length).toBeGreaterThan(1);
-    const text = [sections(root).slice(1).join(''), ...parts.slice(1).map((m) => sections(m).join(''))].join('\n');
+    const text = [sections(root).slice(1).join(''), ...parts.slice(1).map((m) => sections(m).join(''))].join(
+      '\n',
+    );
     expect(text.replace(/\n/g, '')).toBe(long.replace(/\n/g, ''));
   });
 
@@ -151,48 +191,69 @@ describe('voice of the customer', () => {
     });
     expect(clicked.body.acked).toBe(true);
     const view = await waitFor('follow-up modal', async () =>
-      (await s.api<{ views: Array<{ id: string; view: { callback_id: string } }> }>('GET', '/_sim/slack/views?user=U0PRODUCT')).body.views.find(
-        (v) => v.view.callback_id === 'voice_follow_up',
-      ),
+      (
+        await s.api<{ views: Array<{ id: string; view: { callback_id: string } }> }>(
+          'GET',
+          '/_sim/slack/views?user=U0PRODUCT',
+        )
+      ).body.views.find((v) => v.view.callback_id === 'voice_follow_up'),
     );
-    const submitted = await s.api<{ acked: boolean; applied: string }>('POST', `/_sim/slack/views/${view.id}/submit`, {
-      values: { voice_follow_up_question: 'Which app version is the customer on?' },
-    });
+    const submitted = await s.api<{ acked: boolean; applied: string }>(
+      'POST',
+      `/_sim/slack/views/${view.id}/submit`,
+      {
+        values: { voice_follow_up_question: 'Which app version is the customer on?' },
+      },
+    );
     expect(submitted.body.applied).toBe('close');
     const supportRoot = rootsOf(await s.messages('C0PHOTOS'), photoTicket.id)[0]!;
     await waitFor('question in the support thread', async () =>
-      repliesTo(await s.messages('C0PHOTOS'), supportRoot.ts).find((m) => m.text.includes('Which app version') && m.text.includes('<@U0PRODUCT>')),
+      repliesTo(await s.messages('C0PHOTOS'), supportRoot.ts).find(
+        (m) => m.text.includes('Which app version') && m.text.includes('<@U0PRODUCT>'),
+      ),
     );
     await waitFor('note in the voice thread', async () =>
-      repliesTo(await s.messages('C0VOICE'), voiceRoot.ts).find((m) => m.text.includes('asked support to follow up')),
+      repliesTo(await s.messages('C0VOICE'), voiceRoot.ts).find((m) =>
+        m.text.includes('asked support to follow up'),
+      ),
     );
   });
 
-  it('the digest lists the day\'s voices by tag, linking to each; bad input gets a clear message', async () => {
+  it("the digest lists the day's voices by tag, linking to each; bad input gets a clear message", async () => {
     const digest = await command('digest');
     const answer = await waitFor('digest', async () =>
-      (await s.api<{ responses: Array<{ body: { text?: string; blocks?: unknown[] } }> }>('GET', '/_sim/slack/responses?user=U0PRODUCT')).body.responses.find((r) =>
-        r.body.text?.startsWith('Voices of'),
-      ),
+      (
+        await s.api<{ responses: Array<{ body: { text?: string; blocks?: unknown[] } }> }>(
+          'GET',
+          '/_sim/slack/responses?user=U0PRODUCT',
+        )
+      ).body.responses.find((r) => r.body.text?.startsWith('Voices of')),
     );
     expect(digest.body.acked).toBe(true);
     const text = shown({ text: answer.body.text ?? '', blocks: answer.body.blocks } as SimMessage);
     expect(text).toContain('*bug* (3)');
     expect(text).toContain('*upload* (2)'); // the first message and the follow-up
-    expect(text).toMatch(new RegExp(`https://slack\\.com/archives/C0VOICE/p${voiceRoot.ts.replace('.', '')}`));
+    expect(text).toMatch(
+      new RegExp(`https://slack\\.com/archives/C0VOICE/p${voiceRoot.ts.replace('.', '')}`),
+    );
     expect(text).not.toContain('hanako.yamada@example.co.jp');
 
     await command('subscribe colour:blue');
     await waitFor('error for a bad filter', async () =>
-      (await s.api<{ responses: Array<{ body: { text?: string } }> }>('GET', '/_sim/slack/responses?user=U0PRODUCT')).body.responses.find((r) =>
-        r.body.text?.includes('Unknown filter "colour:"'),
-      ),
+      (
+        await s.api<{ responses: Array<{ body: { text?: string } }> }>(
+          'GET',
+          '/_sim/slack/responses?user=U0PRODUCT',
+        )
+      ).body.responses.find((r) => r.body.text?.includes('Unknown filter "colour:"')),
     );
 
     // The daily digest is posted once, after the day ends.
     const tomorrow = new Date(Date.now() + 24 * 3_600_000);
     expect(await s.runtime.voice.postDueDigests(tomorrow)).toBe(1);
     expect(await s.runtime.voice.postDueDigests(tomorrow)).toBe(0);
-    await waitFor('posted digest', async () => (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith('Voices of')));
+    await waitFor('posted digest', async () =>
+      (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith('Voices of')),
+    );
   });
 });

@@ -12,14 +12,31 @@ beforeAll(async () => {
   s = await startTestSandbox({
     clock: () => new Date(Date.now() + offsetMs),
     alertEvaluateSeconds: 3600, // only new tickets and the test trigger checks
-    alertRules: [{ id: 'burst', scope: 'all', channelId: 'C0ALERTS', kind: 'threshold', windowMinutes: 60, threshold: 5 }],
+    alertRules: [
+      {
+        id: 'burst',
+        scope: 'all',
+        channelId: 'C0ALERTS',
+        kind: 'threshold',
+        windowMinutes: 60,
+        threshold: 5,
+      },
+    ],
   });
 });
 afterAll(async () => {
   await s?.close();
 });
 
-type SimFile = { id: string; name: string; mimetype: string; channel: string | null; thread_ts: string | null; completed: boolean; content_base64: string | null };
+type SimFile = {
+  id: string;
+  name: string;
+  mimetype: string;
+  channel: string | null;
+  thread_ts: string | null;
+  completed: boolean;
+  content_base64: string | null;
+};
 const files = async () => (await s.api<{ files: SimFile[] }>('GET', '/_sim/slack/files')).body.files;
 /** Zendesk has delivered every webhook, yorisoi has processed them, and the outbox is empty. */
 const quiet = async () => {
@@ -28,7 +45,8 @@ const quiet = async () => {
   await s.runtime.checkVolume();
   await s.runtime.settle();
 };
-const alertRoots = (ms: SimMessage[]) => ms.filter((m) => !m.thread_ts && m.text.startsWith('Ticket volume alert'));
+const alertRoots = (ms: SimMessage[]) =>
+  ms.filter((m) => !m.thread_ts && m.text.startsWith('Ticket volume alert'));
 
 /** Decodes a PNG and counts pixels of the bar colours and of the axis ink: a chart, not a blank image. */
 function inspectPng(base64: string) {
@@ -47,10 +65,19 @@ describe('volume alerts', () => {
   it('a burst past the threshold makes exactly one alert with a chart upload, then one recovery', async () => {
     const burst = [];
     for (let i = 0; i < 8; i++) {
-      burst.push(await s.openTicket({ subject: `写真が表示されない ${i}`, body: `Burst ${i}: photos do not load`, brand: 'photos', tags: ['bug', i % 2 ? 'android' : 'ios'] }));
+      burst.push(
+        await s.openTicket({
+          subject: `写真が表示されない ${i}`,
+          body: `Burst ${i}: photos do not load`,
+          brand: 'photos',
+          tags: ['bug', i % 2 ? 'android' : 'ios'],
+        }),
+      );
     }
     const alert = await waitFor('the alert', async () => alertRoots(await s.messages('C0ALERTS'))[0]);
-    const chart = await waitFor('the chart upload', async () => (await files()).find((f) => f.completed && f.thread_ts === alert.ts));
+    const chart = await waitFor('the chart upload', async () =>
+      (await files()).find((f) => f.completed && f.thread_ts === alert.ts),
+    );
     await quiet();
 
     const text = JSON.stringify(alert.blocks);
@@ -65,7 +92,10 @@ describe('volume alerts', () => {
     expect(image.width).toBeGreaterThan(600);
     expect(image.bars).toBeGreaterThan(200);
     expect(image.ink).toBeGreaterThan(1000);
-    writeFileSync(path.join(tmpdir(), 'yorisoi-alert-chart.png'), Buffer.from(chart.content_base64 ?? '', 'base64'));
+    writeFileSync(
+      path.join(tmpdir(), 'yorisoi-alert-chart.png'),
+      Buffer.from(chart.content_base64 ?? '', 'base64'),
+    );
 
     // More tickets during the episode: still one alert.
     await s.openTicket({ subject: 'Still broken', body: 'Same here', brand: 'photos', tags: ['bug'] });
@@ -90,25 +120,49 @@ describe('volume alerts', () => {
   });
 
   it('/yorisoi volume answers with a chart; bad input gets a clear message', async () => {
-    const r = await s.api<{ acked: boolean }>('POST', '/_sim/slack/commands', { user: 'U0LEAD', channel: 'C0SUPPORT', command: '/yorisoi', text: 'volume bug 7d' });
+    const r = await s.api<{ acked: boolean }>('POST', '/_sim/slack/commands', {
+      user: 'U0LEAD',
+      channel: 'C0SUPPORT',
+      command: '/yorisoi',
+      text: 'volume bug 7d',
+    });
     expect(r.body.acked).toBe(true);
-    const upload = await waitFor('the chart in #support', async () => (await files()).find((f) => f.completed && f.channel === 'C0SUPPORT'));
+    const upload = await waitFor('the chart in #support', async () =>
+      (await files()).find((f) => f.completed && f.channel === 'C0SUPPORT'),
+    );
     expect(inspectPng(upload.content_base64 ?? '').bars).toBeGreaterThan(100);
     const message = (await s.messages('C0SUPPORT')).find((m) => m.text.includes('Ticket volume — tag bug'));
     expect(message?.text).toMatch(/tag bug: 9 in the last 7 days/);
 
-    await s.api('POST', '/_sim/slack/commands', { user: 'U0LEAD', channel: 'C0SUPPORT', command: '/yorisoi', text: 'volume bug 99x' });
+    await s.api('POST', '/_sim/slack/commands', {
+      user: 'U0LEAD',
+      channel: 'C0SUPPORT',
+      command: '/yorisoi',
+      text: 'volume bug 99x',
+    });
     await waitFor('usage answer', async () =>
-      (await s.api<{ responses: Array<{ body: { text?: string } }> }>('GET', '/_sim/slack/responses?user=U0LEAD')).body.responses.find((x) =>
-        x.body.text?.includes('"99x" is not a period'),
-      ),
+      (
+        await s.api<{ responses: Array<{ body: { text?: string } }> }>(
+          'GET',
+          '/_sim/slack/responses?user=U0LEAD',
+        )
+      ).body.responses.find((x) => x.body.text?.includes('"99x" is not a period')),
     );
   });
 
-  it('the App Home shows today\'s counts', async () => {
+  it("the App Home shows today's counts", async () => {
     offsetMs = 0;
     await s.api('POST', '/_sim/slack/events', { type: 'app_home_opened', user: 'U0LEAD' });
-    const home = await waitFor('home view', async () => (await s.api<{ views: Array<{ view: { blocks: unknown[] } }> }>('GET', '/_sim/slack/home?user=U0LEAD')).body.views[0]);
+    const home = await waitFor(
+      'home view',
+      async () =>
+        (
+          await s.api<{ views: Array<{ view: { blocks: unknown[] } }> }>(
+            'GET',
+            '/_sim/slack/home?user=U0LEAD',
+          )
+        ).body.views[0],
+    );
     const text = JSON.stringify(home.view.blocks);
     expect(text).toContain('*9* new tickets today');
     expect(text).toContain('*Photos*\\n9');

@@ -25,7 +25,13 @@ const samples: Record<keyof typeof MaskTokens, string[]> = {
     '415.555.0132',
     '+44 20 7946 0958',
   ],
-  card: ['4242 4242 4242 4242', '4111-1111-1111-1111', '5555555555554444', '３７８２ ８２２４６３ １０００５', '6011 0009 9013 9424'],
+  card: [
+    '4242 4242 4242 4242',
+    '4111-1111-1111-1111',
+    '5555555555554444',
+    '３７８２ ８２２４６３ １０００５',
+    '6011 0009 9013 9424',
+  ],
   address: [
     '〒100-0001 東京都千代田区千代田1-1',
     '東京都渋谷区神南1丁目2番3号',
@@ -61,7 +67,8 @@ describe('maskPersonalData', () => {
   for (const [kind, list] of Object.entries(samples) as Array<[keyof typeof MaskTokens, string[]]>) {
     for (const sample of list) {
       it(`masks ${kind}: ${sample}`, () => {
-        const names = kind === 'name' ? namesToMask([], '山田 花子').concat(namesToMask(['Hanako Yamada'])) : [];
+        const names =
+          kind === 'name' ? namesToMask([], '山田 花子').concat(namesToMask(['Hanako Yamada'])) : [];
         for (const sentence of [`連絡先は ${sample} です。`, `Please contact ${sample} today.`, sample]) {
           const masked = maskPersonalData(sentence, { names });
           expect(masked).toContain(MaskTokens[kind]);
@@ -80,7 +87,8 @@ describe('maskPersonalData', () => {
   }
 
   it('keeps the rest of the message byte for byte', () => {
-    const text = '山田です。電話は090-1234-5678、メールは hanako@example.com です。\n\n  よろしくお願いします！';
+    const text =
+      '山田です。電話は090-1234-5678、メールは hanako@example.com です。\n\n  よろしくお願いします！';
     expect(maskPersonalData(text, { names: namesToMask([], '山田 花子') })).toBe(
       '[name]です。電話は[phone]、メールは [email] です。\n\n  よろしくお願いします！',
     );

@@ -34,14 +34,35 @@ function generate(spikes: Record<number, number> = {}) {
 }
 const counter = (series: number[]) => (from: Date, to: Date) => {
   let n = 0;
-  for (let h = Math.max(0, Math.ceil((from.getTime() - start) / HOUR_MS)); h < Math.min(HOURS, (to.getTime() - start) / HOUR_MS); h++) {
+  for (
+    let h = Math.max(0, Math.ceil((from.getTime() - start) / HOUR_MS));
+    h < Math.min(HOURS, (to.getTime() - start) / HOUR_MS);
+    h++
+  ) {
     n += series[h] ?? 0;
   }
   return n;
 };
 
-const baseline: AlertRule = { id: 'b', scope: 'all', channelId: 'C', kind: 'baseline', windowMinutes: 60, weeks: 4, factor: 2, minExcess: 8, minCount: 5 };
-const fixed: AlertRule = { id: 'f', scope: 'all', channelId: 'C', kind: 'threshold', windowMinutes: 60, threshold: 25 };
+const baseline: AlertRule = {
+  id: 'b',
+  scope: 'all',
+  channelId: 'C',
+  kind: 'baseline',
+  windowMinutes: 60,
+  weeks: 4,
+  factor: 2,
+  minExcess: 8,
+  minCount: 5,
+};
+const fixed: AlertRule = {
+  id: 'f',
+  scope: 'all',
+  channelId: 'C',
+  kind: 'threshold',
+  windowMinutes: 60,
+  threshold: 25,
+};
 
 /** Evaluates a rule at the end of every hour of weeks 5–8 (the first four are history); returns firing hours. */
 function firingHours(rule: AlertRule, series: number[]) {
@@ -50,7 +71,11 @@ function firingHours(rule: AlertRule, series: number[]) {
   for (let h = 4 * 7 * 24; h < HOURS; h++) {
     const now = new Date(start + (h + 1) * HOUR_MS);
     const w = ruleWindows(rule, now);
-    const reading = readRule(rule, count(w.current.from, w.current.to), w.previous.map((p) => count(p.from, p.to)));
+    const reading = readRule(
+      rule,
+      count(w.current.from, w.current.to),
+      w.previous.map((p) => count(p.from, p.to)),
+    );
     if (reading.firing) out.push(h);
   }
   return out;

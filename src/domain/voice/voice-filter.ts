@@ -41,7 +41,10 @@ export function parseVoiceFilter(text: string): FilterParse {
   const filter: VoiceFilter = { products: [], tags: [], forms: [], keywords: [] };
   const list = tokens(text.trim());
   if (list.length === 0) {
-    return { ok: false, problem: 'Say what to listen for, e.g. `/voice subscribe product:photos tag:bug` (or `all`).' };
+    return {
+      ok: false,
+      problem: 'Say what to listen for, e.g. `/voice subscribe product:photos tag:bug` (or `all`).',
+    };
   }
   if (list.length === 1 && list[0]?.toLowerCase() === 'all') return { ok: true, filter, text: 'all' };
   for (const token of list) {
@@ -75,16 +78,24 @@ export function describeFilter(f: VoiceFilter): string {
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
 /** Does this customer message, on this ticket routed to this inbox, match the filter? */
-export function matchesVoiceFilter(f: VoiceFilter, ticket: TicketSnapshot, inbox: Inbox | null, body: string): boolean {
+export function matchesVoiceFilter(
+  f: VoiceFilter,
+  ticket: TicketSnapshot,
+  inbox: Inbox | null,
+  body: string,
+): boolean {
   if (f.products.length) {
-    const have = [inbox?.id, inbox?.name, ticket.brandName, ticket.brandId].filter((v): v is string => !!v).map(fold);
+    const have = [inbox?.id, inbox?.name, ticket.brandName, ticket.brandId]
+      .filter((v): v is string => !!v)
+      .map(fold);
     if (!f.products.some((p) => have.includes(fold(p)))) return false;
   }
   if (f.tags.length) {
     const tags = ticket.tags.map(fold);
     if (!f.tags.some((t) => tags.includes(fold(t)))) return false;
   }
-  if (f.forms.length && !f.forms.some((form) => ticket.formId !== null && fold(form) === fold(ticket.formId))) return false;
+  if (f.forms.length && !f.forms.some((form) => ticket.formId !== null && fold(form) === fold(ticket.formId)))
+    return false;
   if (f.keywords.length) {
     const haystack = fold(`${ticket.subject}\n${body}`);
     if (!f.keywords.some((k) => haystack.includes(fold(k)))) return false;

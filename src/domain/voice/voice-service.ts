@@ -1,6 +1,6 @@
 import { YorisoiError } from '../../errors.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
-import { voiceGroup, type VoiceSubscription } from './voice.ts';
+import { type VoiceSubscription, voiceGroup } from './voice.ts';
 import { parseVoiceFilter, type VoiceFilter } from './voice-filter.ts';
 
 const DAY_MS = 86_400_000;
@@ -8,18 +8,34 @@ const DAY_MS = 86_400_000;
 export interface VoiceSubscriptionStore {
   activeSubscriptions(): Promise<VoiceSubscription[]>;
   listForChannel(channelId: string): Promise<VoiceSubscription[]>;
-  subscribe(input: { channelId: string; filter: VoiceFilter; filterText: string; createdBy: string }): Promise<VoiceSubscription>;
+  subscribe(input: {
+    channelId: string;
+    filter: VoiceFilter;
+    filterText: string;
+    createdBy: string;
+  }): Promise<VoiceSubscription>;
   unsubscribe(channelId: string, id: string): Promise<boolean>;
   postsBetween(
     subscriptionId: string,
     from: Date,
     to: Date,
-  ): Promise<Array<{ channelId: string; ticketZendeskId: string; subject: string; tags: string[]; commentCreatedAt: Date; slackTs: string | null }>>;
+  ): Promise<
+    Array<{
+      channelId: string;
+      ticketZendeskId: string;
+      subject: string;
+      tags: string[];
+      commentCreatedAt: Date;
+      slackTs: string | null;
+    }>
+  >;
 }
 
 export interface TicketThreadLookup {
   /** The support thread of a ticket, if yorisoi has one. */
-  threadOf(zendeskId: string): Promise<{ ticketId: string; channelId: string | null; subject: string } | null>;
+  threadOf(
+    zendeskId: string,
+  ): Promise<{ ticketId: string; channelId: string | null; subject: string } | null>;
 }
 
 export interface EffectQueue {
@@ -38,7 +54,11 @@ export interface DigestVoiceInput {
 }
 
 export interface VoiceServiceRenderer {
-  digest(input: { subscription: VoiceSubscription; dayLabel: string; voices: DigestVoiceInput[] }): SlackMessage;
+  digest(input: {
+    subscription: VoiceSubscription;
+    dayLabel: string;
+    voices: DigestVoiceInput[];
+  }): SlackMessage;
   followUpRequest(input: { userId: string; voiceChannelId: string; question: string }): SlackMessage;
   followUpNote(input: { userId: string; question: string }): SlackMessage;
 }
@@ -60,7 +80,10 @@ export function createVoiceService(deps: {
   const offset = deps.tzOffsetMinutes * 60_000;
   const dayStart = (at: Date) => new Date(Math.floor((at.getTime() + offset) / DAY_MS) * DAY_MS - offset);
   const dayLabel = (start: Date) => {
-    const tz = deps.tzOffsetMinutes === 0 ? 'UTC' : `UTC${deps.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(deps.tzOffsetMinutes) / 60}`;
+    const tz =
+      deps.tzOffsetMinutes === 0
+        ? 'UTC'
+        : `UTC${deps.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(deps.tzOffsetMinutes) / 60}`;
     return `${new Date(start.getTime() + offset).toISOString().slice(0, 10)} (${tz})`;
   };
 
@@ -83,17 +106,25 @@ export function createVoiceService(deps: {
     async subscribe(input: { channelId: string; userId: string; text: string }) {
       const parsed = parseVoiceFilter(input.text);
       if (!parsed.ok) throw new YorisoiError('voice_filter_invalid', parsed.problem);
-      return deps.store.subscribe({ channelId: input.channelId, filter: parsed.filter, filterText: parsed.text, createdBy: input.userId });
+      return deps.store.subscribe({
+        channelId: input.channelId,
+        filter: parsed.filter,
+        filterText: parsed.text,
+        createdBy: input.userId,
+      });
     },
     list: (channelId: string) => deps.store.listForChannel(channelId),
     async unsubscribe(channelId: string, id: string) {
-      if (!(await deps.store.unsubscribe(channelId, id))) throw new YorisoiError('voice_subscription_not_found', `(${id})`);
+      if (!(await deps.store.unsubscribe(channelId, id)))
+        throw new YorisoiError('voice_subscription_not_found', `(${id})`);
     },
     /** Today's digests (so far) of a channel's subscriptions. */
     async todaysDigests(channelId: string) {
       const from = dayStart(deps.clock());
       const subs = await deps.store.listForChannel(channelId);
-      return Promise.all(subs.map(async (s) => (await digestOf(s, from, new Date(from.getTime() + DAY_MS))).message));
+      return Promise.all(
+        subs.map(async (s) => (await digestOf(s, from, new Date(from.getTime() + DAY_MS))).message),
+      );
     },
     /**
      * Posts yesterday's digest of every subscription that heard something, once (the key names the day).
@@ -114,7 +145,13 @@ export function createVoiceService(deps: {
       return queued;
     },
     /** Sends a product person's question to the ticket's support thread and notes it in the voice thread. */
-    async requestFollowUp(input: { zendeskId: string; voiceChannelId: string; userId: string; question: string; requestId: string }) {
+    async requestFollowUp(input: {
+      zendeskId: string;
+      voiceChannelId: string;
+      userId: string;
+      question: string;
+      requestId: string;
+    }) {
       const question = input.question.trim();
       if (!question) throw new YorisoiError('bad_input', 'Write a question for support.');
       const thread = await deps.tickets.threadOf(input.zendeskId);
@@ -125,7 +162,11 @@ export function createVoiceService(deps: {
           key: `follow-up:${input.requestId}`,
           channelId: thread.channelId,
           ticketId: thread.ticketId,
-          message: deps.renderer.followUpRequest({ userId: input.userId, voiceChannelId: input.voiceChannelId, question }),
+          message: deps.renderer.followUpRequest({
+            userId: input.userId,
+            voiceChannelId: input.voiceChannelId,
+            question,
+          }),
         },
         {
           kind: 'post_in_group_thread',

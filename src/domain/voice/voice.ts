@@ -43,7 +43,8 @@ export interface VoiceRenderer {
 }
 
 /** The Slack thread (outbox group) holding one ticket's voices in one channel. */
-export const voiceGroup = (channelId: string, ticketZendeskId: string) => `voice:${channelId}:${ticketZendeskId}`;
+export const voiceGroup = (channelId: string, ticketZendeskId: string) =>
+  `voice:${channelId}:${ticketZendeskId}`;
 
 export interface VoicePlan {
   effects: OutboxEffect[];
@@ -73,7 +74,9 @@ export function planVoices(input: {
   const names = namesToMask(input.maskNames, ticket.requester.name);
   const subject = maskPersonalData(ticket.subject, { names });
   for (const comment of input.comments) {
-    const matching = input.subscriptions.filter((s) => matchesVoiceFilter(s.filter, ticket, inbox, comment.body));
+    const matching = input.subscriptions.filter((s) =>
+      matchesVoiceFilter(s.filter, ticket, inbox, comment.body),
+    );
     const channels = [...new Set(matching.map((s) => s.channelId))];
     for (const channelId of channels) {
       const group = voiceGroup(channelId, ticket.zendeskId);

@@ -26,12 +26,24 @@ export interface VolumeStore {
   series(scope: string, from: Date, stepMs: number, steps: number): Promise<number[]>;
   topTags(from: Date, to: Date, limit: number): Promise<Array<{ tag: string; count: number }>>;
   /** Subjects of tickets of the scope created in the window, newest first (raw customer words). */
-  sampleSubjects(scope: string, from: Date, to: Date, limit: number): Promise<Array<{ zendeskId: string; subject: string }>>;
+  sampleSubjects(
+    scope: string,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<Array<{ zendeskId: string; subject: string }>>;
   openEpisode(ruleId: string): Promise<OpenEpisode | null>;
   listOpenEpisodes(): Promise<Array<OpenEpisode & { scope: string }>>;
   /** Stores the episode and its effects in one transaction; false when the rule already has an open one. */
   openEpisodeWith(
-    episode: { id: string; ruleId: string; scope: string; startedAt: Date; peakCount: number; baseline: number | null },
+    episode: {
+      id: string;
+      ruleId: string;
+      scope: string;
+      startedAt: Date;
+      peakCount: number;
+      baseline: number | null;
+    },
     effects: OutboxEffect[],
   ): Promise<boolean>;
   closeEpisodeWith(id: string, endedAt: Date, effects: OutboxEffect[]): Promise<void>;
@@ -62,7 +74,14 @@ export interface AlertMessageInput {
 
 export interface AlertRenderer {
   alert(input: AlertMessageInput): SlackMessage;
-  recovery(input: { rule: AlertRule; scopeLabel: string; reading: RuleReading; startedAt: Date; endedAt: Date; peakCount: number }): SlackMessage;
+  recovery(input: {
+    rule: AlertRule;
+    scopeLabel: string;
+    reading: RuleReading;
+    startedAt: Date;
+    endedAt: Date;
+    peakCount: number;
+  }): SlackMessage;
 }
 
 const windowLabel = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`);
@@ -97,7 +116,9 @@ export function createAlertService(deps: {
     let baseline: number[] | undefined;
     if (stepMs < WEEK_MS && periodMs <= WEEK_MS) {
       const weeks = await Promise.all(
-        [1, 2, 3, 4].map((k) => store.series(scope, new Date(startRecent.getTime() - k * WEEK_MS), stepMs, steps)),
+        [1, 2, 3, 4].map((k) =>
+          store.series(scope, new Date(startRecent.getTime() - k * WEEK_MS), stepMs, steps),
+        ),
       );
       baseline = counts.map((_, i) => {
         const vals = weeks.map((w) => w[i] ?? 0).sort((a, b) => a - b);
@@ -107,14 +128,28 @@ export function createAlertService(deps: {
     const offset = deps.tzOffsetMinutes * 60_000;
     const endDays = Math.ceil((now.getTime() + offset) / DAY_MS) * DAY_MS - offset;
     const daily = await store.series(scope, new Date(endDays - 28 * DAY_MS), DAY_MS, 28);
-    const recentLabel = periodMs % DAY_MS === 0 && periodMs > DAY_MS ? `${periodMs / DAY_MS} days` : `${Math.round(periodMs / HOUR_MS)} hours`;
+    const recentLabel =
+      periodMs % DAY_MS === 0 && periodMs > DAY_MS
+        ? `${periodMs / DAY_MS} days`
+        : `${Math.round(periodMs / HOUR_MS)} hours`;
     return {
       title: `Ticket volume - ${describeScope(scope)}`,
       now,
       tzOffsetMinutes: deps.tzOffsetMinutes,
       panels: [
-        { label: `Last ${recentLabel}, per ${stepMs === HOUR_MS ? 'hour' : stepMs === DAY_MS ? 'day' : '6 hours'}`, start: startRecent, stepMs, counts, baseline },
-        { label: 'Last 4 weeks, per day', start: new Date(endDays - 28 * DAY_MS), stepMs: DAY_MS, counts: daily },
+        {
+          label: `Last ${recentLabel}, per ${stepMs === HOUR_MS ? 'hour' : stepMs === DAY_MS ? 'day' : '6 hours'}`,
+          start: startRecent,
+          stepMs,
+          counts,
+          baseline,
+        },
+        {
+          label: 'Last 4 weeks, per day',
+          start: new Date(endDays - 28 * DAY_MS),
+          stepMs: DAY_MS,
+          counts: daily,
+        },
       ],
     };
   }
@@ -151,7 +186,11 @@ export function createAlertService(deps: {
         scopeLabel,
         windowLabel: windowLabel(rule.windowMinutes),
         topTags,
-        samples: samples.map((s) => ({ zendeskId: s.zendeskId, subject: deps.maskSubject(s.subject), url: deps.zendeskTicketUrl(s.zendeskId) })),
+        samples: samples.map((s) => ({
+          zendeskId: s.zendeskId,
+          subject: deps.maskSubject(s.subject),
+          url: deps.zendeskTicketUrl(s.zendeskId),
+        })),
         startedAt: now,
       });
       const stamp = now.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
@@ -171,16 +210,42 @@ export function createAlertService(deps: {
         },
       ];
       const opened = await store.openEpisodeWith(
-        { id, ruleId: rule.id, scope: rule.scope, startedAt: now, peakCount: reading.count, baseline: reading.baseline },
+        {
+          id,
+          ruleId: rule.id,
+          scope: rule.scope,
+          startedAt: now,
+          peakCount: reading.count,
+          baseline: reading.baseline,
+        },
         effects,
       );
-      if (opened) deps.logger.info('volume alert opened', { rule: rule.id, count: reading.count, level: reading.level });
+      if (opened)
+        deps.logger.info('volume alert opened', {
+          rule: rule.id,
+          count: reading.count,
+          level: reading.level,
+        });
       return opened ? 'opened' : 'none';
     }
     if (hasRecovered(rule, reading, reading.level)) {
-      const message = deps.renderer.recovery({ rule, scopeLabel, reading, startedAt: open.startedAt, endedAt: now, peakCount: open.peakCount });
+      const message = deps.renderer.recovery({
+        rule,
+        scopeLabel,
+        reading,
+        startedAt: open.startedAt,
+        endedAt: now,
+        peakCount: open.peakCount,
+      });
       await store.closeEpisodeWith(open.id, now, [
-        { kind: 'post_in_group_thread', key: `alert-recovery:${open.id}`, channelId: rule.channelId, group: `alert:${open.id}`, message, broadcast: true },
+        {
+          kind: 'post_in_group_thread',
+          key: `alert-recovery:${open.id}`,
+          channelId: rule.channelId,
+          group: `alert:${open.id}`,
+          message,
+          broadcast: true,
+        },
       ]);
       deps.logger.info('volume alert recovered', { rule: rule.id, count: reading.count });
       return 'closed';

@@ -14,15 +14,23 @@ export function parseVolumeArgs(words: string[], inboxes: Inbox[]): { scope: str
       periodMs = period;
       continue;
     }
-    if (/^\d+[a-z]+$/i.test(word)) throw new YorisoiError('volume_args_invalid', `"${word}" is not a period: use 24h, 7d or 4w (at most 8w).`);
-    if (scopeSeen) throw new YorisoiError('volume_args_invalid', `Give one tag or inbox, not "${word}" as well.`);
+    if (/^\d+[a-z]+$/i.test(word))
+      throw new YorisoiError(
+        'volume_args_invalid',
+        `"${word}" is not a period: use 24h, 7d or 4w (at most 8w).`,
+      );
+    if (scopeSeen)
+      throw new YorisoiError('volume_args_invalid', `Give one tag or inbox, not "${word}" as well.`);
     scopeSeen = true;
     const m = word.match(/^(tag|inbox)[:：](.+)$/i);
     if (m) {
       const kind = (m[1] ?? '').toLowerCase();
       const value = m[2] ?? '';
       if (kind === 'inbox' && !inboxes.some((i) => i.id === value)) {
-        throw new YorisoiError('volume_args_invalid', `No inbox "${value}". Inboxes: ${inboxes.map((i) => i.id).join(', ') || 'none'}.`);
+        throw new YorisoiError(
+          'volume_args_invalid',
+          `No inbox "${value}". Inboxes: ${inboxes.map((i) => i.id).join(', ') || 'none'}.`,
+        );
       }
       scope = `${kind}:${value}`;
     } else if (word.toLowerCase() === 'all') scope = 'all';
@@ -33,7 +41,9 @@ export function parseVolumeArgs(words: string[], inboxes: Inbox[]): { scope: str
 
 /** Read-only views of the counts: charts on demand and today's numbers for the App Home. */
 export function createVolumeQueries(deps: {
-  store: VolumeStore & { countsSince(from: Date, to: Date): Promise<Array<{ scope: string; count: number }>> };
+  store: VolumeStore & {
+    countsSince(from: Date, to: Date): Promise<Array<{ scope: string; count: number }>>;
+  };
   alerts: AlertService;
   inboxes: () => Promise<Inbox[]>;
   clock: () => Date;
@@ -47,7 +57,10 @@ export function createVolumeQueries(deps: {
       const { data, png } = await deps.alerts.renderChart(scope, now, periodMs);
       const recent = data.panels[0]?.counts.reduce((a, b) => a + b, 0) ?? 0;
       const month = data.panels[1]?.counts.reduce((a, b) => a + b, 0) ?? 0;
-      const period = periodMs % DAY_MS === 0 && periodMs > DAY_MS ? `${periodMs / DAY_MS} days` : `${Math.round(periodMs / HOUR_MS)} hours`;
+      const period =
+        periodMs % DAY_MS === 0 && periodMs > DAY_MS
+          ? `${periodMs / DAY_MS} days`
+          : `${Math.round(periodMs / HOUR_MS)} hours`;
       return {
         scope,
         png,
@@ -66,14 +79,24 @@ export function createVolumeQueries(deps: {
         deps.inboxes(),
       ]);
       const of = (scope: string) => counts.find((c) => c.scope === scope)?.count ?? 0;
-      const tz = deps.tzOffsetMinutes === 0 ? 'UTC' : `UTC${deps.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(deps.tzOffsetMinutes) / 60}`;
+      const tz =
+        deps.tzOffsetMinutes === 0
+          ? 'UTC'
+          : `UTC${deps.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(deps.tzOffsetMinutes) / 60}`;
       return {
         dayLabel: `today (${new Date(from.getTime() + offset).toISOString().slice(0, 10)}, ${tz})`,
         total: of('all'),
         lastHour,
         byInbox: inboxes.map((i) => ({ name: i.name, count: of(`inbox:${i.id}`) })),
-        topTags: counts.filter((c) => c.scope.startsWith('tag:')).slice(0, 10).map((c) => ({ tag: c.scope.slice(4), count: c.count })),
-        openAlerts: open.map((e) => ({ scope: describeScope(e.scope), since: e.startedAt, peak: e.peakCount })),
+        topTags: counts
+          .filter((c) => c.scope.startsWith('tag:'))
+          .slice(0, 10)
+          .map((c) => ({ tag: c.scope.slice(4), count: c.count })),
+        openAlerts: open.map((e) => ({
+          scope: describeScope(e.scope),
+          since: e.startedAt,
+          peak: e.peakCount,
+        })),
       };
     },
   };

@@ -60,9 +60,14 @@ export function median(values: number[]): number {
 
 /** Pure: the rule's verdict for a window count and the same window's counts on previous weeks. */
 export function readRule(rule: AlertRule, count: number, previousWeeks: number[]): RuleReading {
-  if (rule.kind === 'threshold') return { count, baseline: null, level: rule.threshold, firing: count >= rule.threshold };
+  if (rule.kind === 'threshold')
+    return { count, baseline: null, level: rule.threshold, firing: count >= rule.threshold };
   const baseline = median(previousWeeks);
-  const level = Math.max(rule.minCount, Math.ceil(baseline * rule.factor), Math.ceil(baseline + rule.minExcess));
+  const level = Math.max(
+    rule.minCount,
+    Math.ceil(baseline * rule.factor),
+    Math.ceil(baseline + rule.minExcess),
+  );
   return { count, baseline, level, firing: count >= level };
 }
 
