@@ -4,7 +4,7 @@ import { runDemo } from './demo.ts';
 import { YorisoiError } from './errors.ts';
 import { readInboxesFile } from './inboxes-file.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createRuntime } from './runtime.ts';
+import { createRuntime, defaultAlertRules } from './runtime.ts';
 import { startSandbox } from './sandbox.ts';
 import { openDatabase } from './storage/database.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
@@ -94,6 +94,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
           logger,
+          alertRules: config.alertChannel ? defaultAlertRules(config.alertChannel, config.alertThresholdPerHour) : [],
+          tzOffsetMinutes: config.tzOffsetMinutes,
+          voiceMaskNames: config.voiceMaskNames,
         });
         const url = await runtime.start();
         io.out(`yorisoi running: webhooks at ${url}/zendesk/webhook${slack.mode === 'http' ? `, Slack requests at ${url}/slack/events` : ', Slack over Socket Mode'}`);
