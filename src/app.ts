@@ -1,5 +1,9 @@
 import { App, type Receiver } from '@slack/bolt';
+import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
+import type { VoiceService } from './domain/voice/voice-service.ts';
+import type { VolumeQueries } from './domain/volume/volume-queries.ts';
+import { registerEvents } from './events/index.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
 import type { RuntimeStatus } from './views/help.ts';
@@ -8,6 +12,10 @@ import type { RuntimeStatus } from './views/help.ts';
 export interface AppDeps {
   logger: Logger;
   status(): Promise<RuntimeStatus>;
+  voice: VoiceService;
+  volume: VolumeQueries;
+  /** New outbox work was queued by a listener: deliver it now rather than at the next timer. */
+  wakeOutbox(): void;
 }
 
 export interface SlackConnection {
@@ -33,6 +41,8 @@ export function createApp(connection: SlackConnection, deps: AppDeps): App {
       })
     : new App({ token: connection.botToken, receiver: connection.receiver, clientOptions, logger });
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerEvents(app, deps);
   app.error(async (error) => {
     deps.logger.error('listener failed', { error });
   });

@@ -104,7 +104,7 @@ export async function runCli(
         const logger = loggerFor(config);
         const slack = config.slack!;
         const zendesk = config.zendesk!;
-        const { createRuntime } = await lazy.runtime();
+        const { createRuntime, defaultAlertRules } = await lazy.runtime();
         const runtime = await createRuntime({
           databaseUrl: config.databaseUrl,
           port: config.port,
@@ -126,6 +126,11 @@ export async function runCli(
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
           logger,
+          alertRules: config.alertChannel
+            ? defaultAlertRules(config.alertChannel, config.alertThresholdPerHour)
+            : [],
+          tzOffsetMinutes: config.tzOffsetMinutes,
+          voiceMaskNames: config.voiceMaskNames,
         });
         const url = await runtime.start();
         io.out(

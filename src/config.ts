@@ -48,6 +48,15 @@ const envSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.url('must be the public https URL Zendesk can reach').optional()),
   YORISOI_INBOXES_FILE: optionalText,
   YORISOI_POLL_SECONDS: positiveInt(60),
+  YORISOI_ALERT_CHANNEL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id such as C0123ABCD')
+      .optional(),
+  ),
+  YORISOI_ALERT_THRESHOLD_PER_HOUR: positiveInt(30),
+  YORISOI_TZ_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(0),
+  YORISOI_VOICE_MASK_NAMES: optionalText,
   YORISOI_SLACK_POSTS_PER_SECOND: z.coerce.number().positive().default(1),
   YORISOI_SLACK_BURST: positiveInt(3),
 });
@@ -81,6 +90,12 @@ export interface Config {
   publicUrl?: string;
   inboxesFile?: string;
   pollSeconds: number;
+  /** Volume alerts go here (no channel: counts and charts only). */
+  alertChannel?: string;
+  alertThresholdPerHour: number;
+  tzOffsetMinutes: number;
+  /** Names masked in every voice besides the requester's own (comma-separated in the environment). */
+  voiceMaskNames: string[];
   slackPostsPerSecond: number;
   slackBurst: number;
 }
@@ -161,6 +176,13 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     publicUrl: e.PUBLIC_URL,
     inboxesFile: e.YORISOI_INBOXES_FILE,
     pollSeconds: e.YORISOI_POLL_SECONDS,
+    alertChannel: e.YORISOI_ALERT_CHANNEL,
+    alertThresholdPerHour: e.YORISOI_ALERT_THRESHOLD_PER_HOUR,
+    tzOffsetMinutes: e.YORISOI_TZ_OFFSET_MINUTES,
+    voiceMaskNames: (e.YORISOI_VOICE_MASK_NAMES ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
     slackPostsPerSecond: e.YORISOI_SLACK_POSTS_PER_SECOND,
     slackBurst: e.YORISOI_SLACK_BURST,
   } satisfies Config);

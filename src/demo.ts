@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from './logger.ts';
@@ -19,10 +19,13 @@ type SimMessage = {
  */
 export async function runDemo(out: (line: string) => void, logger: Logger): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-demo-'));
+  // The alert clock can be moved ahead (step 7 shows a recovery without waiting an hour).
+  let clockOffsetMs = 0;
   const sandbox = await startSandbox({
     databaseUrl: `file:${path.join(dir, 'demo.db')}`,
     logger,
     pollSeconds: 5,
+    clock: () => new Date(Date.now() + clockOffsetMs),
   });
   const api = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${sandbox.simUrl}${route}`, {
@@ -112,7 +115,104 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
       'exactly one thread for the ticket',
       roots.filter((m) => m.text.includes(`#${ticket.id}`)).length === 1,
     ]);
-    out('5. checks (read back from the simulators):');
+
+    // 5. Voice of the customer.
+    await api('POST', '/_sim/slack/commands', {
+      user: 'U0PRODUCT',
+      channel: 'C0VOICE',
+      command: '/voice',
+      text: 'subscribe product:photos tag:upload',
+    });
+    out('5. product (Sora) typed `/voice subscribe product:photos tag:upload` in #product-voice');
+    const voiced = await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', {
+      subject: '動画がアップロードできない',
+      body: '鈴木 一郎です。動画のアップロードが 99% で止まります。\n連絡先: ichiro.suzuki@example.jp / 090-1111-2222\n住所: 〒150-0041 東京都渋谷区神南1-2-3',
+      requester: { email: 'ichiro.suzuki@example.jp', name: '鈴木 一郎' },
+      brand: 'photos',
+      tags: ['upload', 'video'],
+    });
+    const voice = await waitFor('the voice in #product-voice', async () =>
+      (await messages('C0VOICE')).find(
+        (m) => !m.thread_ts && m.text.startsWith(`Voice #${voiced.ticket.id}`),
+      ),
+    );
+    out("   #product-voice shows the customer's words verbatim, personal data masked:");
+    const words = ((voice.blocks ?? []) as Array<{ type: string; text?: { text: string } }>)
+      .filter((b) => b.type === 'section')
+      .slice(1);
+    for (const line of words
+      .map((b) => b.text?.text ?? '')
+      .join('\n')
+      .split('\n'))
+      out(`     | ${line}`);
+    const shown = JSON.stringify(voice);
+    checks.push([
+      'voice posted verbatim with personal data masked',
+      shown.includes('[email]') &&
+        shown.includes('[phone]') &&
+        shown.includes('[address]') &&
+        !shown.includes('090-1111-2222'),
+    ]);
+
+    // 6. Volume alert: four weeks of generated history, then a burst of tickets through Zendesk.
+    const now = Date.now();
+    const hour = 3_600_000;
+    for (let h = 28 * 24; h >= 1; h--) {
+      const at = new Date(now - h * hour);
+      const local = new Date(at.getTime() + 9 * hour);
+      const weekend = local.getUTCDay() === 0 || local.getUTCDay() === 6;
+      const busy = local.getUTCHours() >= 9 && local.getUTCHours() < 19;
+      const n = (busy ? (weekend ? 2 : 4) : 1) + ((h * 7) % 3);
+      await sandbox.runtime.volumeStore.add('all', at, n);
+    }
+    out(
+      '6. loaded 4 weeks of generated hourly ticket counts (history), then 14 customers wrote within minutes:',
+    );
+    for (let i = 0; i < 14; i++) {
+      await api('POST', '/_sim/zendesk/tickets', {
+        subject: `ログインできません (${i + 1})`,
+        body: 'アプリを更新したらログインできなくなりました。',
+        requester: { email: `user${i}@example.com`, name: `User ${i}` },
+        tags: ['login', i % 2 ? 'android' : 'ios'],
+      });
+    }
+    const alert = await waitFor('the volume alert in #support-alerts', async () =>
+      (await messages('C0ALERTS')).find((m) => !m.thread_ts && m.text.startsWith('Ticket volume alert')),
+    );
+    out(show(alert));
+    const files = async () =>
+      (
+        await api<{
+          files: Array<{
+            name: string;
+            thread_ts: string | null;
+            completed: boolean;
+            content_base64: string | null;
+          }>;
+        }>('GET', '/_sim/slack/files')
+      ).files;
+    const chart = await waitFor('the chart upload', async () =>
+      (await files()).find((f) => f.completed && f.thread_ts === alert.ts),
+    );
+    const chartPath = path.resolve('yorisoi-demo-chart.png');
+    writeFileSync(chartPath, Buffer.from(chart.content_base64 ?? '', 'base64'));
+    out(
+      `   chart ${chart.name} uploaded with files.uploadV2 into the alert's thread; saved a copy to ${chartPath}`,
+    );
+    checks.push(['one alert with a PNG chart', chart.content_base64?.startsWith('iVBORw0KGgo') === true]);
+
+    clockOffsetMs = 2 * hour;
+    await sandbox.runtime.checkVolume();
+    const recovery = await waitFor('the recovery', async () =>
+      (await messages('C0ALERTS')).find((m) => m.thread_ts === alert.ts && m.text.includes('Recovered')),
+    );
+    out('7. two hours later (alert clock moved ahead) the episode closed:');
+    out(show(recovery));
+    checks.push([
+      'exactly one alert and one recovery',
+      (await messages('C0ALERTS')).filter((m) => m.text.startsWith('Ticket volume alert')).length === 1,
+    ]);
+    out('8. checks (read back from the simulators):');
     for (const [name, ok] of checks) out(`   ${ok ? 'ok  ' : 'FAIL'} ${name}`);
     return checks.every(([, ok]) => ok) ? 0 : 1;
   } catch (error) {

@@ -14,6 +14,10 @@ export const errorCatalog = {
   inbox_not_found: 'No inbox with that id.',
   not_configured: 'This needs configuration that is missing.',
   bad_input: 'That input is not valid.',
+  voice_filter_invalid: 'That voice filter is not valid.',
+  voice_subscription_not_found: 'This channel has no active voice subscription with that id.',
+  ticket_has_no_thread: 'That ticket has no support thread in Slack yet, so there is nowhere to ask.',
+  volume_args_invalid: 'That volume request is not valid.',
   internal: 'Something went wrong inside yorisoi. The details are in the server log.',
 } as const;
 

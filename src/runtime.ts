@@ -1,19 +1,29 @@
 import { HTTPReceiver } from '@slack/bolt';
 import { createApp } from './app.ts';
+import { pngChartRenderer } from './charts/volume-chart.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import { createTicketSync } from './domain/tickets/ticket-sync.ts';
+import { maskPersonalData, namesToMask } from './domain/voice/mask.ts';
+import { createVoiceService } from './domain/voice/voice-service.ts';
+import { createAlertService } from './domain/volume/alert-service.ts';
+import type { AlertRule } from './domain/volume/volume.ts';
+import { createVolumeQueries } from './domain/volume/volume-queries.ts';
 import { createHttpServer } from './http/http-server.ts';
 import { type Logger, toSlackLogger } from './logger.ts';
 import { createOutboxWebClient, createSlackWriter } from './slack/slack-writer.ts';
 import { openDatabase } from './storage/database.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
 import { createKeyValueStore } from './storage/key-value-store.ts';
-import { createOutboxStore } from './storage/outbox-store.ts';
+import { createOutboxStore, enqueueEffect } from './storage/outbox-store.ts';
 import { createTicketStore } from './storage/ticket-store.ts';
+import { createVoiceStore } from './storage/voice-store.ts';
+import { createVolumeStore } from './storage/volume-store.ts';
 import { createWebhookDeliveryStore } from './storage/webhook-delivery-store.ts';
 import { ticketThreadRenderer } from './views/ticket-thread.ts';
+import { buildFollowUpNote, buildFollowUpRequest, buildVoiceDigest, voiceRenderer } from './views/voice.ts';
+import { alertRenderer } from './views/volume.ts';
 import { createIncrementalPoller } from './zendesk/incremental-poller.ts';
 import { createZendeskTicketGateway } from './zendesk/ticket-gateway.ts';
 import { createWebhookHandler, WEBHOOK_PATH } from './zendesk/webhook-endpoint.ts';
@@ -35,6 +45,41 @@ export interface RuntimeSettings {
   pollSeconds: number;
   slackRate: { perSecond: number; burst: number };
   logger: Logger;
+  /** Volume alert rules (none: counts and charts only). */
+  alertRules?: AlertRule[];
+  /** How often alert rules and daily digests are checked (default 60 s); new tickets also trigger a check. */
+  alertEvaluateSeconds?: number;
+  /** Names masked in every voice, besides each ticket's requester. */
+  voiceMaskNames?: string[];
+  /** Local time zone of the team as a UTC offset: days of digests, charts and the App Home. */
+  tzOffsetMinutes?: number;
+  /** The clock of volume alerts and digests (tests drive it). */
+  clock?: () => Date;
+}
+
+/** A baseline rule and a fixed ceiling on all tickets, posting to `channelId`. */
+export function defaultAlertRules(channelId: string, thresholdPerHour = 30): AlertRule[] {
+  return [
+    {
+      id: 'all-baseline',
+      scope: 'all',
+      channelId,
+      kind: 'baseline',
+      windowMinutes: 60,
+      weeks: 4,
+      factor: 2,
+      minExcess: 8,
+      minCount: 10,
+    },
+    {
+      id: 'all-threshold',
+      scope: 'all',
+      channelId,
+      kind: 'threshold',
+      windowMinutes: 60,
+      threshold: thresholdPerHour,
+    },
+  ];
 }
 
 /**
@@ -63,23 +108,113 @@ export async function createRuntime(settings: RuntimeSettings) {
     logger: logger.child({ component: 'outbox' }),
     perChannel: settings.slackRate,
   });
+  const zendeskTicketUrl = (id: string) =>
+    `${settings.zendesk.agentUrl.replace(/\/$/, '')}/agent/tickets/${id}`;
+  const clock = settings.clock ?? (() => new Date());
+  const tzOffsetMinutes = settings.tzOffsetMinutes ?? 0;
+  const voiceStore = createVoiceStore(db);
+  const volumeStore = createVolumeStore(db);
+  const maskNames = settings.voiceMaskNames ?? [];
   const sync = createTicketSync({
     source: gateway,
     store: ticketStore,
     renderer: ticketThreadRenderer,
-    zendeskTicketUrl: (id) => `${settings.zendesk.agentUrl.replace(/\/$/, '')}/agent/tickets/${id}`,
+    zendeskTicketUrl,
     logger: logger.child({ component: 'ticket-sync' }),
+    voice: {
+      activeSubscriptions: () => voiceStore.activeSubscriptions(),
+      threadChannels: (id) => voiceStore.threadChannels(id),
+      renderer: voiceRenderer,
+      maskNames,
+    },
   });
+  const alerts = createAlertService({
+    rules: settings.alertRules ?? [],
+    store: volumeStore,
+    chart: pngChartRenderer,
+    renderer: alertRenderer,
+    clock,
+    tzOffsetMinutes,
+    maskSubject: (subject) => maskPersonalData(subject, { names: namesToMask(maskNames) }),
+    zendeskTicketUrl,
+    logger: logger.child({ component: 'alerts' }),
+  });
+  const voice = createVoiceService({
+    store: voiceStore,
+    tickets: {
+      async threadOf(zendeskId) {
+        const t = await db.ticket.findUnique({
+          where: { zendeskId },
+          select: { id: true, channelId: true, subject: true },
+        });
+        return t ? { ticketId: t.id, channelId: t.channelId, subject: t.subject } : null;
+      },
+    },
+    queue: {
+      async enqueue(effects) {
+        let added = 0;
+        await db.$transaction(async (tx) => {
+          for (const e of effects) if (await enqueueEffect(tx, e)) added++;
+        });
+        if (added > 0) outbox.wake();
+        return added;
+      },
+      async has(key) {
+        return (await db.outboxMessage.count({ where: { idempotencyKey: key } })) > 0;
+      },
+    },
+    renderer: {
+      digest: buildVoiceDigest,
+      followUpRequest: buildFollowUpRequest,
+      followUpNote: buildFollowUpNote,
+    },
+    clock,
+    tzOffsetMinutes,
+    zendeskTicketUrl,
+  });
+  const volume = createVolumeQueries({
+    store: volumeStore,
+    alerts,
+    inboxes: () => inboxStore.list(),
+    clock,
+    tzOffsetMinutes,
+  });
+  // Alerts and digests are checked on a timer and right after new tickets arrive; checks never overlap.
+  let checking: Promise<void> | null = null;
+  let checkAgain = false;
+  const checkVolume = (): Promise<void> => {
+    if (checking) {
+      checkAgain = true;
+      return checking;
+    }
+    checking = (async () => {
+      do {
+        checkAgain = false;
+        try {
+          const outcomes = await alerts.evaluate();
+          await voice.postDueDigests();
+          if (outcomes.some((o) => o.outcome !== 'none')) outbox.wake();
+        } catch (error) {
+          logger.warn('volume check failed; will try again', { error });
+        }
+      } while (checkAgain);
+    })().finally(() => {
+      checking = null;
+    });
+    return checking;
+  };
   // Anything that enqueued Slack writes wakes the outbox at once instead of at its next timer.
   const tickets = {
     async sync(id: string) {
       const r = await sync.sync(id);
       if (r.effects > 0) outbox.wake();
+      if (r.created) void checkVolume();
       return r;
     },
     async syncIfChanged(id: string, updatedAt: Date) {
       const r = await sync.syncIfChanged(id, updatedAt);
       if (r && r.effects > 0) outbox.wake();
+      if (r?.created) void checkVolume();
       return r;
     },
   };
@@ -120,6 +255,9 @@ export async function createRuntime(settings: RuntimeSettings) {
         ]);
         return { inboxes, tickets: count, outbox: queue };
       },
+      voice,
+      volume,
+      wakeOutbox: () => outbox.wake(),
     },
   );
 
@@ -146,6 +284,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   );
 
   let pollTimer: NodeJS.Timeout | undefined;
+  let volumeTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   let polling: Promise<void> = Promise.resolve();
   const pollAndRetry = async () => {
@@ -166,6 +305,12 @@ export async function createRuntime(settings: RuntimeSettings) {
     tickets,
     inboxStore,
     zendeskApi,
+    alerts,
+    voice,
+    volume,
+    volumeStore,
+    /** Evaluates alert rules and posts due digests now (also runs on a timer). */
+    checkVolume,
     http,
     /** Starts listening; returns the base URL of yorisoi's HTTP endpoint. */
     async start(): Promise<string> {
@@ -179,6 +324,7 @@ export async function createRuntime(settings: RuntimeSettings) {
         }, settings.pollSeconds * 1000);
       };
       polling = pollAndRetry().finally(schedule);
+      volumeTimer = setInterval(() => void checkVolume(), (settings.alertEvaluateSeconds ?? 60) * 1000);
       logger.info('yorisoi started', { url, slackMode: settings.slack.mode });
       return url;
     },
@@ -186,6 +332,8 @@ export async function createRuntime(settings: RuntimeSettings) {
     async stop() {
       stopped = true;
       clearTimeout(pollTimer);
+      clearInterval(volumeTimer);
+      await checking?.catch(() => undefined);
       await polling.catch(() => undefined);
       await Promise.allSettled([...background]);
       clearTimeout(pollTimer);
@@ -197,6 +345,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     /** Waits until accepted webhooks are processed and the outbox is empty (tests, demo, benches). */
     async settle(timeoutMs = 60_000) {
       await Promise.allSettled([...background]);
+      await checking?.catch(() => undefined);
       return outbox.idle(timeoutMs);
     },
   };

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { Inbox } from './domain/tickets/ticket.ts';
+import type { AlertRule } from './domain/volume/volume.ts';
 import type { Logger } from './logger.ts';
-import { createRuntime, type Runtime } from './runtime.ts';
+import { createRuntime, defaultAlertRules, type Runtime } from './runtime.ts';
 import { createSimServer } from './sim/sim-server.ts';
 import { createSlackSim } from './sim/slack/index.ts';
 import { createZendeskSim } from './sim/zendesk/index.ts';
@@ -82,6 +83,13 @@ export interface SandboxOptions {
   outboxRate?: { perSecond: number; burst: number };
   pollSeconds?: number;
   zendeskPerMinute?: number;
+  /** Volume alert rules; default: the standard rules on #support-alerts (C0ALERTS). */
+  alertRules?: AlertRule[];
+  alertEvaluateSeconds?: number;
+  voiceMaskNames?: string[];
+  /** Default 540 (Japan). */
+  tzOffsetMinutes?: number;
+  clock?: () => Date;
 }
 
 /**
@@ -142,6 +150,11 @@ export async function startSandbox(options: SandboxOptions) {
       pollSeconds: options.pollSeconds ?? 30,
       slackRate: options.outboxRate ?? options.slackRate ?? { perSecond: 1, burst: 3 },
       logger: options.logger,
+      alertRules: options.alertRules ?? defaultAlertRules('C0ALERTS'),
+      alertEvaluateSeconds: options.alertEvaluateSeconds,
+      voiceMaskNames: options.voiceMaskNames,
+      tzOffsetMinutes: options.tzOffsetMinutes ?? 540,
+      clock: options.clock,
     });
   } catch (error) {
     await sim.close();

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
+import { registerVoiceCommand } from './voice-command.ts';
 import { registerYorisoiCommand } from './yorisoi-command.ts';
 
 export function registerCommands(app: App, deps: AppDeps) {
   registerYorisoiCommand(app, deps);
+  registerVoiceCommand(app, deps);
 }

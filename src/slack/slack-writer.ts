@@ -87,6 +87,22 @@ export function createSlackWriter(client: WebClient): SlackWriter {
         throw classify(error);
       }
     },
+    async upload({ channel, threadTs, filename, title, altText, bytes, initialComment }) {
+      try {
+        const r = (await client.filesUploadV2({
+          channel_id: channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          file: Buffer.from(bytes),
+          filename,
+          title,
+          alt_text: altText,
+          ...(initialComment ? { initial_comment: initialComment } : {}),
+        } as never)) as { files?: Array<{ files?: Array<{ id?: string }> }> };
+        return { fileId: r.files?.[0]?.files?.[0]?.id ?? null };
+      } catch (error) {
+        throw classify(error);
+      }
+    },
     async update({ channel, ts, message }) {
       try {
         await client.chat.update({

@@ -1,4 +1,10 @@
-import type { OutboxEffect, OutboxItem, OutboxStatus, OutboxStore } from '../domain/outbox/outbox.ts';
+import {
+  type OutboxEffect,
+  type OutboxItem,
+  type OutboxStatus,
+  type OutboxStore,
+  orderGroupOf,
+} from '../domain/outbox/outbox.ts';
 import type { Db, Tx } from './database.ts';
 
 type Row = {
@@ -34,7 +40,8 @@ export async function enqueueEffect(tx: Tx | Db, effect: OutboxEffect): Promise<
       idempotencyKey: effect.key,
       kind: effect.kind,
       channelId: effect.channelId,
-      ticketId: effect.ticketId ?? null,
+      // The ordering group: a ticket id, or a voice/alert thread's group name.
+      ticketId: orderGroupOf(effect),
       payloadJson: JSON.stringify(effect),
     },
   });
@@ -98,6 +105,14 @@ export function createOutboxStore(db: Db): OutboxStore {
     async rootTsOf(ticketId) {
       const t = await db.ticket.findUnique({ where: { id: ticketId }, select: { rootTs: true } });
       return t?.rootTs ?? null;
+    },
+    async groupRootTsOf(group) {
+      const row = await db.outboxMessage.findFirst({
+        where: { ticketId: group, kind: 'post_thread_root', status: 'sent' },
+        orderBy: { id: 'asc' },
+        select: { slackTs: true },
+      });
+      return row?.slackTs ?? null;
     },
     async nextDueAt() {
       const row = await db.outboxMessage.findFirst({

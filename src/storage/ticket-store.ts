@@ -2,6 +2,7 @@ import type { CustomerIdentity, Inbox, rootFields } from '../domain/tickets/tick
 import type { StoredTicket, TicketStore } from '../domain/tickets/ticket-store.ts';
 import type { Db, Tx } from './database.ts';
 import { enqueueEffect } from './outbox-store.ts';
+import { countTicket } from './volume-store.ts';
 
 export function toInbox(row: {
   id: string;
@@ -118,6 +119,29 @@ export function createTicketStore(db: Db): TicketStore {
           });
         }
         for (const effect of change.effects) await enqueueEffect(tx, effect);
+        for (const v of change.voicePosts ?? []) {
+          await tx.voicePost.upsert({
+            where: {
+              subscriptionId_zendeskCommentId: {
+                subscriptionId: v.subscriptionId,
+                zendeskCommentId: v.zendeskCommentId,
+              },
+            },
+            create: {
+              subscriptionId: v.subscriptionId,
+              channelId: v.channelId,
+              ticketZendeskId: v.ticketZendeskId,
+              zendeskCommentId: v.zendeskCommentId,
+              subject: v.subject,
+              tagsJson: JSON.stringify(v.tags),
+              outboxKey: v.outboxKey,
+              isThreadRoot: v.isThreadRoot,
+              commentCreatedAt: v.commentCreatedAt,
+            },
+            update: {},
+          });
+        }
+        if (change.volume) await countTicket(tx, change.volume.at, change.volume.scopes);
       });
     },
 

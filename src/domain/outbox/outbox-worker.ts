@@ -80,6 +80,51 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   async function send(item: OutboxItem): Promise<void> {
     const e = item.effect;
     try {
+      if (e.kind === 'post_thread_root') {
+        const found = await alreadyPosted(item, undefined);
+        if (found) {
+          await store.markSent(item.id, found);
+          return;
+        }
+        const { ts } = await slack.post({ channel: e.channelId, message: e.message, key: e.key });
+        await store.markSent(item.id, ts);
+        return;
+      }
+      if (e.kind === 'post_in_group_thread' || e.kind === 'upload_file') {
+        const threadTs = e.group ? await store.groupRootTsOf(e.group) : null;
+        if (e.group && !threadTs) {
+          // due() sends a group's root first; no root now means the root failed for good.
+          await store.markFailed(item.id, 'the thread has no root message');
+          return;
+        }
+        if (e.kind === 'upload_file') {
+          await slack.upload({
+            channel: e.channelId,
+            threadTs: threadTs ?? undefined,
+            filename: e.file.filename,
+            title: e.file.title,
+            altText: e.file.altText,
+            bytes: Buffer.from(e.file.contentBase64, 'base64'),
+            initialComment: e.initialComment,
+          });
+          await store.markSent(item.id, null);
+          return;
+        }
+        const found = await alreadyPosted(item, threadTs ?? undefined);
+        if (found) {
+          await store.markSent(item.id, found);
+          return;
+        }
+        const { ts } = await slack.post({
+          channel: e.channelId,
+          message: e.message,
+          threadTs: threadTs ?? undefined,
+          broadcast: e.broadcast,
+          key: e.key,
+        });
+        await store.markSent(item.id, ts);
+        return;
+      }
       if (e.kind === 'post_root' || e.kind === 'post') {
         const threadTs = e.kind === 'post' ? e.threadTs : undefined;
         const found = await alreadyPosted(item, threadTs);
@@ -160,12 +205,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
             );
             break;
           }
+          if (e.kind === 'upload_file') {
+            // File messages carry no metadata to look for: a chart may be shared twice after a crash mid-upload.
+            await store.reschedule(
+              item.id,
+              new Date(now()),
+              'in doubt after restart: uploading the file again',
+            );
+            break;
+          }
           const threadTs =
             e.kind === 'post_in_thread'
               ? ((await store.rootTsOf(e.ticketId)) ?? undefined)
-              : e.kind === 'post'
-                ? e.threadTs
-                : undefined;
+              : e.kind === 'post_in_group_thread'
+                ? ((await store.groupRootTsOf(e.group)) ?? undefined)
+                : e.kind === 'post'
+                  ? e.threadTs
+                  : undefined;
           const ts = await slack.findPosted({
             channel: e.channelId,
             key: e.key,

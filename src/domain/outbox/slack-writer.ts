@@ -9,6 +9,16 @@ export interface SlackWriter {
     broadcast?: boolean;
     key: string;
   }): Promise<{ ts: string }>;
+  /** files.uploadV2 (getUploadURLExternal, upload, completeUploadExternal). */
+  upload(input: {
+    channel: string;
+    threadTs?: string;
+    filename: string;
+    title: string;
+    altText: string;
+    bytes: Uint8Array;
+    initialComment?: string;
+  }): Promise<{ fileId: string | null }>;
   update(input: { channel: string; ts: string; message: SlackMessage }): Promise<void>;
   /** The ts of a message we posted with this outbox key, if Slack has it (recovery after a crash). */
   findPosted(input: { channel: string; key: string; threadTs?: string; since: Date }): Promise<string | null>;

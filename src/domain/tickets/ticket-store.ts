@@ -1,4 +1,5 @@
 import type { OutboxEffect } from '../outbox/outbox.ts';
+import type { VoicePostRecord } from '../voice/voice.ts';
 import type { CustomerIdentity, Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
 
 /** What is stored of a ticket, enough to tell what changed since. */
@@ -21,6 +22,10 @@ export interface TicketChange {
   inbox: Inbox | null;
   newComments: Array<TicketCommentSnapshot & { mirrored: boolean }>;
   effects: OutboxEffect[];
+  /** Customer messages heard by voice subscriptions (their effects are in `effects`). */
+  voicePosts?: VoicePostRecord[];
+  /** A ticket seen for the first time is counted once, at its Zendesk creation time, in these scopes. */
+  volume?: { at: Date; scopes: string[] };
 }
 
 export interface TicketStore {

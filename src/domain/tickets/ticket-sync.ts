@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
+import { planVoices, type VoiceRenderer, type VoiceSubscription } from '../voice/voice.ts';
+import { volumeScopes } from '../volume/volume.ts';
 import { routeTicket } from './routing.ts';
 import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
 import { rootFields } from './ticket.ts';
-import type { TicketStore } from './ticket-store.ts';
+import type { TicketChange, TicketStore } from './ticket-store.ts';
+
+/** Where voice subscriptions come from; optional so ticket threads work without the voice feature. */
+export interface VoiceSource {
+  activeSubscriptions(): Promise<VoiceSubscription[]>;
+  /** Channels that already have a voice thread for this ticket. */
+  threadChannels(ticketZendeskId: string): Promise<Set<string>>;
+  renderer: VoiceRenderer;
+  /** Names always masked (the requester's own name is added per ticket). */
+  maskNames: readonly string[];
+}
 
 export interface TicketSource {
   fetchTicketSnapshot(zendeskId: string): Promise<TicketSnapshot>;
@@ -39,6 +51,7 @@ export function createTicketSync(deps: {
   renderer: TicketThreadRenderer;
   zendeskTicketUrl: (zendeskId: string) => string;
   logger: Logger;
+  voice?: VoiceSource;
 }) {
   const { source, store, renderer, logger } = deps;
   const inFlight = new Map<string, Promise<TicketSyncResult>>();
@@ -98,7 +111,28 @@ export function createTicketSync(deps: {
       }
       return { ...comment, mirrored };
     });
-    await store.commit({ ticketId, isNew, snapshot, inbox, newComments, effects });
+    // Voices: each new public message of the customer, once, to every subscribed channel whose filter matches.
+    let voicePosts: TicketChange['voicePosts'];
+    const customerMessages = fresh.filter((c) => c.public && c.authorZendeskId === requesterId);
+    if (deps.voice && customerMessages.length > 0) {
+      const subscriptions = await deps.voice.activeSubscriptions();
+      if (subscriptions.length > 0) {
+        const plan = planVoices({
+          ticket: snapshot,
+          inbox,
+          comments: customerMessages,
+          subscriptions,
+          threadChannels: await deps.voice.threadChannels(zendeskId),
+          maskNames: deps.voice.maskNames,
+          zendeskUrl: links.zendeskUrl,
+          renderer: deps.voice.renderer,
+        });
+        effects.push(...plan.effects);
+        voicePosts = plan.posts;
+      }
+    }
+    const volume = isNew ? { at: snapshot.createdAt, scopes: volumeScopes(snapshot, inbox) } : undefined;
+    await store.commit({ ticketId, isNew, snapshot, inbox, newComments, effects, voicePosts, volume });
     if (!inbox) logger.warn('ticket has no inbox: add a default inbox', { zendeskId });
     return { zendeskId, created: isNew, effects: effects.length, routedTo: inbox?.id ?? null };
   }
