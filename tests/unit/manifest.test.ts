@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import * as ids from '../../src/views/ids.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifest = parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8'));
@@ -20,6 +21,13 @@ function registered(kind: 'command' | 'shortcut' | 'event'): Set<string> {
         const text = readFileSync(p, 'utf8');
         for (const m of text.matchAll(new RegExp(`app\\.${kind}\\(\\s*['"]([^'"]+)['"]`, 'g')))
           out.add(m[1]!);
+        // Ids may come from src/views/ids.ts: app.command(Commands.voice, …)
+        for (const m of text.matchAll(new RegExp(`app\\.${kind}\\(\\s*(\\w+)\\.(\\w+)`, 'g'))) {
+          const value = (ids as unknown as Record<string, Record<string, string>>)[m[1]!]?.[m[2]!];
+          if (value === undefined)
+            throw new Error(`${p}: cannot resolve ${m[1]}.${m[2]} from src/views/ids.ts`);
+          out.add(value);
+        }
       }
     }
   };
