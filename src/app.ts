@@ -1,13 +1,19 @@
 import { App, type Receiver } from '@slack/bolt';
+import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
+import type { CareService } from './domain/care/care-service.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
+import { registerShortcuts } from './shortcuts/index.ts';
+import { registerSubmissions } from './submissions/index.ts';
 import type { RuntimeStatus } from './views/help.ts';
 
 /** What listeners may use. Listeners stay thin: parse, call one of these, build a view, answer. */
 export interface AppDeps {
   logger: Logger;
   status(): Promise<RuntimeStatus>;
+  /** Care charts and prior history; without it /karte and the buttons say the feature is off. */
+  care?: CareService;
 }
 
 export interface SlackConnection {
@@ -33,6 +39,9 @@ export function createApp(connection: SlackConnection, deps: AppDeps): App {
       })
     : new App({ token: connection.botToken, receiver: connection.receiver, clientOptions, logger });
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerShortcuts(app, deps);
+  registerSubmissions(app, deps);
   app.error(async (error) => {
     deps.logger.error('listener failed', { error });
   });

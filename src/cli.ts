@@ -93,6 +93,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
+          serviceUserId: config.serviceUserId,
           logger,
         });
         const url = await runtime.start();

@@ -1,6 +1,7 @@
 import { HTTPReceiver } from '@slack/bolt';
 import { createApp } from './app.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
+import { createCareService, type ServiceUserIdSource } from './domain/care/care-service.ts';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import { createTicketSync } from './domain/tickets/ticket-sync.ts';
@@ -10,10 +11,12 @@ import { createOutboxWebClient, createSlackWriter } from './slack/slack-writer.t
 import { openDatabase } from './storage/database.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
 import { createKeyValueStore } from './storage/key-value-store.ts';
+import { createCareStore } from './storage/care-store.ts';
 import { createOutboxStore } from './storage/outbox-store.ts';
 import { createTicketStore } from './storage/ticket-store.ts';
 import { createWebhookDeliveryStore } from './storage/webhook-delivery-store.ts';
-import { ticketThreadRenderer } from './views/ticket-thread.ts';
+import { createTicketThreadRenderer } from './views/ticket-thread.ts';
+import { createZendeskCustomerDirectory } from './zendesk/customer-directory.ts';
 import { createIncrementalPoller } from './zendesk/incremental-poller.ts';
 import { createZendeskTicketGateway } from './zendesk/ticket-gateway.ts';
 import { createWebhookHandler, WEBHOOK_PATH } from './zendesk/webhook-endpoint.ts';
@@ -28,6 +31,8 @@ export interface RuntimeSettings {
   inboxes?: Inbox[];
   pollSeconds: number;
   slackRate: { perSecond: number; burst: number };
+  /** Where the service's own user id lives in Zendesk; default the user's external_id. */
+  serviceUserId?: ServiceUserIdSource;
   logger: Logger;
 }
 
@@ -39,7 +44,8 @@ export async function createRuntime(settings: RuntimeSettings) {
   const { logger } = settings;
   const db = await openDatabase(settings.databaseUrl);
   const zendeskApi = createZendeskApi(settings.zendesk);
-  const gateway = createZendeskTicketGateway(zendeskApi);
+  const serviceUserId = settings.serviceUserId ?? { kind: 'external_id' as const };
+  const gateway = createZendeskTicketGateway(zendeskApi, { serviceUserId });
   const outboxStore = createOutboxStore(db);
   const inboxStore = createInboxStore(db);
   const kv = createKeyValueStore(db);
@@ -53,12 +59,37 @@ export async function createRuntime(settings: RuntimeSettings) {
     logger: logger.child({ component: 'outbox' }),
     perChannel: settings.slackRate,
   });
+  const zendeskTicketUrl = (id: string) => `${settings.zendesk.agentUrl.replace(/\/$/, '')}/agent/tickets/${id}`;
+  const background = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    background.add(p);
+    p.finally(() => background.delete(p)).catch(() => undefined);
+  };
+  // Root refreshes after a chart change run in the background: a save never waits on Zendesk, and a merge
+  // noticed inside one ticket's sync can queue that same ticket without waiting on itself.
+  const care = createCareService({
+    store: createCareStore(db),
+    directory: createZendeskCustomerDirectory(zendeskApi),
+    roots: {
+      async refreshRoot(zendeskId, reason) {
+        track(
+          tickets.refreshRoot(zendeskId, reason).catch((error: unknown) => {
+            logger.warn('root refresh failed', { zendeskId, error });
+          }),
+        );
+      },
+    },
+    serviceUserId,
+    zendeskTicketUrl,
+    logger: logger.child({ component: 'care' }),
+  });
   const sync = createTicketSync({
     source: gateway,
     store: ticketStore,
-    renderer: ticketThreadRenderer,
-    zendeskTicketUrl: (id) => `${settings.zendesk.agentUrl.replace(/\/$/, '')}/agent/tickets/${id}`,
+    renderer: createTicketThreadRenderer({ careContext: (t) => care.contextFor(t) }),
+    zendeskTicketUrl,
     logger: logger.child({ component: 'ticket-sync' }),
+    requesters: care,
   });
   // Anything that enqueued Slack writes wakes the outbox at once instead of at its next timer.
   const tickets = {
@@ -70,6 +101,11 @@ export async function createRuntime(settings: RuntimeSettings) {
     async syncIfChanged(id: string, updatedAt: Date) {
       const r = await sync.syncIfChanged(id, updatedAt);
       if (r && r.effects > 0) outbox.wake();
+      return r;
+    },
+    async refreshRoot(id: string, reason: string) {
+      const r = await sync.refreshRoot(id, reason);
+      if (r.effects > 0) outbox.wake();
       return r;
     },
   };
@@ -89,6 +125,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     },
     {
       logger,
+      care,
       async status() {
         const [inboxes, count, queue] = await Promise.all([inboxStore.list(), db.ticket.count(), outboxStore.counts()]);
         return { inboxes, tickets: count, outbox: queue };
@@ -96,11 +133,6 @@ export async function createRuntime(settings: RuntimeSettings) {
     },
   );
 
-  const background = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => {
-    background.add(p);
-    p.finally(() => background.delete(p)).catch(() => undefined);
-  };
   const http = createHttpServer(
     {
       [WEBHOOK_PATH]: createWebhookHandler({
@@ -138,6 +170,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     intake,
     tickets,
     inboxStore,
+    care,
     zendeskApi,
     http,
     /** Starts listening; returns the base URL of yorisoi's HTTP endpoint. */
