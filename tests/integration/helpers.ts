@@ -4,7 +4,16 @@ import path from 'node:path';
 import { createLogger } from '../../src/logger.ts';
 import { type SandboxOptions, startSandbox } from '../../src/sandbox.ts';
 
-export type SimMessage = { channel: string; ts: string; thread_ts?: string | null; user?: string; text: string; blocks?: unknown[]; metadata?: unknown };
+export type SimMessage = {
+  channel: string;
+  ts: string;
+  thread_ts?: string | null;
+  user?: string;
+  text: string;
+  blocks?: unknown[];
+  attachments?: Array<{ color?: string; blocks?: unknown[] }>;
+  metadata?: unknown;
+};
 
 /** A sandbox on free ports with its own SQLite file; `logs` holds every line the app logged. */
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
