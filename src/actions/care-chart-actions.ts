@@ -31,10 +31,18 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     await ack();
     const care = deps.care;
     if (!care) return;
-    const opened = await client.views.open({ trigger_id: body.trigger_id, view: buildLoadingModal() as never });
+    const opened = await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildLoadingModal() as never,
+    });
     let view: Record<string, unknown>;
     try {
-      const customer = await care.resolve(z.string().regex(/^\d{1,19}$/).parse(action.value));
+      const customer = await care.resolve(
+        z
+          .string()
+          .regex(/^\d{1,19}$/)
+          .parse(action.value),
+      );
       view = buildCareHistoryModal(await care.history(customer.id), 0);
     } catch (error) {
       view = fail(error, 'care chart button failed');
@@ -62,9 +70,15 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     if (!deps.care || !id.success) return;
     try {
       const customer = await deps.care.customer(id.data);
-      await client.views.push({ trigger_id: body.trigger_id, view: buildCareEditModal(customer, await deps.care.chart(customer.id)) as never });
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: buildCareEditModal(customer, await deps.care.chart(customer.id)) as never,
+      });
     } catch (error) {
-      await client.views.push({ trigger_id: body.trigger_id, view: fail(error, 'care chart edit failed') as never });
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: fail(error, 'care chart edit failed') as never,
+      });
     }
   });
 
@@ -73,6 +87,9 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     const id = zCustomerId.safeParse(action.value);
     if (!deps.care || !id.success) return;
     const customer = await deps.care.customer(id.data);
-    await client.views.push({ trigger_id: body.trigger_id, view: buildCareRevisionsModal(customer, await deps.care.revisions(customer.id, 46)) as never });
+    await client.views.push({
+      trigger_id: body.trigger_id,
+      view: buildCareRevisionsModal(customer, await deps.care.revisions(customer.id, 46)) as never,
+    });
   });
 }

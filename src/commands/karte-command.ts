@@ -20,9 +20,15 @@ export function registerKarteCommand(app: App, deps: AppDeps) {
     }
     try {
       const customer = await care.resolve(command.text);
-      const opened = await client.views.open({ trigger_id: command.trigger_id, view: buildLoadingModal() as never });
+      const opened = await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildLoadingModal() as never,
+      });
       const history = await care.history(customer.id);
-      await client.views.update({ view_id: opened.view?.id as string, view: buildCareHistoryModal(history, 0) as never });
+      await client.views.update({
+        view_id: opened.view?.id as string,
+        view: buildCareHistoryModal(history, 0) as never,
+      });
     } catch (error) {
       const e = asYorisoiError(error);
       if (e.code === 'internal') deps.logger.error('/karte failed', { error });

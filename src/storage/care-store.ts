@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { CareChart, CareChartContent, CareChartRevision, CareRevisionKind, CustomerRecord } from '../domain/care/care-chart.ts';
+import type {
+  CareChart,
+  CareChartContent,
+  CareChartRevision,
+  CareRevisionKind,
+  CustomerRecord,
+} from '../domain/care/care-chart.ts';
 import { emptyChartContent } from '../domain/care/care-chart.ts';
 import type { CareStore, LocalTicket } from '../domain/care/care-ports.ts';
 import { YorisoiError } from '../errors.ts';
@@ -8,7 +14,12 @@ import { upsertCustomerTx } from './ticket-store.ts';
 
 // JSON columns are a boundary too.
 const zFacts = z.array(z.object({ key: z.string(), value: z.string() }));
-const zContent = z.object({ notes: z.string(), flagged: z.boolean(), flagReason: z.string().nullable(), facts: zFacts });
+const zContent = z.object({
+  notes: z.string(),
+  flagged: z.boolean(),
+  flagReason: z.string().nullable(),
+  facts: zFacts,
+});
 
 type CustomerRow = {
   id: string;
@@ -31,9 +42,29 @@ const toCustomer = (r: CustomerRow): CustomerRecord => ({
   mergedIntoId: r.mergedIntoId,
 });
 
-type ChartRow = { customerId: string; notes: string; flagged: boolean; flagReason: string | null; factsJson: string; version: number; updatedAt: Date; updatedBySlackId: string | null };
-const contentOf = (r: ChartRow): CareChartContent => ({ notes: r.notes, flagged: r.flagged, flagReason: r.flagReason, facts: zFacts.parse(JSON.parse(r.factsJson)) });
-const toChart = (r: ChartRow): CareChart => ({ ...contentOf(r), customerId: r.customerId, version: r.version, updatedAt: r.updatedAt, updatedBySlackId: r.updatedBySlackId });
+type ChartRow = {
+  customerId: string;
+  notes: string;
+  flagged: boolean;
+  flagReason: string | null;
+  factsJson: string;
+  version: number;
+  updatedAt: Date;
+  updatedBySlackId: string | null;
+};
+const contentOf = (r: ChartRow): CareChartContent => ({
+  notes: r.notes,
+  flagged: r.flagged,
+  flagReason: r.flagReason,
+  facts: zFacts.parse(JSON.parse(r.factsJson)),
+});
+const toChart = (r: ChartRow): CareChart => ({
+  ...contentOf(r),
+  customerId: r.customerId,
+  version: r.version,
+  updatedAt: r.updatedAt,
+  updatedBySlackId: r.updatedBySlackId,
+});
 
 type TicketRow = {
   zendeskId: string;
@@ -111,13 +142,22 @@ export function createCareStore(db: Db): CareStore {
     },
     async customerByEmail(email) {
       const lower = email.toLowerCase();
-      const known = await db.customerEmail.findUnique({ where: { email: lower }, include: { customer: true } });
+      const known = await db.customerEmail.findUnique({
+        where: { email: lower },
+        include: { customer: true },
+      });
       if (known) return toCustomer(known.customer);
-      const r = await db.customer.findFirst({ where: { email: { in: [email, lower] } }, orderBy: { updatedAt: 'desc' } });
+      const r = await db.customer.findFirst({
+        where: { email: { in: [email, lower] } },
+        orderBy: { updatedAt: 'desc' },
+      });
       return r ? toCustomer(r) : null;
     },
     async customersByServiceUserId(serviceUserId) {
-      const rows = await db.customer.findMany({ where: { serviceUserId, mergedIntoId: null }, orderBy: { updatedAt: 'desc' } });
+      const rows = await db.customer.findMany({
+        where: { serviceUserId, mergedIntoId: null },
+        orderBy: { updatedAt: 'desc' },
+      });
       return rows.map(toCustomer);
     },
     async mergedInto(customerId) {
@@ -132,7 +172,11 @@ export function createCareStore(db: Db): CareStore {
       const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
       await db.$transaction(async (tx) => {
         for (const email of unique) {
-          await tx.customerEmail.upsert({ where: { email }, create: { email, customerId }, update: { customerId } });
+          await tx.customerEmail.upsert({
+            where: { email },
+            create: { email, customerId },
+            update: { customerId },
+          });
         }
       });
     },
@@ -148,14 +192,22 @@ export function createCareStore(db: Db): CareStore {
         }
         const before = existing ? contentOf(existing) : emptyChartContent();
         const { content, summary } = input.change(before);
-        return writeChart(tx, input.customerId, content, { kind: input.kind, authorSlackId: input.authorSlackId, summary });
+        return writeChart(tx, input.customerId, content, {
+          kind: input.kind,
+          authorSlackId: input.authorSlackId,
+          summary,
+        });
       });
       return toChart(row);
     },
     async revisions(customerId, limit) {
       const chart = await db.careChart.findUnique({ where: { customerId }, select: { id: true } });
       if (!chart) return [];
-      const rows = await db.careChartRevision.findMany({ where: { chartId: chart.id }, orderBy: { version: 'desc' }, take: limit });
+      const rows = await db.careChartRevision.findMany({
+        where: { chartId: chart.id },
+        orderBy: { version: 'desc' },
+        take: limit,
+      });
       return rows.map(
         (r): CareChartRevision => ({
           version: r.version,
@@ -172,10 +224,17 @@ export function createCareStore(db: Db): CareStore {
         const source = await tx.customer.findUniqueOrThrow({ where: { id: sourceId } });
         if (source.mergedIntoId) return;
         await tx.ticket.updateMany({ where: { requesterId: sourceId }, data: { requesterId: targetId } });
-        await tx.customerEmail.updateMany({ where: { customerId: sourceId }, data: { customerId: targetId } });
+        await tx.customerEmail.updateMany({
+          where: { customerId: sourceId },
+          data: { customerId: targetId },
+        });
         if (source.email) {
           const email = source.email.toLowerCase();
-          await tx.customerEmail.upsert({ where: { email }, create: { email, customerId: targetId }, update: { customerId: targetId } });
+          await tx.customerEmail.upsert({
+            where: { email },
+            create: { email, customerId: targetId },
+            update: { customerId: targetId },
+          });
         }
         const sourceChart = await tx.careChart.findUnique({ where: { customerId: sourceId } });
         if (sourceChart) {
@@ -192,7 +251,10 @@ export function createCareStore(db: Db): CareStore {
     },
     async ticketsOf(customerIds) {
       if (customerIds.length === 0) return [];
-      const rows = await db.ticket.findMany({ where: { requesterId: { in: customerIds } }, select: ticketSelect });
+      const rows = await db.ticket.findMany({
+        where: { requesterId: { in: customerIds } },
+        select: ticketSelect,
+      });
       return rows.map(toLocalTicket);
     },
     async ticketByThread(channelId, rootTs) {

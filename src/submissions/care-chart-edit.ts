@@ -16,12 +16,18 @@ export function registerCareChartEditSubmission(app: App, deps: AppDeps) {
     const meta = parseMeta(zEditMeta, view.private_metadata);
     const form = parseCareEditState(view.state.values);
     if (!care || !meta || !form) {
-      await ack({ response_action: 'errors', errors: { [CareBlockIds.notes]: 'This form is out of date. Close it and open the care chart again.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [CareBlockIds.notes]: 'This form is out of date. Close it and open the care chart again.' },
+      });
       return;
     }
     const { facts, problems } = parseFacts(form.factsText);
     if (problems.length > 0) {
-      await ack({ response_action: 'errors', errors: { [CareBlockIds.facts]: problems.join('; ').slice(0, 300) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [CareBlockIds.facts]: problems.join('; ').slice(0, 300) },
+      });
       return;
     }
     try {
@@ -29,7 +35,12 @@ export function registerCareChartEditSubmission(app: App, deps: AppDeps) {
         customerId: meta.c,
         expectedVersion: meta.v,
         authorSlackId: body.user.id,
-        content: { notes: form.notes, flagged: form.flagged, flagReason: form.flagged ? form.flagReason : null, facts },
+        content: {
+          notes: form.notes,
+          flagged: form.flagged,
+          flagReason: form.flagged ? form.flagReason : null,
+          facts,
+        },
       });
     } catch (error) {
       const e = asYorisoiError(error);
@@ -41,9 +52,11 @@ export function registerCareChartEditSubmission(app: App, deps: AppDeps) {
     const rootViewId = view.root_view_id;
     if (rootViewId && rootViewId !== view.id) {
       const history = await care.history(meta.c);
-      await client.views.update({ view_id: rootViewId, view: buildCareHistoryModal(history, 0) as never }).catch((error: unknown) => {
-        deps.logger.warn('could not refresh the history modal after a save', { error });
-      });
+      await client.views
+        .update({ view_id: rootViewId, view: buildCareHistoryModal(history, 0) as never })
+        .catch((error: unknown) => {
+          deps.logger.warn('could not refresh the history modal after a save', { error });
+        });
     }
   });
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { CareChart, CareChartRevision, CustomerRecord, HistoryEntry } from '../domain/care/care-chart.ts';
+import type {
+  CareChart,
+  CareChartRevision,
+  CustomerRecord,
+  HistoryEntry,
+} from '../domain/care/care-chart.ts';
 import { FLAG_REASON_MAX, formatFacts, NOTES_MAX } from '../domain/care/care-chart.ts';
 import type { CareContext, CustomerHistory } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
@@ -14,8 +19,13 @@ export const HISTORY_PAGE_SIZE = 40;
 const MODAL_BLOCKS_MAX = 100;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const threadUrl = (t: { channelId: string; ts: string }) => `https://slack.com/archives/${t.channelId}/p${t.ts.replace('.', '')}`;
-const plain = (text: string, max = 75) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
+const threadUrl = (t: { channelId: string; ts: string }) =>
+  `https://slack.com/archives/${t.channelId}/p${t.ts.replace('.', '')}`;
+const plain = (text: string, max = 75) => ({
+  type: 'plain_text' as const,
+  text: truncate(text, max),
+  emoji: true,
+});
 
 /** The chart in one line: the flag reason, the first facts, the start of the notes. */
 export function chartSummaryLine(chart: CareChart): string {
@@ -27,20 +37,34 @@ export function chartSummaryLine(chart: CareChart): string {
   return truncate(parts.join(' · ') || 'Care chart (empty)', 280);
 }
 
-const priorLine = (n: number) => (n === 0 ? 'First ticket from this customer' : `${n} prior ticket${n === 1 ? '' : 's'}`);
+const priorLine = (n: number) =>
+  n === 0 ? 'First ticket from this customer' : `${n} prior ticket${n === 1 ? '' : 's'}`;
 
 /**
  * What a ticket's root shows about the customer without a click: the prior ticket count in the message,
  * the chart's one-line summary in an attachment whose colour bar (red when flagged) stands out.
  */
-export function buildCareRootParts(care: CareContext): { text: string; blocks: unknown[]; attachments: unknown[] } {
+export function buildCareRootParts(care: CareContext): {
+  text: string;
+  blocks: unknown[];
+  attachments: unknown[];
+} {
   const chart = care.chart;
   const flag = chart?.flagged ? ':warning: *Handle with care*' : null;
-  const textParts = [chart?.flagged ? '⚠️ handle with care' : null, chart ? 'care chart' : null, priorLine(care.priorTickets).toLowerCase()];
+  const textParts = [
+    chart?.flagged ? '⚠️ handle with care' : null,
+    chart ? 'care chart' : null,
+    priorLine(care.priorTickets).toLowerCase(),
+  ];
   const blocks = [
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `:repeat: ${priorLine(care.priorTickets)}${chart ? ` · care chart v${chart.version}` : ' · no care chart yet'}` }],
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `:repeat: ${priorLine(care.priorTickets)}${chart ? ` · care chart v${chart.version}` : ' · no care chart yet'}`,
+        },
+      ],
     },
   ];
   const attachments = chart
@@ -53,7 +77,10 @@ export function buildCareRootParts(care: CareContext): { text: string; blocks: u
               type: 'section',
               text: {
                 type: 'mrkdwn',
-                text: truncate(`${flag ? `${flag} — ` : ':clipboard: *Care chart* — '}${escapeMrkdwn(chartSummaryLine(chart))}`, 3000),
+                text: truncate(
+                  `${flag ? `${flag} — ` : ':clipboard: *Care chart* — '}${escapeMrkdwn(chartSummaryLine(chart))}`,
+                  3000,
+                ),
               },
             },
           ],
@@ -92,7 +119,15 @@ export function buildLoadingModal(title = 'Care chart & history'): Record<string
     callback_id: ViewIds.careHistory,
     title: plain(title, 24),
     close: plain('Close', 24),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: Reading the care chart and the ticket history…' } }],
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: ':hourglass_flowing_sand: Reading the care chart and the ticket history…',
+        },
+      },
+    ],
   };
 }
 
@@ -102,7 +137,9 @@ export function buildErrorModal(message: string): Record<string, unknown> {
     callback_id: ViewIds.careHistory,
     title: plain('Care chart & history', 24),
     close: plain('Close', 24),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(`:x: ${escapeMrkdwn(message)}`, 3000) } }],
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(`:x: ${escapeMrkdwn(message)}`, 3000) } },
+    ],
   };
 }
 
@@ -117,12 +154,24 @@ function customerLine(c: CustomerRecord): string {
 }
 
 function chartBlocks(chart: CareChart | null): unknown[] {
-  if (!chart) return [{ type: 'section', text: { type: 'mrkdwn', text: '_No care chart yet. Add one so the next agent knows this person._' } }];
+  if (!chart)
+    return [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '_No care chart yet. Add one so the next agent knows this person._' },
+      },
+    ];
   const blocks: unknown[] = [];
   if (chart.flagged) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: truncate(`:warning: *Handle with care*${chart.flagReason ? ` — ${escapeMrkdwn(chart.flagReason)}` : ''}`, 3000) },
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          `:warning: *Handle with care*${chart.flagReason ? ` — ${escapeMrkdwn(chart.flagReason)}` : ''}`,
+          3000,
+        ),
+      },
     });
   }
   if (chart.facts.length) {
@@ -130,13 +179,17 @@ function chartBlocks(chart: CareChart | null): unknown[] {
     for (let i = 0; i < chart.facts.length && i < 20; i += 10) {
       blocks.push({
         type: 'section',
-        fields: chart.facts.slice(i, i + 10).map((f) => ({ type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(f.key)}*\n${escapeMrkdwn(f.value)}`, 2000) })),
+        fields: chart.facts.slice(i, i + 10).map((f) => ({
+          type: 'mrkdwn',
+          text: truncate(`*${escapeMrkdwn(f.key)}*\n${escapeMrkdwn(f.value)}`, 2000),
+        })),
       });
     }
   }
   if (chart.notes) {
     // Notes keep the links "Add to care chart" wrote (<url|message>): shown as written, not escaped.
-    for (const piece of splitText(chart.notes, 2900).slice(0, 2)) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
+    for (const piece of splitText(chart.notes, 2900).slice(0, 2))
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
   }
   blocks.push({
     type: 'context',
@@ -155,9 +208,14 @@ function entryBlock(e: HistoryEntry): unknown {
     `*<${e.zendeskUrl}|#${e.zendeskId}>* ${escapeMrkdwn(truncate(e.subject, 150))}`,
     `\`${e.status}\` · opened ${day(e.createdAt)} · updated ${day(e.updatedAt)} · answered by ${e.answeredBy ? escapeMrkdwn(e.answeredBy) : '—'}`,
     e.policy ? `_Policy:_ ${escapeMrkdwn(truncate(e.policy.replace(/\s+/g, ' '), 400))}` : null,
-    e.thread ? `<${threadUrl(e.thread)}|:thread: Slack thread>` : '_only in Zendesk (before yorisoi, or never posted to Slack)_',
+    e.thread
+      ? `<${threadUrl(e.thread)}|:thread: Slack thread>`
+      : '_only in Zendesk (before yorisoi, or never posted to Slack)_',
   ];
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(lines.filter(Boolean).join('\n'), 3000) } };
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(lines.filter(Boolean).join('\n'), 3000) },
+  };
 }
 
 /**
@@ -176,8 +234,23 @@ export function buildCareHistoryModal(h: CustomerHistory, page: number): Record<
     {
       type: 'actions',
       elements: [
-        { type: 'button', action_id: ActionIds.careEdit, text: plain(h.chart ? 'Edit care chart' : 'Add a care chart'), value: h.customer.id, style: 'primary' },
-        ...(h.chart ? [{ type: 'button', action_id: ActionIds.careRevisions, text: plain('Edit history'), value: h.customer.id }] : []),
+        {
+          type: 'button',
+          action_id: ActionIds.careEdit,
+          text: plain(h.chart ? 'Edit care chart' : 'Add a care chart'),
+          value: h.customer.id,
+          style: 'primary',
+        },
+        ...(h.chart
+          ? [
+              {
+                type: 'button',
+                action_id: ActionIds.careRevisions,
+                text: plain('Edit history'),
+                value: h.customer.id,
+              },
+            ]
+          : []),
       ],
     },
     { type: 'divider' },
@@ -192,13 +265,36 @@ export function buildCareHistoryModal(h: CustomerHistory, page: number): Record<
     },
   ];
   if (h.zendeskProblem) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`:warning: Showing yorisoi's own copy only: ${escapeMrkdwn(h.zendeskProblem)}`, 3000) }] });
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: truncate(
+            `:warning: Showing yorisoi's own copy only: ${escapeMrkdwn(h.zendeskProblem)}`,
+            3000,
+          ),
+        },
+      ],
+    });
   }
   blocks.push(...shown.map(entryBlock));
   if (pages > 1) {
     const nav = [];
-    if (p > 0) nav.push({ type: 'button', action_id: ActionIds.careHistoryPage, text: plain('◀ Newer'), value: String(p - 1) });
-    if (p < pages - 1) nav.push({ type: 'button', action_id: ActionIds.careHistoryPage, text: plain('Older ▶'), value: String(p + 1) });
+    if (p > 0)
+      nav.push({
+        type: 'button',
+        action_id: ActionIds.careHistoryPage,
+        text: plain('◀ Newer'),
+        value: String(p - 1),
+      });
+    if (p < pages - 1)
+      nav.push({
+        type: 'button',
+        action_id: ActionIds.careHistoryPage,
+        text: plain('Older ▶'),
+        value: String(p + 1),
+      });
     blocks.push({ type: 'actions', elements: nav });
   }
   if (blocks.length > MODAL_BLOCKS_MAX) throw new Error(`history modal has ${blocks.length} blocks`); // by construction never
@@ -214,7 +310,10 @@ export function buildCareHistoryModal(h: CustomerHistory, page: number): Record<
 
 const FLAG_OPTION = 'handle_with_care';
 
-export function buildCareEditModal(customer: CustomerRecord, chart: CareChart | null): Record<string, unknown> {
+export function buildCareEditModal(
+  customer: CustomerRecord,
+  chart: CareChart | null,
+): Record<string, unknown> {
   const meta: EditMeta = { c: customer.id, v: chart?.version ?? 0 };
   const flagOption = { text: plain('Handle with care'), value: FLAG_OPTION };
   const text = (v: string | null | undefined) => (v ? { initial_value: v } : {});
@@ -226,20 +325,38 @@ export function buildCareEditModal(customer: CustomerRecord, chart: CareChart | 
     close: plain('Cancel', 24),
     private_metadata: JSON.stringify(meta),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(customer.name)}* · ${customerLine(customer)}`, 3000) }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: truncate(`*${escapeMrkdwn(customer.name)}* · ${customerLine(customer)}`, 3000),
+          },
+        ],
+      },
       {
         type: 'input',
         block_id: CareBlockIds.flag,
         optional: true,
         label: plain('Flag'),
-        element: { type: 'checkboxes', action_id: 'value', options: [flagOption], ...(chart?.flagged ? { initial_options: [flagOption] } : {}) },
+        element: {
+          type: 'checkboxes',
+          action_id: 'value',
+          options: [flagOption],
+          ...(chart?.flagged ? { initial_options: [flagOption] } : {}),
+        },
       },
       {
         type: 'input',
         block_id: CareBlockIds.flagReason,
         optional: true,
         label: plain('Why (shown on every ticket)'),
-        element: { type: 'plain_text_input', action_id: 'value', max_length: FLAG_REASON_MAX, ...text(chart?.flagReason) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: FLAG_REASON_MAX,
+          ...text(chart?.flagReason),
+        },
       },
       {
         type: 'input',
@@ -247,14 +364,26 @@ export function buildCareEditModal(customer: CustomerRecord, chart: CareChart | 
         optional: true,
         label: plain('Key facts, one "key: value" a line'),
         hint: plain('e.g. plan: Premium / contract: 2024-04 – 2025-03 / language: English', 150),
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000, ...text(chart ? formatFacts(chart.facts) : '') },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: 3000,
+          ...text(chart ? formatFacts(chart.facts) : ''),
+        },
       },
       {
         type: 'input',
         block_id: CareBlockIds.notes,
         optional: true,
         label: plain('Notes'),
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: NOTES_MAX, ...text(chart?.notes) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: NOTES_MAX,
+          ...text(chart?.notes),
+        },
       },
     ],
   };
@@ -265,7 +394,11 @@ const zEditState = z.object({
   [CareBlockIds.notes]: z.object({ value: zText }).optional(),
   [CareBlockIds.flagReason]: z.object({ value: zText }).optional(),
   [CareBlockIds.facts]: z.object({ value: zText }).optional(),
-  [CareBlockIds.flag]: z.object({ value: z.object({ selected_options: z.array(z.object({ value: z.string() })).default([]) }).optional() }).optional(),
+  [CareBlockIds.flag]: z
+    .object({
+      value: z.object({ selected_options: z.array(z.object({ value: z.string() })).default([]) }).optional(),
+    })
+    .optional(),
 });
 
 export interface CareEditForm {
@@ -289,20 +422,48 @@ export function parseCareEditState(values: unknown): CareEditForm | null {
   };
 }
 
-export function buildCareRevisionsModal(customer: CustomerRecord, revisions: CareChartRevision[]): Record<string, unknown> {
-  const blocks: unknown[] = [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`Every edit of *${escapeMrkdwn(customer.name)}*'s care chart, newest first.`, 3000) }] }];
+export function buildCareRevisionsModal(
+  customer: CustomerRecord,
+  revisions: CareChartRevision[],
+): Record<string, unknown> {
+  const blocks: unknown[] = [
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: truncate(`Every edit of *${escapeMrkdwn(customer.name)}*'s care chart, newest first.`, 3000),
+        },
+      ],
+    },
+  ];
   for (const r of revisions.slice(0, 45)) {
     const who = r.authorSlackId ? `<@${r.authorSlackId}>` : 'yorisoi';
     const lines = [
       `*v${r.version}* · ${r.kind} · ${who} · ${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — ${escapeMrkdwn(r.summary)}`,
       r.content.flagged ? `:warning: ${escapeMrkdwn(r.content.flagReason ?? 'handle with care')}` : null,
-      r.content.facts.length ? escapeMrkdwn(truncate(r.content.facts.map((f) => `${f.key}: ${f.value}`).join(' · '), 600)) : null,
+      r.content.facts.length
+        ? escapeMrkdwn(truncate(r.content.facts.map((f) => `${f.key}: ${f.value}`).join(' · '), 600))
+        : null,
       r.content.notes ? `> ${truncate(r.content.notes, 1500).replace(/\n/g, '\n> ')}` : null,
     ];
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.filter(Boolean).join('\n'), 3000) } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: truncate(lines.filter(Boolean).join('\n'), 3000) },
+    });
   }
-  if (revisions.length > 45) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Older edits: ${revisions.length - 45} more are kept.` }] });
-  return { type: 'modal', callback_id: ViewIds.careRevisions, title: plain('Care chart history', 24), close: plain('Back', 24), blocks };
+  if (revisions.length > 45)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Older edits: ${revisions.length - 45} more are kept.` }],
+    });
+  return {
+    type: 'modal',
+    callback_id: ViewIds.careRevisions,
+    title: plain('Care chart history', 24),
+    close: plain('Back', 24),
+    blocks,
+  };
 }
 
 /** The ephemeral answer after "Add to care chart". */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CustomerDirectory, DirectoryTicket, DirectoryUser } from '../domain/care/care-ports.ts';
+import { type ZendeskApi, ZendeskHttpError } from './zendesk-client.ts';
 import { zCursorMeta, zIdentity, zid, zTicket, zUser } from './zendesk-schemas.ts';
-import { ZendeskHttpError, type ZendeskApi } from './zendesk-client.ts';
 
 /** A customer's history reaches back this far at most (100 tickets a page). */
 const MAX_PAGES = 20;
@@ -23,8 +23,15 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
     const out: T[] = [];
     let after: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const query: Record<string, unknown> = { 'page[size]': 100, ...(after ? { 'page[after]': after } : {}) };
-      const r = (await api.call('GET', [...path, query], zCursorMeta.extend({ [key]: z.array(item) }))) as z.infer<typeof zCursorMeta> & Record<string, unknown>;
+      const query: Record<string, unknown> = {
+        'page[size]': 100,
+        ...(after ? { 'page[after]': after } : {}),
+      };
+      const r = (await api.call(
+        'GET',
+        [...path, query],
+        zCursorMeta.extend({ [key]: z.array(item) }),
+      )) as z.infer<typeof zCursorMeta> & Record<string, unknown>;
       out.push(...(r[key] as T[]));
       const next = r.meta?.has_more ? r.meta.after_cursor : null;
       if (!next) break;
@@ -71,7 +78,11 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
     async names(ids) {
       const out = new Map<string, string>();
       for (let i = 0; i < ids.length; i += 100) {
-        const r = await api.call('GET', ['users', 'show_many', { ids: ids.slice(i, i + 100).join(',') }], z.object({ users: z.array(z.object({ id: zid, name: z.string() })) }));
+        const r = await api.call(
+          'GET',
+          ['users', 'show_many', { ids: ids.slice(i, i + 100).join(',') }],
+          z.object({ users: z.array(z.object({ id: zid, name: z.string() })) }),
+        );
         for (const u of r.users) out.set(u.id, u.name);
       }
       return out;

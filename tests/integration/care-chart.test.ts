@@ -1,9 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_COLOR, FLAG_COLOR, HISTORY_PAGE_SIZE } from '../../src/views/care-chart.ts';
 import { ActionIds, CareBlockIds } from '../../src/views/ids.ts';
-import { repliesTo, rootsOf, type SimMessage, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
+import {
+  repliesTo,
+  rootsOf,
+  type SimMessage,
+  startTestSandbox,
+  type TestSandbox,
+  waitFor,
+} from './helpers.ts';
 
-type ControlView = { id: string; user: string; position: number; view: { blocks: unknown[]; private_metadata?: string; callback_id?: string }; errors: Record<string, string> | null };
+type ControlView = {
+  id: string;
+  user: string;
+  position: number;
+  view: { blocks: unknown[]; private_metadata?: string; callback_id?: string };
+  errors: Record<string, string> | null;
+};
 
 /** Tickets without a brand get Zendesk's default brand, which routes to the Photos inbox. */
 const TICKETS = 'C0PHOTOS';
@@ -15,7 +28,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-const views = async (user: string) => (await s.api<{ views: ControlView[] }>('GET', `/_sim/slack/views?user=${user}`)).body.views;
+const views = async (user: string) =>
+  (await s.api<{ views: ControlView[] }>('GET', `/_sim/slack/views?user=${user}`)).body.views;
 const topView = async (user: string) => (await views(user)).sort((a, b) => b.position - a.position)[0];
 const textOf = (v: unknown) => JSON.stringify(v);
 /** Waits until the user's top modal is the given callback and its blocks mention `needle`. */
@@ -25,15 +39,24 @@ const modalShowing = (user: string, callbackId: string, needle: string) =>
     return v && v.view.callback_id === callbackId && textOf(v.view.blocks).includes(needle) ? v : null;
   });
 const closeAll = async (user: string) => {
-  for (const v of await views(user)) await s.api('POST', `/_sim/slack/views/${v.id}/close`, { user, all: true });
+  for (const v of await views(user))
+    await s.api('POST', `/_sim/slack/views/${v.id}/close`, { user, all: true });
 };
-const karte = (user: string, text: string, channel = 'C0SUPPORT') => s.api('POST', '/_sim/slack/commands', { user, channel, command: '/karte', text });
+const karte = (user: string, text: string, channel = 'C0SUPPORT') =>
+  s.api('POST', '/_sim/slack/commands', { user, channel, command: '/karte', text });
 const responsesTo = async (user: string) =>
-  (await s.api<{ responses: Array<{ body: { text?: string } }> }>('GET', `/_sim/slack/responses?user=${user}`)).body.responses.map((r) => r.body.text ?? '');
-const action = (user: string, input: Record<string, unknown>) => s.api('POST', '/_sim/slack/actions', { user, ...input });
+  (
+    await s.api<{ responses: Array<{ body: { text?: string } }> }>(
+      'GET',
+      `/_sim/slack/responses?user=${user}`,
+    )
+  ).body.responses.map((r) => r.body.text ?? '');
+const action = (user: string, input: Record<string, unknown>) =>
+  s.api('POST', '/_sim/slack/actions', { user, ...input });
 const submit = (viewId: string, user: string, values: Record<string, unknown>) =>
   s.api<{ applied: string }>('POST', `/_sim/slack/views/${viewId}/submit`, { user, values });
-const rootIn = (channel: string, ticketId: number) => waitFor(`root of #${ticketId}`, async () => rootsOf(await s.messages(channel), ticketId)[0]);
+const rootIn = (channel: string, ticketId: number) =>
+  waitFor(`root of #${ticketId}`, async () => rootsOf(await s.messages(channel), ticketId)[0]);
 const attachmentText = (m: SimMessage) => textOf(m.attachments ?? []);
 
 /** Writes a care chart through the real modals: /karte → "Add a care chart" → submit. */
@@ -52,10 +75,22 @@ describe('care chart and prior history', () => {
   it("a returning customer's new ticket shows the chart summary, the flag and the prior count; the history lists Zendesk-only tickets", async () => {
     // Two tickets from before yorisoi: Zendesk never told us (webhooks lost, poller not run).
     await s.api('POST', '/_sim/zendesk/webhooks/drop', { count: 2 });
-    const old1 = await s.openTicket({ subject: 'Refund for March', body: 'I was charged twice.', requester: { email: 'yuki@example.com', name: 'Yuki' }, created_at: '2025-03-01T09:00:00Z' });
-    const old2 = await s.openTicket({ subject: 'Cannot log in', body: 'Password reset mail never arrives.', requester: { email: 'yuki@example.com', name: 'Yuki' }, created_at: '2025-06-01T09:00:00Z' });
+    const old1 = await s.openTicket({
+      subject: 'Refund for March',
+      body: 'I was charged twice.',
+      requester: { email: 'yuki@example.com', name: 'Yuki' },
+      created_at: '2025-03-01T09:00:00Z',
+    });
+    const old2 = await s.openTicket({
+      subject: 'Cannot log in',
+      body: 'Password reset mail never arrives.',
+      requester: { email: 'yuki@example.com', name: 'Yuki' },
+      created_at: '2025-06-01T09:00:00Z',
+    });
     await s.api('POST', '/_sim/zendesk/settled');
-    expect(await s.runtime.db.ticket.count({ where: { zendeskId: { in: [String(old1.id), String(old2.id)] } } })).toBe(0);
+    expect(
+      await s.runtime.db.ticket.count({ where: { zendeskId: { in: [String(old1.id), String(old2.id)] } } }),
+    ).toBe(0);
 
     await writeChart('U0AGENT1', 'yuki@example.com', {
       [CareBlockIds.flag]: ['handle_with_care'],
@@ -64,7 +99,11 @@ describe('care chart and prior history', () => {
       [CareBlockIds.notes]: 'Prefers e-mail over phone.',
     });
 
-    const ticket = await s.openTicket({ subject: 'Charged again?', body: 'I see another charge this month.', requester: { email: 'yuki@example.com', name: 'Yuki' } });
+    const ticket = await s.openTicket({
+      subject: 'Charged again?',
+      body: 'I see another charge this month.',
+      requester: { email: 'yuki@example.com', name: 'Yuki' },
+    });
     const root = await rootIn(TICKETS, ticket.id);
     expect(root.text).toContain('2 prior tickets');
     expect(root.text).toContain('handle with care');
@@ -87,12 +126,19 @@ describe('care chart and prior history', () => {
   });
 
   it('edits keep every version, and a chart change re-renders the open tickets of the customer', async () => {
-    const ticket = await s.openTicket({ subject: 'Export question', body: 'How do I export my album?', requester: { email: 'ren@example.com', name: 'Ren' } });
+    const ticket = await s.openTicket({
+      subject: 'Export question',
+      body: 'How do I export my album?',
+      requester: { email: 'ren@example.com', name: 'Ren' },
+    });
     const root = await rootIn(TICKETS, ticket.id);
     expect(root.text).toContain('First ticket from this customer'.toLowerCase());
     expect(root.attachments ?? []).toHaveLength(0);
 
-    const history = await writeChart('U0AGENT1', 'ren@example.com', { [CareBlockIds.notes]: 'Long-time user.', [CareBlockIds.facts]: 'plan: Free' });
+    const history = await writeChart('U0AGENT1', 'ren@example.com', {
+      [CareBlockIds.notes]: 'Long-time user.',
+      [CareBlockIds.facts]: 'plan: Free',
+    });
     const afterFirst = await waitFor('root with the chart', async () =>
       (await s.messages(TICKETS)).find((m) => m.ts === root.ts && attachmentText(m).includes('plan: Free')),
     );
@@ -110,19 +156,34 @@ describe('care chart and prior history', () => {
       [CareBlockIds.facts]: 'plan: Free\nlanguage: 日本語',
     });
     const flagged = await waitFor('root flagged', async () =>
-      (await s.messages(TICKETS)).find((m) => m.ts === root.ts && attachmentText(m).includes('Threatened to cancel')),
+      (await s.messages(TICKETS)).find(
+        (m) => m.ts === root.ts && attachmentText(m).includes('Threatened to cancel'),
+      ),
     );
     expect(flagged.attachments?.[0]?.color).toBe(FLAG_COLOR);
 
     // Both versions are kept, with who and what.
-    const customer = await s.runtime.db.customer.findUniqueOrThrow({ where: { zendeskUserId: String((await s.api<{ ticket: { requester_id: number } }>('GET', `/_sim/zendesk/tickets/${ticket.id}`)).body.ticket.requester_id) } });
-    const chart = await s.runtime.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id }, include: { revisions: { orderBy: { version: 'asc' } } } });
+    const customer = await s.runtime.db.customer.findUniqueOrThrow({
+      where: {
+        zendeskUserId: String(
+          (await s.api<{ ticket: { requester_id: number } }>('GET', `/_sim/zendesk/tickets/${ticket.id}`))
+            .body.ticket.requester_id,
+        ),
+      },
+    });
+    const chart = await s.runtime.db.careChart.findUniqueOrThrow({
+      where: { customerId: customer.id },
+      include: { revisions: { orderBy: { version: 'asc' } } },
+    });
     expect(chart.version).toBe(2);
     expect(chart.revisions.map((r) => [r.version, r.kind, r.authorSlackId])).toEqual([
       [1, 'edit', 'U0AGENT1'],
       [2, 'edit', 'U0AGENT1'],
     ]);
-    expect(JSON.parse(chart.revisions[0]?.snapshotJson ?? '{}')).toMatchObject({ notes: 'Long-time user.', flagged: false });
+    expect(JSON.parse(chart.revisions[0]?.snapshotJson ?? '{}')).toMatchObject({
+      notes: 'Long-time user.',
+      flagged: false,
+    });
     expect(chart.revisions[1]?.summary).toContain('flag set');
 
     // The edit history modal shows both.
@@ -137,7 +198,12 @@ describe('care chart and prior history', () => {
     const other = await modalShowing('U0AGENT2', 'care_history', 'Edit care chart');
     await action('U0AGENT2', { view_id: other.id, action_id: ActionIds.careEdit });
     const stale = await modalShowing('U0AGENT2', 'care_chart_edit', 'Wants a call back');
-    await s.runtime.care.saveEdit({ customerId: customer.id, expectedVersion: 2, authorSlackId: 'U0LEAD', content: { notes: 'Lead wrote this.', flagged: true, flagReason: 'Threatened to cancel', facts: [] } });
+    await s.runtime.care.saveEdit({
+      customerId: customer.id,
+      expectedVersion: 2,
+      authorSlackId: 'U0LEAD',
+      content: { notes: 'Lead wrote this.', flagged: true, flagReason: 'Threatened to cancel', facts: [] },
+    });
     const conflict = await submit(stale.id, 'U0AGENT2', { [CareBlockIds.notes]: 'Overwrite attempt' });
     expect(conflict.body.applied).toBe('errors');
     expect((await topView('U0AGENT2'))?.errors?.[CareBlockIds.notes]).toContain('Someone else saved');
@@ -145,7 +211,9 @@ describe('care chart and prior history', () => {
     const bad = await submit(stale.id, 'U0AGENT2', { [CareBlockIds.facts]: 'just words without a colon' });
     expect(bad.body.applied).toBe('errors');
     expect((await topView('U0AGENT2'))?.errors?.[CareBlockIds.facts]).toContain('line 1');
-    expect((await s.runtime.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id } })).notes).toBe('Lead wrote this.');
+    expect(
+      (await s.runtime.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id } })).notes,
+    ).toBe('Lead wrote this.');
   });
 
   it('pages a long history instead of passing the 100-block modal limit', async () => {
@@ -170,7 +238,11 @@ describe('care chart and prior history', () => {
       expect(view.view.blocks.length).toBeLessThanOrEqual(100);
       seen.push(...[...textOf(view.view.blocks).matchAll(/\|#(\d+)>/g)].map((m) => m[1] ?? ''));
       if (page < 3) {
-        await action('U0LEAD', { view_id: view.id, action_id: ActionIds.careHistoryPage, value: String(page) });
+        await action('U0LEAD', {
+          view_id: view.id,
+          action_id: ActionIds.careHistoryPage,
+          value: String(page),
+        });
         view = await modalShowing('U0LEAD', 'care_history', `page ${page + 1} of 3`);
       }
     }
@@ -191,16 +263,25 @@ describe('care chart and prior history', () => {
     ] as const) {
       const before = (await responsesTo('U0PRODUCT')).length;
       await karte('U0PRODUCT', text);
-      const answer = await waitFor(`answer to /karte ${text}`, async () => (await responsesTo('U0PRODUCT'))[before]);
+      const answer = await waitFor(
+        `answer to /karte ${text}`,
+        async () => (await responsesTo('U0PRODUCT'))[before],
+      );
       expect(answer).toContain(expected);
     }
     expect(await views('U0PRODUCT')).toHaveLength(0);
   });
 
   it('finds a customer by Zendesk user id and by the service user id (external_id)', async () => {
-    const t = await s.openTicket({ subject: 'Hi', body: 'Hello', requester: { email: 'sid@example.com', name: 'Sid', external_id: 'svc-4242' } });
+    const t = await s.openTicket({
+      subject: 'Hi',
+      body: 'Hello',
+      requester: { email: 'sid@example.com', name: 'Sid', external_id: 'svc-4242' },
+    });
     await rootIn(TICKETS, t.id);
-    const zendeskUserId = (await s.api<{ ticket: { requester_id: number } }>('GET', `/_sim/zendesk/tickets/${t.id}`)).body.ticket.requester_id;
+    const zendeskUserId = (
+      await s.api<{ ticket: { requester_id: number } }>('GET', `/_sim/zendesk/tickets/${t.id}`)
+    ).body.ticket.requester_id;
     await closeAll('U0PRODUCT');
     await karte('U0PRODUCT', 'svc-4242');
     await modalShowing('U0PRODUCT', 'care_history', 'svc-4242');
@@ -211,42 +292,91 @@ describe('care chart and prior history', () => {
   });
 
   it('"Add to care chart" copies a thread message into the chart with a link back', async () => {
-    const ticket = await s.openTicket({ subject: 'Album shared by mistake', body: 'I shared the album with the wrong person, please help quickly.', requester: { email: 'mai@example.com', name: 'Mai' } });
+    const ticket = await s.openTicket({
+      subject: 'Album shared by mistake',
+      body: 'I shared the album with the wrong person, please help quickly.',
+      requester: { email: 'mai@example.com', name: 'Mai' },
+    });
     const root = await rootIn(TICKETS, ticket.id);
-    const first = await waitFor('first message', async () => repliesTo(await s.messages(TICKETS), root.ts).find((m) => m.text.includes('wrong person')));
-    await s.api('POST', '/_sim/slack/shortcuts', { user: 'U0AGENT2', channel: TICKETS, message_ts: first.ts, callback_id: 'add_to_care_chart' });
-    const answer = await waitFor('ephemeral confirmation', async () => (await responsesTo('U0AGENT2')).find((t) => t.includes("Mai*'s care chart")));
+    const first = await waitFor('first message', async () =>
+      repliesTo(await s.messages(TICKETS), root.ts).find((m) => m.text.includes('wrong person')),
+    );
+    await s.api('POST', '/_sim/slack/shortcuts', {
+      user: 'U0AGENT2',
+      channel: TICKETS,
+      message_ts: first.ts,
+      callback_id: 'add_to_care_chart',
+    });
+    const answer = await waitFor('ephemeral confirmation', async () =>
+      (await responsesTo('U0AGENT2')).find((t) => t.includes("Mai*'s care chart")),
+    );
     expect(answer).toContain('v1');
     const customer = await s.runtime.db.customer.findFirstOrThrow({ where: { email: 'mai@example.com' } });
     const chart = await s.runtime.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id } });
     expect(chart.notes).toContain('wrong person');
     expect(chart.notes).toContain(`/archives/${TICKETS}/p${first.ts.replace('.', '')}`);
     expect(chart.notes).toContain('<@U0AGENT2>');
-    await waitFor('root shows the clip', async () => (await s.messages(TICKETS)).find((m) => m.ts === root.ts && attachmentText(m).includes('wrong person')));
+    await waitFor('root shows the clip', async () =>
+      (await s.messages(TICKETS)).find((m) => m.ts === root.ts && attachmentText(m).includes('wrong person')),
+    );
 
     // On a message that is not in a ticket thread, it says so.
-    const posted = await s.api<{ ts: string }>('POST', '/_sim/slack/user-messages', { user: 'U0AGENT2', channel: TICKETS, text: 'lunch?' });
-    await s.api('POST', '/_sim/slack/shortcuts', { user: 'U0AGENT2', channel: TICKETS, message_ts: posted.body.ts, callback_id: 'add_to_care_chart' });
-    await waitFor('not-a-ticket answer', async () => (await responsesTo('U0AGENT2')).find((t) => t.includes('not in a ticket thread')));
+    const posted = await s.api<{ ts: string }>('POST', '/_sim/slack/user-messages', {
+      user: 'U0AGENT2',
+      channel: TICKETS,
+      text: 'lunch?',
+    });
+    await s.api('POST', '/_sim/slack/shortcuts', {
+      user: 'U0AGENT2',
+      channel: TICKETS,
+      message_ts: posted.body.ts,
+      callback_id: 'add_to_care_chart',
+    });
+    await waitFor('not-a-ticket answer', async () =>
+      (await responsesTo('U0AGENT2')).find((t) => t.includes('not in a ticket thread')),
+    );
   });
 
   it('a user merge in Zendesk carries the chart and history over to the surviving user', async () => {
-    const a = await s.openTicket({ subject: 'Old address ticket', body: 'Writing from my old address.', requester: { email: 'kaito.old@example.com', name: 'Kaito' } });
+    const a = await s.openTicket({
+      subject: 'Old address ticket',
+      body: 'Writing from my old address.',
+      requester: { email: 'kaito.old@example.com', name: 'Kaito' },
+    });
     await rootIn(TICKETS, a.id);
-    await writeChart('U0AGENT1', 'kaito.old@example.com', { [CareBlockIds.flag]: ['handle_with_care'], [CareBlockIds.flagReason]: 'Hard of hearing: write, never call', [CareBlockIds.notes]: 'Old notes.' });
-    const b = await s.openTicket({ subject: 'New address ticket', body: 'Writing from my new address.', requester: { email: 'kaito@example.com', name: 'Kaito N.' } });
+    await writeChart('U0AGENT1', 'kaito.old@example.com', {
+      [CareBlockIds.flag]: ['handle_with_care'],
+      [CareBlockIds.flagReason]: 'Hard of hearing: write, never call',
+      [CareBlockIds.notes]: 'Old notes.',
+    });
+    const b = await s.openTicket({
+      subject: 'New address ticket',
+      body: 'Writing from my new address.',
+      requester: { email: 'kaito@example.com', name: 'Kaito N.' },
+    });
     const rootB = await rootIn(TICKETS, b.id);
     expect(rootB.attachments ?? []).toHaveLength(0);
 
     // Zendesk merges the old user into the new one; the next ticket from either address is the same person.
-    await s.api('POST', '/_sim/zendesk/users/merge', { source_email: 'kaito.old@example.com', target_email: 'kaito@example.com' });
-    const c = await s.openTicket({ subject: 'Third ticket', body: 'Hello again.', requester: { email: 'kaito.old@example.com', name: 'Kaito' } });
+    await s.api('POST', '/_sim/zendesk/users/merge', {
+      source_email: 'kaito.old@example.com',
+      target_email: 'kaito@example.com',
+    });
+    const c = await s.openTicket({
+      subject: 'Third ticket',
+      body: 'Hello again.',
+      requester: { email: 'kaito.old@example.com', name: 'Kaito' },
+    });
     const rootC = await rootIn(TICKETS, c.id);
     expect(attachmentText(rootC)).toContain('Hard of hearing');
     expect(rootC.attachments?.[0]?.color).toBe(FLAG_COLOR);
     expect(rootC.text).toContain('2 prior tickets');
     // The surviving user's earlier open ticket is re-rendered with the chart too.
-    await waitFor('root B shows the merged chart', async () => (await s.messages(TICKETS)).find((m) => m.ts === rootB.ts && attachmentText(m).includes('Hard of hearing')));
+    await waitFor('root B shows the merged chart', async () =>
+      (await s.messages(TICKETS)).find(
+        (m) => m.ts === rootB.ts && attachmentText(m).includes('Hard of hearing'),
+      ),
+    );
 
     // /karte by the old address finds the surviving customer, whose history holds all three tickets.
     await closeAll('U0AGENT1');

@@ -73,7 +73,12 @@ export const FACT_VALUE_MAX = 200;
 /** How much of a thread message "Add to care chart" copies; the link back keeps the whole message. */
 export const CLIP_MAX = 600;
 
-export const emptyChartContent = (): CareChartContent => ({ notes: '', flagged: false, flagReason: null, facts: [] });
+export const emptyChartContent = (): CareChartContent => ({
+  notes: '',
+  flagged: false,
+  flagReason: null,
+  facts: [],
+});
 
 /**
  * Reads key facts written one per line as `key: value` (a full-width colon works too, as Japanese
@@ -91,8 +96,10 @@ export function parseFacts(text: string): { facts: CareFact[]; problems: string[
     const key = m?.[1]?.trim() ?? '';
     const value = m?.[2]?.trim() ?? '';
     if (!m || key === '' || value === '') problems.push(`line ${i + 1} is not "key: value"`);
-    else if (Array.from(key).length > FACT_KEY_MAX) problems.push(`line ${i + 1}: the key is longer than ${FACT_KEY_MAX} characters`);
-    else if (Array.from(value).length > FACT_VALUE_MAX) problems.push(`line ${i + 1}: the value is longer than ${FACT_VALUE_MAX} characters`);
+    else if (Array.from(key).length > FACT_KEY_MAX)
+      problems.push(`line ${i + 1}: the key is longer than ${FACT_KEY_MAX} characters`);
+    else if (Array.from(value).length > FACT_VALUE_MAX)
+      problems.push(`line ${i + 1}: the value is longer than ${FACT_VALUE_MAX} characters`);
     else facts.push({ key, value });
   });
   if (facts.length > FACTS_MAX) problems.push(`at most ${FACTS_MAX} facts`);
@@ -106,7 +113,8 @@ export function describeChange(before: CareChartContent, after: CareChartContent
   const parts: string[] = [];
   if (!before.flagged && after.flagged) parts.push('flag set');
   if (before.flagged && !after.flagged) parts.push('flag cleared');
-  if (before.flagged && after.flagged && before.flagReason !== after.flagReason) parts.push('flag reason changed');
+  if (before.flagged && after.flagged && before.flagReason !== after.flagReason)
+    parts.push('flag reason changed');
   if (before.notes !== after.notes) parts.push('notes edited');
   if (formatFacts(before.facts) !== formatFacts(after.facts)) parts.push('facts edited');
   return parts.length ? parts.join(', ') : 'saved without changes';
@@ -116,11 +124,20 @@ export function describeChange(before: CareChartContent, after: CareChartContent
  * Two charts of one person (Zendesk merged their users): flags add up, facts of the surviving customer win
  * on the same key, notes are kept both, the merged one's marked as such.
  */
-export function combineCharts(target: CareChartContent, source: CareChartContent, sourceLabel: string): CareChartContent {
+export function combineCharts(
+  target: CareChartContent,
+  source: CareChartContent,
+  sourceLabel: string,
+): CareChartContent {
   const keys = new Set(target.facts.map((f) => f.key));
   const facts = [...target.facts, ...source.facts.filter((f) => !keys.has(f.key))].slice(0, FACTS_MAX);
-  const notes = [target.notes, source.notes ? `(from ${sourceLabel}) ${source.notes}` : ''].filter(Boolean).join('\n\n');
-  const reasons = [target.flagged ? target.flagReason : null, source.flagged ? source.flagReason : null].filter(Boolean);
+  const notes = [target.notes, source.notes ? `(from ${sourceLabel}) ${source.notes}` : '']
+    .filter(Boolean)
+    .join('\n\n');
+  const reasons = [
+    target.flagged ? target.flagReason : null,
+    source.flagged ? source.flagReason : null,
+  ].filter(Boolean);
   return {
     notes: Array.from(notes).slice(0, NOTES_MAX).join(''),
     flagged: target.flagged || source.flagged,

@@ -1,5 +1,11 @@
 import type { CustomerIdentity } from '../tickets/ticket.ts';
-import type { CareChart, CareChartContent, CareChartRevision, CareRevisionKind, CustomerRecord } from './care-chart.ts';
+import type {
+  CareChart,
+  CareChartContent,
+  CareChartRevision,
+  CareRevisionKind,
+  CustomerRecord,
+} from './care-chart.ts';
 
 /** A ticket of a customer as the local store knows it. */
 export interface LocalTicket {
@@ -40,7 +46,11 @@ export interface CareStore {
   }): Promise<CareChart>;
   revisions(customerId: string, limit: number): Promise<CareChartRevision[]>;
   /** The source's tickets, addresses and chart go to the target; the source is marked merged. */
-  mergeCustomers(input: { sourceId: string; targetId: string; combine: (target: CareChartContent | null, source: CareChartContent) => CareChartContent }): Promise<void>;
+  mergeCustomers(input: {
+    sourceId: string;
+    targetId: string;
+    combine: (target: CareChartContent | null, source: CareChartContent) => CareChartContent;
+  }): Promise<void>;
   ticketsOf(customerIds: string[]): Promise<LocalTicket[]>;
   ticketByThread(channelId: string, rootTs: string): Promise<LocalTicket | null>;
 }

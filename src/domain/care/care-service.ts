@@ -13,10 +13,20 @@ import {
   type HistoryEntry,
   NOTES_MAX,
 } from './care-chart.ts';
-import type { CareStore, CustomerDirectory, DirectoryUser, LocalTicket, PolicySource, RootRefresher } from './care-ports.ts';
+import type {
+  CareStore,
+  CustomerDirectory,
+  DirectoryUser,
+  LocalTicket,
+  PolicySource,
+  RootRefresher,
+} from './care-ports.ts';
 
 /** Where the service's own user id comes from (YORISOI_SERVICE_USER_ID_FIELD). */
-export type ServiceUserIdSource = { kind: 'external_id' } | { kind: 'user_field'; key: string } | { kind: 'ticket_field'; id: string };
+export type ServiceUserIdSource =
+  | { kind: 'external_id' }
+  | { kind: 'user_field'; key: string }
+  | { kind: 'ticket_field'; id: string };
 // (config.ts declares the same shape; the domain does not import config.)
 
 /** What the ticket's root message shows about the person asking. */
@@ -81,7 +91,10 @@ export function createCareService(deps: {
     for (const t of tickets) {
       if (CLOSED.has(t.status) || !t.channelId) continue;
       await deps.roots.refreshRoot(t.zendeskId, reason).catch((error: unknown) => {
-        logger.warn('could not refresh a ticket root after a care chart change', { zendeskId: t.zendeskId, error });
+        logger.warn('could not refresh a ticket root after a care chart change', {
+          zendeskId: t.zendeskId,
+          error,
+        });
       });
     }
   }
@@ -93,7 +106,10 @@ export function createCareService(deps: {
       targetId: target.id,
       combine: (t, s) => combineCharts(t ?? emptyChartContent(), s, source.email ?? source.name),
     });
-    logger.info('customer merged: chart and history follow', { from: source.zendeskUserId, to: target.zendeskUserId });
+    logger.info('customer merged: chart and history follow', {
+      from: source.zendeskUserId,
+      to: target.zendeskUserId,
+    });
     const merged = await store.customerById(target.id);
     if (merged) await refreshOpenRoots(merged, `merge:${source.id}`);
   }
@@ -134,7 +150,10 @@ export function createCareService(deps: {
      * write from, and notices merges — when an address we knew under another customer now belongs to this
      * Zendesk user, or the ticket's requester changed from a user Zendesk has since deleted.
      */
-    async reconcileRequester(requester: CustomerIdentity, previousZendeskUserId: string | null): Promise<void> {
+    async reconcileRequester(
+      requester: CustomerIdentity,
+      previousZendeskUserId: string | null,
+    ): Promise<void> {
       const target = await store.upsertCustomer(requester);
       const emails = await directory.emails(requester.zendeskUserId).catch((error: unknown) => {
         logger.warn('could not read the requester identities from Zendesk', { error });
@@ -181,7 +200,8 @@ export function createCareService(deps: {
      */
     async resolve(raw: string): Promise<CustomerRecord> {
       const text = raw.trim().replace(/^<mailto:[^|>]+\|([^>]+)>$/, '$1');
-      if (text === '' || /\s/.test(text) || text.length > 254) throw new YorisoiError('karte_identifier_invalid');
+      if (text === '' || /\s/.test(text) || text.length > 254)
+        throw new YorisoiError('karte_identifier_invalid');
       let found: CustomerRecord | null = null;
       if (text.includes('@')) {
         // Anything with an @ is read as an e-mail address.
@@ -219,7 +239,8 @@ export function createCareService(deps: {
     },
 
     chart: (customerId: string) => store.chartOf(customerId),
-    revisions: (customerId: string, limit = 40): Promise<CareChartRevision[]> => store.revisions(customerId, limit),
+    revisions: (customerId: string, limit = 40): Promise<CareChartRevision[]> =>
+      store.revisions(customerId, limit),
 
     /** Every earlier ticket of the customer: local store and Zendesk merged, newest first. */
     async history(customerId: string): Promise<CustomerHistory> {
@@ -243,8 +264,12 @@ export function createCareService(deps: {
       let zendeskProblem: string | null = null;
       try {
         const remote = await directory.requestedTickets(customer.zendeskUserId);
-        const unknownAssignees = remote.filter((t) => t.assigneeZendeskId && !byId.get(t.zendeskId)?.answeredBy).map((t) => t.assigneeZendeskId as string);
-        const names = unknownAssignees.length ? await directory.names([...new Set(unknownAssignees)]) : new Map<string, string>();
+        const unknownAssignees = remote
+          .filter((t) => t.assigneeZendeskId && !byId.get(t.zendeskId)?.answeredBy)
+          .map((t) => t.assigneeZendeskId as string);
+        const names = unknownAssignees.length
+          ? await directory.names([...new Set(unknownAssignees)])
+          : new Map<string, string>();
         for (const t of remote) {
           if (t.status === 'deleted') continue;
           const known = byId.get(t.zendeskId);
@@ -254,8 +279,12 @@ export function createCareService(deps: {
             // Zendesk is fresher on status; the local copy knows the Slack thread.
             status: t.status,
             createdAt: t.createdAt,
-            updatedAt: t.updatedAt > (known?.updatedAt ?? new Date(0)) ? t.updatedAt : (known?.updatedAt ?? t.updatedAt),
-            answeredBy: known?.answeredBy ?? (t.assigneeZendeskId ? (names.get(t.assigneeZendeskId) ?? null) : null),
+            updatedAt:
+              t.updatedAt > (known?.updatedAt ?? new Date(0))
+                ? t.updatedAt
+                : (known?.updatedAt ?? t.updatedAt),
+            answeredBy:
+              known?.answeredBy ?? (t.assigneeZendeskId ? (names.get(t.assigneeZendeskId) ?? null) : null),
             policy: null,
             thread: known?.thread ?? null,
             zendeskUrl: deps.zendeskTicketUrl(t.zendeskId),
@@ -266,16 +295,25 @@ export function createCareService(deps: {
         zendeskProblem = error instanceof YorisoiError ? error.userMessage : 'Zendesk could not be read.';
         logger.warn('history: Zendesk could not be read; showing local tickets only', { error });
       }
-      const entries = [...byId.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || Number(b.zendeskId) - Number(a.zendeskId));
+      const entries = [...byId.values()].sort(
+        (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || Number(b.zendeskId) - Number(a.zendeskId),
+      );
       if (deps.policies && entries.length) {
-        const policies = await deps.policies.latestPolicies(entries.map((e) => e.zendeskId)).catch(() => new Map<string, string>());
+        const policies = await deps.policies
+          .latestPolicies(entries.map((e) => e.zendeskId))
+          .catch(() => new Map<string, string>());
         for (const e of entries) e.policy = policies.get(e.zendeskId) ?? null;
       }
       return { customer, chart: await store.chartOf(customer.id), entries, zendeskProblem };
     },
 
     /** An agent's edit in the modal; `expectedVersion` is the version the modal showed. */
-    async saveEdit(input: { customerId: string; expectedVersion: number; content: CareChartContent; authorSlackId: string }): Promise<CareChart> {
+    async saveEdit(input: {
+      customerId: string;
+      expectedVersion: number;
+      content: CareChartContent;
+      authorSlackId: string;
+    }): Promise<CareChart> {
       const customer = await this.customer(input.customerId);
       const chart = await store.saveChart({
         customerId: customer.id,
@@ -289,7 +327,13 @@ export function createCareService(deps: {
     },
 
     /** "Add to care chart": copies a thread message into the notes with a link back to it. */
-    async addClip(input: { customerId: string; text: string; permalink: string | null; authorSlackId: string; at: Date }): Promise<CareChart> {
+    async addClip(input: {
+      customerId: string;
+      text: string;
+      permalink: string | null;
+      authorSlackId: string;
+      at: Date;
+    }): Promise<CareChart> {
       const customer = await this.customer(input.customerId);
       const body = Array.from(input.text.trim() || '(empty message)');
       const excerpt = body.length > CLIP_MAX ? `${body.slice(0, CLIP_MAX - 1).join('')}…` : body.join('');
