@@ -387,4 +387,41 @@ describe('care chart and prior history', () => {
     const revisions = await s.runtime.db.careChartRevision.findMany({ where: { kind: 'merge' } });
     expect(revisions.map((r) => r.summary).join()).toContain('kaito.old@example.com');
   });
+
+  it('a merge noticed by the poller (no new ticket) also moves the chart, and the open root shows it', async () => {
+    const a = await s.openTicket({
+      subject: 'From the old account',
+      body: 'Old account here.',
+      requester: { email: 'nao.old@example.com', name: 'Nao' },
+    });
+    await rootIn(TICKETS, a.id);
+    await writeChart('U0AGENT2', 'nao.old@example.com', {
+      [CareBlockIds.facts]: 'plan: Business',
+      [CareBlockIds.notes]: 'Admin of a 40-seat team.',
+    });
+    const b = await s.openTicket({
+      subject: 'From the new account',
+      body: 'New account here.',
+      requester: { email: 'nao@example.com', name: 'Nao' },
+    });
+    const rootB = await rootIn(TICKETS, b.id);
+    expect(rootB.attachments ?? []).toHaveLength(0);
+
+    await s.api('POST', '/_sim/zendesk/users/merge', {
+      source_email: 'nao.old@example.com',
+      target_email: 'nao@example.com',
+    });
+    // The merge changed ticket A's requester; no trigger fires for it, the incremental export carries it.
+    await s.api('POST', '/_sim/zendesk/clock', { advance_seconds: 120 });
+    await s.runtime.poller.pollOnce();
+    await waitFor('root B shows the chart of the merged user', async () =>
+      (await s.messages(TICKETS)).find(
+        (m) => m.ts === rootB.ts && attachmentText(m).includes('plan: Business'),
+      ),
+    );
+    const old = await s.runtime.db.customer.findFirstOrThrow({ where: { email: 'nao.old@example.com' } });
+    const survivor = await s.runtime.db.customer.findFirstOrThrow({ where: { email: 'nao@example.com' } });
+    expect(old.mergedIntoId).toBe(survivor.id);
+    expect(await s.runtime.db.ticket.count({ where: { requesterId: survivor.id } })).toBe(2);
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { loadConfig } from '../../src/config.ts';
 import type { CareChart, CustomerRecord, HistoryEntry } from '../../src/domain/care/care-chart.ts';
 import { combineCharts, describeChange, parseFacts } from '../../src/domain/care/care-chart.ts';
 import { blocksTextLength, validateMessageBlocks, validateView } from '../../src/sim/slack/block-kit.ts';
@@ -187,5 +188,22 @@ describe('manifest', () => {
       expect.objectContaining({ type: 'message', callback_id: ShortcutIds.addToCareChart }),
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write']));
+  });
+});
+
+describe('YORISOI_SERVICE_USER_ID_FIELD', () => {
+  it('reads external_id, user_field:KEY and ticket_field:ID, and names a bad value', () => {
+    expect(loadConfig({}).serviceUserId).toEqual({ kind: 'external_id' });
+    expect(loadConfig({ YORISOI_SERVICE_USER_ID_FIELD: 'user_field:member_id' }).serviceUserId).toEqual({
+      kind: 'user_field',
+      key: 'member_id',
+    });
+    expect(loadConfig({ YORISOI_SERVICE_USER_ID_FIELD: 'ticket_field:360001' }).serviceUserId).toEqual({
+      kind: 'ticket_field',
+      id: '360001',
+    });
+    expect(() => loadConfig({ YORISOI_SERVICE_USER_ID_FIELD: 'email' })).toThrow(
+      /YORISOI_SERVICE_USER_ID_FIELD/,
+    );
   });
 });
