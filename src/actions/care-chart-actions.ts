@@ -86,10 +86,13 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     await ack();
     const id = zCustomerId.safeParse(action.value);
     if (!deps.care || !id.success) return;
-    const customer = await deps.care.customer(id.data);
-    await client.views.push({
-      trigger_id: body.trigger_id,
-      view: buildCareRevisionsModal(customer, await deps.care.revisions(customer.id, 46)) as never,
-    });
+    let view: Record<string, unknown>;
+    try {
+      const customer = await deps.care.customer(id.data);
+      view = buildCareRevisionsModal(customer, await deps.care.revisions(customer.id, 46));
+    } catch (error) {
+      view = fail(error, 'care chart edit history failed');
+    }
+    await client.views.push({ trigger_id: body.trigger_id, view: view as never });
   });
 }

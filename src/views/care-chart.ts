@@ -32,7 +32,11 @@ export function chartSummaryLine(chart: CareChart): string {
   const parts: string[] = [];
   if (chart.flagged) parts.push(`Handle with care${chart.flagReason ? `: ${chart.flagReason}` : ''}`);
   parts.push(...chart.facts.slice(0, 3).map((f) => `${f.key}: ${f.value}`));
-  const firstNote = chart.notes.split('\n').find((l) => l.trim() !== '');
+  // Links "Add to care chart" wrote (<url|message>) read as their label here.
+  const firstNote = chart.notes
+    .split('\n')
+    .find((l) => l.trim() !== '')
+    ?.replace(/<[^|>\s]+\|([^>]+)>/g, '$1');
   if (firstNote) parts.push(firstNote.trim());
   return truncate(parts.join(' · ') || 'Care chart (empty)', 280);
 }

@@ -9,6 +9,7 @@ import {
   buildCareEditModal,
   buildCareHistoryModal,
   buildCareRevisionsModal,
+  chartSummaryLine,
   HISTORY_PAGE_SIZE,
   parseCareEditState,
 } from '../../src/views/care-chart.ts';
@@ -204,6 +205,20 @@ describe('YORISOI_SERVICE_USER_ID_FIELD', () => {
     });
     expect(() => loadConfig({ YORISOI_SERVICE_USER_ID_FIELD: 'email' })).toThrow(
       /YORISOI_SERVICE_USER_ID_FIELD/,
+    );
+  });
+});
+
+describe('chart summary line', () => {
+  it('puts the flag first, then facts, then the first note, with clip links read as their label', () => {
+    const chart = {
+      ...fullChart,
+      flagReason: 'upset',
+      facts: [{ key: 'plan', value: 'Pro' }],
+      notes: '\n[2025-01-01 <@U1>] refund promised (<https://slack.com/archives/C1/p1|message>)\nsecond line',
+    };
+    expect(chartSummaryLine(chart)).toBe(
+      'Handle with care: upset · plan: Pro · [2025-01-01 <@U1>] refund promised (message)',
     );
   });
 });

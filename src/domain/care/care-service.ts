@@ -144,6 +144,12 @@ export function createCareService(deps: {
     return null;
   }
 
+  async function customerOf(customerId: string): Promise<CustomerRecord> {
+    const c = await current(await store.customerById(customerId));
+    if (!c) throw new YorisoiError('karte_customer_not_found');
+    return c;
+  }
+
   return {
     /**
      * Called by the ticket sync before it renders a ticket: stores the requester and every address they
@@ -232,11 +238,7 @@ export function createCareService(deps: {
       return resolved;
     },
 
-    async customer(customerId: string): Promise<CustomerRecord> {
-      const c = await current(await store.customerById(customerId));
-      if (!c) throw new YorisoiError('karte_customer_not_found');
-      return c;
-    },
+    customer: customerOf,
 
     chart: (customerId: string) => store.chartOf(customerId),
     revisions: (customerId: string, limit = 40): Promise<CareChartRevision[]> =>
@@ -244,7 +246,7 @@ export function createCareService(deps: {
 
     /** Every earlier ticket of the customer: local store and Zendesk merged, newest first. */
     async history(customerId: string): Promise<CustomerHistory> {
-      const customer = await this.customer(customerId);
+      const customer = await customerOf(customerId);
       const people = await withMerged(customer);
       const local = await store.ticketsOf(people.map((p) => p.id));
       const byId = new Map<string, HistoryEntry>();
@@ -314,7 +316,7 @@ export function createCareService(deps: {
       content: CareChartContent;
       authorSlackId: string;
     }): Promise<CareChart> {
-      const customer = await this.customer(input.customerId);
+      const customer = await customerOf(input.customerId);
       const chart = await store.saveChart({
         customerId: customer.id,
         expectedVersion: input.expectedVersion,
@@ -334,7 +336,7 @@ export function createCareService(deps: {
       authorSlackId: string;
       at: Date;
     }): Promise<CareChart> {
-      const customer = await this.customer(input.customerId);
+      const customer = await customerOf(input.customerId);
       const body = Array.from(input.text.trim() || '(empty message)');
       const excerpt = body.length > CLIP_MAX ? `${body.slice(0, CLIP_MAX - 1).join('')}…` : body.join('');
       const link = input.permalink ? ` (<${input.permalink}|message>)` : '';
