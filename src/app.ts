@@ -1,11 +1,14 @@
 import { App, type Receiver } from '@slack/bolt';
 import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
+import type { CareService } from './domain/care/care-service.ts';
 import type { VoiceService } from './domain/voice/voice-service.ts';
 import type { VolumeQueries } from './domain/volume/volume-queries.ts';
 import { registerEvents } from './events/index.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
+import { registerShortcuts } from './shortcuts/index.ts';
+import { registerSubmissions } from './submissions/index.ts';
 import type { RuntimeStatus } from './views/help.ts';
 
 /** What listeners may use. Listeners stay thin: parse, call one of these, build a view, answer. */
@@ -16,6 +19,8 @@ export interface AppDeps {
   volume: VolumeQueries;
   /** New outbox work was queued by a listener: deliver it now rather than at the next timer. */
   wakeOutbox(): void;
+  /** Care charts and prior history; without it /karte and the buttons say the feature is off. */
+  care?: CareService;
 }
 
 export interface SlackConnection {
@@ -43,6 +48,8 @@ export function createApp(connection: SlackConnection, deps: AppDeps): App {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
+  registerShortcuts(app, deps);
+  registerSubmissions(app, deps);
   app.error(async (error) => {
     deps.logger.error('listener failed', { error });
   });

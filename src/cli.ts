@@ -125,6 +125,7 @@ export async function runCli(
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
+          serviceUserId: config.serviceUserId,
           logger,
           alertRules: config.alertChannel
             ? defaultAlertRules(config.alertChannel, config.alertThresholdPerHour)

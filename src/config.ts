@@ -59,6 +59,14 @@ const envSchema = z.object({
   YORISOI_VOICE_MASK_NAMES: optionalText,
   YORISOI_SLACK_POSTS_PER_SECOND: z.coerce.number().positive().default(1),
   YORISOI_SLACK_BURST: positiveInt(3),
+  YORISOI_SERVICE_USER_ID_FIELD: z
+    .string()
+    .trim()
+    .regex(
+      /^(external_id|user_field:[A-Za-z0-9_]+|ticket_field:\d+)$/,
+      'must be external_id, user_field:<field key> or ticket_field:<field id>',
+    )
+    .default('external_id'),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -98,6 +106,20 @@ export interface Config {
   voiceMaskNames: string[];
   slackPostsPerSecond: number;
   slackBurst: number;
+  /** Where the service's own user id lives in Zendesk (care charts, `/karte <service id>`). */
+  serviceUserId: ServiceUserIdSource;
+}
+
+export type ServiceUserIdSource =
+  | { kind: 'external_id' }
+  | { kind: 'user_field'; key: string }
+  | { kind: 'ticket_field'; id: string };
+
+export function parseServiceUserIdField(value: string): ServiceUserIdSource {
+  if (value.startsWith('user_field:')) return { kind: 'user_field', key: value.slice('user_field:'.length) };
+  if (value.startsWith('ticket_field:'))
+    return { kind: 'ticket_field', id: value.slice('ticket_field:'.length) };
+  return { kind: 'external_id' };
 }
 
 export class ConfigError extends Error {
@@ -185,5 +207,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       .filter(Boolean),
     slackPostsPerSecond: e.YORISOI_SLACK_POSTS_PER_SECOND,
     slackBurst: e.YORISOI_SLACK_BURST,
+    serviceUserId: parseServiceUserIdField(e.YORISOI_SERVICE_USER_ID_FIELD),
   } satisfies Config);
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCareChartDemo } from './demo-care.ts';
 import type { Logger } from './logger.ts';
 import { startSandbox } from './sandbox.ts';
 
@@ -108,6 +109,8 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
     );
     out(show(edited));
     checks.push(['status change edited the root message', edited.ts === root.ts]);
+
+    await runCareChartDemo({ api, waitFor, out, checks });
 
     const all = await messages('C0PHOTOS');
     const roots = all.filter((m) => !m.thread_ts || m.thread_ts === m.ts);

@@ -1,6 +1,7 @@
 import { HTTPReceiver } from '@slack/bolt';
 import { createApp } from './app.ts';
 import { pngChartRenderer } from './charts/volume-chart.ts';
+import { createCareService, type ServiceUserIdSource } from './domain/care/care-service.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
@@ -13,6 +14,7 @@ import { createVolumeQueries } from './domain/volume/volume-queries.ts';
 import { createHttpServer } from './http/http-server.ts';
 import { type Logger, toSlackLogger } from './logger.ts';
 import { createOutboxWebClient, createSlackWriter } from './slack/slack-writer.ts';
+import { createCareStore } from './storage/care-store.ts';
 import { openDatabase } from './storage/database.ts';
 import { createInboxStore } from './storage/inbox-store.ts';
 import { createKeyValueStore } from './storage/key-value-store.ts';
@@ -21,9 +23,10 @@ import { createTicketStore } from './storage/ticket-store.ts';
 import { createVoiceStore } from './storage/voice-store.ts';
 import { createVolumeStore } from './storage/volume-store.ts';
 import { createWebhookDeliveryStore } from './storage/webhook-delivery-store.ts';
-import { ticketThreadRenderer } from './views/ticket-thread.ts';
+import { createTicketThreadRenderer } from './views/ticket-thread.ts';
 import { buildFollowUpNote, buildFollowUpRequest, buildVoiceDigest, voiceRenderer } from './views/voice.ts';
 import { alertRenderer } from './views/volume.ts';
+import { createZendeskCustomerDirectory } from './zendesk/customer-directory.ts';
 import { createIncrementalPoller } from './zendesk/incremental-poller.ts';
 import { createZendeskTicketGateway } from './zendesk/ticket-gateway.ts';
 import { createWebhookHandler, WEBHOOK_PATH } from './zendesk/webhook-endpoint.ts';
@@ -44,6 +47,8 @@ export interface RuntimeSettings {
   inboxes?: Inbox[];
   pollSeconds: number;
   slackRate: { perSecond: number; burst: number };
+  /** Where the service's own user id lives in Zendesk; default the user's external_id. */
+  serviceUserId?: ServiceUserIdSource;
   logger: Logger;
   /** Volume alert rules (none: counts and charts only). */
   alertRules?: AlertRule[];
@@ -90,7 +95,8 @@ export async function createRuntime(settings: RuntimeSettings) {
   const { logger } = settings;
   const db = await openDatabase(settings.databaseUrl);
   const zendeskApi = createZendeskApi(settings.zendesk);
-  const gateway = createZendeskTicketGateway(zendeskApi);
+  const serviceUserId = settings.serviceUserId ?? { kind: 'external_id' as const };
+  const gateway = createZendeskTicketGateway(zendeskApi, { serviceUserId });
   const outboxStore = createOutboxStore(db);
   const inboxStore = createInboxStore(db);
   const kv = createKeyValueStore(db);
@@ -115,12 +121,36 @@ export async function createRuntime(settings: RuntimeSettings) {
   const voiceStore = createVoiceStore(db);
   const volumeStore = createVolumeStore(db);
   const maskNames = settings.voiceMaskNames ?? [];
+  const background = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    background.add(p);
+    p.finally(() => background.delete(p)).catch(() => undefined);
+  };
+  // Root refreshes after a chart change run in the background: a save never waits on Zendesk, and a merge
+  // noticed inside one ticket's sync can queue that same ticket without waiting on itself.
+  const care = createCareService({
+    store: createCareStore(db),
+    directory: createZendeskCustomerDirectory(zendeskApi),
+    roots: {
+      async refreshRoot(zendeskId, reason) {
+        track(
+          tickets.refreshRoot(zendeskId, reason).catch((error: unknown) => {
+            logger.warn('root refresh failed', { zendeskId, error });
+          }),
+        );
+      },
+    },
+    serviceUserId,
+    zendeskTicketUrl,
+    logger: logger.child({ component: 'care' }),
+  });
   const sync = createTicketSync({
     source: gateway,
     store: ticketStore,
-    renderer: ticketThreadRenderer,
+    renderer: createTicketThreadRenderer({ careContext: (t) => care.contextFor(t) }),
     zendeskTicketUrl,
     logger: logger.child({ component: 'ticket-sync' }),
+    requesters: care,
     voice: {
       activeSubscriptions: () => voiceStore.activeSubscriptions(),
       threadChannels: (id) => voiceStore.threadChannels(id),
@@ -217,6 +247,11 @@ export async function createRuntime(settings: RuntimeSettings) {
       if (r?.created) void checkVolume();
       return r;
     },
+    async refreshRoot(id: string, reason: string) {
+      const r = await sync.refreshRoot(id, reason);
+      if (r.effects > 0) outbox.wake();
+      return r;
+    },
   };
   const intake = createWebhookIntake({
     deliveries: createWebhookDeliveryStore(db),
@@ -247,6 +282,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     },
     {
       logger,
+      care,
       async status() {
         const [inboxes, count, queue] = await Promise.all([
           inboxStore.list(),
@@ -261,11 +297,6 @@ export async function createRuntime(settings: RuntimeSettings) {
     },
   );
 
-  const background = new Set<Promise<unknown>>();
-  const track = (p: Promise<unknown>) => {
-    background.add(p);
-    p.finally(() => background.delete(p)).catch(() => undefined);
-  };
   const http = createHttpServer(
     {
       [WEBHOOK_PATH]: createWebhookHandler({
@@ -304,6 +335,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     intake,
     tickets,
     inboxStore,
+    care,
     zendeskApi,
     alerts,
     voice,

@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
+import { registerCareChartActions } from './care-chart-actions.ts';
 import { registerVoiceFollowUpSubmission } from './voice-follow-up-submission.ts';
 import { registerVoiceRequestFollowUp } from './voice-request-follow-up.ts';
 
 export function registerActions(app: App, deps: AppDeps) {
   registerVoiceRequestFollowUp(app, deps);
   registerVoiceFollowUpSubmission(app, deps);
+  registerCareChartActions(app, deps);
 }

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
-import { BlockIds, CallbackIds } from '../views/ids.ts';
+import { BlockIds, ViewIds } from '../views/ids.ts';
 import { FollowUpMetadata, parseFollowUpQuestion } from '../views/voice.ts';
 
 /**
@@ -9,7 +9,7 @@ import { FollowUpMetadata, parseFollowUpQuestion } from '../views/voice.ts';
  * note in the voice thread), then acks; problems come back as errors on the input.
  */
 export function registerVoiceFollowUpSubmission(app: App, deps: AppDeps) {
-  app.view(CallbackIds.voiceFollowUp, async ({ ack, body, view }) => {
+  app.view(ViewIds.voiceFollowUp, async ({ ack, body, view }) => {
     const meta = FollowUpMetadata.safeParse(safeJson(view.private_metadata));
     const question = parseFollowUpQuestion(view.state.values);
     if (!meta.success) {

@@ -18,13 +18,14 @@ export function toInbox(row: {
   return { ...row, tags: JSON.parse(row.tagsJson) as string[] };
 }
 
-async function upsertCustomerTx(tx: Tx | Db, identity: CustomerIdentity): Promise<string> {
+export async function upsertCustomerTx(tx: Tx | Db, identity: CustomerIdentity): Promise<string> {
   const data = {
     email: identity.email,
     name: identity.name,
     organizationId: identity.organizationId,
     organizationName: identity.organizationName,
     externalId: identity.externalId,
+    ...(identity.serviceUserId !== undefined ? { serviceUserId: identity.serviceUserId } : {}),
   };
   const row = await tx.customer.upsert({
     where: { zendeskUserId: identity.zendeskUserId },
@@ -40,7 +41,10 @@ export function createTicketStore(db: Db): TicketStore {
     async findByZendeskId(zendeskId): Promise<StoredTicket | null> {
       const row = await db.ticket.findUnique({
         where: { zendeskId },
-        include: { comments: { select: { zendeskCommentId: true } } },
+        include: {
+          comments: { select: { zendeskCommentId: true } },
+          requester: { select: { zendeskUserId: true } },
+        },
       });
       if (!row) return null;
       return {
@@ -58,6 +62,7 @@ export function createTicketStore(db: Db): TicketStore {
         } satisfies ReturnType<typeof rootFields>),
         zendeskUpdatedAt: row.zendeskUpdatedAt,
         knownCommentIds: new Set(row.comments.map((c) => c.zendeskCommentId)),
+        requesterZendeskUserId: row.requester.zendeskUserId,
       };
     },
 

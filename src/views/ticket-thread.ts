@@ -1,6 +1,8 @@
+import type { CareContext } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { TicketThreadRenderer } from '../domain/tickets/ticket-sync.ts';
+import { buildCareRootParts, careButton } from './care-chart.ts';
 import { ActionIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
 
@@ -13,11 +15,15 @@ const statusEmoji: Record<string, string> = {
   closed: ':lock:',
 };
 
-/** The thread's root: everything an agent needs to pick the ticket up, kept current by chat.update. */
+/**
+ * The thread's root: everything an agent needs to pick the ticket up, kept current by chat.update. With a
+ * care context it also shows, without a click, the prior ticket count and the care chart's summary.
+ */
 export function buildTicketRootMessage(
   t: TicketSnapshot,
   inbox: Inbox,
   links: { zendeskUrl: string },
+  care?: CareContext | null,
 ): SlackMessage {
   const requester = t.requester.email
     ? `${t.requester.name} <mailto:${t.requester.email}|${t.requester.email}>`
@@ -32,13 +38,15 @@ export function buildTicketRootMessage(
     `*Tags*\n${t.tags.length ? truncate(t.tags.map((x) => `\`${x}\``).join(' '), 1900) : '—'}`,
   ];
   const subject = truncate(t.subject, 140);
+  const careParts = care ? buildCareRootParts(care) : null;
   return {
-    text: `#${t.zendeskId} ${subject} — ${t.requester.name} (${t.status}, ${t.assignee ? t.assignee.name : 'unassigned'})`,
+    text: `#${t.zendeskId} ${subject} — ${t.requester.name} (${t.status}, ${t.assignee ? t.assignee.name : 'unassigned'})${careParts ? ` · ${careParts.text}` : ''}`,
     blocks: [
       {
         type: 'header',
         text: { type: 'plain_text', text: truncate(`#${t.zendeskId} ${t.subject}`, 150), emoji: true },
       },
+      ...(careParts?.blocks ?? []),
       { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
       {
         type: 'actions',
@@ -49,6 +57,7 @@ export function buildTicketRootMessage(
             text: { type: 'plain_text', text: 'Open in Zendesk' },
             url: links.zendeskUrl,
           },
+          ...(care ? [careButton(care.requesterZendeskUserId)] : []),
         ],
       },
       {
@@ -61,6 +70,7 @@ export function buildTicketRootMessage(
         ],
       },
     ],
+    ...(careParts?.attachments.length ? { attachments: careParts.attachments } : {}),
   };
 }
 
@@ -105,3 +115,19 @@ export const ticketThreadRenderer: TicketThreadRenderer = {
   root: buildTicketRootMessage,
   comment: buildThreadComment,
 };
+
+/**
+ * The renderer with the customer's care context on every root. A care lookup that fails leaves the root
+ * without it rather than holding the ticket back.
+ */
+export function createTicketThreadRenderer(deps: {
+  careContext: (t: TicketSnapshot) => Promise<CareContext>;
+}): TicketThreadRenderer {
+  return {
+    async root(t, inbox, links) {
+      const care = await deps.careContext(t).catch(() => null);
+      return buildTicketRootMessage(t, inbox, links, care);
+    },
+    comment: buildThreadComment,
+  };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import type { VoiceMessageInput, VoiceRenderer, VoiceSubscription } from '../domain/voice/voice.ts';
-import { ActionIds, BlockIds, CallbackIds, InputIds } from './ids.ts';
+import { ActionIds, BlockIds, InputIds, ViewIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
 
 const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -193,7 +193,7 @@ export function buildVoiceDigest(input: {
 export function buildFollowUpModal(meta: z.input<typeof FollowUpMetadata>, subject: string | null) {
   return {
     type: 'modal' as const,
-    callback_id: CallbackIds.voiceFollowUp,
+    callback_id: ViewIds.voiceFollowUp,
     private_metadata: JSON.stringify(meta),
     title: { type: 'plain_text' as const, text: 'Request follow-up' },
     submit: { type: 'plain_text' as const, text: 'Send to support' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServiceUserIdSource } from '../domain/care/care-service.ts';
 import type { TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { TicketSource } from '../domain/tickets/ticket-sync.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
@@ -13,7 +14,10 @@ import {
 } from './zendesk-schemas.ts';
 
 /** Reads tickets, their comments and the people on them from Zendesk, as yorisoi's domain types. */
-export function createZendeskTicketGateway(api: ZendeskApi) {
+export function createZendeskTicketGateway(
+  api: ZendeskApi,
+  options: { serviceUserId?: ServiceUserIdSource } = {},
+) {
   // Agents, groups, brands and organisations change rarely and appear on many tickets.
   const names = new Map<string, Promise<string | null>>();
   const cachedName = (kind: 'groups' | 'brands' | 'organizations', id: string | null) => {
@@ -87,6 +91,7 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
           organizationId,
           organizationName: await cachedName('organizations', organizationId),
           externalId: requester.external_id ?? null,
+          serviceUserId: serviceUserIdOf(options.serviceUserId ?? { kind: 'external_id' }, requester, ticket),
         },
         assignee: assignee
           ? { zendeskUserId: assignee.id, name: assignee.name, email: assignee.email ?? null }
@@ -113,6 +118,18 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
       return api.call('GET', ['incremental', 'tickets', 'cursor', query], zIncrementalTickets);
     },
   };
+}
+
+/** The service's own user id, from where YORISOI_SERVICE_USER_ID_FIELD says it lives. */
+export function serviceUserIdOf(
+  source: ServiceUserIdSource,
+  user: { external_id?: string | null; user_fields?: Record<string, unknown> | null },
+  ticket?: { custom_fields?: Array<{ id: string; value: unknown }> },
+): string | null {
+  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+  if (source.kind === 'external_id') return user.external_id ?? null;
+  if (source.kind === 'user_field') return text(user.user_fields?.[source.key]);
+  return text(ticket?.custom_fields?.find((f) => f.id === source.id)?.value);
 }
 
 export type ZendeskTicketGateway = ReturnType<typeof createZendeskTicketGateway>;

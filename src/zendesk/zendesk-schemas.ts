@@ -21,6 +21,7 @@ export const zTicket = z.object({
   brand_id: nullableId,
   ticket_form_id: nullableId,
   tags: z.array(z.string()).default([]),
+  custom_fields: z.array(z.object({ id: zid, value: z.unknown() })).optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -43,6 +44,7 @@ export const zUser = z.object({
   organization_id: nullableId,
   external_id: z.string().nullable().optional(),
   active: z.boolean().optional(),
+  user_fields: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type ZUser = z.infer<typeof zUser>;
 
@@ -59,3 +61,5 @@ export const zIncrementalTickets = z.object({
   after_cursor: z.string().nullable().optional(),
   end_of_stream: z.boolean(),
 });
+
+export const zIdentity = z.object({ id: zid, user_id: zid, type: z.string(), value: z.string() });

@@ -11,6 +11,7 @@ export type SimMessage = {
   user?: string;
   text: string;
   blocks?: unknown[];
+  attachments?: Array<{ color?: string; blocks?: unknown[] }>;
   metadata?: unknown;
 };
 

@@ -12,6 +12,8 @@ export interface StoredTicket {
   rootFingerprint: string;
   zendeskUpdatedAt: Date;
   knownCommentIds: Set<string>;
+  /** Zendesk user id of the requester as stored (a change may mean Zendesk merged users). */
+  requesterZendeskUserId?: string;
 }
 
 /** One atomic change: the ticket as now known, the comments seen for the first time, the Slack effects. */

@@ -4,7 +4,7 @@ import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
 import { planVoices, type VoiceRenderer, type VoiceSubscription } from '../voice/voice.ts';
 import { volumeScopes } from '../volume/volume.ts';
 import { routeTicket } from './routing.ts';
-import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
+import type { CustomerIdentity, Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
 import { rootFields } from './ticket.ts';
 import type { TicketChange, TicketStore } from './ticket-store.ts';
 
@@ -52,13 +52,21 @@ export function createTicketSync(deps: {
   zendeskTicketUrl: (zendeskId: string) => string;
   logger: Logger;
   voice?: VoiceSource;
+  /** Stores the requester and notices user merges before the root is rendered (care charts). */
+  requesters?: {
+    reconcileRequester(requester: CustomerIdentity, previousZendeskUserId: string | null): Promise<void>;
+  };
 }) {
   const { source, store, renderer, logger } = deps;
   const inFlight = new Map<string, Promise<TicketSyncResult>>();
 
-  async function syncOnce(zendeskId: string): Promise<TicketSyncResult> {
+  async function syncOnce(zendeskId: string, refreshKey?: string): Promise<TicketSyncResult> {
     const snapshot = await source.fetchTicketSnapshot(zendeskId);
     const stored = await store.findByZendeskId(zendeskId);
+    const previousRequester = stored?.requesterZendeskUserId ?? null;
+    if (deps.requesters && (!stored || previousRequester !== snapshot.requester.zendeskUserId)) {
+      await deps.requesters.reconcileRequester(snapshot.requester, previousRequester);
+    }
     const inboxes = await store.listInboxes();
     const inbox = stored?.inboxId
       ? (inboxes.find((i) => i.id === stored.inboxId) ?? null)
@@ -86,6 +94,15 @@ export function createTicketSync(deps: {
         effects.push({
           kind: 'update_root',
           key: `root-update:${zendeskId}:${fingerprint}:${snapshot.updatedAt.getTime()}`,
+          channelId,
+          ticketId,
+          message: await renderer.root(snapshot, inbox, links),
+        });
+      } else if (refreshKey) {
+        // Something the root shows besides the ticket changed (the customer's care chart).
+        effects.push({
+          kind: 'update_root',
+          key: `root-refresh:${zendeskId}:${refreshKey}`,
           channelId,
           ticketId,
           message: await renderer.root(snapshot, inbox, links),
@@ -138,15 +155,15 @@ export function createTicketSync(deps: {
   }
 
   /** Syncs of one ticket never overlap in this process; a sync that loses a race to a unique key retries. */
-  async function sync(zendeskId: string): Promise<TicketSyncResult> {
+  async function sync(zendeskId: string, refreshKey?: string): Promise<TicketSyncResult> {
     const previous = inFlight.get(zendeskId) ?? Promise.resolve(undefined);
     const run = previous
       .catch(() => undefined)
       .then(async () => {
         try {
-          return await syncOnce(zendeskId);
+          return await syncOnce(zendeskId, refreshKey);
         } catch (error) {
-          if ((error as { code?: string }).code === 'P2002') return syncOnce(zendeskId);
+          if ((error as { code?: string }).code === 'P2002') return syncOnce(zendeskId, refreshKey);
           throw error;
         }
       });
@@ -165,7 +182,10 @@ export function createTicketSync(deps: {
     return sync(zendeskId);
   }
 
-  return { sync, syncIfChanged };
+  /** Syncs the ticket and re-renders its root even when the ticket itself did not change; `reason` keys it once. */
+  const refreshRoot = (zendeskId: string, reason: string) => sync(zendeskId, reason);
+
+  return { sync: (zendeskId: string) => sync(zendeskId), syncIfChanged, refreshRoot };
 }
 
 export type TicketSync = ReturnType<typeof createTicketSync>;

@@ -40,6 +40,7 @@ export interface ControlMessage {
   bot_id: string | null;
   text: string;
   blocks: unknown[] | null;
+  attachments?: unknown[];
   metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
   files?: { id: string; name: string; title: string; mimetype: string; size: number }[];
   reply_broadcast?: boolean;
@@ -196,6 +197,7 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
           bot_id: m.bot_id ?? null,
           text: m.text,
           blocks: m.blocks ?? null,
+          ...(m.attachments ? { attachments: m.attachments } : {}),
           metadata: m.metadata ?? null,
           ...(m.files ? { files: m.files } : {}),
           ...(m.reply_broadcast ? { reply_broadcast: true } : {}),
