@@ -61,6 +61,7 @@ export function createTicketStore(db: Db): TicketStore {
           tags: (JSON.parse(row.tagsJson) as string[]).sort().join(' '),
         } satisfies ReturnType<typeof rootFields>),
         zendeskUpdatedAt: row.zendeskUpdatedAt,
+        syncedAt: row.updatedAt,
         knownCommentIds: new Set(row.comments.map((c) => c.zendeskCommentId)),
         requesterZendeskUserId: row.requester.zendeskUserId,
       };

@@ -49,7 +49,8 @@ export function createZendeskTicketGateway(
     for (;;) {
       const page = await api.call(
         'GET',
-        ['tickets', ticketId, 'comments', cursor ? { 'page[after]': cursor } : {}],
+        // node-zendesk adds cursor paging only on some paths; without page[size] this list stops at 100.
+        ['tickets', ticketId, 'comments', cursor ? { 'page[size]': 100, 'page[after]': cursor } : { 'page[size]': 100 }],
         zCursorMeta.extend({ comments: z.array(zComment) }),
       );
       for (const c of page.comments) {

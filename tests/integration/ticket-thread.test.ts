@@ -130,4 +130,14 @@ describe('ticket → thread', () => {
     expect(synced).toBeGreaterThanOrEqual(1);
     await waitFor('root via poller', async () => rootsOf(await s.messages('C0ONBOARD'), ticket.id)[0]);
   });
+
+  it('reads every comment of a long ticket, past the first page of 100', async () => {
+    s.zendesk.dropWebhooks(121);
+    const t = await s.openTicket({ subject: 'Long conversation', body: 'first', brand: 'billing' });
+    for (let i = 1; i <= 120; i++) s.zendesk.customerReply(t.id, { body: `reply ${i}` });
+    await s.runtime.tickets.sync(String(t.id));
+    const stored = await s.runtime.db.ticket.findUniqueOrThrow({ where: { zendeskId: String(t.id) }, include: { comments: true } });
+    expect(stored.comments).toHaveLength(121);
+    expect(stored.comments.some((c) => c.body === 'reply 120')).toBe(true);
+  });
 });

@@ -11,6 +11,8 @@ export interface StoredTicket {
   rootTs: string | null;
   rootFingerprint: string;
   zendeskUpdatedAt: Date;
+  /** When yorisoi last stored this ticket. */
+  syncedAt: Date;
   knownCommentIds: Set<string>;
   /** Zendesk user id of the requester as stored (a change may mean Zendesk merged users). */
   requesterZendeskUserId?: string;

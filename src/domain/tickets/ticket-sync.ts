@@ -178,7 +178,11 @@ export function createTicketSync(deps: {
   /** For the poller: skips tickets already known at this version or newer. */
   async function syncIfChanged(zendeskId: string, updatedAt: Date): Promise<TicketSyncResult | null> {
     const stored = await store.findByZendeskId(zendeskId);
-    if (stored && stored.zendeskUpdatedAt.getTime() >= updatedAt.getTime()) return null;
+    const seen = stored?.zendeskUpdatedAt.getTime() ?? -1;
+    // Zendesk timestamps are whole seconds: a snapshot stored at version T may predate a second change
+    // within the same second, unless it was taken after that second ended.
+    if (seen > updatedAt.getTime()) return null;
+    if (seen === updatedAt.getTime() && stored && stored.syncedAt.getTime() >= updatedAt.getTime() + 1000) return null;
     return sync(zendeskId);
   }
 
