@@ -50,7 +50,12 @@ export function createZendeskTicketGateway(
       const page = await api.call(
         'GET',
         // node-zendesk adds cursor paging only on some paths; without page[size] this list stops at 100.
-        ['tickets', ticketId, 'comments', cursor ? { 'page[size]': 100, 'page[after]': cursor } : { 'page[size]': 100 }],
+        [
+          'tickets',
+          ticketId,
+          'comments',
+          cursor ? { 'page[size]': 100, 'page[after]': cursor } : { 'page[size]': 100 },
+        ],
         zCursorMeta.extend({ comments: z.array(zComment) }),
       );
       for (const c of page.comments) {

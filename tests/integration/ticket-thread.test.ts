@@ -136,7 +136,10 @@ describe('ticket → thread', () => {
     const t = await s.openTicket({ subject: 'Long conversation', body: 'first', brand: 'billing' });
     for (let i = 1; i <= 120; i++) s.zendesk.customerReply(t.id, { body: `reply ${i}` });
     await s.runtime.tickets.sync(String(t.id));
-    const stored = await s.runtime.db.ticket.findUniqueOrThrow({ where: { zendeskId: String(t.id) }, include: { comments: true } });
+    const stored = await s.runtime.db.ticket.findUniqueOrThrow({
+      where: { zendeskId: String(t.id) },
+      include: { comments: true },
+    });
     expect(stored.comments).toHaveLength(121);
     expect(stored.comments.some((c) => c.body === 'reply 120')).toBe(true);
   });

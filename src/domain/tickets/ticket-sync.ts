@@ -182,7 +182,8 @@ export function createTicketSync(deps: {
     // Zendesk timestamps are whole seconds: a snapshot stored at version T may predate a second change
     // within the same second, unless it was taken after that second ended.
     if (seen > updatedAt.getTime()) return null;
-    if (seen === updatedAt.getTime() && stored && stored.syncedAt.getTime() >= updatedAt.getTime() + 1000) return null;
+    if (seen === updatedAt.getTime() && stored && stored.syncedAt.getTime() >= updatedAt.getTime() + 1000)
+      return null;
     return sync(zendeskId);
   }
 
