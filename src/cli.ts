@@ -11,6 +11,7 @@ import { createInboxStore } from './storage/inbox-store.ts';
 import { applyMigrations, createMigration } from './storage/migrations.ts';
 import { toInboxes } from './domain/inboxes/inbox-config.ts';
 import { createZendeskApi } from './zendesk/zendesk-client.ts';
+import { templatesCommand } from './templates-cli.ts';
 import { setupZendesk } from './zendesk/zendesk-setup.ts';
 
 export interface Io {
@@ -33,6 +34,8 @@ Usage: yorisoi <command> [options]
   inboxes load FILE          replace routing rules with FILE (YAML or JSON)
   inboxes add ID --channel C [--name N] [--brand B] [--group G] [--form F] [--tag T]... [--default]
   inboxes remove ID
+  templates import FILE|--from-zendesk · export · search QUERY [--limit N] [--json] [--batch]
+            duplicates [--json] · show ID [--diff V1 V2]   (yorisoi templates help: all of them)
   --help                     this text
 
 Configuration comes from the environment; see README "Configuration".`;
@@ -161,6 +164,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       }
       case 'inboxes':
         return await inboxesCommand(rest, env, io);
+      case 'templates':
+        return await templatesCommand(rest, env, io);
       default:
         io.err(`error: unknown command "${command}". Run \`yorisoi --help\`.`);
         return 2;

@@ -14,6 +14,8 @@ export const errorCatalog = {
   inbox_not_found: 'No inbox with that id.',
   not_configured: 'This needs configuration that is missing.',
   bad_input: 'That input is not valid.',
+  template_not_found: 'No such template.',
+  template_editors_only: 'Only template editors can change templates.',
   internal: 'Something went wrong inside yorisoi. The details are in the server log.',
 } as const;
 
