@@ -1,13 +1,18 @@
 import { App, type Receiver } from '@slack/bolt';
+import { registerActions } from './actions/index.ts';
+import type { TemplateDeps } from './actions/template-support.ts';
 import { registerCommands } from './commands/index.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
+import { registerShortcuts } from './shortcuts/index.ts';
 import type { RuntimeStatus } from './views/help.ts';
 
 /** What listeners may use. Listeners stay thin: parse, call one of these, build a view, answer. */
 export interface AppDeps {
   logger: Logger;
   status(): Promise<RuntimeStatus>;
+  /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
+  templates?: TemplateDeps;
 }
 
 export interface SlackConnection {
@@ -33,6 +38,8 @@ export function createApp(connection: SlackConnection, deps: AppDeps): App {
       })
     : new App({ token: connection.botToken, receiver: connection.receiver, clientOptions, logger });
   registerCommands(app, deps);
+  registerActions(app, deps);
+  registerShortcuts(app, deps);
   app.error(async (error) => {
     deps.logger.error('listener failed', { error });
   });

@@ -57,7 +57,13 @@ function loggerFor(config: Pick<Config, 'logLevel' | 'slack' | 'zendesk'> | null
 
 async function runSandbox(config: Config, port: number, io: Io): Promise<number> {
   const logger = loggerFor(config);
-  const sandbox = await startSandbox({ port, databaseUrl: config.databaseUrl, logger, pollSeconds: config.pollSeconds });
+  const sandbox = await startSandbox({
+    port,
+    databaseUrl: config.databaseUrl,
+    logger,
+    pollSeconds: config.pollSeconds,
+    ...(config.templateEditors.length ? { templateEditors: config.templateEditors } : {}),
+  });
   io.out(`yorisoi sandbox ready: control API ${sandbox.simUrl}/_sim/ · Slack API ${sandbox.simUrl}/api/ · Zendesk API ${sandbox.simUrl}/api/v2 · webhooks ${sandbox.appUrl}/zendesk/webhook`);
   const signal = await waitForSignal();
   logger.info('stopping', { signal });
@@ -96,6 +102,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
+          templateEditors: config.templateEditors,
           logger,
         });
         const url = await runtime.start();

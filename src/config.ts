@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEditorList } from './domain/templates/template-editors.ts';
 
 /**
  * The environment, validated once. Without Slack and Zendesk credentials yorisoi runs against its built-in
@@ -42,6 +43,8 @@ const envSchema = z.object({
   YORISOI_POLL_SECONDS: positiveInt(60),
   YORISOI_SLACK_POSTS_PER_SECOND: z.coerce.number().positive().default(1),
   YORISOI_SLACK_BURST: positiveInt(3),
+  /** Slack user ids (U…) and user group ids (S…), comma or space separated: who may change templates in Slack. */
+  YORISOI_TEMPLATE_EDITORS: optionalText,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -75,6 +78,7 @@ export interface Config {
   pollSeconds: number;
   slackPostsPerSecond: number;
   slackBurst: number;
+  templateEditors: string[];
 }
 
 export class ConfigError extends Error {
@@ -147,5 +151,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     pollSeconds: e.YORISOI_POLL_SECONDS,
     slackPostsPerSecond: e.YORISOI_SLACK_POSTS_PER_SECOND,
     slackBurst: e.YORISOI_SLACK_BURST,
+    templateEditors: parseEditorList(e.YORISOI_TEMPLATE_EDITORS),
   } satisfies Config);
 }

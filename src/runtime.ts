@@ -1,5 +1,8 @@
 import { HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { createApp } from './app.ts';
+import { createTemplateEditorPolicy } from './domain/templates/template-editors.ts';
+import { openTemplateCatalog } from './template-catalog-factory.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
@@ -28,6 +31,8 @@ export interface RuntimeSettings {
   inboxes?: Inbox[];
   pollSeconds: number;
   slackRate: { perSecond: number; burst: number };
+  /** Slack user / user group ids allowed to change templates from Slack. */
+  templateEditors?: string[];
   logger: Logger;
 }
 
@@ -76,6 +81,28 @@ export async function createRuntime(settings: RuntimeSettings) {
   const intake = createWebhookIntake({ deliveries: createWebhookDeliveryStore(db), tickets, logger: logger.child({ component: 'intake' }) });
   const poller = createIncrementalPoller({ gateway, tickets, kv, logger: logger.child({ component: 'poller' }) });
 
+  // Reply templates: SQLite is the truth, the search index is loaded (snapshot) or rebuilt at start.
+  const templateCatalog = openTemplateCatalog({ db, databaseUrl: settings.databaseUrl, logger });
+  const slackApi = new WebClient(settings.slack.botToken, { ...(settings.slack.apiUrl ? { slackApiUrl: settings.slack.apiUrl } : {}), logger: toSlackLogger(logger) as never });
+  const templateEditors = createTemplateEditorPolicy({
+    editors: settings.templateEditors ?? [],
+    groupMembers: async (usergroup) => (await slackApi.usergroups.users.list({ usergroup })).users ?? [],
+    logger: logger.child({ component: 'template-editors' }),
+  });
+  const templates = {
+    catalog: templateCatalog,
+    editors: templateEditors,
+    async ticketText(zendeskId: string) {
+      const t = await db.ticket.findUnique({ where: { zendeskId }, include: { requester: true } });
+      if (!t) return null;
+      const first = await db.ticketComment.findFirst({
+        where: { ticketId: t.id, authorZendeskId: t.requester.zendeskUserId },
+        orderBy: { zendeskCreatedAt: 'asc' },
+      });
+      return first ? `${t.subject}\n${first.body}` : t.subject;
+    },
+  };
+
   const receiver =
     settings.slack.mode === 'http'
       ? new HTTPReceiver({ signingSecret: settings.slack.signingSecret, endpoints: '/slack/events', logger: toSlackLogger(logger) as never })
@@ -93,6 +120,7 @@ export async function createRuntime(settings: RuntimeSettings) {
         const [inboxes, count, queue] = await Promise.all([inboxStore.list(), db.ticket.count(), outboxStore.counts()]);
         return { inboxes, tickets: count, outbox: queue };
       },
+      templates,
     },
   );
 
@@ -119,6 +147,9 @@ export async function createRuntime(settings: RuntimeSettings) {
   );
 
   let pollTimer: NodeJS.Timeout | undefined;
+  let snapshotTimer: NodeJS.Timeout | undefined;
+  const saveTemplateSnapshot = () =>
+    templateCatalog.saveSnapshot().catch((error: unknown) => logger.warn('could not write the template index snapshot', { error }));
   let stopped = false;
   let polling: Promise<void> = Promise.resolve();
   const pollAndRetry = async () => {
@@ -140,9 +171,15 @@ export async function createRuntime(settings: RuntimeSettings) {
     inboxStore,
     zendeskApi,
     http,
+    templates: templateCatalog,
     /** Starts listening; returns the base URL of yorisoi's HTTP endpoint. */
     async start(): Promise<string> {
       const url = await http.listen(settings.port);
+      // Loading the template index takes ~1 s (kuromoji) plus the snapshot or a rebuild: in the background,
+      // listeners wait for it. The snapshot is rewritten every 5 minutes when templates changed, and at stop.
+      templateCatalog.ready().catch((error: unknown) => logger.error('template index failed to load', { error }));
+      snapshotTimer = setInterval(saveTemplateSnapshot, 5 * 60_000);
+      snapshotTimer.unref();
       if (settings.slack.mode === 'socket') await app.start();
       await outbox.start();
       const schedule = () => {
@@ -159,12 +196,15 @@ export async function createRuntime(settings: RuntimeSettings) {
     async stop() {
       stopped = true;
       clearTimeout(pollTimer);
+      clearInterval(snapshotTimer);
       await polling.catch(() => undefined);
       await Promise.allSettled([...background]);
       clearTimeout(pollTimer);
       await http.close();
       if (settings.slack.mode === 'socket') await app.stop().catch(() => undefined);
       await outbox.stop();
+      await templateCatalog.ready().catch(() => undefined);
+      await saveTemplateSnapshot();
       await db.$disconnect();
     },
     /** Waits until accepted webhooks are processed and the outbox is empty (tests, demo, benches). */

@@ -42,6 +42,8 @@ export interface SandboxOptions {
   outboxRate?: { perSecond: number; burst: number };
   pollSeconds?: number;
   zendeskPerMinute?: number;
+  /** Who may change templates from Slack; the sandbox lead (U0LEAD) unless given. */
+  templateEditors?: string[];
 }
 
 /**
@@ -91,6 +93,7 @@ export async function startSandbox(options: SandboxOptions) {
       inboxes: sandboxInboxes,
       pollSeconds: options.pollSeconds ?? 30,
       slackRate: options.outboxRate ?? options.slackRate ?? { perSecond: 1, burst: 3 },
+      templateEditors: options.templateEditors ?? ['U0LEAD'],
       logger: options.logger,
     });
   } catch (error) {

@@ -4,8 +4,57 @@ export const ActionIds = {
   draftReply: 'ticket_draft_reply',
   findTemplate: 'ticket_find_template',
   careChart: 'ticket_care_chart',
+  // Templates. Button values are JSON parsed by parseTemplateButtonValue (views/templates.ts).
+  templateShow: 'template_show',
+  /** "Copy into draft": value {id, c?: channel, th?: thread_ts}. The drafting feature may take this over. */
+  templateCopyIntoDraft: 'template_copy_into_draft',
+  templateBrowse: 'template_browse',
+  templateOpenFolder: 'template_open_folder',
+  templateNew: 'template_new',
+  templateEdit: 'template_edit',
+  templateMove: 'template_move',
+  templateDelete: 'template_delete',
+  templateRestore: 'template_restore',
+  templateHistory: 'template_history',
+  templateFolderMove: 'template_folder_move',
+  templateFolderDelete: 'template_folder_delete',
 } as const;
 
 export const Commands = {
   yorisoi: '/yorisoi',
+  template: '/template',
+} as const;
+
+/** Shortcuts declared in manifest.yml. */
+export const ShortcutIds = {
+  /** Message shortcut "Find template": search prefilled with that message's words, in its thread. */
+  findTemplate: 'template_find',
+  /** Global shortcut "Browse templates". */
+  browseTemplates: 'templates_browse',
+  /** Global shortcut "New template" (editors). */
+  newTemplate: 'template_new_shortcut',
+} as const;
+
+export const ViewIds = {
+  templateSearch: 'template_search',
+  templateShow: 'template_show_view',
+  templateEditor: 'template_editor',
+  templateMove: 'template_move_view',
+  templateHistory: 'template_history_view',
+  templateBrowser: 'template_browser',
+  templateFolderMove: 'template_folder_move_view',
+  templateNotice: 'template_notice',
+} as const;
+
+/** block_ids of template modal inputs (view_submission state is keyed by them). */
+export const TemplateBlocks = {
+  query: 'tpl_query',
+  title: 'tpl_title',
+  folder: 'tpl_folder',
+  body: 'tpl_body',
+  tags: 'tpl_tags',
+  product: 'tpl_product',
+  force: 'tpl_force',
+  from: 'tpl_from',
+  to: 'tpl_to',
 } as const;

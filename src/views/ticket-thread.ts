@@ -35,6 +35,8 @@ export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: {
         type: 'actions',
         elements: [
           { type: 'button', action_id: ActionIds.openInZendesk, text: { type: 'plain_text', text: 'Open in Zendesk' }, url: links.zendeskUrl },
+          // Slash commands do not arrive with their thread: templates for this ticket open from here.
+          { type: 'button', action_id: ActionIds.findTemplate, text: { type: 'plain_text', text: 'Find template' }, value: t.zendeskId },
         ],
       },
       {
