@@ -17,6 +17,8 @@ import { setupZendesk } from './zendesk/zendesk-setup.ts';
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Standard input (`templates search --batch`); process.stdin when not given. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 const HELP = `yorisoi — Zendesk tickets as Slack threads

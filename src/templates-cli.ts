@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Io } from './cli.ts';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
 import { describeIssues, templateInputSchema } from './domain/templates/template.ts';
 import type { ImportReport, SourceRow, TemplateCatalog } from './domain/templates/template-catalog.ts';
 import { YorisoiError } from './errors.ts';
@@ -25,10 +25,7 @@ export const TEMPLATES_HELP = `yorisoi templates — the shared reply templates
 
 type Env = Record<string, string | undefined>;
 
-export interface TemplatesIo extends Io {
-  /** Standard input, for `search --batch` (process.stdin unless a test gives its own). */
-  stdin?: NodeJS.ReadableStream;
-}
+type TemplatesIo = Io;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -55,7 +52,8 @@ export async function templatesCommand(args: string[], env: Env, io: TemplatesIo
     io.err(`error: unknown templates command "${sub}" (use: ${known.join(' | ')})`);
     return 2;
   }
-  const config = loadConfig(env);
+  // Templates never receive webhooks: a Zendesk connection for --from-zendesk needs no webhook secret.
+  const config = loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: env.ZENDESK_WEBHOOK_SECRET || 'not-needed-for-templates' });
   // Progress lines go to stderr and only when asked: other tools read stdout.
   const logger = createLogger({
     level: (env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn',
@@ -63,7 +61,7 @@ export async function templatesCommand(args: string[], env: Env, io: TemplatesIo
   const db = await openDatabase(config.databaseUrl);
   const catalog = openTemplateCatalog({ db, databaseUrl: config.databaseUrl, logger });
   try {
-    const code = await run(sub, rest, catalog, io, env);
+    const code = await run(sub, rest, catalog, io, config);
     await catalog.saveSnapshot();
     return code;
   } finally {
@@ -76,7 +74,7 @@ async function run(
   rest: string[],
   catalog: TemplateCatalog,
   io: TemplatesIo,
-  env: Env,
+  config: Config,
 ): Promise<number> {
   switch (sub) {
     case 'import': {
@@ -89,10 +87,6 @@ async function run(
       let rows: Iterable<SourceRow> | AsyncIterable<SourceRow>;
       let source: string;
       if (values['from-zendesk']) {
-        const config = loadConfig({
-          ...env,
-          ZENDESK_WEBHOOK_SECRET: env.ZENDESK_WEBHOOK_SECRET || 'not-needed-for-import',
-        });
         if (!config.zendesk) {
           io.err(
             'error: --from-zendesk needs ZENDESK_SUBDOMAIN (or ZENDESK_API_URL), ZENDESK_EMAIL and ZENDESK_API_TOKEN',
