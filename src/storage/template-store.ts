@@ -151,9 +151,7 @@ export function createTemplateStore(db: Db): TemplateStore {
       );
     },
     async changedSince(since) {
-      return (
-        await db.template.findMany({ where: { updatedAt: { gte: since } }, orderBy: { updatedAt: 'asc' } })
-      ).map(toTemplate);
+      return db.template.findMany({ where: { updatedAt: { gte: since } }, select: { id: true, updatedAt: true }, orderBy: { updatedAt: 'asc' } });
     },
     countActive: () => db.template.count({ where: { deletedAt: null } }),
     save: (id, content, meta) => db.$transaction((tx) => saveIn(tx, id, content, meta)),
@@ -184,6 +182,8 @@ export function createTemplateStore(db: Db): TemplateStore {
           const current = existing.get(r.id);
           if (!current) out.push({ id: r.id, outcome: 'created' });
           else if (current.deletedAt) out.push({ id: r.id, outcome: 'deleted' });
+          // compared here, in memory: a re-import of thousands of unchanged records writes nothing
+          else if (sameContent(current, r)) out.push({ id: r.id, outcome: 'unchanged' });
           else out.push({ id: r.id, outcome: (await saveIn(tx, r.id, r, meta)).outcome });
         }
         return out;

@@ -123,15 +123,15 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
   }
 
   async function catchUp(idx: TemplateSearchIndex): Promise<number> {
-    const rows = await store.changedSince(new Date(Math.max(0, syncedThrough - CATCH_UP_OVERLAP_MS)));
-    let applied = 0;
-    for (const t of rows) {
-      const before = indexedAt.get(t.id);
-      apply(t, idx);
-      if (before !== t.updatedAt.getTime()) applied++;
-    }
+    const changed = await store.changedSince(new Date(Math.max(0, syncedThrough - CATCH_UP_OVERLAP_MS)));
+    // Only rows not yet applied as they are now are read in full (after a bulk import the overlap window
+    // holds thousands of rows the index already has).
+    const stale = changed.filter((c) => indexedAt.get(c.id) !== c.updatedAt.getTime()).map((c) => c.id);
+    const rows = stale.length ? await store.getMany(stale) : [];
+    rows.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
+    for (const t of rows) apply(t, idx);
     lastRefresh = now();
-    return applied;
+    return rows.length;
   }
 
   async function load(): Promise<TemplateSearchIndex> {

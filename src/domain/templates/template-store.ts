@@ -17,8 +17,8 @@ export interface TemplateStore {
   getMany(ids: string[]): Promise<Template[]>;
   /** Every template not deleted (start-up rebuild, export). */
   listActive(): Promise<Template[]>;
-  /** Templates (deleted ones too) whose row changed at or after `since`; keeps the index in step. */
-  changedSince(since: Date): Promise<Template[]>;
+  /** Ids and `updatedAt` of templates (deleted ones too) whose row changed at or after `since`; keeps the index in step. */
+  changedSince(since: Date): Promise<Array<{ id: string; updatedAt: Date }>>;
   countActive(): Promise<number>;
   /** Creates the template or, when its content differs, adds a version. `expectedVersion` guards concurrent edits. */
   save(
