@@ -2,13 +2,15 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Io } from './cli.ts';
 import { type Config, loadConfig } from './config.ts';
-import { describeIssues, templateInputSchema } from './domain/templates/template.ts';
+import { describeIssues, isUnder, normalizePath, templateInputSchema } from './domain/templates/template.ts';
 import type { ImportReport, SourceRow, TemplateCatalog } from './domain/templates/template-catalog.ts';
 import { YorisoiError } from './errors.ts';
 import { createLogger } from './logger.ts';
-import { openDatabase } from './storage/database.ts';
+import { type Db, openDatabase } from './storage/database.ts';
+import { createKeyValueStore } from './storage/key-value-store.ts';
 import { openTemplateCatalog } from './template-catalog-factory.ts';
 import { detectFormat, exportText, readTemplateSource, writeTemplateExport } from './templates-files.ts';
+import { exportTemplatesToZendesk } from './zendesk/macro-export.ts';
 import { zendeskMacroRows } from './zendesk/macro-source.ts';
 import { createZendeskApi } from './zendesk/zendesk-client.ts';
 
@@ -16,7 +18,8 @@ export const TEMPLATES_HELP = `yorisoi templates — the shared reply templates
 
   templates import FILE|DIR [--format jsonl|csv|md]   import by each record's own id (re-import updates)
   templates import --from-zendesk                    import the active Zendesk macros
-  templates export [FILE|DIR] [--format jsonl|csv|md] export (no target: JSONL on standard output)
+  templates export [FILE|DIR] [--format jsonl|csv|md] [--folder F]  export (no target: JSONL on standard output)
+  templates export --to-zendesk [--folder F]          create/update Zendesk macros (title = folder::…::title)
   templates search QUERY [--limit N] [--json] [--folder F] [--product P] [--tag T]
   templates search --batch [--limit N]                one query a line from standard input, one JSON array a line
   templates duplicates [--json]                       groups of near-duplicate templates
@@ -61,7 +64,7 @@ export async function templatesCommand(args: string[], env: Env, io: TemplatesIo
   const db = await openDatabase(config.databaseUrl);
   const catalog = openTemplateCatalog({ db, databaseUrl: config.databaseUrl, logger });
   try {
-    const code = await run(sub, rest, catalog, io, config);
+    const code = await run(sub, rest, catalog, io, config, db);
     await catalog.saveSnapshot();
     return code;
   } finally {
@@ -75,6 +78,7 @@ async function run(
   catalog: TemplateCatalog,
   io: TemplatesIo,
   config: Config,
+  db: Db,
 ): Promise<number> {
   switch (sub) {
     case 'import': {
@@ -93,7 +97,7 @@ async function run(
           );
           return 2;
         }
-        rows = zendeskMacroRows(createZendeskApi(config.zendesk));
+        rows = zendeskMacroRows(createZendeskApi(config.zendesk), { kv: createKeyValueStore(db), current: (id) => catalog.get(id) });
         source = 'Zendesk macros';
       } else {
         const target = positionals[0];
@@ -114,9 +118,21 @@ async function run(
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { format: { type: 'string' } },
+        options: { format: { type: 'string' }, 'to-zendesk': { type: 'boolean' }, folder: { type: 'string' } },
       });
-      const templates = await catalog.listActive();
+      const folder = values.folder === undefined ? '' : normalizePath(values.folder);
+      const templates = (await catalog.listActive()).filter((t) => isUnder(t.path, folder));
+      if (values['to-zendesk']) {
+        if (!config.zendesk) {
+          io.err('error: --to-zendesk needs ZENDESK_SUBDOMAIN (or ZENDESK_API_URL), ZENDESK_EMAIL and ZENDESK_API_TOKEN');
+          return 2;
+        }
+        const started = Date.now();
+        const r = await exportTemplatesToZendesk(createZendeskApi(config.zendesk), createKeyValueStore(db), templates);
+        io.out(`exported to Zendesk macros: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed (${templates.length} templates in ${seconds(Date.now() - started)})`);
+        for (const f of r.failed) io.out(`  ${f.id}: failed — ${f.reason}`);
+        return r.failed.length ? 1 : 0;
+      }
       const target = positionals[0];
       if (!target || target === '-') {
         const format = detectFormat('-.jsonl', values.format);

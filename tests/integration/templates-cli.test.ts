@@ -152,6 +152,28 @@ describe('yorisoi templates', () => {
       expect(show.out[0]).toBe(`zendesk-macro-${reset.macro.id} · version 1 · 製品A/アカウント`);
       expect(show.out[1]).toBe('title: パスワード再設定');
       expect((await cli(['import', '--from-zendesk'])).out[0]).toMatch(/0 created, 0 updated, 106 unchanged, 1 skipped/);
+
+      // export back: the imported macro is updated in place, a yorisoi-made template becomes a new macro
+      const resetId = `zendesk-macro-${reset.macro.id}`;
+      const newBody = 'パスワードは「ログイン」画面の「パスワードをお忘れの方」から再設定できます。';
+      writeFileSync(
+        path.join(dir, 'zd.jsonl'),
+        [
+          { id: resetId, path: '製品A/アカウント', title: 'パスワード再設定', body: newBody, tags: ['zendesk-macro'] },
+          { id: 'own-zd-1', path: '製品A/アカウント/請求', title: '請求書の送付先変更', body: '送付先は管理画面の「請求情報」から変更できます。', tags: ['billing'] },
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      );
+      expect((await cli(['import', path.join(dir, 'zd.jsonl')])).out[0]).toMatch(/1 created, 1 updated/);
+      const exported = await cli(['export', '--to-zendesk', '--folder', '製品A/アカウント']);
+      expect(exported.out[0]).toMatch(/^exported to Zendesk macros: 1 created, 1 updated, 0 unchanged, 0 failed/);
+      const inZendesk = await api.call('GET', ['macros', reset.macro.id], z.object({ macro: z.object({ title: z.string(), actions: z.array(z.object({ field: z.string(), value: z.unknown() })) }) }));
+      expect(inZendesk.macro).toMatchObject({ title: '製品A::アカウント::パスワード再設定', actions: [{ field: 'comment_value', value: newBody }] });
+      expect((await cli(['export', '--to-zendesk', '--folder', '製品A/アカウント'])).out[0]).toMatch(/0 created, 0 updated, 2 unchanged/);
+      // …and importing from Zendesk again maps the new macro back to its template: nothing new, nothing changed
+      expect((await cli(['import', '--from-zendesk'])).out[0]).toMatch(/0 created, 0 updated, 107 unchanged, 1 skipped/);
+      expect((await cli(['show', 'own-zd-1'])).out).toContain('tags: billing');
     } finally {
       for (const k of Object.keys(zendeskEnv)) delete (env as Record<string, string>)[k];
     }
