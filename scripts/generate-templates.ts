@@ -13,7 +13,10 @@ if (!Number.isInteger(count) || count < 1 || !out) {
   process.exit(2);
 }
 type Row = { id: string; path: string; title: string; body: string };
-const dev = readFileSync(path.join(dir, 'templates-ja-dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const dev = readFileSync(path.join(dir, 'templates-ja-dev.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Row);
 
 let seed = 20240601 >>> 0;
 const random = () => {
@@ -25,12 +28,28 @@ const random = () => {
 };
 const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
 const kanji = [...dev.map((t) => t.title + t.body).join('')].filter((c) => /\p{Script=Han}/u.test(c));
-const perturb = (text: string) => [...text].map((c) => (/\p{Script=Han}/u.test(c) && random() < 0.08 ? pick(kanji) : c)).join('');
+const perturb = (text: string) =>
+  [...text].map((c) => (/\p{Script=Han}/u.test(c) && random() < 0.08 ? pick(kanji) : c)).join('');
 const lines: string[] = dev.slice(0, count).map((t) => JSON.stringify(t));
 for (let i = lines.length; i < count; i++) {
   const base = pick(dev);
-  const body = [...base.body.split('\n'), ...pick(dev).body.split('\n').slice(0, 2), ...pick(dev).body.split('\n').slice(-2)].filter(() => random() < 0.8).join('\n') || base.body;
-  lines.push(JSON.stringify({ id: `gen-${String(i).padStart(6, '0')}`, path: base.path, title: perturb(base.title), body: perturb(body), tags: random() < 0.3 ? ['faq'] : [] }));
+  const body =
+    [
+      ...base.body.split('\n'),
+      ...pick(dev).body.split('\n').slice(0, 2),
+      ...pick(dev).body.split('\n').slice(-2),
+    ]
+      .filter(() => random() < 0.8)
+      .join('\n') || base.body;
+  lines.push(
+    JSON.stringify({
+      id: `gen-${String(i).padStart(6, '0')}`,
+      path: base.path,
+      title: perturb(base.title),
+      body: perturb(body),
+      tags: random() < 0.3 ? ['faq'] : [],
+    }),
+  );
 }
 writeFileSync(out, `${lines.join('\n')}\n`);
 console.log(`wrote ${count} templates to ${out}`);

@@ -56,7 +56,10 @@ export async function templatesCommand(args: string[], env: Env, io: TemplatesIo
     return 2;
   }
   // Templates never receive webhooks: a Zendesk connection for --from-zendesk needs no webhook secret.
-  const config = loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: env.ZENDESK_WEBHOOK_SECRET || 'not-needed-for-templates' });
+  const config = loadConfig({
+    ...env,
+    ZENDESK_WEBHOOK_SECRET: env.ZENDESK_WEBHOOK_SECRET || 'not-needed-for-templates',
+  });
   // Progress lines go to stderr and only when asked: other tools read stdout.
   const logger = createLogger({
     level: (env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn',
@@ -97,7 +100,10 @@ async function run(
           );
           return 2;
         }
-        rows = zendeskMacroRows(createZendeskApi(config.zendesk), { kv: createKeyValueStore(db), current: (id) => catalog.get(id) });
+        rows = zendeskMacroRows(createZendeskApi(config.zendesk), {
+          kv: createKeyValueStore(db),
+          current: (id) => catalog.get(id),
+        });
         source = 'Zendesk macros';
       } else {
         const target = positionals[0];
@@ -118,18 +124,30 @@ async function run(
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { format: { type: 'string' }, 'to-zendesk': { type: 'boolean' }, folder: { type: 'string' } },
+        options: {
+          format: { type: 'string' },
+          'to-zendesk': { type: 'boolean' },
+          folder: { type: 'string' },
+        },
       });
       const folder = values.folder === undefined ? '' : normalizePath(values.folder);
       const templates = (await catalog.listActive()).filter((t) => isUnder(t.path, folder));
       if (values['to-zendesk']) {
         if (!config.zendesk) {
-          io.err('error: --to-zendesk needs ZENDESK_SUBDOMAIN (or ZENDESK_API_URL), ZENDESK_EMAIL and ZENDESK_API_TOKEN');
+          io.err(
+            'error: --to-zendesk needs ZENDESK_SUBDOMAIN (or ZENDESK_API_URL), ZENDESK_EMAIL and ZENDESK_API_TOKEN',
+          );
           return 2;
         }
         const started = Date.now();
-        const r = await exportTemplatesToZendesk(createZendeskApi(config.zendesk), createKeyValueStore(db), templates);
-        io.out(`exported to Zendesk macros: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed (${templates.length} templates in ${seconds(Date.now() - started)})`);
+        const r = await exportTemplatesToZendesk(
+          createZendeskApi(config.zendesk),
+          createKeyValueStore(db),
+          templates,
+        );
+        io.out(
+          `exported to Zendesk macros: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.failed.length} failed (${templates.length} templates in ${seconds(Date.now() - started)})`,
+        );
         for (const f of r.failed) io.out(`  ${f.id}: failed — ${f.reason}`);
         return r.failed.length ? 1 : 0;
       }

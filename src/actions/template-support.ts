@@ -20,8 +20,17 @@ export const blockActionBody = z.object({
   trigger_id: z.string(),
   channel: z.object({ id: z.string() }).optional(),
   message: z.looseObject({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
-  container: z.looseObject({ type: z.string(), thread_ts: z.string().optional(), channel_id: z.string().optional(), message_ts: z.string().optional() }).optional(),
-  view: z.looseObject({ id: z.string(), hash: z.string().optional(), private_metadata: z.string().optional() }).optional(),
+  container: z
+    .looseObject({
+      type: z.string(),
+      thread_ts: z.string().optional(),
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+    })
+    .optional(),
+  view: z
+    .looseObject({ id: z.string(), hash: z.string().optional(), private_metadata: z.string().optional() })
+    .optional(),
   actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
 });
 export type BlockActionBody = z.infer<typeof blockActionBody>;
@@ -52,7 +61,12 @@ export async function showView(client: WebClient, body: BlockActionBody, view: V
 
 /** Replaces the modal the action came from (or opens one when it came from a message). */
 export async function replaceView(client: WebClient, body: BlockActionBody, view: View): Promise<void> {
-  if (body.view) await client.views.update({ view_id: body.view.id, ...(body.view.hash ? { hash: body.view.hash } : {}), view: view as never });
+  if (body.view)
+    await client.views.update({
+      view_id: body.view.id,
+      ...(body.view.hash ? { hash: body.view.hash } : {}),
+      view: view as never,
+    });
   else await client.views.open({ trigger_id: body.trigger_id, view: view as never });
 }
 
@@ -60,7 +74,12 @@ export async function replaceView(client: WebClient, body: BlockActionBody, view
  * Search, but give up waiting after `ms`: a trigger_id lives 3 s, and right after start-up the index may
  * still be loading. `null` means "not yet": the modal opens with the query and a Search button.
  */
-export async function searchWithin(catalog: TemplateCatalog, query: string, ms: number, logger: Logger): Promise<TemplateSearchHit[] | null> {
+export async function searchWithin(
+  catalog: TemplateCatalog,
+  query: string,
+  ms: number,
+  logger: Logger,
+): Promise<TemplateSearchHit[] | null> {
   if (query.trim() === '') return null;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<null>((resolve) => {
@@ -80,7 +99,11 @@ export async function searchWithin(catalog: TemplateCatalog, query: string, ms: 
 export function messageWords(message: { text?: string; blocks?: unknown }): string {
   const blocks = Array.isArray(message.blocks) ? message.blocks : [];
   const sections = blocks
-    .map((b) => (b as { type?: string; text?: { text?: string } }).type === 'section' ? (b as { text?: { text?: string } }).text?.text : undefined)
+    .map((b) =>
+      (b as { type?: string; text?: { text?: string } }).type === 'section'
+        ? (b as { text?: { text?: string } }).text?.text
+        : undefined,
+    )
     .filter((t): t is string => typeof t === 'string');
   const text = sections.length ? sections.join('\n') : (message.text ?? '');
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

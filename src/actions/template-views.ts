@@ -42,7 +42,10 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
         await handle(body as unknown as Submission, ack as Ack);
       } catch (error) {
         logger.error('template modal submission failed', { callbackId, error });
-        await (ack as Ack)({ response_action: 'errors', errors: { [TemplateBlocks.title]: 'Saving failed; the details are in the server log.' } }).catch(() => undefined);
+        await (ack as Ack)({
+          response_action: 'errors',
+          errors: { [TemplateBlocks.title]: 'Saving failed; the details are in the server log.' },
+        }).catch(() => undefined);
       }
     });
   };
@@ -51,10 +54,17 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
 
   onSubmit(ViewIds.templateSearch, async (body, ack) => {
     const query = readViewState(body.view.state).text(TemplateBlocks.query).replace(/\s+/g, ' ').trim();
-    if (query === '') return ack({ response_action: 'errors', errors: { [TemplateBlocks.query]: 'Type some words to look for.' } });
+    if (query === '')
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.query]: 'Type some words to look for.' },
+      });
     const ctx = parseTemplateViewMetadata(body.view.private_metadata);
     const hits = await catalog.search(query, { limit: SEARCH_RESULTS });
-    await ack({ response_action: 'update', view: buildTemplateSearchModal(query, hits, { c: ctx.c, th: ctx.th }) });
+    await ack({
+      response_action: 'update',
+      view: buildTemplateSearchModal(query, hits, { c: ctx.c, th: ctx.th }),
+    });
   });
 
   onSubmit(ViewIds.templateEditor, async (body, ack) => {
@@ -80,7 +90,12 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
     if (meta.id) {
       const current = await catalog.get(meta.id);
       if (current && current.body.length > SLACK_INPUT_MAX) {
-        return ack({ response_action: 'errors', errors: { [TemplateBlocks.body]: `This text is longer than ${SLACK_INPUT_MAX} characters: change it through an import.` } });
+        return ack({
+          response_action: 'errors',
+          errors: {
+            [TemplateBlocks.body]: `This text is longer than ${SLACK_INPUT_MAX} characters: change it through an import.`,
+          },
+        });
       }
     }
     const outcome = meta.id
@@ -88,16 +103,35 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
       : await catalog.create(parsed.data, body.user.id, { force });
     switch (outcome.status) {
       case 'duplicates':
-        return ack({ response_action: 'errors', errors: { [TemplateBlocks.body]: describeDuplicates(outcome.duplicates) } });
+        return ack({
+          response_action: 'errors',
+          errors: { [TemplateBlocks.body]: describeDuplicates(outcome.duplicates) },
+        });
       case 'conflict':
-        return ack({ response_action: 'errors', errors: { [TemplateBlocks.title]: `Someone saved version ${outcome.template.version} meanwhile: close this and edit again.` } });
+        return ack({
+          response_action: 'errors',
+          errors: {
+            [TemplateBlocks.title]: `Someone saved version ${outcome.template.version} meanwhile: close this and edit again.`,
+          },
+        });
       case 'not_found':
-        return ack({ response_action: 'errors', errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' } });
+        return ack({
+          response_action: 'errors',
+          errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' },
+        });
       case 'saved':
-        logger.info('template saved', { id: outcome.template.id, version: outcome.template.version, user: body.user.id });
+        logger.info('template saved', {
+          id: outcome.template.id,
+          version: outcome.template.version,
+          user: body.user.id,
+        });
         return ack({
           response_action: 'update',
-          view: buildTemplateModal(outcome.template, { canEdit: true, ctx: { c: meta.c, th: meta.th }, note: `:white_check_mark: Saved as version ${outcome.template.version}.` }),
+          view: buildTemplateModal(outcome.template, {
+            canEdit: true,
+            ctx: { c: meta.c, th: meta.th },
+            note: `:white_check_mark: Saved as version ${outcome.template.version}.`,
+          }),
         });
     }
   });
@@ -107,13 +141,41 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
     const state = readViewState(body.view.state);
     const meta = parseTemplateViewMetadata(body.view.private_metadata);
     const current = meta.id ? await catalog.get(meta.id) : null;
-    if (!current || current.deletedAt) return ack({ response_action: 'errors', errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' } });
-    const parsed = templateInputSchema.safeParse({ ...current, title: state.text(TemplateBlocks.title), path: state.text(TemplateBlocks.folder) });
-    if (!parsed.success) return ack({ response_action: 'errors', errors: { [TemplateBlocks.title]: describeIssues(parsed.error) } });
+    if (!current || current.deletedAt)
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' },
+      });
+    const parsed = templateInputSchema.safeParse({
+      ...current,
+      title: state.text(TemplateBlocks.title),
+      path: state.text(TemplateBlocks.folder),
+    });
+    if (!parsed.success)
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.title]: describeIssues(parsed.error) },
+      });
     // Moving or renaming is not a new text: no duplicate check.
-    const outcome = await catalog.update(current.id, parsed.data, body.user.id, { force: true, expectedVersion: meta.v });
-    if (outcome.status !== 'saved') return ack({ response_action: 'errors', errors: { [TemplateBlocks.title]: 'Someone changed this template meanwhile: close this and try again.' } });
-    await ack({ response_action: 'update', view: buildTemplateModal(outcome.template, { canEdit: true, ctx: { c: meta.c, th: meta.th }, note: `:white_check_mark: Moved / renamed (version ${outcome.template.version}).` }) });
+    const outcome = await catalog.update(current.id, parsed.data, body.user.id, {
+      force: true,
+      expectedVersion: meta.v,
+    });
+    if (outcome.status !== 'saved')
+      return ack({
+        response_action: 'errors',
+        errors: {
+          [TemplateBlocks.title]: 'Someone changed this template meanwhile: close this and try again.',
+        },
+      });
+    await ack({
+      response_action: 'update',
+      view: buildTemplateModal(outcome.template, {
+        canEdit: true,
+        ctx: { c: meta.c, th: meta.th },
+        note: `:white_check_mark: Moved / renamed (version ${outcome.template.version}).`,
+      }),
+    });
   });
 
   onSubmit(ViewIds.templateHistory, async (body, ack) => {
@@ -124,19 +186,43 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
     const from = Number(state.selected(TemplateBlocks.from));
     const to = Number(state.selected(TemplateBlocks.to));
     const diff = await catalog.diff(t.id, from, to);
-    if (!diff) return ack({ response_action: 'errors', errors: { [TemplateBlocks.from]: 'Pick two versions.' } });
-    await ack({ response_action: 'update', view: buildTemplateHistoryModal(t, await catalog.versions(t.id), { c: meta.c, th: meta.th }, { from, to, lines: diff.lines }) });
+    if (!diff)
+      return ack({ response_action: 'errors', errors: { [TemplateBlocks.from]: 'Pick two versions.' } });
+    await ack({
+      response_action: 'update',
+      view: buildTemplateHistoryModal(
+        t,
+        await catalog.versions(t.id),
+        { c: meta.c, th: meta.th },
+        { from, to, lines: diff.lines },
+      ),
+    });
   });
 
   onSubmit(ViewIds.templateFolderMove, async (body, ack) => {
     if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.folder);
     const meta = parseTemplateViewMetadata(body.view.private_metadata);
-    const target = templateInputSchema.shape.path.safeParse(readViewState(body.view.state).text(TemplateBlocks.folder));
-    if (!meta.folder || !target.success || target.data === '') return ack({ response_action: 'errors', errors: { [TemplateBlocks.folder]: 'Give the new folder path, e.g. 製品A/アカウント.' } });
+    const target = templateInputSchema.shape.path.safeParse(
+      readViewState(body.view.state).text(TemplateBlocks.folder),
+    );
+    if (!meta.folder || !target.success || target.data === '')
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.folder]: 'Give the new folder path, e.g. 製品A/アカウント.' },
+      });
     if (target.data === meta.folder || target.data.startsWith(`${meta.folder}/`)) {
-      return ack({ response_action: 'errors', errors: { [TemplateBlocks.folder]: 'A folder cannot move into itself.' } });
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.folder]: 'A folder cannot move into itself.' },
+      });
     }
     await catalog.moveFolder(meta.folder, target.data, body.user.id);
-    await ack({ response_action: 'update', view: buildTemplateBrowserModal(await catalog.browse(target.data), { canEdit: true, ctx: { c: meta.c, th: meta.th } }) });
+    await ack({
+      response_action: 'update',
+      view: buildTemplateBrowserModal(await catalog.browse(target.data), {
+        canEdit: true,
+        ctx: { c: meta.c, th: meta.th },
+      }),
+    });
   });
 }

@@ -1,7 +1,13 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { Commands } from '../views/ids.ts';
-import { buildTemplateErrorMessage, buildTemplateNoResultsMessage, buildTemplateResultsMessage, buildTemplateUsageMessage, SEARCH_RESULTS } from '../views/templates.ts';
+import {
+  buildTemplateErrorMessage,
+  buildTemplateNoResultsMessage,
+  buildTemplateResultsMessage,
+  buildTemplateUsageMessage,
+  SEARCH_RESULTS,
+} from '../views/templates.ts';
 
 /**
  * `/template <words>`: acks at once, then answers ephemerally with the best matches. The index lives in
@@ -20,10 +26,18 @@ export function registerTemplateCommand(app: App, deps: AppDeps) {
     }
     try {
       const hits = await templates.catalog.search(query, { limit: SEARCH_RESULTS });
-      await respond({ response_type: 'ephemeral', ...(hits.length ? buildTemplateResultsMessage(query, hits, ctx) : buildTemplateNoResultsMessage(query, ctx)) });
+      await respond({
+        response_type: 'ephemeral',
+        ...(hits.length
+          ? buildTemplateResultsMessage(query, hits, ctx)
+          : buildTemplateNoResultsMessage(query, ctx)),
+      });
     } catch (error) {
       deps.logger.error('template search failed', { error });
-      await respond({ response_type: 'ephemeral', ...buildTemplateErrorMessage('Template search failed; the details are in the server log.') });
+      await respond({
+        response_type: 'ephemeral',
+        ...buildTemplateErrorMessage('Template search failed; the details are in the server log.'),
+      });
     }
   });
 }

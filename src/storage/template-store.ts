@@ -151,7 +151,11 @@ export function createTemplateStore(db: Db): TemplateStore {
       );
     },
     async changedSince(since) {
-      return db.template.findMany({ where: { updatedAt: { gte: since } }, select: { id: true, updatedAt: true }, orderBy: { updatedAt: 'asc' } });
+      return db.template.findMany({
+        where: { updatedAt: { gte: since } },
+        select: { id: true, updatedAt: true },
+        orderBy: { updatedAt: 'asc' },
+      });
     },
     countActive: () => db.template.count({ where: { deletedAt: null } }),
     save: (id, content, meta) => db.$transaction((tx) => saveIn(tx, id, content, meta)),

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import {
+  parentOf,
+  TEMPLATE_LIMITS,
+  type Template,
+  type TemplateVersion,
+} from '../domain/templates/template.ts';
 import type { DuplicateMatch, FolderListing } from '../domain/templates/template-catalog.ts';
 import type { TemplateSearchHit } from '../domain/templates/template-search.ts';
-import { parentOf, type Template, TEMPLATE_LIMITS, type TemplateVersion } from '../domain/templates/template.ts';
 import { ActionIds, TemplateBlocks, ViewIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
 
@@ -24,7 +29,10 @@ export interface TemplateContext {
 
 const contextSchema = z.object({ c: z.string().max(40).optional(), th: z.string().max(40).optional() });
 export const templateButtonValue = contextSchema.extend({ id: z.string().min(1).max(TEMPLATE_LIMITS.id) });
-export const folderButtonValue = contextSchema.extend({ folder: z.string().max(TEMPLATE_LIMITS.path), page: z.number().int().min(0).default(0) });
+export const folderButtonValue = contextSchema.extend({
+  folder: z.string().max(TEMPLATE_LIMITS.path),
+  page: z.number().int().min(0).default(0),
+});
 /** private_metadata of every template modal. */
 export const templateViewMetadata = contextSchema.extend({
   id: z.string().max(TEMPLATE_LIMITS.id).optional(),
@@ -43,11 +51,26 @@ function parseJson<S extends z.ZodType>(schema: S, raw: string | undefined): z.i
 }
 export const parseTemplateButtonValue = (raw: string | undefined) => parseJson(templateButtonValue, raw);
 export const parseFolderButtonValue = (raw: string | undefined) => parseJson(folderButtonValue, raw);
-export const parseTemplateViewMetadata = (raw: string | undefined) => parseJson(templateViewMetadata, raw) ?? {};
+export const parseTemplateViewMetadata = (raw: string | undefined) =>
+  parseJson(templateViewMetadata, raw) ?? {};
 
-const plain = (text: string, max = 75) => ({ type: 'plain_text' as const, text: truncate(text, max), emoji: true });
-const mrkdwnSection = (text: string, accessory?: unknown) => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) }, ...(accessory ? { accessory } : {}) });
-const button = (actionId: string, text: string, value: unknown, style?: 'primary' | 'danger', confirm?: unknown) => ({
+const plain = (text: string, max = 75) => ({
+  type: 'plain_text' as const,
+  text: truncate(text, max),
+  emoji: true,
+});
+const mrkdwnSection = (text: string, accessory?: unknown) => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, 3000) },
+  ...(accessory ? { accessory } : {}),
+});
+const button = (
+  actionId: string,
+  text: string,
+  value: unknown,
+  style?: 'primary' | 'danger',
+  confirm?: unknown,
+) => ({
   type: 'button',
   action_id: actionId,
   text: plain(text),
@@ -66,31 +89,52 @@ function snippetText(snippet: string): string {
 function hitBlocks(h: TemplateSearchHit, ctx: TemplateContext, i: number): unknown[] {
   const value = { id: h.id, ...ctx };
   return [
-    mrkdwnSection(`*${escapeMrkdwn(truncate(h.title, 200))}*\n:file_folder: ${escapeMrkdwn(folderLabel(h.path))}\n${snippetText(h.snippet)}`),
+    mrkdwnSection(
+      `*${escapeMrkdwn(truncate(h.title, 200))}*\n:file_folder: ${escapeMrkdwn(folderLabel(h.path))}\n${snippetText(h.snippet)}`,
+    ),
     {
       type: 'actions',
       block_id: `tpl_hit_${i}`,
-      elements: [button(ActionIds.templateShow, 'Show', value), button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary')],
+      elements: [
+        button(ActionIds.templateShow, 'Show', value),
+        button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary'),
+      ],
     },
   ];
 }
 
 /** `/template <words>`: the best matches, each with Show and Copy into draft. */
-export function buildTemplateResultsMessage(query: string, hits: TemplateSearchHit[], ctx: TemplateContext = {}): SlackMessage {
+export function buildTemplateResultsMessage(
+  query: string,
+  hits: TemplateSearchHit[],
+  ctx: TemplateContext = {},
+): SlackMessage {
   const shown = hits.slice(0, SEARCH_RESULTS);
   return {
     text: `Templates for "${truncate(query, 100)}": ${shown.map((h) => h.title).join(' / ')}`.slice(0, 3000),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`:mag: ${shown.length} best matches for *${escapeMrkdwn(query)}*`, 3000) }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: truncate(`:mag: ${shown.length} best matches for *${escapeMrkdwn(query)}*`, 3000),
+          },
+        ],
+      },
       ...shown.flatMap((h, i) => hitBlocks(h, ctx, i)),
     ],
   };
 }
 
-const browseButton = (ctx: TemplateContext) => ({ type: 'actions', elements: [button(ActionIds.templateBrowse, 'Browse templates', { folder: '', ...ctx })] });
+const browseButton = (ctx: TemplateContext) => ({
+  type: 'actions',
+  elements: [button(ActionIds.templateBrowse, 'Browse templates', { folder: '', ...ctx })],
+});
 
 export function buildTemplateUsageMessage(ctx: TemplateContext = {}): SlackMessage {
-  const text = 'Type what you are looking for: `/template 保育園 申し込み`. Any spelling works (ひらがな, カタカナ, 漢字, 全角/半角).';
+  const text =
+    'Type what you are looking for: `/template 保育園 申し込み`. Any spelling works (ひらがな, カタカナ, 漢字, 全角/半角).';
   return { text, blocks: [mrkdwnSection(text), browseButton(ctx)] };
 }
 
@@ -104,7 +148,11 @@ export function buildTemplateErrorMessage(message: string): SlackMessage {
 }
 
 /** The search modal used from a thread (message shortcut, ticket button): query input and results. */
-export function buildTemplateSearchModal(query: string, hits: TemplateSearchHit[] | null, ctx: TemplateContext) {
+export function buildTemplateSearchModal(
+  query: string,
+  hits: TemplateSearchHit[] | null,
+  ctx: TemplateContext,
+) {
   const results: unknown[] =
     hits === null
       ? []
@@ -123,7 +171,12 @@ export function buildTemplateSearchModal(query: string, hits: TemplateSearchHit[
         type: 'input',
         block_id: TemplateBlocks.query,
         label: plain('Words to look for'),
-        element: { type: 'plain_text_input', action_id: 'query', max_length: 500, ...(query ? { initial_value: truncate(query, 500) } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'query',
+          max_length: 500,
+          ...(query ? { initial_value: truncate(query, 500) } : {}),
+        },
       },
       ...results,
     ],
@@ -137,7 +190,10 @@ function bodySections(body: string): unknown[] {
 }
 
 /** One template: its text verbatim, where it lives, and what the user may do with it. */
-export function buildTemplateModal(t: Template, opts: { canEdit: boolean; ctx: TemplateContext; note?: string }) {
+export function buildTemplateModal(
+  t: Template,
+  opts: { canEdit: boolean; ctx: TemplateContext; note?: string },
+) {
   const value = { id: t.id, ...opts.ctx };
   const details = [
     `:file_folder: ${escapeMrkdwn(folderLabel(t.path))}`,
@@ -146,7 +202,9 @@ export function buildTemplateModal(t: Template, opts: { canEdit: boolean; ctx: T
     `v${t.version} · ${t.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${t.author ? ` · ${escapeMrkdwn(t.author.startsWith('U') ? `<@${t.author}>` : t.author)}` : ''}`,
     `id \`${escapeMrkdwn(t.id)}\``,
   ].filter(Boolean);
-  const actions: unknown[] = t.deletedAt ? [] : [button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary')];
+  const actions: unknown[] = t.deletedAt
+    ? []
+    : [button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary')];
   actions.push(button(ActionIds.templateHistory, 'History', value));
   if (opts.canEdit && !t.deletedAt) {
     actions.push(
@@ -154,14 +212,18 @@ export function buildTemplateModal(t: Template, opts: { canEdit: boolean; ctx: T
       button(ActionIds.templateMove, 'Move / rename', value),
       button(ActionIds.templateDelete, 'Delete', value, 'danger', {
         title: plain('Delete this template?', 100),
-        text: plain(`"${truncate(t.title, 200)}" disappears from search and the folders; its history is kept and it can be restored.`, 300),
+        text: plain(
+          `"${truncate(t.title, 200)}" disappears from search and the folders; its history is kept and it can be restored.`,
+          300,
+        ),
         confirm: plain('Delete', 30),
         deny: plain('Keep', 30),
         style: 'danger',
       }),
     );
   }
-  if (opts.canEdit && t.deletedAt) actions.push(button(ActionIds.templateRestore, 'Restore', value, 'primary'));
+  if (opts.canEdit && t.deletedAt)
+    actions.push(button(ActionIds.templateRestore, 'Restore', value, 'primary'));
   return {
     type: 'modal' as const,
     callback_id: ViewIds.templateShow,
@@ -181,10 +243,20 @@ export function buildTemplateModal(t: Template, opts: { canEdit: boolean; ctx: T
 }
 
 /** Create (no template) or edit a template. Near-duplicates found on submit come back as an error on the body. */
-export function buildTemplateEditorModal(opts: { template?: Template; folder?: string; ctx: TemplateContext }) {
+export function buildTemplateEditorModal(opts: {
+  template?: Template;
+  folder?: string;
+  ctx: TemplateContext;
+}) {
   const t = opts.template;
   const tooLong = t !== undefined && t.body.length > SLACK_INPUT_MAX;
-  const input = (blockId: string, label: string, element: Record<string, unknown>, optional = false, hint?: string) => ({
+  const input = (
+    blockId: string,
+    label: string,
+    element: Record<string, unknown>,
+    optional = false,
+    hint?: string,
+  ) => ({
     type: 'input',
     block_id: blockId,
     label: plain(label, 2000),
@@ -207,16 +279,32 @@ export function buildTemplateEditorModal(opts: { template?: Template; folder?: s
     submit: plain('Save', 24),
     close: plain('Cancel', 24),
     blocks: [
-      ...(tooLong ? [mrkdwnSection(`:warning: This body is longer than Slack lets a field hold (${SLACK_INPUT_MAX} characters): edit it through \`yorisoi templates import\`.`)] : []),
+      ...(tooLong
+        ? [
+            mrkdwnSection(
+              `:warning: This body is longer than Slack lets a field hold (${SLACK_INPUT_MAX} characters): edit it through \`yorisoi templates import\`.`,
+            ),
+          ]
+        : []),
       input(TemplateBlocks.title, 'Title', text(t?.title, TEMPLATE_LIMITS.title)),
-      input(TemplateBlocks.folder, 'Folder', text(t?.path ?? opts.folder, TEMPLATE_LIMITS.path), true, 'Folders are separated by /, e.g. 製品A/アカウント/復旧'),
+      input(
+        TemplateBlocks.folder,
+        'Folder',
+        text(t?.path ?? opts.folder, TEMPLATE_LIMITS.path),
+        true,
+        'Folders are separated by /, e.g. 製品A/アカウント/復旧',
+      ),
       input(TemplateBlocks.body, 'Text', text(t?.body, SLACK_INPUT_MAX, true)),
       input(TemplateBlocks.tags, 'Tags', text(t?.tags.join(', '), 1000), true, 'Separated by commas'),
       input(TemplateBlocks.product, 'Product', text(t?.product ?? undefined, TEMPLATE_LIMITS.product), true),
       input(
         TemplateBlocks.force,
         'Near-duplicates',
-        { type: 'checkboxes', action_id: 'value', options: [{ text: plain('Save even if it looks like an existing template'), value: 'force' }] },
+        {
+          type: 'checkboxes',
+          action_id: 'value',
+          options: [{ text: plain('Save even if it looks like an existing template'), value: 'force' }],
+        },
         true,
       ),
     ],
@@ -227,10 +315,16 @@ export function buildTemplateEditorModal(opts: { template?: Template; folder?: s
 export function describeDuplicates(duplicates: DuplicateMatch[]): string {
   const named = duplicates
     .slice(0, 2)
-    .map((d) => `「${truncate(d.title, 40)}」(${truncate(folderLabel(d.path), 40)}, ${Math.round(d.similarity * 100)}%)`)
+    .map(
+      (d) =>
+        `「${truncate(d.title, 40)}」(${truncate(folderLabel(d.path), 40)}, ${Math.round(d.similarity * 100)}%)`,
+    )
     .join(', ');
   const more = duplicates.length > 2 ? ` and ${duplicates.length - 2} more` : '';
-  return truncate(`This looks like ${named}${more}, differing only in spelling. Edit that one instead, or tick "Save even if…".`, 300);
+  return truncate(
+    `This looks like ${named}${more}, differing only in spelling. Edit that one instead, or tick "Save even if…".`,
+    300,
+  );
 }
 
 export function buildTemplateMoveModal(t: Template, ctx: TemplateContext) {
@@ -247,37 +341,66 @@ export function buildTemplateMoveModal(t: Template, ctx: TemplateContext) {
         block_id: TemplateBlocks.folder,
         optional: true,
         label: plain('Folder'),
-        element: { type: 'plain_text_input', action_id: 'value', max_length: TEMPLATE_LIMITS.path, ...(t.path ? { initial_value: t.path } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: TEMPLATE_LIMITS.path,
+          ...(t.path ? { initial_value: t.path } : {}),
+        },
       },
       {
         type: 'input',
         block_id: TemplateBlocks.title,
         label: plain('Title'),
-        element: { type: 'plain_text_input', action_id: 'value', max_length: TEMPLATE_LIMITS.title, initial_value: truncate(t.title, TEMPLATE_LIMITS.title) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: TEMPLATE_LIMITS.title,
+          initial_value: truncate(t.title, TEMPLATE_LIMITS.title),
+        },
       },
     ],
   };
 }
 
 /** Versions of a template, two pickers and, once compared, the diff. */
-export function buildTemplateHistoryModal(t: Template, versions: TemplateVersion[], ctx: TemplateContext, diff?: { from: number; to: number; lines: string[] }) {
+export function buildTemplateHistoryModal(
+  t: Template,
+  versions: TemplateVersion[],
+  ctx: TemplateContext,
+  diff?: { from: number; to: number; lines: string[] },
+) {
   const newest = versions.slice(-100).reverse();
-  const option = (v: TemplateVersion) => ({ text: plain(`v${v.version} · ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}`), value: String(v.version) });
+  const option = (v: TemplateVersion) => ({
+    text: plain(`v${v.version} · ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}`),
+    value: String(v.version),
+  });
   const select = (blockId: string, label: string, initial: TemplateVersion | undefined) => ({
     type: 'input',
     block_id: blockId,
     label: plain(label),
-    element: { type: 'static_select', action_id: 'value', options: newest.map(option), ...(initial ? { initial_option: option(initial) } : {}) },
+    element: {
+      type: 'static_select',
+      action_id: 'value',
+      options: newest.map(option),
+      ...(initial ? { initial_option: option(initial) } : {}),
+    },
   });
   const list = newest
     .slice(0, 15)
-    .map((v) => `*v${v.version}* ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}${v.author ? ` · ${escapeMrkdwn(v.author.startsWith('U') ? `<@${v.author}>` : v.author)}` : ''}`)
+    .map(
+      (v) =>
+        `*v${v.version}* ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}${v.author ? ` · ${escapeMrkdwn(v.author.startsWith('U') ? `<@${v.author}>` : v.author)}` : ''}`,
+    )
     .join('\n');
   const diffBlocks: unknown[] = [];
   if (diff) {
-    diffBlocks.push(mrkdwnSection(`*v${diff.from} → v${diff.to}*${diff.lines.length === 0 ? '  no differences' : ''}`));
+    diffBlocks.push(
+      mrkdwnSection(`*v${diff.from} → v${diff.to}*${diff.lines.length === 0 ? '  no differences' : ''}`),
+    );
     const pieces = splitText(diff.lines.join('\n'), 2800).slice(0, 10);
-    for (const p of diff.lines.length ? pieces : []) diffBlocks.push(mrkdwnSection(`\`\`\`${p.replace(/```/g, "'''")}\`\`\``));
+    for (const p of diff.lines.length ? pieces : [])
+      diffBlocks.push(mrkdwnSection(`\`\`\`${p.replace(/```/g, "'''")}\`\`\``));
   }
   const byNumber = (n: number | undefined) => versions.find((v) => v.version === n);
   return {
@@ -292,14 +415,20 @@ export function buildTemplateHistoryModal(t: Template, versions: TemplateVersion
       mrkdwnSection(list || '_no versions_'),
       ...(versions.length < 2
         ? [mrkdwnSection('_Only one version so far._')]
-        : [select(TemplateBlocks.from, 'From version', byNumber(diff?.from) ?? newest[1]), select(TemplateBlocks.to, 'To version', byNumber(diff?.to) ?? newest[0])]),
+        : [
+            select(TemplateBlocks.from, 'From version', byNumber(diff?.from) ?? newest[1]),
+            select(TemplateBlocks.to, 'To version', byNumber(diff?.to) ?? newest[0]),
+          ]),
       ...diffBlocks,
     ],
   };
 }
 
 /** A folder of the tree: its subfolders and templates, a page at a time. */
-export function buildTemplateBrowserModal(listing: FolderListing, opts: { canEdit: boolean; ctx: TemplateContext; page?: number }) {
+export function buildTemplateBrowserModal(
+  listing: FolderListing,
+  opts: { canEdit: boolean; ctx: TemplateContext; page?: number },
+) {
   const page = opts.page ?? 0;
   const items = [
     ...listing.subfolders.map((f) => ({ kind: 'folder' as const, f })),
@@ -308,18 +437,36 @@ export function buildTemplateBrowserModal(listing: FolderListing, opts: { canEdi
   const pageItems = items.slice(page * BROWSER_PAGE, (page + 1) * BROWSER_PAGE);
   const at = (folder: string, p = 0) => ({ folder, page: p, ...opts.ctx });
   const nav: unknown[] = [];
-  if (listing.folder !== '') nav.push(button(ActionIds.templateOpenFolder, `⬆ ${truncate(folderLabel(parentOf(listing.folder)), 60)}`, at(parentOf(listing.folder))));
+  if (listing.folder !== '')
+    nav.push(
+      button(
+        ActionIds.templateOpenFolder,
+        `⬆ ${truncate(folderLabel(parentOf(listing.folder)), 60)}`,
+        at(parentOf(listing.folder)),
+      ),
+    );
   if (page > 0) nav.push(button(ActionIds.templateOpenFolder, '◀ Previous', at(listing.folder, page - 1)));
-  if ((page + 1) * BROWSER_PAGE < items.length) nav.push(button(ActionIds.templateOpenFolder, 'Next ▶', at(listing.folder, page + 1)));
+  if ((page + 1) * BROWSER_PAGE < items.length)
+    nav.push(button(ActionIds.templateOpenFolder, 'Next ▶', at(listing.folder, page + 1)));
   const edit: unknown[] = [];
   if (opts.canEdit) {
-    edit.push(button(ActionIds.templateNew, 'New template here', { folder: listing.folder, page: 0, ...opts.ctx }, 'primary'));
+    edit.push(
+      button(
+        ActionIds.templateNew,
+        'New template here',
+        { folder: listing.folder, page: 0, ...opts.ctx },
+        'primary',
+      ),
+    );
     if (listing.folder !== '') {
       edit.push(
         button(ActionIds.templateFolderMove, 'Move / rename folder', at(listing.folder)),
         button(ActionIds.templateFolderDelete, 'Delete folder', at(listing.folder), 'danger', {
           title: plain('Delete this folder?', 100),
-          text: plain(`Every template in "${truncate(listing.folder, 150)}" and below is deleted (history kept, each can be restored).`, 300),
+          text: plain(
+            `Every template in "${truncate(listing.folder, 150)}" and below is deleted (history kept, each can be restored).`,
+            300,
+          ),
           confirm: plain('Delete', 30),
           deny: plain('Keep', 30),
           style: 'danger',
@@ -334,16 +481,26 @@ export function buildTemplateBrowserModal(listing: FolderListing, opts: { canEdi
     title: plain('Templates', 24),
     close: plain('Close', 24),
     blocks: [
-      mrkdwnSection(`:open_file_folder: *${escapeMrkdwn(folderLabel(listing.folder))}*${items.length > BROWSER_PAGE ? `  (page ${page + 1} of ${Math.ceil(items.length / BROWSER_PAGE)})` : ''}`),
+      mrkdwnSection(
+        `:open_file_folder: *${escapeMrkdwn(folderLabel(listing.folder))}*${items.length > BROWSER_PAGE ? `  (page ${page + 1} of ${Math.ceil(items.length / BROWSER_PAGE)})` : ''}`,
+      ),
       ...(nav.length ? [{ type: 'actions', block_id: 'tpl_nav', elements: nav }] : []),
       { type: 'divider' },
       ...(pageItems.length === 0 ? [mrkdwnSection('_This folder is empty._')] : []),
       ...pageItems.map((item) =>
         item.kind === 'folder'
-          ? mrkdwnSection(`:file_folder: *${escapeMrkdwn(truncate(item.f.name, 200))}*  (${item.f.count})`, button(ActionIds.templateOpenFolder, 'Open', at(item.f.path)))
-          : mrkdwnSection(`:page_facing_up: ${escapeMrkdwn(truncate(item.t.title, 300))}`, button(ActionIds.templateShow, 'Show', { id: item.t.id, ...opts.ctx })),
+          ? mrkdwnSection(
+              `:file_folder: *${escapeMrkdwn(truncate(item.f.name, 200))}*  (${item.f.count})`,
+              button(ActionIds.templateOpenFolder, 'Open', at(item.f.path)),
+            )
+          : mrkdwnSection(
+              `:page_facing_up: ${escapeMrkdwn(truncate(item.t.title, 300))}`,
+              button(ActionIds.templateShow, 'Show', { id: item.t.id, ...opts.ctx }),
+            ),
       ),
-      ...(edit.length ? [{ type: 'divider' }, { type: 'actions', block_id: 'tpl_edit', elements: edit }] : []),
+      ...(edit.length
+        ? [{ type: 'divider' }, { type: 'actions', block_id: 'tpl_edit', elements: edit }]
+        : []),
     ],
   };
 }
@@ -362,7 +519,12 @@ export function buildFolderMoveModal(folder: string, ctx: TemplateContext) {
         type: 'input',
         block_id: TemplateBlocks.folder,
         label: plain('New folder path'),
-        element: { type: 'plain_text_input', action_id: 'value', max_length: TEMPLATE_LIMITS.path, initial_value: folder },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: TEMPLATE_LIMITS.path,
+          initial_value: folder,
+        },
       },
     ],
   };
@@ -384,7 +546,18 @@ export function buildTemplateCopyMessage(t: Template): SlackMessage {
   return {
     text: t.body.slice(0, 3000),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(`:clipboard: Template *${escapeMrkdwn(t.title)}* — copy the text below into your reply.`, 3000) }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: truncate(
+              `:clipboard: Template *${escapeMrkdwn(t.title)}* — copy the text below into your reply.`,
+              3000,
+            ),
+          },
+        ],
+      },
       ...bodySections(t.body),
     ],
   };

@@ -23,7 +23,10 @@ export interface MacroImportContext {
   current(id: string): Promise<{ tags: string[]; product: string | null } | null>;
 }
 
-export async function* zendeskMacroRows(api: ZendeskApi, context?: MacroImportContext): AsyncGenerator<SourceRow> {
+export async function* zendeskMacroRows(
+  api: ZendeskApi,
+  context?: MacroImportContext,
+): AsyncGenerator<SourceRow> {
   let cursor: string | undefined;
   for (;;) {
     const page = await api.call(
@@ -50,7 +53,10 @@ export async function* zendeskMacroRows(api: ZendeskApi, context?: MacroImportCo
         // A macro yorisoi exported from a template maps back to that template.
         const id = (await templateIdForMacro(context.kv, parsed.data.id)) ?? value.id;
         const current = await context.current(id);
-        yield { ...row, value: { ...value, id, ...(current ? { tags: current.tags, product: current.product } : {}) } };
+        yield {
+          ...row,
+          value: { ...value, id, ...(current ? { tags: current.tags, product: current.product } : {}) },
+        };
       }
     }
     const next = page.meta?.has_more ? page.meta.after_cursor : null;

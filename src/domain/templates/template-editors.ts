@@ -49,5 +49,12 @@ export function createTemplateEditorPolicy(options: {
 /** `U1, U2 S3` → ids; Slack mentions `<@U1>` / `<!subteam^S3>` are accepted too. */
 export function parseEditorList(raw: string | undefined): string[] {
   if (!raw) return [];
-  return [...new Set(raw.split(/[\s,]+/).map((s) => s.replace(/^<[@!](subteam\^)?/, '').replace(/(\|[^>]*)?>$/, '')).filter((s) => /^[UWS][A-Z0-9]+$/.test(s)))];
+  return [
+    ...new Set(
+      raw
+        .split(/[\s,]+/)
+        .map((s) => s.replace(/^<[@!](subteam\^)?/, '').replace(/(\|[^>]*)?>$/, ''))
+        .filter((s) => /^[UWS][A-Z0-9]+$/.test(s)),
+    ),
+  ];
 }

@@ -5,7 +5,10 @@ import { Commands, ShortcutIds } from '../../../src/views/ids.ts';
 
 // The template features need their command, shortcuts and scope declared in manifest.yml.
 const manifest = parse(readFileSync(new URL('../../../manifest.yml', import.meta.url), 'utf8')) as {
-  features: { slash_commands: Array<{ command: string }>; shortcuts: Array<{ callback_id: string; type: string; name: string }> };
+  features: {
+    slash_commands: Array<{ command: string }>;
+    shortcuts: Array<{ callback_id: string; type: string; name: string }>;
+  };
   oauth_config: { scopes: { bot: string[] } };
 };
 
@@ -16,7 +19,11 @@ describe('manifest.yml declares the template features', () => {
   it('the Find template message shortcut and the global shortcuts', () => {
     const shortcuts = manifest.features.shortcuts.map((s) => `${s.type}:${s.callback_id}`);
     expect(shortcuts).toEqual(
-      expect.arrayContaining([`message:${ShortcutIds.findTemplate}`, `global:${ShortcutIds.browseTemplates}`, `global:${ShortcutIds.newTemplate}`]),
+      expect.arrayContaining([
+        `message:${ShortcutIds.findTemplate}`,
+        `global:${ShortcutIds.browseTemplates}`,
+        `global:${ShortcutIds.newTemplate}`,
+      ]),
     );
     for (const s of manifest.features.shortcuts) expect(s.name.length).toBeLessThanOrEqual(24);
   });

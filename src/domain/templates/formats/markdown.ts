@@ -50,6 +50,7 @@ export function parseMarkdownTemplate(relativeFile: string, text: string): Sourc
 
 /** A folder or file name that is safe on every file system and never `.`/`..`. */
 function safeName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed here
   const cleaned = name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').slice(0, 120);
   return cleaned === '' || /^\.+$/.test(cleaned) ? `_${cleaned}` : cleaned;
 }
