@@ -74,7 +74,28 @@ export interface TemplateCatalogDeps {
 /** Rows written by another process may commit a little after rows with later timestamps; re-read this window. */
 const CATCH_UP_OVERLAP_MS = 10_000;
 const REFRESH_EVERY_MS = 1_000;
-const IMPORT_CHUNK = 500;
+/** How long a search waits for the periodic catch-up before answering from what is indexed. */
+const CATCH_UP_WAIT_MS = 50;
+/**
+ * Records written per transaction. SQLite through better-sqlite3 is synchronous, so a chunk is one
+ * uninterrupted stretch (~0.8 ms a record): small chunks with a yield between keep Slack acks flowing.
+ */
+const IMPORT_CHUNK = 200;
+/**
+ * Indexing is synchronous too (~1 ms a template, more under GC): bulk work yields to the event loop at
+ * least every this many milliseconds, so Slack requests are acked while 10,000 templates are indexed.
+ */
+const YIELD_AFTER_MS = 50;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Returns a function that yields when the current stretch of synchronous work has run long enough. */
+function yielder(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < YIELD_AFTER_MS) return;
+    await yieldToEventLoop();
+    since = performance.now();
+  };
+}
 
 export const toSearchable = (t: Template): SearchableTemplate => ({
   id: t.id,
@@ -96,6 +117,7 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
   let syncedThrough = 0;
   let lastRefresh = 0;
   let dirty = false;
+  let catchingUp: Promise<number> | undefined;
 
   function apply(t: Template, idx: TemplateSearchIndex): void {
     if (indexedAt.get(t.id) === t.updatedAt.getTime()) return;
@@ -110,7 +132,11 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
     const started = now();
     const fresh = await deps.createIndex();
     const all = await store.listActive();
-    fresh.upsertMany(all.map(toSearchable));
+    const pause = yielder();
+    for (const t of all) {
+      fresh.upsert(toSearchable(t));
+      await pause();
+    }
     indexedAt.clear();
     syncedThrough = 0;
     for (const t of all) {
@@ -129,7 +155,11 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
     const stale = changed.filter((c) => indexedAt.get(c.id) !== c.updatedAt.getTime()).map((c) => c.id);
     const rows = stale.length ? await store.getMany(stale) : [];
     rows.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime());
-    for (const t of rows) apply(t, idx);
+    const pause = yielder();
+    for (const t of rows) {
+      apply(t, idx);
+      await pause();
+    }
     lastRefresh = now();
     return rows.length;
   }
@@ -173,7 +203,18 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
       });
       return loading;
     }
-    if (now() - lastRefresh >= REFRESH_EVERY_MS) await catchUp(index);
+    // A catch-up already running (a bulk import elsewhere) is not waited for: search what is indexed so far.
+    if (!catchingUp && now() - lastRefresh >= REFRESH_EVERY_MS) {
+      catchingUp = catchUp(index).finally(() => {
+        catchingUp = undefined;
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const pending = new Promise<'pending'>((resolve) => {
+        timer = setTimeout(() => resolve('pending'), CATCH_UP_WAIT_MS);
+      });
+      await Promise.race([catchingUp, pending]);
+      clearTimeout(timer);
+    }
     return index;
   }
 
@@ -201,7 +242,9 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
     },
     /** Catches the index up with the database now (after a bulk write by this process or another). */
     async refresh(): Promise<number> {
-      return catchUp(await ready());
+      const idx = await ready();
+      await catchingUp;
+      return catchUp(idx);
     },
     async reindex(): Promise<number> {
       index = await rebuild();
@@ -355,6 +398,7 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
           else report[r.outcome]++;
         });
         chunk = [];
+        await yieldToEventLoop();
       };
       for await (const row of rows) {
         report.total++;
