@@ -203,7 +203,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       await http.close();
       if (settings.slack.mode === 'socket') await app.stop().catch(() => undefined);
       await outbox.stop();
-      await templateCatalog.ready().catch(() => undefined);
+      await templateCatalog.idle();
       await saveTemplateSnapshot();
       await db.$disconnect();
     },

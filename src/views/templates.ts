@@ -408,7 +408,8 @@ export function buildTemplateHistoryModal(
     callback_id: ViewIds.templateHistory,
     private_metadata: metadata({ ...ctx, id: t.id }),
     title: plain('History', 24),
-    submit: plain('Compare', 24),
+    // Comparing needs two versions; without the pickers there is nothing to submit.
+    ...(versions.length >= 2 ? { submit: plain('Compare', 24) } : {}),
     close: plain('Close', 24),
     blocks: [
       { type: 'header', text: plain(t.title, 150) },

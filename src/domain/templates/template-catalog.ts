@@ -240,6 +240,11 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
     ready: async () => {
       await ready();
     },
+    /** Resolves once no index load or catch-up is running (before closing the database). */
+    async idle(): Promise<void> {
+      await loading?.catch(() => undefined);
+      await catchingUp?.catch(() => undefined);
+    },
     /** Catches the index up with the database now (after a bulk write by this process or another). */
     async refresh(): Promise<number> {
       const idx = await ready();
