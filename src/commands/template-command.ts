@@ -3,6 +3,7 @@ import type { AppDeps } from '../app.ts';
 import { Commands } from '../views/ids.ts';
 import {
   buildTemplateErrorMessage,
+  buildTemplateLoadingMessage,
   buildTemplateNoResultsMessage,
   buildTemplateResultsMessage,
   buildTemplateUsageMessage,
@@ -25,6 +26,10 @@ export function registerTemplateCommand(app: App, deps: AppDeps) {
       return;
     }
     try {
+      if (!templates.catalog.isLoaded) {
+        // Right after start-up the index may take a while (tens of seconds at 50,000 templates): say so.
+        await respond({ response_type: 'ephemeral', ...buildTemplateLoadingMessage(query) });
+      }
       const hits = await templates.catalog.search(query, { limit: SEARCH_RESULTS });
       await respond({
         response_type: 'ephemeral',

@@ -143,6 +143,11 @@ export function buildTemplateNoResultsMessage(query: string, ctx: TemplateContex
   return { text, blocks: [mrkdwnSection(escapeMrkdwn(text)), browseButton(ctx)] };
 }
 
+export function buildTemplateLoadingMessage(query: string): SlackMessage {
+  const text = `:hourglass_flowing_sand: yorisoi is still loading its templates; results for "${truncate(query, 200)}" follow in a moment.`;
+  return { text, blocks: [mrkdwnSection(escapeMrkdwn(text))] };
+}
+
 export function buildTemplateErrorMessage(message: string): SlackMessage {
   return { text: message, blocks: [mrkdwnSection(`:warning: ${escapeMrkdwn(message)}`)] };
 }

@@ -443,6 +443,10 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
       dirty = false;
       return true;
     },
+    /** False until the index has been loaded or rebuilt (start-up with many templates takes seconds). */
+    get isLoaded(): boolean {
+      return index !== undefined;
+    },
     get indexSize(): number {
       return index?.size ?? 0;
     },
