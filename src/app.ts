@@ -1,5 +1,6 @@
 import { App, type Receiver } from '@slack/bolt';
 import { registerActions } from './actions/index.ts';
+import type { TemplateDeps } from './actions/template-support.ts';
 import { registerCommands } from './commands/index.ts';
 import type { CareService } from './domain/care/care-service.ts';
 import type { VoiceService } from './domain/voice/voice-service.ts';
@@ -21,6 +22,8 @@ export interface AppDeps {
   wakeOutbox(): void;
   /** Care charts and prior history; without it /karte and the buttons say the feature is off. */
   care?: CareService;
+  /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
+  templates?: TemplateDeps;
 }
 
 export interface SlackConnection {

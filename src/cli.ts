@@ -16,11 +16,14 @@ const lazy = {
   migrations: () => import('./storage/migrations.ts'),
   zendeskClient: () => import('./zendesk/zendesk-client.ts'),
   zendeskSetup: () => import('./zendesk/zendesk-setup.ts'),
+  templates: () => import('./templates-cli.ts'),
 };
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Standard input (`templates search --batch`); process.stdin when not given. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 const HELP = `yorisoi — Zendesk tickets as Slack threads
@@ -38,6 +41,8 @@ Usage: yorisoi <command> [options]
   inboxes load FILE          replace routing rules with FILE (YAML or JSON)
   inboxes add ID --channel C [--name N] [--brand B] [--group G] [--form F] [--tag T]... [--default]
   inboxes remove ID
+  templates import FILE|--from-zendesk · export · search QUERY [--limit N] [--json] [--batch]
+            duplicates [--json] · show ID [--diff V1 V2]   (yorisoi templates help: all of them)
   --help                     this text
 
 Configuration comes from the environment; see README "Configuration".`;
@@ -71,6 +76,7 @@ async function runSandbox(config: Config, port: number, io: Io): Promise<number>
     databaseUrl: config.databaseUrl,
     logger,
     pollSeconds: config.pollSeconds,
+    ...(config.templateEditors.length ? { templateEditors: config.templateEditors } : {}),
   });
   io.out(
     `yorisoi sandbox ready: control API ${sandbox.simUrl}/_sim/ · Slack API ${sandbox.simUrl}/api/ · Zendesk API ${sandbox.simUrl}/api/v2 · webhooks ${sandbox.appUrl}/zendesk/webhook`,
@@ -126,6 +132,7 @@ export async function runCli(
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
           serviceUserId: config.serviceUserId,
+          templateEditors: config.templateEditors,
           logger,
           alertRules: config.alertChannel
             ? defaultAlertRules(config.alertChannel, config.alertThresholdPerHour)
@@ -223,6 +230,8 @@ export async function runCli(
       }
       case 'inboxes':
         return await inboxesCommand(rest, env, io);
+      case 'templates':
+        return await (await lazy.templates()).templatesCommand(rest, env, io);
       default:
         io.err(`error: unknown command "${command}". Run \`yorisoi --help\`.`);
         return 2;

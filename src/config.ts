@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEditorList } from './domain/templates/template-editors.ts';
 
 /**
  * The environment, validated once. Without Slack and Zendesk credentials yorisoi runs against its built-in
@@ -67,6 +68,8 @@ const envSchema = z.object({
       'must be external_id, user_field:<field key> or ticket_field:<field id>',
     )
     .default('external_id'),
+  /** Slack user ids (U…) and user group ids (S…), comma or space separated: who may change templates in Slack. */
+  YORISOI_TEMPLATE_EDITORS: optionalText,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -106,6 +109,7 @@ export interface Config {
   voiceMaskNames: string[];
   slackPostsPerSecond: number;
   slackBurst: number;
+  templateEditors: string[];
   /** Where the service's own user id lives in Zendesk (care charts, `/karte <service id>`). */
   serviceUserId: ServiceUserIdSource;
 }
@@ -208,5 +212,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     slackPostsPerSecond: e.YORISOI_SLACK_POSTS_PER_SECOND,
     slackBurst: e.YORISOI_SLACK_BURST,
     serviceUserId: parseServiceUserIdField(e.YORISOI_SERVICE_USER_ID_FIELD),
+    templateEditors: parseEditorList(e.YORISOI_TEMPLATE_EDITORS),
   } satisfies Config);
 }

@@ -27,6 +27,8 @@ export const errorCatalog = {
     'The care chart notes are full (3,000 characters). Edit them down, then add the message again.',
   care_chart_not_a_ticket:
     'That message is not in a ticket thread, so yorisoi does not know whose care chart it belongs to.',
+  template_not_found: 'No such template.',
+  template_editors_only: 'Only template editors can change templates.',
   internal: 'Something went wrong inside yorisoi. The details are in the server log.',
 } as const;
 

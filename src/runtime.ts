@@ -1,9 +1,11 @@
 import { HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import { createApp } from './app.ts';
 import { pngChartRenderer } from './charts/volume-chart.ts';
 import { createCareService, type ServiceUserIdSource } from './domain/care/care-service.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
+import { createTemplateEditorPolicy } from './domain/templates/template-editors.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import { createTicketSync } from './domain/tickets/ticket-sync.ts';
 import { maskPersonalData, namesToMask } from './domain/voice/mask.ts';
@@ -23,6 +25,7 @@ import { createTicketStore } from './storage/ticket-store.ts';
 import { createVoiceStore } from './storage/voice-store.ts';
 import { createVolumeStore } from './storage/volume-store.ts';
 import { createWebhookDeliveryStore } from './storage/webhook-delivery-store.ts';
+import { openTemplateCatalog } from './template-catalog-factory.ts';
 import { createTicketThreadRenderer } from './views/ticket-thread.ts';
 import { buildFollowUpNote, buildFollowUpRequest, buildVoiceDigest, voiceRenderer } from './views/voice.ts';
 import { alertRenderer } from './views/volume.ts';
@@ -49,6 +52,8 @@ export interface RuntimeSettings {
   slackRate: { perSecond: number; burst: number };
   /** Where the service's own user id lives in Zendesk; default the user's external_id. */
   serviceUserId?: ServiceUserIdSource;
+  /** Slack user / user group ids allowed to change templates from Slack. */
+  templateEditors?: string[];
   logger: Logger;
   /** Volume alert rules (none: counts and charts only). */
   alertRules?: AlertRule[];
@@ -265,6 +270,31 @@ export async function createRuntime(settings: RuntimeSettings) {
     logger: logger.child({ component: 'poller' }),
   });
 
+  // Reply templates: SQLite is the truth, the search index is loaded (snapshot) or rebuilt at start.
+  const templateCatalog = openTemplateCatalog({ db, databaseUrl: settings.databaseUrl, logger });
+  const slackApi = new WebClient(settings.slack.botToken, {
+    ...(settings.slack.apiUrl ? { slackApiUrl: settings.slack.apiUrl } : {}),
+    logger: toSlackLogger(logger) as never,
+  });
+  const templateEditors = createTemplateEditorPolicy({
+    editors: settings.templateEditors ?? [],
+    groupMembers: async (usergroup) => (await slackApi.usergroups.users.list({ usergroup })).users ?? [],
+    logger: logger.child({ component: 'template-editors' }),
+  });
+  const templates = {
+    catalog: templateCatalog,
+    editors: templateEditors,
+    async ticketText(zendeskId: string) {
+      const t = await db.ticket.findUnique({ where: { zendeskId }, include: { requester: true } });
+      if (!t) return null;
+      const first = await db.ticketComment.findFirst({
+        where: { ticketId: t.id, authorZendeskId: t.requester.zendeskUserId },
+        orderBy: { zendeskCreatedAt: 'asc' },
+      });
+      return first ? `${t.subject}\n${first.body}` : t.subject;
+    },
+  };
+
   const receiver =
     settings.slack.mode === 'http'
       ? new HTTPReceiver({
@@ -294,6 +324,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       voice,
       volume,
       wakeOutbox: () => outbox.wake(),
+      templates,
     },
   );
 
@@ -316,6 +347,11 @@ export async function createRuntime(settings: RuntimeSettings) {
 
   let pollTimer: NodeJS.Timeout | undefined;
   let volumeTimer: NodeJS.Timeout | undefined;
+  let snapshotTimer: NodeJS.Timeout | undefined;
+  const saveTemplateSnapshot = () =>
+    templateCatalog
+      .saveSnapshot()
+      .catch((error: unknown) => logger.warn('could not write the template index snapshot', { error }));
   let stopped = false;
   let polling: Promise<void> = Promise.resolve();
   const pollAndRetry = async () => {
@@ -344,9 +380,17 @@ export async function createRuntime(settings: RuntimeSettings) {
     /** Evaluates alert rules and posts due digests now (also runs on a timer). */
     checkVolume,
     http,
+    templates: templateCatalog,
     /** Starts listening; returns the base URL of yorisoi's HTTP endpoint. */
     async start(): Promise<string> {
       const url = await http.listen(settings.port);
+      // Loading the template index takes ~1 s (kuromoji) plus the snapshot or a rebuild: in the background,
+      // listeners wait for it. The snapshot is rewritten every 5 minutes when templates changed, and at stop.
+      templateCatalog
+        .ready()
+        .catch((error: unknown) => logger.error('template index failed to load', { error }));
+      snapshotTimer = setInterval(saveTemplateSnapshot, 5 * 60_000);
+      snapshotTimer.unref();
       if (settings.slack.mode === 'socket') await app.start();
       await outbox.start();
       const schedule = () => {
@@ -366,12 +410,15 @@ export async function createRuntime(settings: RuntimeSettings) {
       clearTimeout(pollTimer);
       clearInterval(volumeTimer);
       await checking?.catch(() => undefined);
+      clearInterval(snapshotTimer);
       await polling.catch(() => undefined);
       await Promise.allSettled([...background]);
       clearTimeout(pollTimer);
       await http.close();
       if (settings.slack.mode === 'socket') await app.stop().catch(() => undefined);
       await outbox.stop();
+      await templateCatalog.idle();
+      await saveTemplateSnapshot();
       await db.$disconnect();
     },
     /** Waits until accepted webhooks are processed and the outbox is empty (tests, demo, benches). */

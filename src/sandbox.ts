@@ -90,6 +90,8 @@ export interface SandboxOptions {
   /** Default 540 (Japan). */
   tzOffsetMinutes?: number;
   clock?: () => Date;
+  /** Who may change templates from Slack; the sandbox lead (U0LEAD) unless given. */
+  templateEditors?: string[];
 }
 
 /**
@@ -149,6 +151,7 @@ export async function startSandbox(options: SandboxOptions) {
       inboxes: sandboxInboxes,
       pollSeconds: options.pollSeconds ?? 30,
       slackRate: options.outboxRate ?? options.slackRate ?? { perSecond: 1, burst: 3 },
+      templateEditors: options.templateEditors ?? ['U0LEAD'],
       logger: options.logger,
       alertRules: options.alertRules ?? defaultAlertRules('C0ALERTS'),
       alertEvaluateSeconds: options.alertEvaluateSeconds,

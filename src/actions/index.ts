@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { registerCareChartActions } from './care-chart-actions.ts';
+import { registerTemplateActions } from './template-actions.ts';
+import { registerTemplateViews } from './template-views.ts';
 import { registerVoiceFollowUpSubmission } from './voice-follow-up-submission.ts';
 import { registerVoiceRequestFollowUp } from './voice-request-follow-up.ts';
 
@@ -8,4 +10,6 @@ export function registerActions(app: App, deps: AppDeps) {
   registerVoiceRequestFollowUp(app, deps);
   registerVoiceFollowUpSubmission(app, deps);
   registerCareChartActions(app, deps);
+  registerTemplateActions(app, deps);
+  registerTemplateViews(app, deps);
 }

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { registerAddToCareChart } from './add-to-care-chart.ts';
+import { registerTemplateShortcuts } from './template-shortcuts.ts';
 
 export function registerShortcuts(app: App, deps: AppDeps) {
   registerAddToCareChart(app, deps);
+  registerTemplateShortcuts(app, deps);
 }

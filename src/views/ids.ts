@@ -9,17 +9,38 @@ export const ActionIds = {
   careRevisions: 'care_chart_revisions',
   voiceOpenInZendesk: 'voice_open_in_zendesk',
   voiceRequestFollowUp: 'voice_request_follow_up',
+  // Templates. Button values are JSON parsed by parseTemplateButtonValue (views/templates.ts).
+  templateShow: 'template_show',
+  /** "Copy into draft": value {id, c?: channel, th?: thread_ts}. The drafting feature may take this over. */
+  templateCopyIntoDraft: 'template_copy_into_draft',
+  templateBrowse: 'template_browse',
+  templateOpenFolder: 'template_open_folder',
+  templateNew: 'template_new',
+  templateEdit: 'template_edit',
+  templateMove: 'template_move',
+  templateDelete: 'template_delete',
+  templateRestore: 'template_restore',
+  templateHistory: 'template_history',
+  templateFolderMove: 'template_folder_move',
+  templateFolderDelete: 'template_folder_delete',
 } as const;
 
 export const Commands = {
   yorisoi: '/yorisoi',
   karte: '/karte',
   voice: '/voice',
+  template: '/template',
 } as const;
 
 /** Shortcuts (manifest `shortcuts[].callback_id`). */
 export const ShortcutIds = {
   addToCareChart: 'add_to_care_chart',
+  /** Message shortcut "Find template": search prefilled with that message's words, in its thread. */
+  findTemplate: 'template_find',
+  /** Global shortcut "Browse templates". */
+  browseTemplates: 'templates_browse',
+  /** Global shortcut "New template" (editors). */
+  newTemplate: 'template_new_shortcut',
 } as const;
 
 /** Modal callback_ids. */
@@ -28,6 +49,14 @@ export const ViewIds = {
   careEdit: 'care_chart_edit',
   careRevisions: 'care_chart_revisions_view',
   voiceFollowUp: 'voice_follow_up',
+  templateSearch: 'template_search',
+  templateShow: 'template_show_view',
+  templateEditor: 'template_editor',
+  templateMove: 'template_move_view',
+  templateHistory: 'template_history_view',
+  templateBrowser: 'template_browser',
+  templateFolderMove: 'template_folder_move_view',
+  templateNotice: 'template_notice',
 } as const;
 
 /** Input block_ids of the care chart edit modal. */
@@ -36,6 +65,19 @@ export const CareBlockIds = {
   flag: 'care_flag',
   flagReason: 'care_flag_reason',
   facts: 'care_facts',
+} as const;
+
+/** block_ids of template modal inputs (view_submission state is keyed by them). */
+export const TemplateBlocks = {
+  query: 'tpl_query',
+  title: 'tpl_title',
+  folder: 'tpl_folder',
+  body: 'tpl_body',
+  tags: 'tpl_tags',
+  product: 'tpl_product',
+  force: 'tpl_force',
+  from: 'tpl_from',
+  to: 'tpl_to',
 } as const;
 
 export const BlockIds = {

@@ -58,6 +58,13 @@ export function buildTicketRootMessage(
             url: links.zendeskUrl,
           },
           ...(care ? [careButton(care.requesterZendeskUserId)] : []),
+          // Slash commands do not arrive with their thread: templates for this ticket open from here.
+          {
+            type: 'button',
+            action_id: ActionIds.findTemplate,
+            text: { type: 'plain_text', text: 'Find template' },
+            value: t.zendeskId,
+          },
         ],
       },
       {
