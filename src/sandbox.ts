@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import type { AlertRule } from './domain/volume/volume.ts';
 import type { Logger } from './logger.ts';
 import { createRuntime, defaultAlertRules, type Runtime } from './runtime.ts';
-import { createSimServer } from './sim/sim-server.ts';
-import { createSlackSim } from './sim/slack/index.ts';
-import { createZendeskSim } from './sim/zendesk/index.ts';
-import { createZendeskApi } from './zendesk/zendesk-client.ts';
-import { setupZendesk } from './zendesk/zendesk-setup.ts';
+import { freePort, startSimulators } from './sim/index.ts';
 
 /** The sandbox team's inboxes: one per product, one for onboarding, a default. */
 export const sandboxInboxes: Inbox[] = [
@@ -58,18 +52,6 @@ export const sandboxInboxes: Inbox[] = [
   },
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export interface SandboxOptions {
   /** Port of the simulators and their /_sim/ control API (0 = any free port). */
   port?: number;
@@ -100,41 +82,17 @@ export interface SandboxOptions {
  * tickets reach Slack through the signed webhook, the poller and the outbox.
  */
 export async function startSandbox(options: SandboxOptions) {
-  const secrets = {
-    botToken: `xoxb-sim-${randomBytes(8).toString('hex')}`,
-    appToken: `xapp-sim-${randomBytes(8).toString('hex')}`,
-    signingSecret: randomBytes(16).toString('hex'),
-    zendeskToken: randomBytes(16).toString('hex'),
-  };
-  const slackMode = options.slackMode ?? 'socket';
   const appPort = options.appPort ?? (await freePort());
   const appUrl = `http://127.0.0.1:${appPort}`;
-  const sim = createSimServer();
-  const slack = createSlackSim({
-    botToken: secrets.botToken,
-    appToken: secrets.appToken,
-    signingSecret: secrets.signingSecret,
-    teamId: 'T0SANDBOX',
-    mode: slackMode,
-    requestUrl: `${appUrl}/slack/events`,
-    postMessageRate: options.slackRate,
+  const sims = await startSimulators({
+    port: options.port,
+    appUrl,
+    slackMode: options.slackMode,
+    slackRate: options.slackRate,
+    zendeskPerMinute: options.zendeskPerMinute,
   });
-  const zendesk = createZendeskSim({
-    subdomain: 'sandbox',
-    agentEmail: 'yorisoi-api@example.com',
-    apiToken: secrets.zendeskToken,
-    ratePerMinute: options.zendeskPerMinute,
-  });
-  sim.mount(slack.route, slack.upgrade);
-  sim.mount(zendesk.route);
-  await sim.listen(options.port ?? 0);
-
-  const zendeskSettings = {
-    apiUrl: `${sim.baseUrl}/api/v2`,
-    email: 'yorisoi-api@example.com',
-    apiToken: secrets.zendeskToken,
-  };
-  const setup = await setupZendesk(createZendeskApi(zendeskSettings), appUrl);
+  const { sim, slack, zendesk, secrets, setup, slackMode } = sims;
+  const zendeskSettings = sims.zendeskApi;
   let runtime: Runtime;
   try {
     runtime = await createRuntime({
