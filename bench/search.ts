@@ -37,16 +37,24 @@ function argValue(name: string): string | undefined {
 
 function loadDev() {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const dir = path.resolve(argValue('--data') ?? process.env.YORISOI_EVAL_DATA ?? path.join(repoRoot, '../shared/data'));
+  const dir = path.resolve(
+    argValue('--data') ?? process.env.YORISOI_EVAL_DATA ?? path.join(repoRoot, '../shared/data'),
+  );
   const read = <T>(name: string): T[] => {
     const file = path.join(dir, name);
     if (!existsSync(file)) {
       console.error(`bench-search: missing ${file} (pass --data DIR or set YORISOI_EVAL_DATA)`);
       process.exit(1);
     }
-    return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as T);
   };
-  return { templates: read<TemplateRow>('templates-ja-dev.jsonl'), queries: read<QueryRow>('queries-ja-dev.jsonl') };
+  return {
+    templates: read<TemplateRow>('templates-ja-dev.jsonl'),
+    queries: read<QueryRow>('queries-ja-dev.jsonl'),
+  };
 }
 
 /** mulberry32: a small seeded PRNG so every run generates the same collection. */
@@ -70,7 +78,11 @@ function generateTemplates(dev: TemplateRow[], count: number): SearchableTemplat
   const out: SearchableTemplate[] = dev.slice(0, count).map((t) => ({ ...t, tags: [], product: null }));
   for (let i = out.length; i < count; i++) {
     const base = pick(dev);
-    const lines = [...base.body.split('\n'), ...pick(dev).body.split('\n').slice(0, 2), ...pick(dev).body.split('\n').slice(-2)];
+    const lines = [
+      ...base.body.split('\n'),
+      ...pick(dev).body.split('\n').slice(0, 2),
+      ...pick(dev).body.split('\n').slice(-2),
+    ];
     const body = lines.filter(() => random() < 0.8).join('\n') || base.body;
     out.push({
       id: `gen-${String(i).padStart(6, '0')}`,
@@ -117,7 +129,9 @@ function benchFts5(templates: SearchableTemplate[], queries: QueryRow[]) {
   const buildMs = performance.now() - t0;
   const select = db.prepare('SELECT id FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT 5');
   const result = timeQueries(queries, (q) => {
-    const terms = normalizeJapanese(q).split(' ').filter((w) => [...w].length >= 3);
+    const terms = normalizeJapanese(q)
+      .split(' ')
+      .filter((w) => [...w].length >= 3);
     if (terms.length === 0) return [];
     const match = terms.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
     return (select.all(match) as Array<{ id: string }>).map((r) => r.id);
@@ -158,11 +172,16 @@ async function main() {
       const r0 = performance.now();
       const restored = await createTemplateSearchIndex({ serialized: snapshot });
       const restoreMs = performance.now() - r0;
-      const check = restored.search('ほいくえん', { limit: 1 }).length > 0 ? 'finds ほいくえん' : 'FAILED to find ほいくえん';
+      const check =
+        restored.search('ほいくえん', { limit: 1 }).length > 0
+          ? 'finds ほいくえん'
+          : 'FAILED to find ほいくえん';
       persistence = `| 10,000 | ${ms(buildMs)} | ${ms(serializeMs)} | ${(snapshot.length / 1e6).toFixed(1)} M chars | ${ms(restoreMs)} | ${check} |`;
     }
   }
-  console.log(`Template search bench: ${dev.length} dev templates recombined, ${queries.length} dev queries (timed on the 2nd of 2 rounds)`);
+  console.log(
+    `Template search bench: ${dev.length} dev templates recombined, ${queries.length} dev queries (timed on the 2nd of 2 rounds)`,
+  );
   console.log('| templates | build | search p50 / p99 | heap Δ | RSS Δ | FTS5 build | FTS5 p50 / p99 |');
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);

@@ -58,7 +58,9 @@ function loadSplit(dir: string, split = 'dev') {
   };
   const missing = Object.values(files).filter((f) => !existsSync(f));
   if (missing.length > 0) {
-    console.error(`eval-search: missing evaluation data: ${missing.join(', ')} (pass --data DIR or set YORISOI_EVAL_DATA)`);
+    console.error(
+      `eval-search: missing evaluation data: ${missing.join(', ')} (pass --data DIR or set YORISOI_EVAL_DATA)`,
+    );
     process.exit(1);
   }
   return {
@@ -83,8 +85,15 @@ function evaluateQueries(index: TemplateSearchIndex, queries: QueryRow[]) {
   return byKind;
 }
 
-async function evaluatePairs(templates: TemplateRow[], index: TemplateSearchIndex, pairs: PairRow[]) {
-  const result = { duplicates: 0, flagged: 0, distinct: 0, falseAlarms: 0, missed: [] as string[], alarms: [] as string[] };
+async function evaluatePairs(index: TemplateSearchIndex, pairs: PairRow[]) {
+  const result = {
+    duplicates: 0,
+    flagged: 0,
+    distinct: 0,
+    falseAlarms: 0,
+    missed: [] as string[],
+    alarms: [] as string[],
+  };
   for (const pair of pairs) {
     let target = index;
     if (pair.other_id !== undefined) {
@@ -92,7 +101,9 @@ async function evaluatePairs(templates: TemplateRow[], index: TemplateSearchInde
       target = await createTemplateSearchIndex({ serialized: index.serialize() });
       target.remove(pair.other_id);
     }
-    const flagged = target.findNearDuplicates(pair.variant, { limit: 50 }).some((d) => d.id === pair.original_id);
+    const flagged = target
+      .findNearDuplicates(pair.variant, { limit: 50 })
+      .some((d) => d.id === pair.original_id);
     if (pair.label === 'duplicate') {
       result.duplicates++;
       if (flagged) result.flagged++;
@@ -118,7 +129,9 @@ async function main() {
   index.upsertMany(templates.map(toSearchable));
 
   let allMet = true;
-  console.log(`Template search on ${dir} (${split}: ${templates.length} templates, ${queries.length} queries)`);
+  console.log(
+    `Template search on ${dir} (${split}: ${templates.length} templates, ${queries.length} queries)`,
+  );
   console.log('| kind | n | recall@1 | recall@5 | target met |');
   console.log('|---|---|---|---|---|');
   const byKind = evaluateQueries(index, queries);
@@ -131,7 +144,7 @@ async function main() {
     console.log(`| ${kind} | ${row.n} | ${r1.toFixed(3)} | ${r5.toFixed(3)} | ${met ? 'yes' : 'NO'} |`);
   }
 
-  const dup = await evaluatePairs(templates, index, pairs);
+  const dup = await evaluatePairs(index, pairs);
   const flaggedShare = dup.flagged / Math.max(1, dup.duplicates);
   const alarmShare = dup.falseAlarms / Math.max(1, dup.distinct);
   const dupMet = flaggedShare >= TARGET_DUPLICATES_FLAGGED;
@@ -140,8 +153,12 @@ async function main() {
   console.log('');
   console.log('| near-duplicate guard | n | share | target | met |');
   console.log('|---|---|---|---|---|');
-  console.log(`| duplicate pairs flagged | ${dup.duplicates} | ${flaggedShare.toFixed(3)} | ≥ ${TARGET_DUPLICATES_FLAGGED} | ${dupMet ? 'yes' : 'NO'} |`);
-  console.log(`| distinct pairs falsely flagged | ${dup.distinct} | ${alarmShare.toFixed(3)} | ≤ ${TARGET_FALSE_ALARMS} | ${alarmMet ? 'yes' : 'NO'} |`);
+  console.log(
+    `| duplicate pairs flagged | ${dup.duplicates} | ${flaggedShare.toFixed(3)} | ≥ ${TARGET_DUPLICATES_FLAGGED} | ${dupMet ? 'yes' : 'NO'} |`,
+  );
+  console.log(
+    `| distinct pairs falsely flagged | ${dup.distinct} | ${alarmShare.toFixed(3)} | ≤ ${TARGET_FALSE_ALARMS} | ${alarmMet ? 'yes' : 'NO'} |`,
+  );
   if (dup.missed.length > 0) console.log(`missed duplicates: ${dup.missed.join(' ')}`);
   if (dup.alarms.length > 0) console.log(`false alarms: ${dup.alarms.join(' ')}`);
   console.log(allMet ? '\nAll targets met.' : '\nSome targets missed.');

@@ -1,12 +1,18 @@
 import { App, type Receiver } from '@slack/bolt';
 import { registerActions } from './actions/index.ts';
+import type { TemplateDeps } from './actions/template-support.ts';
 import { registerCommands } from './commands/index.ts';
+import type { CareService } from './domain/care/care-service.ts';
 import type { AgentMapper } from './domain/drafting/agent-mapping.ts';
 import type { DraftingService } from './domain/drafting/drafting-service.ts';
+import type { VoiceService } from './domain/voice/voice-service.ts';
+import type { VolumeQueries } from './domain/volume/volume-queries.ts';
+import { registerEvents } from './events/index.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
 import { registerModals } from './modals/index.ts';
 import { registerShortcuts } from './shortcuts/index.ts';
+import { registerSubmissions } from './submissions/index.ts';
 import type { RuntimeStatus } from './views/help.ts';
 
 /** What listeners may use. Listeners stay thin: parse, call one of these, build a view, answer. */
@@ -19,6 +25,14 @@ export interface AppDeps {
     agents: AgentMapper;
     undoSeconds: number;
   };
+  voice: VoiceService;
+  volume: VolumeQueries;
+  /** New outbox work was queued by a listener: deliver it now rather than at the next timer. */
+  wakeOutbox(): void;
+  /** Care charts and prior history; without it /karte and the buttons say the feature is off. */
+  care?: CareService;
+  /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
+  templates?: TemplateDeps;
 }
 
 export interface SlackConnection {
@@ -45,7 +59,9 @@ export function createApp(connection: SlackConnection, deps: AppDeps): App {
     : new App({ token: connection.botToken, receiver: connection.receiver, clientOptions, logger });
   registerCommands(app, deps);
   registerActions(app, deps);
+  registerEvents(app, deps);
   registerShortcuts(app, deps);
+  registerSubmissions(app, deps);
   registerModals(app, deps);
   app.error(async (error) => {
     deps.logger.error('listener failed', { error });

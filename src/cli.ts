@@ -1,21 +1,29 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config.ts';
-import { runDemo } from './demo.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { toInboxes } from './domain/inboxes/inbox-config.ts';
 import { YorisoiError } from './errors.ts';
 import { readInboxesFile } from './inboxes-file.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createRuntime } from './runtime.ts';
-import { startSandbox } from './sandbox.ts';
-import { openDatabase } from './storage/database.ts';
-import { createInboxStore } from './storage/inbox-store.ts';
-import { applyMigrations, createMigration } from './storage/migrations.ts';
-import { toInboxes } from './domain/inboxes/inbox-config.ts';
-import { createZendeskApi } from './zendesk/zendesk-client.ts';
-import { setupZendesk } from './zendesk/zendesk-setup.ts';
+
+// Commands load what they need when they run: `--help` or a bad argument should not pay for Bolt,
+// Prisma and the simulators.
+const lazy = {
+  runtime: () => import('./runtime.ts'),
+  sandbox: () => import('./sandbox.ts'),
+  demo: () => import('./demo.ts'),
+  database: () => import('./storage/database.ts'),
+  inboxStore: () => import('./storage/inbox-store.ts'),
+  migrations: () => import('./storage/migrations.ts'),
+  zendeskClient: () => import('./zendesk/zendesk-client.ts'),
+  zendeskSetup: () => import('./zendesk/zendesk-setup.ts'),
+  templates: () => import('./templates-cli.ts'),
+};
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Standard input (`templates search --batch`); process.stdin when not given. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 const HELP = `yorisoi — Zendesk tickets as Slack threads
@@ -33,6 +41,8 @@ Usage: yorisoi <command> [options]
   inboxes load FILE          replace routing rules with FILE (YAML or JSON)
   inboxes add ID --channel C [--name N] [--brand B] [--group G] [--form F] [--tag T]... [--default]
   inboxes remove ID
+  templates import FILE|--from-zendesk · export · search QUERY [--limit N] [--json] [--batch]
+            duplicates [--json] · show ID [--diff V1 V2]   (yorisoi templates help: all of them)
   --help                     this text
 
 Configuration comes from the environment; see README "Configuration".`;
@@ -48,27 +58,41 @@ function waitForSignal(): Promise<string> {
 function loggerFor(config: Pick<Config, 'logLevel' | 'slack' | 'zendesk'> | null): Logger {
   return createLogger({
     level: config?.logLevel ?? 'info',
-    secrets: [config?.slack?.botToken, config?.slack?.appToken, config?.slack?.signingSecret, config?.zendesk?.apiToken, config?.zendesk?.webhookSecret],
+    secrets: [
+      config?.slack?.botToken,
+      config?.slack?.appToken,
+      config?.slack?.signingSecret,
+      config?.zendesk?.apiToken,
+      config?.zendesk?.webhookSecret,
+    ],
   });
 }
 
 async function runSandbox(config: Config, port: number, io: Io): Promise<number> {
   const logger = loggerFor(config);
+  const { startSandbox } = await lazy.sandbox();
   const sandbox = await startSandbox({
     port,
     databaseUrl: config.databaseUrl,
     logger,
     pollSeconds: config.pollSeconds,
+    ...(config.templateEditors.length ? { templateEditors: config.templateEditors } : {}),
     drafting: { undoSeconds: config.undoSeconds, supportGroup: config.supportGroup ?? null },
   });
-  io.out(`yorisoi sandbox ready: control API ${sandbox.simUrl}/_sim/ · Slack API ${sandbox.simUrl}/api/ · Zendesk API ${sandbox.simUrl}/api/v2 · webhooks ${sandbox.appUrl}/zendesk/webhook`);
+  io.out(
+    `yorisoi sandbox ready: control API ${sandbox.simUrl}/_sim/ · Slack API ${sandbox.simUrl}/api/ · Zendesk API ${sandbox.simUrl}/api/v2 · webhooks ${sandbox.appUrl}/zendesk/webhook`,
+  );
   const signal = await waitForSignal();
   logger.info('stopping', { signal });
   await sandbox.stop();
   return 0;
 }
 
-export async function runCli(argv: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP);
@@ -79,16 +103,25 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       case 'start': {
         const config = loadConfig(env);
         if (config.mode === 'simulated') {
-          io.err('No Slack/Zendesk credentials set: running against the built-in simulators (see README "Connect a real workspace").');
+          io.err(
+            'No Slack/Zendesk credentials set: running against the built-in simulators (see README "Connect a real workspace").',
+          );
           return runSandbox(config, config.port, io);
         }
         const logger = loggerFor(config);
         const slack = config.slack!;
         const zendesk = config.zendesk!;
+        const { createRuntime, defaultAlertRules } = await lazy.runtime();
         const runtime = await createRuntime({
           databaseUrl: config.databaseUrl,
           port: config.port,
-          slack: { mode: slack.mode, botToken: slack.botToken, appToken: slack.appToken, signingSecret: slack.signingSecret, apiUrl: slack.apiUrl },
+          slack: {
+            mode: slack.mode,
+            botToken: slack.botToken,
+            appToken: slack.appToken,
+            signingSecret: slack.signingSecret,
+            apiUrl: slack.apiUrl,
+          },
           zendesk: {
             apiUrl: zendesk.apiUrl,
             email: zendesk.email,
@@ -99,18 +132,36 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
           pollSeconds: config.pollSeconds,
           slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
+          serviceUserId: config.serviceUserId,
+          templateEditors: config.templateEditors,
           logger,
           drafting: { undoSeconds: config.undoSeconds, supportGroup: config.supportGroup ?? null },
+          alertRules: config.alertChannel
+            ? defaultAlertRules(config.alertChannel, config.alertThresholdPerHour)
+            : [],
+          tzOffsetMinutes: config.tzOffsetMinutes,
+          voiceMaskNames: config.voiceMaskNames,
         });
         const url = await runtime.start();
-        io.out(`yorisoi running: webhooks at ${url}/zendesk/webhook${slack.mode === 'http' ? `, Slack requests at ${url}/slack/events` : ', Slack over Socket Mode'}`);
+        io.out(
+          `yorisoi running: webhooks at ${url}/zendesk/webhook${slack.mode === 'http' ? `, Slack requests at ${url}/slack/events` : ', Slack over Socket Mode'}`,
+        );
         await waitForSignal();
         await runtime.stop();
         return 0;
       }
       case 'sandbox': {
         const { values } = parseArgs({ args: rest, options: { port: { type: 'string' } }, strict: true });
-        const config = loadConfig({ ...env, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ZENDESK_SUBDOMAIN: '', ZENDESK_EMAIL: '', ZENDESK_API_TOKEN: '', ZENDESK_API_URL: '' });
+        const config = loadConfig({
+          ...env,
+          SLACK_BOT_TOKEN: '',
+          SLACK_APP_TOKEN: '',
+          SLACK_SIGNING_SECRET: '',
+          ZENDESK_SUBDOMAIN: '',
+          ZENDESK_EMAIL: '',
+          ZENDESK_API_TOKEN: '',
+          ZENDESK_API_URL: '',
+        });
         const port = values.port === undefined ? config.port : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
           io.err(`error: --port must be a port number (0-65535), got "${values.port}"`);
@@ -120,11 +171,13 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       }
       case 'demo': {
         const level = (env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn';
+        const { runDemo } = await lazy.demo();
         return runDemo(io.out, createLogger({ level }));
       }
       case 'db': {
         const [sub, name] = rest;
         const config = loadConfig(env);
+        const { applyMigrations, createMigration } = await lazy.migrations();
         if (sub === 'migrate') {
           const applied = await applyMigrations(config.databaseUrl);
           io.out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -136,7 +189,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
             return 2;
           }
           const dir = await createMigration(name);
-          io.out(dir ? `wrote ${dir}/migration.sql` : 'schema.prisma and the migrations agree: nothing to write');
+          io.out(
+            dir ? `wrote ${dir}/migration.sql` : 'schema.prisma and the migrations agree: nothing to write',
+          );
           return 0;
         }
         io.err(`error: unknown db command "${sub ?? ''}" (use: db migrate | db diff NAME)`);
@@ -149,25 +204,36 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           return 2;
         }
         const { values } = parseArgs({ args, options: { 'public-url': { type: 'string' } }, strict: true });
-        const config = loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: env.ZENDESK_WEBHOOK_SECRET || 'not-yet-created' });
+        const config = loadConfig({
+          ...env,
+          ZENDESK_WEBHOOK_SECRET: env.ZENDESK_WEBHOOK_SECRET || 'not-yet-created',
+        });
         const publicUrl = values['public-url'] ?? config.publicUrl;
         if (!config.zendesk) {
-          io.err('error: ZENDESK_SUBDOMAIN, ZENDESK_EMAIL and ZENDESK_API_TOKEN must be set for zendesk setup');
+          io.err(
+            'error: ZENDESK_SUBDOMAIN, ZENDESK_EMAIL and ZENDESK_API_TOKEN must be set for zendesk setup',
+          );
           return 2;
         }
         if (!publicUrl || !/^https?:\/\//.test(publicUrl)) {
           io.err('error: --public-url (or PUBLIC_URL) must be the https URL where Zendesk can reach yorisoi');
           return 2;
         }
+        const [{ setupZendesk }, { createZendeskApi }] = await Promise.all([
+          lazy.zendeskSetup(),
+          lazy.zendeskClient(),
+        ]);
         const r = await setupZendesk(createZendeskApi(config.zendesk), publicUrl);
         io.out(`webhook ${r.webhookId} ${r.webhookCreated ? 'created' : 'already present'} → ${r.endpoint}`);
         io.out(`trigger ${r.triggerId} fires it on every ticket create and update`);
-        io.out('Set this in yorisoi\'s environment (it is shown once here and never logged):');
+        io.out("Set this in yorisoi's environment (it is shown once here and never logged):");
         io.out(`ZENDESK_WEBHOOK_SECRET=${r.signingSecret}`);
         return 0;
       }
       case 'inboxes':
         return await inboxesCommand(rest, env, io);
+      case 'templates':
+        return await (await lazy.templates()).templatesCommand(rest, env, io);
       default:
         io.err(`error: unknown command "${command}". Run \`yorisoi --help\`.`);
         return 2;
@@ -190,17 +256,32 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
 }
 
-async function inboxesCommand(args: string[], env: Record<string, string | undefined>, io: Io): Promise<number> {
+async function inboxesCommand(
+  args: string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
   const [sub, ...rest] = args;
   const config = loadConfig(env);
+  // Validate a file before opening the database, so a bad file fails fast and changes nothing.
+  const fromFile = sub === 'load' && rest[0] ? readInboxesFile(rest[0]) : undefined;
+  const [{ openDatabase }, { createInboxStore }] = await Promise.all([lazy.database(), lazy.inboxStore()]);
   const db = await openDatabase(config.databaseUrl);
   try {
     const store = createInboxStore(db);
     if (sub === 'list' || sub === undefined) {
       const inboxes = await store.list();
-      if (inboxes.length === 0) io.out('no inboxes (add one with `yorisoi inboxes add` or `yorisoi inboxes load FILE`)');
+      if (inboxes.length === 0)
+        io.out('no inboxes (add one with `yorisoi inboxes add` or `yorisoi inboxes load FILE`)');
       for (const i of inboxes) {
-        const rule = [i.brand && `brand=${i.brand}`, i.group && `group=${i.group}`, i.formId && `form=${i.formId}`, i.tags.length && `tags=${i.tags.join(',')}`].filter(Boolean).join(' ');
+        const rule = [
+          i.brand && `brand=${i.brand}`,
+          i.group && `group=${i.group}`,
+          i.formId && `form=${i.formId}`,
+          i.tags.length && `tags=${i.tags.join(',')}`,
+        ]
+          .filter(Boolean)
+          .join(' ');
         io.out(`${i.id}\t${i.channelId}\t${i.isDefault ? 'default' : rule || '(no condition)'}\t${i.name}`);
       }
       return 0;
@@ -210,7 +291,7 @@ async function inboxesCommand(args: string[], env: Record<string, string | undef
         io.err('error: inboxes load needs a FILE');
         return 2;
       }
-      const inboxes = readInboxesFile(rest[0]);
+      const inboxes = fromFile ?? [];
       await store.replaceAll(inboxes);
       io.out(`loaded ${inboxes.length} inboxes from ${rest[0]}`);
       return 0;
@@ -231,9 +312,23 @@ async function inboxesCommand(args: string[], env: Record<string, string | undef
       });
       const existing = await store.list();
       const [inbox] = toInboxes({
-        inboxes: [{ id: positionals[0], channel: values.channel, name: values.name, brand: values.brand, group: values.group, form: values.form, tags: values.tag ?? [], default: values.default ?? false }],
+        inboxes: [
+          {
+            id: positionals[0],
+            channel: values.channel,
+            name: values.name,
+            brand: values.brand,
+            group: values.group,
+            form: values.form,
+            tags: values.tag ?? [],
+            default: values.default ?? false,
+          },
+        ],
       });
-      await store.upsert({ ...inbox!, position: inbox!.isDefault ? 1000 : (existing.filter((i) => !i.isDefault).length + 1) * 10 });
+      await store.upsert({
+        ...inbox!,
+        position: inbox!.isDefault ? 1000 : (existing.filter((i) => !i.isDefault).length + 1) * 10,
+      });
       io.out(`inbox ${inbox!.id} → ${inbox!.channelId} saved`);
       return 0;
     }
@@ -249,7 +344,9 @@ async function inboxesCommand(args: string[], env: Record<string, string | undef
       io.out(`inbox ${rest[0]} removed`);
       return 0;
     }
-    io.err(`error: unknown inboxes command "${sub}" (use: list | load FILE | add ID --channel C | remove ID)`);
+    io.err(
+      `error: unknown inboxes command "${sub}" (use: list | load FILE | add ID --channel C | remove ID)`,
+    );
     return 2;
   } finally {
     await db.$disconnect();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEditorList } from './domain/templates/template-editors.ts';
 
 /**
  * The environment, validated once. Without Slack and Zendesk credentials yorisoi runs against its built-in
@@ -21,9 +22,17 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional()),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+      .optional(),
+  ),
   SLACK_APP_TOKEN: optionalText.pipe(
-    z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+    z
+      .string()
+      .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+      .optional(),
   ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
@@ -40,12 +49,31 @@ const envSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.url('must be the public https URL Zendesk can reach').optional()),
   YORISOI_INBOXES_FILE: optionalText,
   YORISOI_POLL_SECONDS: positiveInt(60),
+  YORISOI_ALERT_CHANNEL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id such as C0123ABCD')
+      .optional(),
+  ),
+  YORISOI_ALERT_THRESHOLD_PER_HOUR: positiveInt(30),
+  YORISOI_TZ_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(0),
+  YORISOI_VOICE_MASK_NAMES: optionalText,
   YORISOI_SLACK_POSTS_PER_SECOND: z.coerce.number().positive().default(1),
   YORISOI_SLACK_BURST: positiveInt(3),
   /** Seconds between "Send" and the reply leaving for Zendesk (the undo window). */
   YORISOI_UNDO_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Zendesk group (id or name) whose members may send replies; empty = any agent. */
   YORISOI_SUPPORT_GROUP: optionalText,
+  YORISOI_SERVICE_USER_ID_FIELD: z
+    .string()
+    .trim()
+    .regex(
+      /^(external_id|user_field:[A-Za-z0-9_]+|ticket_field:\d+)$/,
+      'must be external_id, user_field:<field key> or ticket_field:<field id>',
+    )
+    .default('external_id'),
+  /** Slack user ids (U…) and user group ids (S…), comma or space separated: who may change templates in Slack. */
+  YORISOI_TEMPLATE_EDITORS: optionalText,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -77,10 +105,31 @@ export interface Config {
   publicUrl?: string;
   inboxesFile?: string;
   pollSeconds: number;
+  /** Volume alerts go here (no channel: counts and charts only). */
+  alertChannel?: string;
+  alertThresholdPerHour: number;
+  tzOffsetMinutes: number;
+  /** Names masked in every voice besides the requester's own (comma-separated in the environment). */
+  voiceMaskNames: string[];
   slackPostsPerSecond: number;
   slackBurst: number;
   undoSeconds: number;
   supportGroup: string | undefined;
+  templateEditors: string[];
+  /** Where the service's own user id lives in Zendesk (care charts, `/karte <service id>`). */
+  serviceUserId: ServiceUserIdSource;
+}
+
+export type ServiceUserIdSource =
+  | { kind: 'external_id' }
+  | { kind: 'user_field'; key: string }
+  | { kind: 'ticket_field'; id: string };
+
+export function parseServiceUserIdField(value: string): ServiceUserIdSource {
+  if (value.startsWith('user_field:')) return { kind: 'user_field', key: value.slice('user_field:'.length) };
+  if (value.startsWith('ticket_field:'))
+    return { kind: 'ticket_field', id: value.slice('ticket_field:'.length) };
+  return { kind: 'external_id' };
 }
 
 export class ConfigError extends Error {
@@ -111,7 +160,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   if (slackSet) {
     need('SLACK_BOT_TOKEN', 'the bot token from OAuth & Permissions');
     need('SLACK_SIGNING_SECRET', 'from Basic Information → App Credentials');
-    if (e.SLACK_MODE === 'socket') need('SLACK_APP_TOKEN', 'an app-level token with connections:write, for Socket Mode');
+    if (e.SLACK_MODE === 'socket')
+      need('SLACK_APP_TOKEN', 'an app-level token with connections:write, for Socket Mode');
     if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
       slack = {
         mode: e.SLACK_MODE,
@@ -127,7 +177,12 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     need('ZENDESK_EMAIL', 'the agent or admin e-mail the API token belongs to');
     need('ZENDESK_API_TOKEN', 'Admin Center → Apps and integrations → Zendesk API');
     need('ZENDESK_WEBHOOK_SECRET', 'printed by `yorisoi zendesk setup`; webhooks are rejected without it');
-    if (e.ZENDESK_EMAIL && e.ZENDESK_API_TOKEN && e.ZENDESK_WEBHOOK_SECRET && (e.ZENDESK_SUBDOMAIN || e.ZENDESK_API_URL)) {
+    if (
+      e.ZENDESK_EMAIL &&
+      e.ZENDESK_API_TOKEN &&
+      e.ZENDESK_WEBHOOK_SECRET &&
+      (e.ZENDESK_SUBDOMAIN || e.ZENDESK_API_URL)
+    ) {
       zendesk = {
         subdomain: e.ZENDESK_SUBDOMAIN ?? 'local',
         email: e.ZENDESK_EMAIL,
@@ -137,8 +192,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       };
     }
   }
-  if (slackSet && !zendeskSet) problems.push('ZENDESK_SUBDOMAIN: missing (Slack is configured, so Zendesk must be too)');
-  if (zendeskSet && !slackSet) problems.push('SLACK_BOT_TOKEN: missing (Zendesk is configured, so Slack must be too)');
+  if (slackSet && !zendeskSet)
+    problems.push('ZENDESK_SUBDOMAIN: missing (Slack is configured, so Zendesk must be too)');
+  if (zendeskSet && !slackSet)
+    problems.push('SLACK_BOT_TOKEN: missing (Zendesk is configured, so Slack must be too)');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return Object.freeze({
@@ -151,9 +208,18 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     publicUrl: e.PUBLIC_URL,
     inboxesFile: e.YORISOI_INBOXES_FILE,
     pollSeconds: e.YORISOI_POLL_SECONDS,
+    alertChannel: e.YORISOI_ALERT_CHANNEL,
+    alertThresholdPerHour: e.YORISOI_ALERT_THRESHOLD_PER_HOUR,
+    tzOffsetMinutes: e.YORISOI_TZ_OFFSET_MINUTES,
+    voiceMaskNames: (e.YORISOI_VOICE_MASK_NAMES ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
     slackPostsPerSecond: e.YORISOI_SLACK_POSTS_PER_SECOND,
     slackBurst: e.YORISOI_SLACK_BURST,
     undoSeconds: e.YORISOI_UNDO_SECONDS,
     supportGroup: e.YORISOI_SUPPORT_GROUP,
+    serviceUserId: parseServiceUserIdField(e.YORISOI_SERVICE_USER_ID_FIELD),
+    templateEditors: parseEditorList(e.YORISOI_TEMPLATE_EDITORS),
   } satisfies Config);
 }

@@ -79,14 +79,14 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
       'Probably the upload bug fixed in 3.2.2; iPhone works, so not an account problem',
     [blockId(editor, 'policy_outline')]: 'Apologise → ask to update to 3.2.2 → close kindly',
   };
-  await press(AIKO, editor, 'template_search', {
+  await press(AIKO, editor, 'draft_template_search', {
     value: 'アップロード android',
     values: { ...policy, [blockId(editor, 'reply_0')]: '山田 花子 様\n' },
   });
   const withResults = await view(AIKO, 'draft_editor', (v) =>
-    JSON.stringify(v.view.blocks).includes('template_insert'),
+    JSON.stringify(v.view.blocks).includes('draft_template_insert'),
   );
-  await press(AIKO, withResults, 'template_insert', { value: 'tpl-upload-android' });
+  await press(AIKO, withResults, 'draft_template_insert', { value: 'tpl-upload-android' });
   editor = await view(AIKO, 'draft_editor', (v) =>
     JSON.stringify(v.view.blocks).includes('Inserted template'),
   );

@@ -25,6 +25,21 @@ export const errorCatalog = {
   send_in_progress: 'A reply to this ticket is already on its way (or this draft was sent).',
   too_late_to_undo: 'Too late to undo: the reply is already being sent.',
   ticket_not_in_thread: 'This message is not in a ticket thread yorisoi knows.',
+  voice_filter_invalid: 'That voice filter is not valid.',
+  voice_subscription_not_found: 'This channel has no active voice subscription with that id.',
+  ticket_has_no_thread: 'That ticket has no support thread in Slack yet, so there is nowhere to ask.',
+  volume_args_invalid: 'That volume request is not valid.',
+  karte_identifier_invalid:
+    "Give an e-mail address, a Zendesk user id or your service's user id, e.g. `/karte hanako@example.com` or `/karte 12345`.",
+  karte_customer_not_found: 'No customer with that e-mail address or id, in yorisoi or in Zendesk.',
+  care_chart_conflict:
+    'Someone else saved this care chart while you were editing. Close this and open it again to see their changes.',
+  care_chart_full:
+    'The care chart notes are full (3,000 characters). Edit them down, then add the message again.',
+  care_chart_not_a_ticket:
+    'That message is not in a ticket thread, so yorisoi does not know whose care chart it belongs to.',
+  template_not_found: 'No such template.',
+  template_editors_only: 'Only template editors can change templates.',
   internal: 'Something went wrong inside yorisoi. The details are in the server log.',
 } as const;
 

@@ -16,7 +16,10 @@ export function readInboxesFile(path: string): Inbox[] {
   try {
     data = parse(text);
   } catch (error) {
-    throw new YorisoiError('inboxes_file_invalid', `${path} is not valid YAML/JSON: ${(error as Error).message}`);
+    throw new YorisoiError(
+      'inboxes_file_invalid',
+      `${path} is not valid YAML/JSON: ${(error as Error).message}`,
+    );
   }
   return toInboxes(data);
 }

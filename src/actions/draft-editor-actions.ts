@@ -191,7 +191,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     );
   });
 
-  handle(ActionIds.templateSearch, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftTemplateSearch, async ({ d, body, meta, client }) => {
     const query = (body.actions[0]?.value ?? '').trim().slice(0, 200);
     const { state, content } = await current(d, body, meta);
     const results = query ? await d.service.searchTemplates(query, 5) : [];
@@ -209,7 +209,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
   });
 
   // Insert appends the template to the reply; the inputs get new block ids so Slack shows the new text.
-  handle(ActionIds.templateInsert, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftTemplateInsert, async ({ d, body, meta, client }) => {
     const id = body.actions[0]?.value;
     const template = id ? await d.service.getTemplate(id) : null;
     if (!template) return;

@@ -2,15 +2,46 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
 import { buildHelpMessage, buildStatusMessage } from '../views/help.ts';
+import { buildVolumeUsage } from '../views/volume.ts';
 
 /**
- * `/yorisoi [help|status]`. Acks first with nothing, then answers ephemerally through respond(), so slow
+ * `/yorisoi [help|status|volume [tag|inbox] [period]]`. Acks first with nothing, then answers ephemerally through respond(), so slow
  * database reads never hold Slack's 3-second window.
  */
 export function registerYorisoiCommand(app: App, deps: AppDeps) {
-  app.command('/yorisoi', async ({ ack, command, respond }) => {
+  app.command('/yorisoi', async ({ ack, command, respond, client }) => {
     await ack();
-    const [sub = 'help'] = command.text.trim().split(/\s+/).filter(Boolean);
+    const [sub = 'help', ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    if (sub === 'volume') {
+      try {
+        // The chart is shared in the channel with files.uploadV2, like an alert's.
+        const chart = await deps.volume.chart(args);
+        await client.filesUploadV2({
+          channel_id: command.channel_id,
+          file: chart.png,
+          filename: chart.filename,
+          title: chart.title,
+          alt_text: chart.summary,
+          initial_comment: `${chart.summary} (asked by <@${command.user_id}>)`,
+        } as never);
+      } catch (error) {
+        const e = asYorisoiError(error);
+        if (e.code === 'volume_args_invalid') {
+          await respond({ response_type: 'ephemeral', ...buildVolumeUsage(e.userMessage) });
+          return;
+        }
+        deps.logger.error('/yorisoi volume failed', { error });
+        const slackError = (error as { data?: { error?: string } }).data?.error;
+        await respond({
+          response_type: 'ephemeral',
+          text:
+            slackError === 'not_in_channel' || slackError === 'channel_not_found'
+              ? 'Invite yorisoi to this channel first, then ask again.'
+              : e.userMessage,
+        });
+      }
+      return;
+    }
     if (sub === 'help') {
       await respond({ response_type: 'ephemeral', ...buildHelpMessage() });
       return;

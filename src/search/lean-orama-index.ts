@@ -18,7 +18,8 @@ export function createLeanIndexComponent(): OramaIndexComponent {
     ...stock,
     insertDocumentScoreParameters(index, prop, internalId, tokens, docsCount) {
       const id = internalId as unknown as number; // Orama passes the internal (numeric) id here
-      index.avgFieldLength[prop] = ((index.avgFieldLength[prop] ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
+      index.avgFieldLength[prop] =
+        ((index.avgFieldLength[prop] ?? 0) * (docsCount - 1) + tokens.length) / docsCount;
       (index.fieldLengths[prop] as Record<number, number>)[id] = tokens.length;
     },
     insertTokenScoreParameters(index, prop, _internalId, _tokens, token) {

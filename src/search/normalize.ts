@@ -10,17 +10,45 @@ const KATAKANA_TO_HIRAGANA = 0x60;
 
 /** Small kana typed interchangeably with the full-size ones (ウィルス/ウイルス). */
 const SMALL_TO_LARGE: Record<string, string> = {
-  ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', ゎ: 'わ', ゕ: 'か', ゖ: 'け',
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  ゎ: 'わ',
+  ゕ: 'か',
+  ゖ: 'け',
 };
 /** Long-vowel mark and every dash glyph people type in its place (ー－―‐-). */
-const LONG_VOWEL_OR_DASH = /[ー\u2010-\u2015\u2212\u2500\-]/;
+const LONG_VOWEL_OR_DASH = /[ー\u2010-\u2015\u2212\u2500-]/;
 const WAVE_DASHES = /[~\u301c\uff5e\u223c\u3030]/;
 const CIRCLES = /[○〇◯]/;
 const COMMAS = /[、，,]/;
 const FULL_STOPS = /[。．]/;
 const COMBINING_MARK = /[\u3099\u309a\uff9e\uff9f\p{M}]/u;
 const VOICED: Record<string, string> = {};
-for (const [plain, voiced] of ['かが', 'きぎ', 'くぐ', 'けげ', 'こご', 'さざ', 'しじ', 'すず', 'せぜ', 'そぞ', 'ただ', 'ちぢ', 'つづ', 'てで', 'とど', 'はば', 'ひび', 'ふぶ', 'へべ', 'ほぼ']) {
+for (const [plain, voiced] of [
+  'かが',
+  'きぎ',
+  'くぐ',
+  'けげ',
+  'こご',
+  'さざ',
+  'しじ',
+  'すず',
+  'せぜ',
+  'そぞ',
+  'ただ',
+  'ちぢ',
+  'つづ',
+  'てで',
+  'とど',
+  'はば',
+  'ひび',
+  'ふぶ',
+  'へべ',
+  'ほぼ',
+]) {
   if (plain !== undefined && voiced !== undefined) VOICED[plain] = voiced;
 }
 
@@ -31,12 +59,22 @@ export function isHiragana(ch: string): boolean {
 
 export function isKanji(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || ch === '々';
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    ch === '々'
+  );
 }
 
 /** Characters NFKC leaves alone; skipping String#normalize for them keeps indexing fast. */
 function isNfkcStable(c: number): boolean {
-  return (c >= 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x4e00 && c <= 0x9fff);
+  return (
+    (c >= 0x20 && c < 0x7f) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0x4e00 && c <= 0x9fff)
+  );
 }
 
 /** One character (plus any combining marks) after NFKC, lower-casing and kana unification. */
@@ -46,7 +84,8 @@ function foldCluster(cluster: string): string {
   let out = '';
   for (const ch of nfkc.toLowerCase()) {
     const code = ch.charCodeAt(0);
-    let folded = code >= KATAKANA_FIRST && code <= KATAKANA_LAST ? String.fromCharCode(code - KATAKANA_TO_HIRAGANA) : ch;
+    let folded =
+      code >= KATAKANA_FIRST && code <= KATAKANA_LAST ? String.fromCharCode(code - KATAKANA_TO_HIRAGANA) : ch;
     if (folded === 'ヽ') folded = 'ゝ';
     if (folded === 'ヾ') folded = 'ゞ';
     out += SMALL_TO_LARGE[folded] ?? folded;
@@ -73,7 +112,13 @@ function foldCharacters(raw: string): MappedText {
     const code = raw.charCodeAt(i);
     const nextIsMark = i + 1 < raw.length && COMBINING_MARK.test(raw[i + 1] ?? '');
     // Fast path: kanji, hiragana and lower-case ASCII letters and digits are already normal.
-    if (!nextIsMark && ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3094 && !SMALL_TO_LARGE[raw[i] ?? '']) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) {
+    if (
+      !nextIsMark &&
+      ((code >= 0x4e00 && code <= 0x9fff) ||
+        (code >= 0x3041 && code <= 0x3094 && !SMALL_TO_LARGE[raw[i] ?? '']) ||
+        (code >= 0x61 && code <= 0x7a) ||
+        (code >= 0x30 && code <= 0x39))
+    ) {
       push(raw[i] ?? '', start);
       i++;
       continue;
@@ -117,7 +162,18 @@ export function normalizeJapanese(raw: string): string {
   return normalizeMapped(raw).text;
 }
 
-const KANJI_DIGITS: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const KANJI_DIGITS: Record<string, number> = {
+  〇: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 /** Counters after which a kanji numeral is a number (四回目, 一歳), not part of a word (一緒). */
 const COUNTERS = '歳才か回日月年時分秒人名個件種番号階枚本冊度円週台頭匹歩条点';
 const KANJI_NUMBER_BEFORE_COUNTER = new RegExp(`[一二三四五六七八九十百]+(?=[${COUNTERS}])`, 'g');

@@ -89,7 +89,12 @@ export async function createReadingAnalyzer(): Promise<ReadingAnalyzer> {
         const start = i;
         while (i < normalized.length && isKanji(normalized[i] ?? '')) i++;
         let contextEnd = i;
-        while (contextEnd < normalized.length && contextEnd - i < CONTEXT_KANA && isHiragana(normalized[contextEnd] ?? '')) contextEnd++;
+        while (
+          contextEnd < normalized.length &&
+          contextEnd - i < CONTEXT_KANA &&
+          isHiragana(normalized[contextEnd] ?? '')
+        )
+          contextEnd++;
         out += readRun(normalized.slice(start, i), normalized.slice(i, contextEnd));
       }
       return out;

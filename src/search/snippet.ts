@@ -52,7 +52,8 @@ function matchedSpans(body: string, queryTokens: Set<string>, readings: ReadingA
       total++;
       if (queryTokens.has(g)) hits++;
     });
-    if (total > 0 && hits * 2 >= total + 1) mark(normalized.sourceIndex[start] ?? 0, (normalized.sourceIndex[i - 1] ?? 0) + 1);
+    if (total > 0 && hits * 2 >= total + 1)
+      mark(normalized.sourceIndex[start] ?? 0, (normalized.sourceIndex[i - 1] ?? 0) + 1);
   }
   const spans: Span[] = [];
   for (let i = 0; i < body.length; i++) {

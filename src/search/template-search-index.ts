@@ -18,8 +18,8 @@ import type {
   TemplateSearchIndex,
 } from '../domain/templates/template-search.ts';
 import { createLeanIndexComponent } from './lean-orama-index.ts';
-import { NEAR_DUPLICATE_THRESHOLD, duplicateFeatures, duplicateSimilarity } from './near-duplicates.ts';
-import { type ReadingAnalyzer, createReadingAnalyzer } from './readings.ts';
+import { duplicateFeatures, duplicateSimilarity, NEAR_DUPLICATE_THRESHOLD } from './near-duplicates.ts';
+import { createReadingAnalyzer, type ReadingAnalyzer } from './readings.ts';
 import { buildSnippet } from './snippet.ts';
 import { type AnalysedText, analyseText, tokensOf } from './text-analysis.ts';
 
@@ -91,10 +91,14 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   private tokensInTransit: string[] = [];
 
   constructor(private readonly readings: ReadingAnalyzer) {
-    const tokenize = (raw: string, _language?: string, prop?: string) => (prop === 'grams' ? this.tokensInTransit : raw.split(' '));
+    const tokenize = (raw: string, _language?: string, prop?: string) =>
+      prop === 'grams' ? this.tokensInTransit : raw.split(' ');
     this.db = create({
       schema,
-      components: { tokenizer: { language: 'japanese', normalizationCache: new Map(), tokenize }, index: createLeanIndexComponent() },
+      components: {
+        tokenizer: { language: 'japanese', normalizationCache: new Map(), tokenize },
+        index: createLeanIndexComponent(),
+      },
       sort: { enabled: false },
     });
   }
@@ -104,7 +108,11 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   }
 
   upsert(t: SearchableTemplate): void {
-    this.insertAnalysed({ template: t, title: analyseText(t.title, this.readings), body: analyseText(t.body, this.readings) });
+    this.insertAnalysed({
+      template: t,
+      title: analyseText(t.title, this.readings),
+      body: analyseText(t.body, this.readings),
+    });
   }
 
   upsertMany(ts: SearchableTemplate[]): void {
@@ -166,7 +174,10 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
 
   search(query: string, opts: { limit?: number; filters?: TemplateSearchFilters } = {}): TemplateSearchHit[] {
     const limit = opts.limit ?? DEFAULT_LIMIT;
-    const words = query.split(/\s+/).filter((w) => w !== '').map((w) => analyseText(w, this.readings));
+    const words = query
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .map((w) => analyseText(w, this.readings));
     const queryTokens = tokensOf(...words);
     if (queryTokens.length === 0 || limit <= 0) return [];
 
@@ -209,7 +220,8 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     let postings = 0;
     for (const { token, postings: tokenPostings } of known) {
       postings += tokenPostings;
-      if (chosen.length > 0 && (postings > RETRIEVAL_POSTING_BUDGET || chosen.length >= RETRIEVAL_TOKENS)) break;
+      if (chosen.length > 0 && (postings > RETRIEVAL_POSTING_BUDGET || chosen.length >= RETRIEVAL_TOKENS))
+        break;
       chosen.push(token);
     }
     if (chosen.length === 0) return [];
@@ -229,19 +241,29 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     return result.hits.map((h) => String(h.id));
   }
 
-  findNearDuplicates(t: { id?: string; title: string; body: string }, opts: { limit?: number } = {}): NearDuplicate[] {
+  findNearDuplicates(
+    t: { id?: string; title: string; body: string },
+    opts: { limit?: number } = {},
+  ): NearDuplicate[] {
     const title = analyseText(t.title, this.readings);
     const body = analyseText(t.body, this.readings);
     return this.nearDuplicatesOf({ title, body }, t.id, opts.limit ?? DEFAULT_LIMIT);
   }
 
-  private nearDuplicatesOf(text: { title: AnalysedText; body: AnalysedText }, excludeId: string | undefined, limit: number): NearDuplicate[] {
+  private nearDuplicatesOf(
+    text: { title: AnalysedText; body: AnalysedText },
+    excludeId: string | undefined,
+    limit: number,
+  ): NearDuplicate[] {
     const features = duplicateFeatures(text.title.surface, text.body.surface);
     const found: NearDuplicate[] = [];
     for (const id of this.retrieve(tokensOf(text.title, text.body), DUPLICATE_CANDIDATES)) {
       const other = this.templates.get(id);
       if (other === undefined || id === excludeId) continue;
-      const similarity = duplicateSimilarity(features, duplicateFeatures(other.title.surface, other.body.surface));
+      const similarity = duplicateSimilarity(
+        features,
+        duplicateFeatures(other.title.surface, other.body.surface),
+      );
       if (similarity >= NEAR_DUPLICATE_THRESHOLD) found.push({ id, similarity });
     }
     return found.sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id)).slice(0, limit);
@@ -257,7 +279,9 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     for (const [id, entry] of this.templates) {
       for (const dup of this.nearDuplicatesOf(entry, id, DUPLICATE_CANDIDATES)) {
         const [a, b] = [root(id), root(dup.id)];
-        if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+        if (a === b) continue;
+        const [low, high] = a < b ? [a, b] : [b, a];
+        parent.set(high, low); // the smaller id becomes the root: groups are stable
       }
     }
     const groups = new Map<string, string[]>();
@@ -282,16 +306,23 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   /** Re-indexes a snapshot without re-running normalisation or kuromoji (the slow part of a build). */
   restore(serialized: string): void {
     const data = JSON.parse(serialized) as SerializedIndex;
-    if (data.version !== SERIALIZATION_VERSION) throw new Error(`Unsupported search index snapshot version ${data.version}`);
+    if (data.version !== SERIALIZATION_VERSION)
+      throw new Error(`Unsupported search index snapshot version ${data.version}`);
     for (const { analysed, ...template } of data.templates) {
       const [titleSurface, titleReading, bodySurface, bodyReading] = analysed;
-      this.insertAnalysed({ template, title: { surface: titleSurface, reading: titleReading }, body: { surface: bodySurface, reading: bodyReading } });
+      this.insertAnalysed({
+        template,
+        title: { surface: titleSurface, reading: titleReading },
+        body: { surface: bodySurface, reading: bodyReading },
+      });
     }
   }
 }
 
 /** Loads kuromoji (~1 s, once per process) and returns an empty index, or one restored from `serialized`. */
-export async function createTemplateSearchIndex(opts: { serialized?: string } = {}): Promise<TemplateSearchIndex> {
+export async function createTemplateSearchIndex(
+  opts: { serialized?: string } = {},
+): Promise<TemplateSearchIndex> {
   const index = new OramaTemplateSearchIndex(await createReadingAnalyzer());
   if (opts.serialized !== undefined) index.restore(opts.serialized);
   return index;

@@ -44,7 +44,11 @@ const okuriganaCompounds: Array<[string, string, string, string]> = [
 
 function compoundRule([k1, o1, k2, o2]: [string, string, string, string]): VariantRule {
   const opt = (s: string) => (s === '' ? '' : `(?:${s})?`);
-  return { name: `${k1}${o1}${k2}${o2}/${k1}${k2}`, pattern: new RegExp(`${k1}${opt(o1)}${k2}${opt(o2)}`, 'g'), replacement: `${k1}${k2}` };
+  return {
+    name: `${k1}${o1}${k2}${o2}/${k1}${k2}`,
+    pattern: new RegExp(`${k1}${opt(o1)}${k2}${opt(o2)}`, 'g'),
+    replacement: `${k1}${k2}`,
+  };
 }
 
 export const VARIANT_RULES: readonly VariantRule[] = [
@@ -57,7 +61,7 @@ export const VARIANT_RULES: readonly VariantRule[] = [
   { name: 'できる/出来る', pattern: /出来/g, replacement: 'でき' },
   { name: 'あらためて/改めて', pattern: /改め(?=て)/g, replacement: 'あらため' },
   { name: 'あります/有ります', pattern: /有(?=[りるれっ])/g, replacement: 'あ' },
-  { name: 'ない/無い', pattern: /無(?=[いくかけし](?!\p{Script=Han}))/gu, replacement: 'な' },
+  { name: 'ない/無い', pattern: /無(?=[いくかけ])/g, replacement: 'な' },
   { name: 'わかる/分かる', pattern: /分か(?=[るりらっれろ])/g, replacement: 'わか' },
   { name: '詳しく/くわしく', pattern: /詳し(?=[いくけかさ])/g, replacement: 'くわし' },
   { name: '行います/行ないます', pattern: /(?:行な|おこな)(?=[いうえわっお])/g, replacement: '行' },
@@ -84,6 +88,14 @@ export const VARIANT_RULES: readonly VariantRule[] = [
   { name: 'ごと/毎', pattern: /(?<=[のる])毎(?=[にの])/g, replacement: 'ごと' },
   { name: '麻しん/麻疹', pattern: /疹/g, replacement: 'しん' },
   // ヶ月/ケ月/カ月/箇月 after a number; katakana is already hiragana (ゖ, ゕ, け, か) here.
-  { name: 'か月/ヶ月/カ月', pattern: /(?<=[0-9一二三四五六七八九十百何数])[かがけゖゕ箇個]月/g, replacement: 'か月' },
-  { name: 'か所/ヶ所/箇所', pattern: /(?<=[0-9一二三四五六七八九十百何数])[かがけゖゕ箇]所/g, replacement: 'か所' },
+  {
+    name: 'か月/ヶ月/カ月',
+    pattern: /(?<=[0-9一二三四五六七八九十百何数])[かがけゖゕ箇個]月/g,
+    replacement: 'か月',
+  },
+  {
+    name: 'か所/ヶ所/箇所',
+    pattern: /(?<=[0-9一二三四五六七八九十百何数])[かがけゖゕ箇]所/g,
+    replacement: 'か所',
+  },
 ];

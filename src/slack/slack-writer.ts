@@ -1,4 +1,4 @@
-import { ErrorCode, WebClient, type WebAPICallResult } from '@slack/web-api';
+import { ErrorCode, type WebAPICallResult, WebClient } from '@slack/web-api';
 import { SlackWriteError, type SlackWriter } from '../domain/outbox/slack-writer.ts';
 
 const METADATA_EVENT = 'yorisoi_outbox';
@@ -25,16 +25,33 @@ const PERMANENT = new Set([
 ]);
 
 function classify(error: unknown): SlackWriteError {
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   if (e.code === ErrorCode.RateLimitedError) {
-    return new SlackWriteError({ kind: 'rate_limited', retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000, detail: 'ratelimited' });
+    return new SlackWriteError({
+      kind: 'rate_limited',
+      retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000,
+      detail: 'ratelimited',
+    });
   }
   if (e.code === ErrorCode.PlatformError) {
     const name = e.data?.error ?? 'unknown_error';
-    if (name === 'ratelimited') return new SlackWriteError({ kind: 'rate_limited', retryAfterMs: 1000, detail: name });
+    if (name === 'ratelimited')
+      return new SlackWriteError({ kind: 'rate_limited', retryAfterMs: 1000, detail: name });
     return new SlackWriteError({ kind: PERMANENT.has(name) ? 'permanent' : 'transient', detail: name });
   }
-  return new SlackWriteError({ kind: 'transient', detail: e.message ?? String(error) });
+  // An HTTP error status means Slack answered without posting; anything else (timeout, reset) is in doubt.
+  const answered = e.code === ErrorCode.HTTPError;
+  return new SlackWriteError({
+    kind: 'transient',
+    detail: e.message ?? String(error),
+    maybeDelivered: !answered,
+  });
 }
 
 /**
@@ -70,9 +87,31 @@ export function createSlackWriter(client: WebClient): SlackWriter {
         throw classify(error);
       }
     },
+    async upload({ channel, threadTs, filename, title, altText, bytes, initialComment }) {
+      try {
+        const r = (await client.filesUploadV2({
+          channel_id: channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          file: Buffer.from(bytes),
+          filename,
+          title,
+          alt_text: altText,
+          ...(initialComment ? { initial_comment: initialComment } : {}),
+        } as never)) as { files?: Array<{ files?: Array<{ id?: string }> }> };
+        return { fileId: r.files?.[0]?.files?.[0]?.id ?? null };
+      } catch (error) {
+        throw classify(error);
+      }
+    },
     async update({ channel, ts, message }) {
       try {
-        await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never, attachments: message.attachments as never });
+        await client.chat.update({
+          channel,
+          ts,
+          text: message.text,
+          blocks: message.blocks as never,
+          attachments: message.attachments as never,
+        });
       } catch (error) {
         throw classify(error);
       }
@@ -81,10 +120,24 @@ export function createSlackWriter(client: WebClient): SlackWriter {
       try {
         let cursor: string | undefined;
         for (let page = 0; page < 10; page++) {
-          const args = { channel, include_all_metadata: true, limit: 200, cursor, oldest: String(since.getTime() / 1000) };
-          const r: WebAPICallResult & { messages?: Array<{ ts?: string; metadata?: { event_type?: string; event_payload?: { key?: string } } }> } =
-            threadTs ? await client.conversations.replies({ ...args, ts: threadTs }) : await client.conversations.history(args);
-          const hit = r.messages?.find((m) => m.metadata?.event_type === METADATA_EVENT && m.metadata.event_payload?.key === key);
+          const args = {
+            channel,
+            include_all_metadata: true,
+            limit: 200,
+            cursor,
+            oldest: String(since.getTime() / 1000),
+          };
+          const r: WebAPICallResult & {
+            messages?: Array<{
+              ts?: string;
+              metadata?: { event_type?: string; event_payload?: { key?: string } };
+            }>;
+          } = threadTs
+            ? await client.conversations.replies({ ...args, ts: threadTs })
+            : await client.conversations.history(args);
+          const hit = r.messages?.find(
+            (m) => m.metadata?.event_type === METADATA_EVENT && m.metadata.event_payload?.key === key,
+          );
           if (hit?.ts) return hit.ts;
           cursor = (r.response_metadata as { next_cursor?: string } | undefined)?.next_cursor || undefined;
           if (!cursor) return null;

@@ -12,7 +12,9 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Db> {
   ensureDatabaseFolder(url);
   if (options.migrate !== false) await applyMigrations(url);
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }, { timestampFormat: 'unixepoch-ms' }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }, { timestampFormat: 'unixepoch-ms' }),
+  });
   // Timestamps as epoch milliseconds: raw SQL (the outbox's due query) compares them as numbers.
   // WAL lets the outbox worker read while intake writes; a crash loses no committed row either way.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');

@@ -19,8 +19,16 @@ export function createInboxStore(db: Db) {
     },
     async upsert(inbox: Inbox): Promise<void> {
       await db.$transaction(async (tx) => {
-        if (inbox.isDefault) await tx.inbox.updateMany({ where: { isDefault: true, NOT: { id: inbox.id } }, data: { isDefault: false } });
-        await tx.inbox.upsert({ where: { id: inbox.id }, create: { id: inbox.id, ...data(inbox) }, update: data(inbox) });
+        if (inbox.isDefault)
+          await tx.inbox.updateMany({
+            where: { isDefault: true, NOT: { id: inbox.id } },
+            data: { isDefault: false },
+          });
+        await tx.inbox.upsert({
+          where: { id: inbox.id },
+          create: { id: inbox.id, ...data(inbox) },
+          update: data(inbox),
+        });
       });
     },
     /** Makes the stored inboxes exactly these; tickets keep the inbox they were routed to. */
@@ -29,7 +37,8 @@ export function createInboxStore(db: Db) {
         const keep = inboxes.map((i) => i.id);
         await tx.ticket.updateMany({ where: { inboxId: { notIn: keep } }, data: { inboxId: null } });
         await tx.inbox.deleteMany({ where: { id: { notIn: keep } } });
-        for (const i of inboxes) await tx.inbox.upsert({ where: { id: i.id }, create: { id: i.id, ...data(i) }, update: data(i) });
+        for (const i of inboxes)
+          await tx.inbox.upsert({ where: { id: i.id }, create: { id: i.id, ...data(i) }, update: data(i) });
       });
     },
     async remove(id: string): Promise<boolean> {

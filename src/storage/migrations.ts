@@ -1,6 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -23,8 +31,15 @@ function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     // The .wasm file is not in the package's exports map: resolve the exported glue and look beside it.
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
-    const { instance } = await (globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array, i: object): Promise<{ instance: { exports: object } }> } }).WebAssembly.instantiate(readFileSync(wasmPath), { './schema_engine_bg.js': bg });
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+      'schema_engine_bg.wasm',
+    );
+    const { instance } = await (
+      globalThis as unknown as {
+        WebAssembly: { instantiate(b: Uint8Array, i: object): Promise<{ instance: { exports: object } }> };
+      }
+    ).WebAssembly.instantiate(readFileSync(wasmPath), { './schema_engine_bg.js': bg });
     // biome-ignore lint/suspicious/noExplicitAny: wasm-bindgen glue is untyped
     (bg as any).__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
@@ -132,7 +147,11 @@ export async function pendingSchemaSql(): Promise<string | null> {
     try {
       const schema = readFileSync(schemaPath, 'utf8');
       const out = (await engine.diff({
-        from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: schema }], configDir: repoRoot },
+        from: {
+          tag: 'schemaDatasource',
+          files: [{ path: schemaPath, content: schema }],
+          configDir: repoRoot,
+        },
         to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
         script: true,
         exitCode: null,

@@ -1,4 +1,10 @@
-import type { OutboxEffect, OutboxItem, OutboxStatus, OutboxStore } from '../domain/outbox/outbox.ts';
+import {
+  type OutboxEffect,
+  type OutboxItem,
+  type OutboxStatus,
+  type OutboxStore,
+  orderGroupOf,
+} from '../domain/outbox/outbox.ts';
 import type { Db, Tx } from './database.ts';
 
 type Row = {
@@ -8,6 +14,7 @@ type Row = {
   attempts: number;
   nextAttemptAt: Date;
   slackTs: string | null;
+  lastError: string | null;
 };
 
 const toItem = (row: Row): OutboxItem => ({
@@ -17,19 +24,24 @@ const toItem = (row: Row): OutboxItem => ({
   attempts: row.attempts,
   nextAttemptAt: row.nextAttemptAt,
   slackTs: row.slackTs,
+  lastError: row.lastError,
 });
 
 /** Inserts the effect unless its key exists. Runs inside the caller's transaction so the effect and the
  *  state change that caused it commit together. */
 export async function enqueueEffect(tx: Tx | Db, effect: OutboxEffect): Promise<boolean> {
-  const existing = await tx.outboxMessage.findUnique({ where: { idempotencyKey: effect.key }, select: { id: true } });
+  const existing = await tx.outboxMessage.findUnique({
+    where: { idempotencyKey: effect.key },
+    select: { id: true },
+  });
   if (existing) return false;
   await tx.outboxMessage.create({
     data: {
       idempotencyKey: effect.key,
       kind: effect.kind,
       channelId: effect.channelId,
-      ticketId: effect.ticketId ?? null,
+      // The ordering group: a ticket id, or a voice/alert thread's group name.
+      ticketId: orderGroupOf(effect),
       payloadJson: JSON.stringify(effect),
     },
   });
@@ -41,7 +53,7 @@ export function createOutboxStore(db: Db): OutboxStore {
     async due(now, limit) {
       // The first unsent message of each ticket only: thread order is the order of enqueueing.
       const rows = await db.$queryRawUnsafe<Row[]>(
-        `SELECT o.id, o.payloadJson, o.status, o.attempts, o.nextAttemptAt, o.slackTs
+        `SELECT o.id, o.payloadJson, o.status, o.attempts, o.nextAttemptAt, o.slackTs, o.lastError
            FROM OutboxMessage o
           WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
             AND (o.ticketId IS NULL OR NOT EXISTS (
@@ -71,7 +83,10 @@ export function createOutboxStore(db: Db): OutboxStore {
           data: { status: 'sent', slackTs, sentAt: new Date(), lastError: null },
         });
         if (row.kind === 'post_root' && row.ticketId && slackTs) {
-          await tx.ticket.update({ where: { id: row.ticketId }, data: { rootTs: slackTs, channelId: row.channelId } });
+          await tx.ticket.update({
+            where: { id: row.ticketId },
+            data: { rootTs: slackTs, channelId: row.channelId },
+          });
         }
       });
     },
@@ -82,11 +97,22 @@ export function createOutboxStore(db: Db): OutboxStore {
       });
     },
     async markFailed(id, error) {
-      await db.outboxMessage.update({ where: { id }, data: { status: 'failed', lastError: error.slice(0, 500) } });
+      await db.outboxMessage.update({
+        where: { id },
+        data: { status: 'failed', lastError: error.slice(0, 500) },
+      });
     },
     async rootTsOf(ticketId) {
       const t = await db.ticket.findUnique({ where: { id: ticketId }, select: { rootTs: true } });
       return t?.rootTs ?? null;
+    },
+    async groupRootTsOf(group) {
+      const row = await db.outboxMessage.findFirst({
+        where: { ticketId: group, kind: 'post_thread_root', status: 'sent' },
+        orderBy: { id: 'asc' },
+        select: { slackTs: true },
+      });
+      return row?.slackTs ?? null;
     },
     async nextDueAt() {
       const row = await db.outboxMessage.findFirst({

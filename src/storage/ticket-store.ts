@@ -1,9 +1,8 @@
-import type { Inbox } from '../domain/tickets/ticket.ts';
-import { rootFields } from '../domain/tickets/ticket.ts';
+import type { CustomerIdentity, Inbox, rootFields } from '../domain/tickets/ticket.ts';
 import type { StoredTicket, TicketStore } from '../domain/tickets/ticket-store.ts';
-import type { CustomerIdentity } from '../domain/tickets/ticket.ts';
 import type { Db, Tx } from './database.ts';
 import { enqueueEffect } from './outbox-store.ts';
+import { countTicket } from './volume-store.ts';
 
 export function toInbox(row: {
   id: string;
@@ -19,13 +18,14 @@ export function toInbox(row: {
   return { ...row, tags: JSON.parse(row.tagsJson) as string[] };
 }
 
-async function upsertCustomerTx(tx: Tx | Db, identity: CustomerIdentity): Promise<string> {
+export async function upsertCustomerTx(tx: Tx | Db, identity: CustomerIdentity): Promise<string> {
   const data = {
     email: identity.email,
     name: identity.name,
     organizationId: identity.organizationId,
     organizationName: identity.organizationName,
     externalId: identity.externalId,
+    ...(identity.serviceUserId !== undefined ? { serviceUserId: identity.serviceUserId } : {}),
   };
   const row = await tx.customer.upsert({
     where: { zendeskUserId: identity.zendeskUserId },
@@ -41,7 +41,10 @@ export function createTicketStore(db: Db): TicketStore {
     async findByZendeskId(zendeskId): Promise<StoredTicket | null> {
       const row = await db.ticket.findUnique({
         where: { zendeskId },
-        include: { comments: { select: { zendeskCommentId: true } } },
+        include: {
+          comments: { select: { zendeskCommentId: true } },
+          requester: { select: { zendeskUserId: true } },
+        },
       });
       if (!row) return null;
       return {
@@ -58,7 +61,9 @@ export function createTicketStore(db: Db): TicketStore {
           tags: (JSON.parse(row.tagsJson) as string[]).sort().join(' '),
         } satisfies ReturnType<typeof rootFields>),
         zendeskUpdatedAt: row.zendeskUpdatedAt,
+        syncedAt: row.updatedAt,
         knownCommentIds: new Set(row.comments.map((c) => c.zendeskCommentId)),
+        requesterZendeskUserId: row.requester.zendeskUserId,
       };
     },
 
@@ -120,6 +125,29 @@ export function createTicketStore(db: Db): TicketStore {
           });
         }
         for (const effect of change.effects) await enqueueEffect(tx, effect);
+        for (const v of change.voicePosts ?? []) {
+          await tx.voicePost.upsert({
+            where: {
+              subscriptionId_zendeskCommentId: {
+                subscriptionId: v.subscriptionId,
+                zendeskCommentId: v.zendeskCommentId,
+              },
+            },
+            create: {
+              subscriptionId: v.subscriptionId,
+              channelId: v.channelId,
+              ticketZendeskId: v.ticketZendeskId,
+              zendeskCommentId: v.zendeskCommentId,
+              subject: v.subject,
+              tagsJson: JSON.stringify(v.tags),
+              outboxKey: v.outboxKey,
+              isThreadRoot: v.isThreadRoot,
+              commentCreatedAt: v.commentCreatedAt,
+            },
+            update: {},
+          });
+        }
+        if (change.volume) await countTicket(tx, change.volume.at, change.volume.scopes);
       });
     },
 

@@ -13,10 +13,16 @@ export function createWebhookDeliveryStore(db: Db): WebhookDeliveryStore {
       }
     },
     async markProcessed(invocationId) {
-      await db.webhookDelivery.update({ where: { invocationId }, data: { status: 'processed', processedAt: new Date(), error: null } });
+      await db.webhookDelivery.update({
+        where: { invocationId },
+        data: { status: 'processed', processedAt: new Date(), error: null },
+      });
     },
     async markFailed(invocationId, error) {
-      await db.webhookDelivery.update({ where: { invocationId }, data: { status: 'failed', error: error.slice(0, 500) } });
+      await db.webhookDelivery.update({
+        where: { invocationId },
+        data: { status: 'failed', error: error.slice(0, 500) },
+      });
     },
     async unprocessed(olderThan, limit) {
       return db.webhookDelivery.findMany({

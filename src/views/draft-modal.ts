@@ -379,7 +379,7 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     textInput(DraftBlocks.templateQuery, 'Find a template', input.meta.q, {
       max: 200,
       dispatch: 'on_enter_pressed',
-      actionId: ActionIds.templateSearch,
+      actionId: ActionIds.draftTemplateSearch,
       placeholder: 'Words from the title or text, then Enter',
     }),
   );
@@ -397,7 +397,7 @@ export function buildDraftEditor(input: EditorInput): ModalView {
       ),
       accessory: {
         type: 'button',
-        action_id: ActionIds.templateInsert,
+        action_id: ActionIds.draftTemplateInsert,
         text: plain('Insert'),
         value: t.id.slice(0, 2000),
       },

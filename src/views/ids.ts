@@ -4,6 +4,25 @@ export const ActionIds = {
   draftReply: 'ticket_draft_reply',
   findTemplate: 'ticket_find_template',
   careChart: 'ticket_care_chart',
+  careHistoryPage: 'care_history_page',
+  careEdit: 'care_chart_edit_open',
+  careRevisions: 'care_chart_revisions',
+  voiceOpenInZendesk: 'voice_open_in_zendesk',
+  voiceRequestFollowUp: 'voice_request_follow_up',
+  // Templates. Button values are JSON parsed by parseTemplateButtonValue (views/templates.ts).
+  templateShow: 'template_show',
+  /** "Copy into draft": value {id, c?: channel, th?: thread_ts}. The drafting feature may take this over. */
+  templateCopyIntoDraft: 'template_copy_into_draft',
+  templateBrowse: 'template_browse',
+  templateOpenFolder: 'template_open_folder',
+  templateNew: 'template_new',
+  templateEdit: 'template_edit',
+  templateMove: 'template_move',
+  templateDelete: 'template_delete',
+  templateRestore: 'template_restore',
+  templateHistory: 'template_history',
+  templateFolderMove: 'template_folder_move',
+  templateFolderDelete: 'template_folder_delete',
   // Drafting (modal and thread)
   draftSelect: 'draft_select',
   draftNew: 'draft_new',
@@ -13,26 +32,84 @@ export const ActionIds = {
   draftSend: 'draft_send',
   draftSnooze: 'draft_snooze',
   draftTyping: 'draft_typing',
-  templateSearch: 'template_search',
-  templateInsert: 'template_insert',
+  draftTemplateSearch: 'draft_template_search',
+  draftTemplateInsert: 'draft_template_insert',
   draftApprove: 'draft_approve',
   draftOpenFromShare: 'draft_open_from_share',
   sendUndo: 'send_undo',
   copyDiscussion: 'thread_copy_discussion',
 } as const;
 
+export const Commands = {
+  yorisoi: '/yorisoi',
+  karte: '/karte',
+  voice: '/voice',
+  template: '/template',
+} as const;
+
+/** Shortcuts (manifest `shortcuts[].callback_id`). */
+export const ShortcutIds = {
+  addToCareChart: 'add_to_care_chart',
+  /** Message shortcut "Find template": search prefilled with that message's words, in its thread. */
+  findTemplate: 'template_find',
+  /** Global shortcut "Browse templates". */
+  browseTemplates: 'templates_browse',
+  /** Global shortcut "New template" (editors). */
+  newTemplate: 'template_new_shortcut',
+  /** Message shortcut "Draft reply", on any message of a ticket's thread. */
+  draftReply: 'draft_reply_shortcut',
+  /** Message shortcut "Copy discussion to Zendesk". */
+  copyDiscussion: 'copy_discussion_shortcut',
+} as const;
+
 /** Modal callback_ids. */
 export const ViewIds = {
+  careHistory: 'care_history',
+  careEdit: 'care_chart_edit',
+  careRevisions: 'care_chart_revisions_view',
+  voiceFollowUp: 'voice_follow_up',
+  templateSearch: 'template_search',
+  templateShow: 'template_show_view',
+  templateEditor: 'template_editor',
+  templateMove: 'template_move_view',
+  templateHistory: 'template_history_view',
+  templateBrowser: 'template_browser',
+  templateFolderMove: 'template_folder_move_view',
+  templateNotice: 'template_notice',
   draftEditor: 'draft_editor',
   sendPreview: 'draft_send_preview',
   sendQueued: 'draft_send_queued',
   snooze: 'draft_snooze_modal',
 } as const;
 
-/** Message shortcuts (manifest.yml declares each). */
-export const ShortcutIds = {
-  draftReply: 'draft_reply_shortcut',
-  copyDiscussion: 'copy_discussion_shortcut',
+/** Input block_ids of the care chart edit modal. */
+export const CareBlockIds = {
+  notes: 'care_notes',
+  flag: 'care_flag',
+  flagReason: 'care_flag_reason',
+  facts: 'care_facts',
+} as const;
+
+/** block_ids of template modal inputs (view_submission state is keyed by them). */
+export const TemplateBlocks = {
+  query: 'tpl_query',
+  title: 'tpl_title',
+  folder: 'tpl_folder',
+  body: 'tpl_body',
+  tags: 'tpl_tags',
+  product: 'tpl_product',
+  force: 'tpl_force',
+  from: 'tpl_from',
+  to: 'tpl_to',
+} as const;
+
+export const BlockIds = {
+  voiceFollowUpQuestion: 'voice_follow_up_question',
+} as const;
+
+/** action_ids of inputs inside modals. */
+export const InputIds = {
+  voiceFollowUpQuestion: 'question',
 } as const;
 
 /**
@@ -54,8 +131,4 @@ export const DraftBlocks = {
   sendAt: 'send_at',
   snoozeUntil: 'snooze_until',
   snoozeCustomer: 'snooze_customer',
-} as const;
-
-export const Commands = {
-  yorisoi: '/yorisoi',
 } as const;

@@ -1,6 +1,8 @@
+import type { CareContext } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { TicketThreadRenderer } from '../domain/tickets/ticket-sync.ts';
+import { buildCareRootParts, careButton } from './care-chart.ts';
 import { ActionIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
 
@@ -13,9 +15,19 @@ const statusEmoji: Record<string, string> = {
   closed: ':lock:',
 };
 
-/** The thread's root: everything an agent needs to pick the ticket up, kept current by chat.update. */
-export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: { zendeskUrl: string }): SlackMessage {
-  const requester = t.requester.email ? `${t.requester.name} <mailto:${t.requester.email}|${t.requester.email}>` : t.requester.name;
+/**
+ * The thread's root: everything an agent needs to pick the ticket up, kept current by chat.update. With a
+ * care context it also shows, without a click, the prior ticket count and the care chart's summary.
+ */
+export function buildTicketRootMessage(
+  t: TicketSnapshot,
+  inbox: Inbox,
+  links: { zendeskUrl: string },
+  care?: CareContext | null,
+): SlackMessage {
+  const requester = t.requester.email
+    ? `${t.requester.name} <mailto:${t.requester.email}|${t.requester.email}>`
+    : t.requester.name;
   const assignee = t.assignee ? escapeMrkdwn(t.assignee.name) : '*unassigned*';
   const fields = [
     `*Requester*\n${escapeMrkdwn(requester)}`,
@@ -26,23 +38,53 @@ export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: {
     `*Tags*\n${t.tags.length ? truncate(t.tags.map((x) => `\`${x}\``).join(' '), 1900) : '—'}`,
   ];
   const subject = truncate(t.subject, 140);
+  const careParts = care ? buildCareRootParts(care) : null;
   return {
-    text: `#${t.zendeskId} ${subject} — ${t.requester.name} (${t.status}, ${t.assignee ? t.assignee.name : 'unassigned'})`,
+    text: `#${t.zendeskId} ${subject} — ${t.requester.name} (${t.status}, ${t.assignee ? t.assignee.name : 'unassigned'})${careParts ? ` · ${careParts.text}` : ''}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(`#${t.zendeskId} ${t.subject}`, 150), emoji: true } },
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: truncate(`#${t.zendeskId} ${t.subject}`, 150), emoji: true },
+      },
+      ...(careParts?.blocks ?? []),
       { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
       {
         type: 'actions',
         elements: [
-          { type: 'button', action_id: ActionIds.openInZendesk, text: { type: 'plain_text', text: 'Open in Zendesk' }, url: links.zendeskUrl },
-          { type: 'button', action_id: ActionIds.draftReply, text: { type: 'plain_text', text: 'Draft reply' }, value: t.zendeskId },
+          {
+            type: 'button',
+            action_id: ActionIds.openInZendesk,
+            text: { type: 'plain_text', text: 'Open in Zendesk' },
+            url: links.zendeskUrl,
+          },
+          ...(care ? [careButton(care.requesterZendeskUserId)] : []),
+          // Slash commands do not arrive with their thread: templates for this ticket open from here.
+          {
+            type: 'button',
+            action_id: ActionIds.findTemplate,
+            text: { type: 'plain_text', text: 'Find template' },
+            value: t.zendeskId,
+          },
+          // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
+          {
+            type: 'button',
+            action_id: ActionIds.draftReply,
+            text: { type: 'plain_text', text: 'Draft reply' },
+            value: t.zendeskId,
+          },
         ],
       },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          },
+        ],
       },
     ],
+    ...(careParts?.attachments.length ? { attachments: careParts.attachments } : {}),
   };
 }
 
@@ -51,8 +93,15 @@ export function buildTicketRootMessage(t: TicketSnapshot, inbox: Inbox, links: {
  * Slack rejects messages whose blocks hold much more than ~12k characters (msg_blocks_too_long), so a long
  * message becomes several thread messages of at most three 2,900-character sections each.
  */
-export function buildThreadComment(t: TicketSnapshot, c: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[] {
-  const who = role === 'customer' ? `:speech_balloon: *${escapeMrkdwn(t.requester.name)}* wrote` : ':outbox_tray: *Public reply sent from Zendesk*';
+export function buildThreadComment(
+  t: TicketSnapshot,
+  c: TicketCommentSnapshot,
+  role: 'customer' | 'agent',
+): SlackMessage[] {
+  const who =
+    role === 'customer'
+      ? `:speech_balloon: *${escapeMrkdwn(t.requester.name)}* wrote`
+      : ':outbox_tray: *Public reply sent from Zendesk*';
   const pieces = splitText(escapeMrkdwn(c.body || '(empty message)'), 2900);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < pieces.length; i += 3) {
@@ -60,7 +109,15 @@ export function buildThreadComment(t: TicketSnapshot, c: TicketCommentSnapshot, 
     messages.push({
       text: `${role === 'customer' ? t.requester.name : 'Agent'}: ${truncate(pieces.slice(i, i + 3).join(''), 3000)}`,
       blocks: [
-        { type: 'context', elements: [{ type: 'mrkdwn', text: `${who} · ${c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${part}` }] },
+        {
+          type: 'context',
+          elements: [
+            {
+              type: 'mrkdwn',
+              text: `${who} · ${c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${part}`,
+            },
+          ],
+        },
         ...pieces.slice(i, i + 3).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })),
       ],
     });
@@ -72,3 +129,19 @@ export const ticketThreadRenderer: TicketThreadRenderer = {
   root: buildTicketRootMessage,
   comment: buildThreadComment,
 };
+
+/**
+ * The renderer with the customer's care context on every root. A care lookup that fails leaves the root
+ * without it rather than holding the ticket back.
+ */
+export function createTicketThreadRenderer(deps: {
+  careContext: (t: TicketSnapshot) => Promise<CareContext>;
+}): TicketThreadRenderer {
+  return {
+    async root(t, inbox, links) {
+      const care = await deps.careContext(t).catch(() => null);
+      return buildTicketRootMessage(t, inbox, links, care);
+    },
+    comment: buildThreadComment,
+  };
+}

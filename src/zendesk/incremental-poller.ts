@@ -35,7 +35,9 @@ export function createIncrementalPoller(deps: {
           result = await deps.gateway.incrementalTickets(position);
         } catch (error) {
           if (error instanceof ZendeskHttpError && error.status === 429) {
-            deps.logger.info('incremental export rate limited; next poll continues', { retryAfter: error.retryAfterSeconds });
+            deps.logger.info('incremental export rate limited; next poll continues', {
+              retryAfter: error.retryAfterSeconds,
+            });
             return synced;
           }
           throw error;

@@ -1,11 +1,23 @@
 import { z } from 'zod';
+import type { ServiceUserIdSource } from '../domain/care/care-service.ts';
 import type { TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { TicketSource } from '../domain/tickets/ticket-sync.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
-import { zComment, zCursorMeta, zIncrementalTickets, zNamed, zOrganization, zTicket, zUser } from './zendesk-schemas.ts';
+import {
+  zComment,
+  zCursorMeta,
+  zIncrementalTickets,
+  zNamed,
+  zOrganization,
+  zTicket,
+  zUser,
+} from './zendesk-schemas.ts';
 
 /** Reads tickets, their comments and the people on them from Zendesk, as yorisoi's domain types. */
-export function createZendeskTicketGateway(api: ZendeskApi) {
+export function createZendeskTicketGateway(
+  api: ZendeskApi,
+  options: { serviceUserId?: ServiceUserIdSource } = {},
+) {
   // Agents, groups, brands and organisations change rarely and appear on many tickets.
   const names = new Map<string, Promise<string | null>>();
   const cachedName = (kind: 'groups' | 'brands' | 'organizations', id: string | null) => {
@@ -13,7 +25,9 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
     const key = `${kind}:${id}`;
     let hit = names.get(key);
     if (!hit) {
-      const schema = z.object({ [kind.replace(/s$/, '')]: kind === 'organizations' ? zOrganization : zNamed });
+      const schema = z.object({
+        [kind.replace(/s$/, '')]: kind === 'organizations' ? zOrganization : zNamed,
+      });
       hit = api
         .call('GET', [kind, id], schema)
         .then((r) => (r[kind.replace(/s$/, '')] as { name: string }).name)
@@ -35,7 +49,13 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
     for (;;) {
       const page = await api.call(
         'GET',
-        ['tickets', ticketId, 'comments', cursor ? { 'page[after]': cursor } : {}],
+        // node-zendesk adds cursor paging only on some paths; without page[size] this list stops at 100.
+        [
+          'tickets',
+          ticketId,
+          'comments',
+          cursor ? { 'page[size]': 100, 'page[after]': cursor } : { 'page[size]': 100 },
+        ],
         zCursorMeta.extend({ comments: z.array(zComment) }),
       );
       for (const c of page.comments) {
@@ -77,8 +97,11 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
           organizationId,
           organizationName: await cachedName('organizations', organizationId),
           externalId: requester.external_id ?? null,
+          serviceUserId: serviceUserIdOf(options.serviceUserId ?? { kind: 'external_id' }, requester, ticket),
         },
-        assignee: assignee ? { zendeskUserId: assignee.id, name: assignee.name, email: assignee.email ?? null } : null,
+        assignee: assignee
+          ? { zendeskUserId: assignee.id, name: assignee.name, email: assignee.email ?? null }
+          : null,
         groupId: ticket.group_id,
         groupName,
         brandId: ticket.brand_id,
@@ -101,6 +124,18 @@ export function createZendeskTicketGateway(api: ZendeskApi) {
       return api.call('GET', ['incremental', 'tickets', 'cursor', query], zIncrementalTickets);
     },
   };
+}
+
+/** The service's own user id, from where YORISOI_SERVICE_USER_ID_FIELD says it lives. */
+export function serviceUserIdOf(
+  source: ServiceUserIdSource,
+  user: { external_id?: string | null; user_fields?: Record<string, unknown> | null },
+  ticket?: { custom_fields?: Array<{ id: string; value: unknown }> },
+): string | null {
+  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
+  if (source.kind === 'external_id') return user.external_id ?? null;
+  if (source.kind === 'user_field') return text(user.user_fields?.[source.key]);
+  return text(ticket?.custom_fields?.find((f) => f.id === source.id)?.value);
 }
 
 export type ZendeskTicketGateway = ReturnType<typeof createZendeskTicketGateway>;

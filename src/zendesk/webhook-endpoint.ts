@@ -51,7 +51,11 @@ export function createWebhookHandler(deps: {
     let parsed: z.infer<typeof webhookBody>;
     try {
       const result = webhookBody.safeParse(JSON.parse(rawBody.toString('utf8')));
-      if (!result.success) return reply(res, 400, { error: 'invalid_body', issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
+      if (!result.success)
+        return reply(res, 400, {
+          error: 'invalid_body',
+          issues: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        });
       parsed = result.data;
     } catch {
       return reply(res, 400, { error: 'invalid_json' });

@@ -20,8 +20,10 @@ export function verifyZendeskWebhook(input: {
   if (!signature || !timestamp) return { ok: false, reason: 'missing' };
   const expected = Buffer.from(signZendeskWebhook(input.secret, timestamp, input.rawBody));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'mismatch' };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: 'mismatch' };
   const at = Date.parse(timestamp);
-  if (!Number.isFinite(at) || Math.abs(input.now.getTime() - at) > WEBHOOK_MAX_SKEW_MS) return { ok: false, reason: 'stale' };
+  if (!Number.isFinite(at) || Math.abs(input.now.getTime() - at) > WEBHOOK_MAX_SKEW_MS)
+    return { ok: false, reason: 'stale' };
   return { ok: true };
 }

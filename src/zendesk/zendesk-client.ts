@@ -22,7 +22,13 @@ export class ZendeskHttpError extends YorisoiError {
     what: string,
   ) {
     super(
-      status === 429 ? 'zendesk_rate_limited' : status === 404 ? 'zendesk_not_found' : status >= 500 ? 'zendesk_unavailable' : 'zendesk_rejected',
+      status === 429
+        ? 'zendesk_rate_limited'
+        : status === 404
+          ? 'zendesk_not_found'
+          : status >= 500
+            ? 'zendesk_unavailable'
+            : 'zendesk_rejected',
       `(${what}: HTTP ${status}${describe(body)})`,
     );
   }
@@ -60,9 +66,16 @@ export function createZendeskApi(options: ZendeskApiOptions): ZendeskApi {
       token: options.apiToken,
       endpointUri: options.apiUrl,
       customHeaders: headers,
-    } as never) as unknown as { tickets: { transporter: Transporter }; webhooks: { transporter: Transporter } };
+    } as never) as unknown as {
+      tickets: { transporter: Transporter };
+      webhooks: { transporter: Transporter };
+    };
   type Transporter = {
-    request(method: string, uri: PathPart[], body?: unknown): Promise<{ response: { status: number; headers: { get(n: string): string | null } }; result: unknown }>;
+    request(
+      method: string,
+      uri: PathPart[],
+      body?: unknown,
+    ): Promise<{ response: { status: number; headers: { get(n: string): string | null } }; result: unknown }>;
   };
   const client = make();
   return {
@@ -81,11 +94,19 @@ export function createZendeskApi(options: ZendeskApiOptions): ZendeskApi {
       const status = response.response.status;
       if (status === 429 || status >= 300) {
         const retryAfter = Number(response.response.headers.get('retry-after'));
-        throw new ZendeskHttpError(status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null, response.result, what);
+        throw new ZendeskHttpError(
+          status,
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+          response.result,
+          what,
+        );
       }
       const parsed = schema.safeParse(response.result);
       if (!parsed.success) {
-        throw new YorisoiError('zendesk_rejected', `(${what}: unexpected response shape: ${parsed.error.issues[0]?.message ?? ''})`);
+        throw new YorisoiError(
+          'zendesk_rejected',
+          `(${what}: unexpected response shape: ${parsed.error.issues[0]?.message ?? ''})`,
+        );
       }
       return parsed.data;
     },

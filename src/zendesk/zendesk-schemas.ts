@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Zendesk ids are numbers in JSON; yorisoi keeps them as strings (they outgrow 32-bit columns). */
 export const zid = z.union([z.number(), z.string()]).transform((v) => String(v));
-const nullableId = zid.nullable().optional().transform((v) => v ?? null);
+const nullableId = zid
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
 
 export const zTicket = z.object({
   id: zid,
@@ -18,6 +21,7 @@ export const zTicket = z.object({
   brand_id: nullableId,
   ticket_form_id: nullableId,
   tags: z.array(z.string()).default([]),
+  custom_fields: z.array(z.object({ id: zid, value: z.unknown() })).optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -40,6 +44,7 @@ export const zUser = z.object({
   organization_id: nullableId,
   external_id: z.string().nullable().optional(),
   active: z.boolean().optional(),
+  user_fields: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type ZUser = z.infer<typeof zUser>;
 
@@ -56,3 +61,5 @@ export const zIncrementalTickets = z.object({
   after_cursor: z.string().nullable().optional(),
   end_of_stream: z.boolean(),
 });
+
+export const zIdentity = z.object({ id: zid, user_id: zid, type: z.string(), value: z.string() });

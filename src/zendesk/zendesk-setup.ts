@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ZendeskApi } from './zendesk-client.ts';
 import { WEBHOOK_PATH } from './webhook-endpoint.ts';
+import type { ZendeskApi } from './zendesk-client.ts';
 
 export const WEBHOOK_NAME = 'yorisoi';
 export const TRIGGER_TITLE = 'yorisoi: notify Slack of ticket changes';
@@ -12,7 +12,11 @@ export const TRIGGER_BODY = JSON.stringify({
   updated_at: '{{ticket.updated_at_with_timestamp}}',
 });
 
-const zWebhook = z.object({ id: z.union([z.string(), z.number()]).transform(String), name: z.string(), endpoint: z.string() });
+const zWebhook = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  name: z.string(),
+  endpoint: z.string(),
+});
 
 /**
  * What an admin would otherwise click together in Admin Center: a signed webhook pointing at yorisoi and a
@@ -21,7 +25,9 @@ const zWebhook = z.object({ id: z.union([z.string(), z.number()]).transform(Stri
  */
 export async function setupZendesk(api: ZendeskApi, publicUrl: string) {
   const endpoint = `${publicUrl.replace(/\/$/, '')}${WEBHOOK_PATH}`;
-  const list = await api.call('GET', ['webhooks'], z.object({ webhooks: z.array(zWebhook) }), undefined, { dotJson: false });
+  const list = await api.call('GET', ['webhooks'], z.object({ webhooks: z.array(zWebhook) }), undefined, {
+    dotJson: false,
+  });
   let webhook = list.webhooks.find((w) => w.name === WEBHOOK_NAME && w.endpoint === endpoint);
   const created = !webhook;
   if (!webhook) {
@@ -70,5 +76,11 @@ export async function setupZendesk(api: ZendeskApi, publicUrl: string) {
     });
     trigger = r.trigger;
   }
-  return { webhookId: webhook.id, webhookCreated: created, triggerId: trigger.id, endpoint, signingSecret: secret.signing_secret.secret };
+  return {
+    webhookId: webhook.id,
+    webhookCreated: created,
+    triggerId: trigger.id,
+    endpoint,
+    signingSecret: secret.signing_secret.secret,
+  };
 }

@@ -120,13 +120,13 @@ describe('named drafts, templates, review in the thread', () => {
   it('template search and insert put the template into the reply', async () => {
     const thread = await ticketWithThread(s, { subject: 'Template please' });
     const editor = await openEditorFromRoot(s, AIKO, thread);
-    await act(s, AIKO, editor, 'template_search', {
+    await act(s, AIKO, editor, 'draft_template_search', {
       value: 'アップロード android',
       typed: { reply_0: 'Taro様\n' },
     });
-    const results = await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('template_insert'));
+    const results = await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('draft_template_insert'));
     expect(viewText(results)).toContain('写真のアップロードエラー（Android）');
-    await act(s, AIKO, results, 'template_insert', { value: 'tpl-upload-android' });
+    await act(s, AIKO, results, 'draft_template_insert', { value: 'tpl-upload-android' });
     const inserted = await nextVersionOf(s, AIKO, results, (v) => viewText(v).includes('Inserted template'));
     const reply = initialValue(inserted, 'reply_0');
     expect(reply.startsWith('Taro様\n')).toBe(true);

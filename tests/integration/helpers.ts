@@ -4,7 +4,16 @@ import path from 'node:path';
 import { createLogger } from '../../src/logger.ts';
 import { type SandboxOptions, startSandbox } from '../../src/sandbox.ts';
 
-export type SimMessage = { channel: string; ts: string; thread_ts?: string | null; user?: string; text: string; blocks?: unknown[]; metadata?: unknown };
+export type SimMessage = {
+  channel: string;
+  ts: string;
+  thread_ts?: string | null;
+  user?: string;
+  text: string;
+  blocks?: unknown[];
+  attachments?: Array<{ color?: string; blocks?: unknown[] }>;
+  metadata?: unknown;
+};
 
 /** A sandbox on free ports with its own SQLite file; `logs` holds every line the app logged. */
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
@@ -18,7 +27,11 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
     slackRate: { perSecond: 50, burst: 10 },
     ...options,
   });
-  const api = async <T = unknown>(method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> => {
+  const api = async <T = unknown>(
+    method: string,
+    route: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
     const r = await fetch(`${sandbox.simUrl}${route}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -28,9 +41,19 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
     return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
   };
   const messages = async (channel?: string) =>
-    (await api<{ messages: SimMessage[] }>('GET', `/_sim/slack/messages${channel ? `?channel=${channel}` : ''}`)).body.messages;
+    (
+      await api<{ messages: SimMessage[] }>(
+        'GET',
+        `/_sim/slack/messages${channel ? `?channel=${channel}` : ''}`,
+      )
+    ).body.messages;
   const openTicket = async (input: Record<string, unknown>) =>
-    (await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', { requester: { email: 'taro@example.com', name: 'Taro' }, ...input })).body.ticket;
+    (
+      await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', {
+        requester: { email: 'taro@example.com', name: 'Taro' },
+        ...input,
+      })
+    ).body.ticket;
   return {
     ...sandbox,
     /** The current runtime (restartApp replaces it). */
@@ -51,7 +74,11 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
 
 export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < until) {
@@ -68,4 +95,5 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 
 export const rootsOf = (messages: SimMessage[], ticketId: number | string) =>
   messages.filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && m.text.startsWith(`#${ticketId} `));
-export const repliesTo = (messages: SimMessage[], rootTs: string) => messages.filter((m) => m.thread_ts === rootTs && m.ts !== rootTs);
+export const repliesTo = (messages: SimMessage[], rootTs: string) =>
+  messages.filter((m) => m.thread_ts === rootTs && m.ts !== rootTs);

@@ -12,22 +12,44 @@ afterAll(async () => {
 });
 
 const postWebhook = (body: string, headers: Record<string, string>) =>
-  fetch(`${s.appUrl}/zendesk/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${s.appUrl}/zendesk/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 describe('ticket → thread', () => {
   it('a new ticket becomes one thread in the routed channel, follow-ups join it, changes edit the root', async () => {
-    const ticket = await s.openTicket({ subject: 'Upload fails', body: 'Uploading a photo fails with an error.', brand: 'photos', tags: ['upload'] });
+    const ticket = await s.openTicket({
+      subject: 'Upload fails',
+      body: 'Uploading a photo fails with an error.',
+      brand: 'photos',
+      tags: ['upload'],
+    });
     const root = await waitFor('root', async () => rootsOf(await s.messages('C0PHOTOS'), ticket.id)[0]);
     expect(root.text).toContain('Taro');
     expect(root.text).toContain('unassigned');
-    await waitFor('first message', async () => repliesTo(await s.messages('C0PHOTOS'), root.ts).find((m) => m.text.includes('Uploading a photo fails')));
+    await waitFor('first message', async () =>
+      repliesTo(await s.messages('C0PHOTOS'), root.ts).find((m) =>
+        m.text.includes('Uploading a photo fails'),
+      ),
+    );
 
-    await s.api('POST', `/_sim/zendesk/tickets/${ticket.id}/customer-reply`, { body: 'Still broken on Android 15.' });
-    await waitFor('follow-up', async () => repliesTo(await s.messages('C0PHOTOS'), root.ts).find((m) => m.text.includes('Android 15')));
+    await s.api('POST', `/_sim/zendesk/tickets/${ticket.id}/customer-reply`, {
+      body: 'Still broken on Android 15.',
+    });
+    await waitFor('follow-up', async () =>
+      repliesTo(await s.messages('C0PHOTOS'), root.ts).find((m) => m.text.includes('Android 15')),
+    );
 
-    await s.api('PATCH', `/_sim/zendesk/tickets/${ticket.id}`, { status: 'pending', assignee_email: 'kenji@example.com' });
+    await s.api('PATCH', `/_sim/zendesk/tickets/${ticket.id}`, {
+      status: 'pending',
+      assignee_email: 'kenji@example.com',
+    });
     const edited = await waitFor('edited root', async () =>
-      (await s.messages('C0PHOTOS')).find((m) => m.ts === root.ts && m.text.includes('pending') && m.text.includes('Kenji')),
+      (await s.messages('C0PHOTOS')).find(
+        (m) => m.ts === root.ts && m.text.includes('pending') && m.text.includes('Kenji'),
+      ),
     );
     expect(edited.thread_ts ?? edited.ts).toBe(root.ts);
     await s.runtime.settle();
@@ -52,10 +74,16 @@ describe('ticket → thread', () => {
     const ticketsBefore = await s.runtime.db.ticket.count();
     const body = JSON.stringify({ ticket_id: '999999' });
     const now = new Date().toISOString();
-    const forged = await postWebhook(body, { 'x-zendesk-webhook-signature': signZendeskWebhook('not-the-secret', now, body), 'x-zendesk-webhook-signature-timestamp': now });
+    const forged = await postWebhook(body, {
+      'x-zendesk-webhook-signature': signZendeskWebhook('not-the-secret', now, body),
+      'x-zendesk-webhook-signature-timestamp': now,
+    });
     const unsigned = await postWebhook(body, {});
     const old = new Date(Date.now() - 10 * 60_000).toISOString();
-    const stale = await postWebhook(body, { 'x-zendesk-webhook-signature': signZendeskWebhook(s.setup.signingSecret, old, body), 'x-zendesk-webhook-signature-timestamp': old });
+    const stale = await postWebhook(body, {
+      'x-zendesk-webhook-signature': signZendeskWebhook(s.setup.signingSecret, old, body),
+      'x-zendesk-webhook-signature-timestamp': old,
+    });
     expect([forged.status, unsigned.status, stale.status]).toEqual([401, 401, 401]);
     expect(await s.runtime.db.webhookDelivery.count()).toBe(before);
     expect(await s.runtime.db.ticket.count()).toBe(ticketsBefore);
@@ -63,7 +91,11 @@ describe('ticket → thread', () => {
 
   it('the same delivery twice makes one thread', async () => {
     await s.api('POST', '/_sim/zendesk/webhooks/drop', { count: 1 });
-    const ticket = await s.openTicket({ subject: 'Duplicate delivery', body: 'Hello twice', brand: 'billing' });
+    const ticket = await s.openTicket({
+      subject: 'Duplicate delivery',
+      body: 'Hello twice',
+      brand: 'billing',
+    });
     const body = JSON.stringify({ ticket_id: String(ticket.id), event: 'ticket.changed' });
     const ts = new Date().toISOString();
     const headers = {
@@ -78,12 +110,18 @@ describe('ticket → thread', () => {
     await waitFor('root', async () => rootsOf(await s.messages('C0BILLING'), ticket.id)[0]);
     await s.runtime.settle();
     expect(rootsOf(await s.messages('C0BILLING'), ticket.id)).toHaveLength(1);
-    expect(await s.runtime.db.webhookDelivery.count({ where: { invocationId: `inv-dup-${ticket.id}` } })).toBe(1);
+    expect(
+      await s.runtime.db.webhookDelivery.count({ where: { invocationId: `inv-dup-${ticket.id}` } }),
+    ).toBe(1);
   });
 
   it('a ticket whose webhook was lost appears through the incremental poller', async () => {
     await s.api('POST', '/_sim/zendesk/webhooks/drop', { count: 1 });
-    const ticket = await s.openTicket({ subject: 'Lost webhook', body: 'Nobody told Slack', tags: ['onboarding'] });
+    const ticket = await s.openTicket({
+      subject: 'Lost webhook',
+      body: 'Nobody told Slack',
+      tags: ['onboarding'],
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(rootsOf(await s.messages('C0ONBOARD'), ticket.id)).toHaveLength(0);
     // Zendesk's export never returns the newest minute: move the simulator's clock past it.
@@ -91,5 +129,18 @@ describe('ticket → thread', () => {
     const synced = await s.runtime.poller.pollOnce();
     expect(synced).toBeGreaterThanOrEqual(1);
     await waitFor('root via poller', async () => rootsOf(await s.messages('C0ONBOARD'), ticket.id)[0]);
+  });
+
+  it('reads every comment of a long ticket, past the first page of 100', async () => {
+    s.zendesk.dropWebhooks(121);
+    const t = await s.openTicket({ subject: 'Long conversation', body: 'first', brand: 'billing' });
+    for (let i = 1; i <= 120; i++) s.zendesk.customerReply(t.id, { body: `reply ${i}` });
+    await s.runtime.tickets.sync(String(t.id));
+    const stored = await s.runtime.db.ticket.findUniqueOrThrow({
+      where: { zendeskId: String(t.id) },
+      include: { comments: true },
+    });
+    expect(stored.comments).toHaveLength(121);
+    expect(stored.comments.some((c) => c.body === 'reply 120')).toBe(true);
   });
 });

@@ -44,7 +44,12 @@ describe('loadConfig', () => {
   });
 
   it('names a wrong variable and says what it should be', () => {
-    const p = problems({ ...live, SLACK_BOT_TOKEN: 'xapp-wrong', PORT: 'eighty', DATABASE_URL: 'postgres://x' });
+    const p = problems({
+      ...live,
+      SLACK_BOT_TOKEN: 'xapp-wrong',
+      PORT: 'eighty',
+      DATABASE_URL: 'postgres://x',
+    });
     expect(p.find((l) => l.startsWith('SLACK_BOT_TOKEN'))).toMatch(/xoxb-/);
     expect(p.find((l) => l.startsWith('PORT'))).toBeDefined();
     expect(p.find((l) => l.startsWith('DATABASE_URL'))).toMatch(/file:/);

@@ -5,7 +5,11 @@ describe('logger', () => {
   it('never writes a secret or a token-shaped string', () => {
     const lines: string[] = [];
     const log = createLogger({ secrets: ['super-secret-value'], sink: (l) => lines.push(l) });
-    log.info('connecting', { token: 'xoxb-123-456-abcdef', header: 'Basic dXNlci90b2tlbjpzZWNyZXQ=', note: 'uses super-secret-value' });
+    log.info('connecting', {
+      token: 'xoxb-123-456-abcdef',
+      header: 'Basic dXNlci90b2tlbjpzZWNyZXQ=',
+      note: 'uses super-secret-value',
+    });
     log.error('failed', { error: new Error('auth failed for xapp-1-A111-222-abc') });
     const all = lines.join('\n');
     expect(all).not.toContain('xoxb-123');

@@ -9,7 +9,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-mig-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('migrations', () => {
-  it('apply once into Prisma\'s own _prisma_migrations table, then apply nothing', async () => {
+  it("apply once into Prisma's own _prisma_migrations table, then apply nothing", async () => {
     const url = `file:${path.join(dir, 'a.db')}`;
     const first = await applyMigrations(url);
     expect(first.length).toBeGreaterThan(0);

@@ -18,7 +18,14 @@ const ticket = (over: Partial<TicketSnapshot>): TicketSnapshot => ({
   subject: 's',
   status: 'new',
   priority: null,
-  requester: { zendeskUserId: '9', name: 'n', email: null, organizationId: null, organizationName: null, externalId: null },
+  requester: {
+    zendeskUserId: '9',
+    name: 'n',
+    email: null,
+    organizationId: null,
+    organizationName: null,
+    externalId: null,
+  },
   assignee: null,
   groupId: null,
   groupName: null,
@@ -47,6 +54,13 @@ describe('routeTicket', () => {
 describe('inbox file validation', () => {
   it('names the bad field', () => {
     expect(() => toInboxes({ inboxes: [{ id: 'x', channel: '#support' }] })).toThrow(/inboxes\.0\.channel/);
-    expect(() => toInboxes({ inboxes: [{ id: 'a', channel: 'C1AA', default: true }, { id: 'b', channel: 'C1BB', default: true }] })).toThrow(YorisoiError);
+    expect(() =>
+      toInboxes({
+        inboxes: [
+          { id: 'a', channel: 'C1AA', default: true },
+          { id: 'b', channel: 'C1BB', default: true },
+        ],
+      }),
+    ).toThrow(YorisoiError);
   });
 });

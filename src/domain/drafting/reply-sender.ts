@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger.ts';
-import type { OutboxEffect } from '../outbox/outbox.ts';
+import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
 import type { DraftTicket, ReplySend } from './draft.ts';
 import type { DraftStore, DraftThreadRenderer, ReplyGateway } from './ports.ts';
 
@@ -45,7 +45,7 @@ export function createReplySender(options: ReplySenderOptions) {
   const threadEffect = (
     ticket: DraftTicket | null,
     key: string,
-    message: OutboxEffect['message'],
+    message: SlackMessage,
   ): OutboxEffect[] =>
     ticket?.channelId
       ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }]

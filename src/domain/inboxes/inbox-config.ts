@@ -27,7 +27,11 @@ export function toInboxes(input: unknown): Inbox[] {
     );
   }
   const defaults = parsed.data.inboxes.filter((i) => i.default);
-  if (defaults.length > 1) throw new YorisoiError('inboxes_file_invalid', `only one inbox may be the default (${defaults.map((d) => d.id).join(', ')})`);
+  if (defaults.length > 1)
+    throw new YorisoiError(
+      'inboxes_file_invalid',
+      `only one inbox may be the default (${defaults.map((d) => d.id).join(', ')})`,
+    );
   const ids = new Set<string>();
   return parsed.data.inboxes.map((i, position) => {
     if (ids.has(i.id)) throw new YorisoiError('inboxes_file_invalid', `inbox id "${i.id}" appears twice`);

@@ -3,19 +3,47 @@ import type { TicketSync } from '../tickets/ticket-sync.ts';
 
 export interface WebhookDeliveryStore {
   /** Stores the delivery; false when this invocation id was stored before (a Zendesk retry). */
-  record(delivery: { invocationId: string; webhookId: string | null; ticketZendeskId: string | null; body: string }): Promise<boolean>;
+  record(delivery: {
+    invocationId: string;
+    webhookId: string | null;
+    ticketZendeskId: string | null;
+    body: string;
+  }): Promise<boolean>;
   markProcessed(invocationId: string): Promise<void>;
   markFailed(invocationId: string, error: string): Promise<void>;
   /** Deliveries stored but not processed (failed, or cut short by a restart), oldest first. */
-  unprocessed(olderThan: Date, limit: number): Promise<Array<{ invocationId: string; ticketZendeskId: string | null }>>;
+  unprocessed(
+    olderThan: Date,
+    limit: number,
+  ): Promise<Array<{ invocationId: string; ticketZendeskId: string | null }>>;
 }
 
 /**
  * A verified webhook is stored first and acknowledged; the ticket is then synced from the API. A delivery
  * that fails to sync stays unprocessed and is retried by `retryUnprocessed` (and the poller catches the rest).
  */
-export function createWebhookIntake(deps: { deliveries: WebhookDeliveryStore; tickets: TicketSync; logger: Logger }) {
+export function createWebhookIntake(deps: {
+  deliveries: WebhookDeliveryStore;
+  tickets: Pick<TicketSync, 'sync'>;
+  logger: Logger;
+  /** Syncs running at once. A burst of webhooks queues here instead of crowding the database
+   *  connection, so storing (and acknowledging) the next webhook never waits behind a thousand syncs. */
+  concurrency?: number;
+}) {
   const { deliveries, tickets, logger } = deps;
+  const limit = deps.concurrency ?? 4;
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const slot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 
   async function process(invocationId: string, ticketZendeskId: string | null) {
     if (!ticketZendeskId) {
@@ -26,21 +54,32 @@ export function createWebhookIntake(deps: { deliveries: WebhookDeliveryStore; ti
       await tickets.sync(ticketZendeskId);
       await deliveries.markProcessed(invocationId);
     } catch (error) {
-      logger.warn('webhook delivery could not be processed yet', { invocationId, ticket: ticketZendeskId, error });
+      logger.warn('webhook delivery could not be processed yet', {
+        invocationId,
+        ticket: ticketZendeskId,
+        error,
+      });
       await deliveries.markFailed(invocationId, error instanceof Error ? error.message : String(error));
     }
   }
 
   return {
     /** Returns whether the delivery was new; processing continues in the background. */
-    async accept(delivery: { invocationId: string; webhookId: string | null; ticketZendeskId: string | null; body: string }) {
+    async accept(delivery: {
+      invocationId: string;
+      webhookId: string | null;
+      ticketZendeskId: string | null;
+      body: string;
+    }) {
       const isNew = await deliveries.record(delivery);
-      const done = isNew ? process(delivery.invocationId, delivery.ticketZendeskId) : Promise.resolve();
+      const done = isNew
+        ? slot(() => process(delivery.invocationId, delivery.ticketZendeskId))
+        : Promise.resolve();
       return { isNew, done };
     },
     async retryUnprocessed(now: Date, graceMs = 30_000) {
       const pending = await deliveries.unprocessed(new Date(now.getTime() - graceMs), 100);
-      for (const d of pending) await process(d.invocationId, d.ticketZendeskId);
+      for (const d of pending) await slot(() => process(d.invocationId, d.ticketZendeskId));
       return pending.length;
     },
   };

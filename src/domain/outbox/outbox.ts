@@ -12,12 +12,61 @@ export interface SlackMessage {
  *  - post_in_thread: a reply under the ticket's root (waits until the root exists).
  *  - update_root: chat.update of the ticket's root.
  *  - post: a plain message to a channel, optionally in a known thread.
+ *  - post_thread_root / post_in_group_thread: a thread that belongs to no ticket (a voice thread, an alert
+ *    episode), named by `group`; its root's ts is the sent root row's ts. Replies wait for the root.
+ *  - upload_file: a file shared with files.uploadV2, into the group's thread when `group` is set.
  */
 export type OutboxEffect =
   | { kind: 'post_root'; key: string; channelId: string; ticketId: string; message: SlackMessage }
-  | { kind: 'post_in_thread'; key: string; channelId: string; ticketId: string; message: SlackMessage; broadcast?: boolean }
+  | {
+      kind: 'post_in_thread';
+      key: string;
+      channelId: string;
+      ticketId: string;
+      message: SlackMessage;
+      broadcast?: boolean;
+    }
   | { kind: 'update_root'; key: string; channelId: string; ticketId: string; message: SlackMessage }
-  | { kind: 'post'; key: string; channelId: string; threadTs?: string; ticketId?: string; message: SlackMessage };
+  | {
+      kind: 'post';
+      key: string;
+      channelId: string;
+      threadTs?: string;
+      ticketId?: string;
+      message: SlackMessage;
+    }
+  | { kind: 'post_thread_root'; key: string; channelId: string; group: string; message: SlackMessage }
+  | {
+      kind: 'post_in_group_thread';
+      key: string;
+      channelId: string;
+      group: string;
+      message: SlackMessage;
+      broadcast?: boolean;
+    }
+  | {
+      kind: 'upload_file';
+      key: string;
+      channelId: string;
+      group?: string;
+      file: OutboxFile;
+      initialComment?: string;
+    };
+
+/** A file to upload; the bytes travel in the outbox row so a retry uploads the same image. */
+export interface OutboxFile {
+  filename: string;
+  title: string;
+  altText: string;
+  contentBase64: string;
+}
+
+/** The ordering group of an effect: messages of one ticket (or one voice/alert thread) go out in order. */
+export function orderGroupOf(effect: OutboxEffect): string | null {
+  if ('group' in effect && effect.group) return effect.group;
+  if ('ticketId' in effect && effect.ticketId) return effect.ticketId;
+  return null;
+}
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -28,6 +77,8 @@ export interface OutboxItem {
   attempts: number;
   nextAttemptAt: Date;
   slackTs: string | null;
+  /** Why the last attempt failed; `maybe-posted:` marks failures after which Slack may have the message. */
+  lastError: string | null;
 }
 
 export interface OutboxStore {
@@ -41,6 +92,8 @@ export interface OutboxStore {
   reschedule(id: number, at: Date, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   rootTsOf(ticketId: string): Promise<string | null>;
+  /** ts of the sent `post_thread_root` of a group (voice thread, alert episode). */
+  groupRootTsOf(group: string): Promise<string | null>;
   nextDueAt(): Promise<Date | null>;
   counts(): Promise<Record<OutboxStatus, number>>;
 }

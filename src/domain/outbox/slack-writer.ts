@@ -2,7 +2,23 @@ import type { SlackMessage } from './outbox.ts';
 
 /** The Slack operations the outbox needs; implemented over @slack/web-api in src/slack. */
 export interface SlackWriter {
-  post(input: { channel: string; message: SlackMessage; threadTs?: string; broadcast?: boolean; key: string }): Promise<{ ts: string }>;
+  post(input: {
+    channel: string;
+    message: SlackMessage;
+    threadTs?: string;
+    broadcast?: boolean;
+    key: string;
+  }): Promise<{ ts: string }>;
+  /** files.uploadV2 (getUploadURLExternal, upload, completeUploadExternal). */
+  upload(input: {
+    channel: string;
+    threadTs?: string;
+    filename: string;
+    title: string;
+    altText: string;
+    bytes: Uint8Array;
+    initialComment?: string;
+  }): Promise<{ fileId: string | null }>;
   update(input: { channel: string; ts: string; message: SlackMessage }): Promise<void>;
   /** The ts of a message we posted with this outbox key, if Slack has it (recovery after a crash). */
   findPosted(input: { channel: string; key: string; threadTs?: string; since: Date }): Promise<string | null>;
@@ -10,7 +26,8 @@ export interface SlackWriter {
 
 export type SlackWriteFailure =
   | { kind: 'rate_limited'; retryAfterMs: number; detail: string }
-  | { kind: 'transient'; detail: string }
+  /** maybeDelivered: the request may have reached Slack (timeout, connection lost mid-call). */
+  | { kind: 'transient'; detail: string; maybeDelivered?: boolean }
   | { kind: 'permanent'; detail: string };
 
 export class SlackWriteError extends Error {

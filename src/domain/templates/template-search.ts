@@ -42,7 +42,10 @@ export interface TemplateSearchIndex {
   /** Best first. */
   search(query: string, opts?: { limit?: number; filters?: TemplateSearchFilters }): TemplateSearchHit[];
   /** Indexed templates that are near-duplicates of `t`, most similar first, excluding `t.id` itself. */
-  findNearDuplicates(t: { id?: string; title: string; body: string }, opts?: { limit?: number }): NearDuplicate[];
+  findNearDuplicates(
+    t: { id?: string; title: string; body: string },
+    opts?: { limit?: number },
+  ): NearDuplicate[];
   /** Connected groups of near-duplicates among the indexed templates, each with ≥ 2 ids. */
   duplicateGroups(): { ids: string[] }[];
   /** A snapshot to persist next to the database so that start-up does not re-analyse every template. */

@@ -6,7 +6,9 @@ import type { Inbox, TicketSnapshot } from './ticket.ts';
  * inbox takes what no rule matched.
  */
 export function routeTicket(ticket: TicketSnapshot, inboxes: Inbox[]): Inbox | null {
-  const rules = [...inboxes].filter((i) => !i.isDefault).sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+  const rules = [...inboxes]
+    .filter((i) => !i.isDefault)
+    .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
   const eq = (want: string | null, ...have: Array<string | null>) =>
     want === null || have.some((h) => h !== null && h.toLowerCase() === want.toLowerCase());
   for (const inbox of rules) {

@@ -1,4 +1,5 @@
 import type { OutboxEffect } from '../outbox/outbox.ts';
+import type { VoicePostRecord } from '../voice/voice.ts';
 import type { CustomerIdentity, Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
 
 /** What is stored of a ticket, enough to tell what changed since. */
@@ -10,7 +11,11 @@ export interface StoredTicket {
   rootTs: string | null;
   rootFingerprint: string;
   zendeskUpdatedAt: Date;
+  /** When yorisoi last stored this ticket. */
+  syncedAt: Date;
   knownCommentIds: Set<string>;
+  /** Zendesk user id of the requester as stored (a change may mean Zendesk merged users). */
+  requesterZendeskUserId?: string;
 }
 
 /** One atomic change: the ticket as now known, the comments seen for the first time, the Slack effects. */
@@ -21,6 +26,10 @@ export interface TicketChange {
   inbox: Inbox | null;
   newComments: Array<TicketCommentSnapshot & { mirrored: boolean }>;
   effects: OutboxEffect[];
+  /** Customer messages heard by voice subscriptions (their effects are in `effects`). */
+  voicePosts?: VoicePostRecord[];
+  /** A ticket seen for the first time is counted once, at its Zendesk creation time, in these scopes. */
+  volume?: { at: Date; scopes: string[] };
 }
 
 export interface TicketStore {

@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
+import { planVoices, type VoiceRenderer, type VoiceSubscription } from '../voice/voice.ts';
+import { volumeScopes } from '../volume/volume.ts';
 import { routeTicket } from './routing.ts';
-import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
+import type { CustomerIdentity, Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
 import { rootFields } from './ticket.ts';
-import type { TicketStore } from './ticket-store.ts';
+import type { TicketChange, TicketStore } from './ticket-store.ts';
+
+/** Where voice subscriptions come from; optional so ticket threads work without the voice feature. */
+export interface VoiceSource {
+  activeSubscriptions(): Promise<VoiceSubscription[]>;
+  /** Channels that already have a voice thread for this ticket. */
+  threadChannels(ticketZendeskId: string): Promise<Set<string>>;
+  renderer: VoiceRenderer;
+  /** Names always masked (the requester's own name is added per ticket). */
+  maskNames: readonly string[];
+}
 
 export interface TicketSource {
   fetchTicketSnapshot(zendeskId: string): Promise<TicketSnapshot>;
@@ -12,7 +24,11 @@ export interface TicketSource {
 
 /** How a ticket looks in Slack; implemented by src/views so the domain never builds Block Kit. */
 export interface TicketThreadRenderer {
-  root(ticket: TicketSnapshot, inbox: Inbox, links: { zendeskUrl: string }): Promise<SlackMessage> | SlackMessage;
+  root(
+    ticket: TicketSnapshot,
+    inbox: Inbox,
+    links: { zendeskUrl: string },
+  ): Promise<SlackMessage> | SlackMessage;
   comment(ticket: TicketSnapshot, comment: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[];
 }
 
@@ -35,15 +51,26 @@ export function createTicketSync(deps: {
   renderer: TicketThreadRenderer;
   zendeskTicketUrl: (zendeskId: string) => string;
   logger: Logger;
+  voice?: VoiceSource;
+  /** Stores the requester and notices user merges before the root is rendered (care charts). */
+  requesters?: {
+    reconcileRequester(requester: CustomerIdentity, previousZendeskUserId: string | null): Promise<void>;
+  };
 }) {
   const { source, store, renderer, logger } = deps;
   const inFlight = new Map<string, Promise<TicketSyncResult>>();
 
-  async function syncOnce(zendeskId: string): Promise<TicketSyncResult> {
+  async function syncOnce(zendeskId: string, refreshKey?: string): Promise<TicketSyncResult> {
     const snapshot = await source.fetchTicketSnapshot(zendeskId);
     const stored = await store.findByZendeskId(zendeskId);
+    const previousRequester = stored?.requesterZendeskUserId ?? null;
+    if (deps.requesters && (!stored || previousRequester !== snapshot.requester.zendeskUserId)) {
+      await deps.requesters.reconcileRequester(snapshot.requester, previousRequester);
+    }
     const inboxes = await store.listInboxes();
-    const inbox = stored?.inboxId ? (inboxes.find((i) => i.id === stored.inboxId) ?? null) : routeTicket(snapshot, inboxes);
+    const inbox = stored?.inboxId
+      ? (inboxes.find((i) => i.id === stored.inboxId) ?? null)
+      : routeTicket(snapshot, inboxes);
     const ticketId = stored?.id ?? randomUUID();
     const isNew = stored === null;
     const known = stored?.knownCommentIds ?? new Set<string>();
@@ -56,11 +83,26 @@ export function createTicketSync(deps: {
     if (channelId && inbox) {
       const fingerprint = JSON.stringify(rootFields(snapshot));
       if (isNew || !stored.channelId) {
-        effects.push({ kind: 'post_root', key: `root:${zendeskId}`, channelId, ticketId, message: await renderer.root(snapshot, inbox, links) });
+        effects.push({
+          kind: 'post_root',
+          key: `root:${zendeskId}`,
+          channelId,
+          ticketId,
+          message: await renderer.root(snapshot, inbox, links),
+        });
       } else if (stored.rootFingerprint !== fingerprint && snapshot.updatedAt >= stored.zendeskUpdatedAt) {
         effects.push({
           kind: 'update_root',
           key: `root-update:${zendeskId}:${fingerprint}:${snapshot.updatedAt.getTime()}`,
+          channelId,
+          ticketId,
+          message: await renderer.root(snapshot, inbox, links),
+        });
+      } else if (refreshKey) {
+        // Something the root shows besides the ticket changed (the customer's care chart).
+        effects.push({
+          kind: 'update_root',
+          key: `root-refresh:${zendeskId}:${refreshKey}`,
           channelId,
           ticketId,
           message: await renderer.root(snapshot, inbox, links),
@@ -74,7 +116,10 @@ export function createTicketSync(deps: {
         renderer.comment(snapshot, comment, role).forEach((message, part) => {
           effects.push({
             kind: 'post_in_thread',
-            key: part === 0 ? `comment:${comment.zendeskCommentId}` : `comment:${comment.zendeskCommentId}:${part}`,
+            key:
+              part === 0
+                ? `comment:${comment.zendeskCommentId}`
+                : `comment:${comment.zendeskCommentId}:${part}`,
             channelId,
             ticketId,
             message,
@@ -83,21 +128,42 @@ export function createTicketSync(deps: {
       }
       return { ...comment, mirrored };
     });
-    await store.commit({ ticketId, isNew, snapshot, inbox, newComments, effects });
+    // Voices: each new public message of the customer, once, to every subscribed channel whose filter matches.
+    let voicePosts: TicketChange['voicePosts'];
+    const customerMessages = fresh.filter((c) => c.public && c.authorZendeskId === requesterId);
+    if (deps.voice && customerMessages.length > 0) {
+      const subscriptions = await deps.voice.activeSubscriptions();
+      if (subscriptions.length > 0) {
+        const plan = planVoices({
+          ticket: snapshot,
+          inbox,
+          comments: customerMessages,
+          subscriptions,
+          threadChannels: await deps.voice.threadChannels(zendeskId),
+          maskNames: deps.voice.maskNames,
+          zendeskUrl: links.zendeskUrl,
+          renderer: deps.voice.renderer,
+        });
+        effects.push(...plan.effects);
+        voicePosts = plan.posts;
+      }
+    }
+    const volume = isNew ? { at: snapshot.createdAt, scopes: volumeScopes(snapshot, inbox) } : undefined;
+    await store.commit({ ticketId, isNew, snapshot, inbox, newComments, effects, voicePosts, volume });
     if (!inbox) logger.warn('ticket has no inbox: add a default inbox', { zendeskId });
     return { zendeskId, created: isNew, effects: effects.length, routedTo: inbox?.id ?? null };
   }
 
   /** Syncs of one ticket never overlap in this process; a sync that loses a race to a unique key retries. */
-  async function sync(zendeskId: string): Promise<TicketSyncResult> {
+  async function sync(zendeskId: string, refreshKey?: string): Promise<TicketSyncResult> {
     const previous = inFlight.get(zendeskId) ?? Promise.resolve(undefined);
     const run = previous
       .catch(() => undefined)
       .then(async () => {
         try {
-          return await syncOnce(zendeskId);
+          return await syncOnce(zendeskId, refreshKey);
         } catch (error) {
-          if ((error as { code?: string }).code === 'P2002') return syncOnce(zendeskId);
+          if ((error as { code?: string }).code === 'P2002') return syncOnce(zendeskId, refreshKey);
           throw error;
         }
       });
@@ -112,11 +178,19 @@ export function createTicketSync(deps: {
   /** For the poller: skips tickets already known at this version or newer. */
   async function syncIfChanged(zendeskId: string, updatedAt: Date): Promise<TicketSyncResult | null> {
     const stored = await store.findByZendeskId(zendeskId);
-    if (stored && stored.zendeskUpdatedAt.getTime() >= updatedAt.getTime()) return null;
+    const seen = stored?.zendeskUpdatedAt.getTime() ?? -1;
+    // Zendesk timestamps are whole seconds: a snapshot stored at version T may predate a second change
+    // within the same second, unless it was taken after that second ended.
+    if (seen > updatedAt.getTime()) return null;
+    if (seen === updatedAt.getTime() && stored && stored.syncedAt.getTime() >= updatedAt.getTime() + 1000)
+      return null;
     return sync(zendeskId);
   }
 
-  return { sync, syncIfChanged };
+  /** Syncs the ticket and re-renders its root even when the ticket itself did not change; `reason` keys it once. */
+  const refreshRoot = (zendeskId: string, reason: string) => sync(zendeskId, reason);
+
+  return { sync: (zendeskId: string) => sync(zendeskId), syncIfChanged, refreshRoot };
 }
 
 export type TicketSync = ReturnType<typeof createTicketSync>;

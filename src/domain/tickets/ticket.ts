@@ -24,6 +24,8 @@ export interface CustomerIdentity {
   organizationId: string | null;
   organizationName: string | null;
   externalId: string | null;
+  /** The service's own user id from the configured Zendesk user or ticket field; undefined = not read. */
+  serviceUserId?: string | null;
 }
 
 export interface TicketCommentSnapshot {

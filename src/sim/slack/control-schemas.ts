@@ -84,3 +84,10 @@ export type UserMessageInput = z.input<typeof UserMessageInput>;
 export type FaultInput = z.input<typeof FaultInput>;
 export type RateInput = z.input<typeof RateInput>;
 export type EventInput = z.input<typeof EventInput>;
+
+export const ChannelInput = z.object({
+  id: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'a channel id such as C0NEWS'),
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'a channel name: lower-case, digits, - and _'),
+  is_member: z.boolean().default(true),
+});
+export type ChannelInput = z.input<typeof ChannelInput>;

@@ -120,6 +120,9 @@ export function createControlRoute(
           sim.fault((await readJson(req)) as never);
           send({ ok: true, faults: sim.status().faults });
           return true;
+        case 'POST /channels':
+          send({ ok: true, channel: sim.addChannel((await readJson(req)) as never) });
+          return true;
         case 'POST /rate':
           sim.setRate((await readJson(req)) as never);
           send({ ok: true, rate: sim.status().rate });

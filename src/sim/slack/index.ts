@@ -40,6 +40,7 @@ export interface ControlMessage {
   bot_id: string | null;
   text: string;
   blocks: unknown[] | null;
+  attachments?: unknown[];
   metadata: { event_type: string; event_payload: Record<string, unknown> } | null;
   files?: { id: string; name: string; title: string; mimetype: string; size: number }[];
   reply_broadcast?: boolean;
@@ -93,6 +94,8 @@ export interface SlackSim {
   calls(query?: { method?: string }): CallLogEntry[];
   fault(input: schemas.FaultInput): void;
   setRate(input: schemas.RateInput): void;
+  /** Creates a channel (as a workspace member would) with the bot in it unless is_member is false. */
+  addChannel(input: schemas.ChannelInput): { id: string; name: string };
   event(input: schemas.EventInput): Promise<AckResult & { event_id: string }>;
   home(query?: { user?: string }): ControlView[];
   /** Resolves when a Socket Mode client has connected (at once in http mode). */
@@ -194,6 +197,7 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
           bot_id: m.bot_id ?? null,
           text: m.text,
           blocks: m.blocks ?? null,
+          ...(m.attachments ? { attachments: m.attachments } : {}),
           metadata: m.metadata ?? null,
           ...(m.files ? { files: m.files } : {}),
           ...(m.reply_broadcast ? { reply_broadcast: true } : {}),
@@ -257,6 +261,20 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
     },
     setRate(input) {
       ctx.rate.set(parse(schemas.RateInput, input));
+    },
+    addChannel(input) {
+      const c = parse(schemas.ChannelInput, input);
+      const created = Math.floor(clock.now() / 1000);
+      store.channels.set(c.id, {
+        id: c.id,
+        name: c.name,
+        is_member: c.is_member,
+        is_archived: false,
+        created,
+        topic: '',
+        purpose: '',
+      });
+      return { id: c.id, name: c.name };
     },
     event: (input) => interactions.event(parse(schemas.EventInput, input)),
     home(query = {}) {

@@ -110,6 +110,7 @@ export function toSlackMessage(
   if (m.app_id) out.app_id = m.app_id;
   if (m.client_msg_id) out.client_msg_id = m.client_msg_id;
   if (m.blocks) out.blocks = m.blocks;
+  if (m.attachments) out.attachments = m.attachments;
   if (m.files) out.files = m.files;
   if (m.edited) out.edited = m.edited;
   if (m.reactions && m.reactions.length > 0) out.reactions = m.reactions;

@@ -72,6 +72,7 @@ export interface StoredMessage {
   app_id?: string;
   text: string;
   blocks?: unknown[];
+  attachments?: unknown[];
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   files?: SimFileRef[];
   reply_broadcast?: boolean;

@@ -34,6 +34,7 @@ export const chatMethods: MethodTable = {
         app_id: APP_ID,
         text: content.text,
         ...(content.blocks ? { blocks: content.blocks } : {}),
+        ...(content.attachments?.length ? { attachments: content.attachments } : {}),
         ...(content.metadata ? { metadata: content.metadata } : {}),
         ...(threadTs
           ? { thread_ts: threadTs, reply_broadcast: optBool(args, 'reply_broadcast') ?? false }
@@ -62,6 +63,11 @@ export const chatMethods: MethodTable = {
       if (!content.given.text && !content.given.blocks) throw slackError('chat.update', 'no_text');
       if (content.given.text) message.text = content.text;
       if (content.given.blocks) message.blocks = content.blocks;
+      // As in Slack, attachments given replace the old ones; an empty array removes them.
+      if (content.given.attachments) {
+        if (content.attachments?.length) message.attachments = content.attachments;
+        else delete message.attachments;
+      }
       if (content.metadata) message.metadata = content.metadata;
       message.edited = { user: BOT_USER_ID, ts: ctx.ids.ts() };
       ctx.activity.emit({ kind: 'message', channel: channel.id, ts: message.ts });

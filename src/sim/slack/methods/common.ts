@@ -144,9 +144,39 @@ export function viewObject(ctx: SimContext, v: StoredView): Record<string, unkno
 export interface MessageContent {
   text: string;
   blocks?: unknown[];
+  /** Legacy attachments: a colour bar (`color`) beside blocks or text. */
+  attachments?: unknown[];
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   /** Which of text/blocks/metadata the call actually carried (chat.update keeps the rest). */
-  given: { text: boolean; blocks: boolean; metadata: boolean };
+  given: { text: boolean; blocks: boolean; metadata: boolean; attachments: boolean };
+}
+
+const ATTACHMENT_COLOR = /^(good|warning|danger|#?[0-9a-fA-F]{6})$/;
+
+/** `attachments`: an array of objects; their blocks are checked like a message's (invalid_blocks). */
+function readAttachments(args: Args): unknown[] | undefined {
+  const arg = optJson(args, 'attachments');
+  if (arg === undefined) return undefined;
+  if ('bad' in arg || !Array.isArray(arg.value))
+    throw new SlackApiError('invalid_arguments', ['[ERROR] attachments must be a JSON array']);
+  for (const [i, a] of arg.value.entries()) {
+    if (typeof a !== 'object' || a === null || Array.isArray(a))
+      throw new SlackApiError('invalid_arguments', [`[ERROR] attachments[${i}] must be an object`]);
+    const att = a as Record<string, unknown>;
+    if (att.color !== undefined && (typeof att.color !== 'string' || !ATTACHMENT_COLOR.test(att.color)))
+      throw new SlackApiError('invalid_arguments', [
+        `[ERROR] attachments[${i}].color must be good, warning, danger or a hex colour`,
+      ]);
+    if (att.blocks !== undefined) {
+      const problems = validateMessageBlocks(att.blocks);
+      if (problems.length > 0)
+        throw new SlackApiError(
+          'invalid_blocks',
+          problems.map((p) => p.replace('/blocks', `/attachments/${i}/blocks`)),
+        );
+    }
+  }
+  return arg.value;
 }
 
 const METADATA_LIMIT = 16_384;
@@ -163,9 +193,8 @@ export function readMessageContent(
   const text = optString(args, 'text');
   const markdown = optString(args, 'markdown_text');
   const blocksArg = optJson(args, 'blocks');
-  const hasAttachments =
-    optString(args, 'attachments') !== undefined ||
-    (Array.isArray(args.attachments) && args.attachments.length > 0);
+  const attachments = readAttachments(args);
+  const hasAttachments = attachments !== undefined && attachments.length > 0;
 
   if (markdown !== undefined && (text !== undefined || blocksArg !== undefined)) {
     throw new SlackApiError('markdown_text_conflict');
@@ -217,10 +246,12 @@ export function readMessageContent(
     text: finalText,
     ...(blocks ? { blocks } : {}),
     ...(metadata ? { metadata } : {}),
+    ...(attachments ? { attachments } : {}),
     given: {
       text: text !== undefined || markdown !== undefined,
       blocks: blocks !== undefined,
       metadata: metadata !== undefined,
+      attachments: attachments !== undefined,
     },
   };
 }

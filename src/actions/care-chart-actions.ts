@@ -1,0 +1,98 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { asYorisoiError } from '../errors.ts';
+import {
+  buildCareEditModal,
+  buildCareHistoryModal,
+  buildCareRevisionsModal,
+  buildErrorModal,
+  buildLoadingModal,
+  parseMeta,
+  zHistoryMeta,
+} from '../views/care-chart.ts';
+import { ActionIds } from '../views/ids.ts';
+
+const zPage = z.coerce.number().int().min(0).max(10_000);
+const zCustomerId = z.string().min(1).max(100);
+
+/**
+ * Buttons of the care chart: "Care chart & history" on a ticket's root, paging and the two buttons inside
+ * the history modal. Each acks first; the modal that opens at once shows "loading" until the history is read.
+ */
+export function registerCareChartActions(app: App, deps: AppDeps) {
+  const fail = (error: unknown, what: string) => {
+    const e = asYorisoiError(error);
+    if (e.code === 'internal') deps.logger.error(what, { error });
+    return buildErrorModal(e.userMessage);
+  };
+
+  app.action<BlockAction<ButtonAction>>(ActionIds.careChart, async ({ ack, action, body, client }) => {
+    await ack();
+    const care = deps.care;
+    if (!care) return;
+    const opened = await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildLoadingModal() as never,
+    });
+    let view: Record<string, unknown>;
+    try {
+      const customer = await care.resolve(
+        z
+          .string()
+          .regex(/^\d{1,19}$/)
+          .parse(action.value),
+      );
+      view = buildCareHistoryModal(await care.history(customer.id), 0);
+    } catch (error) {
+      view = fail(error, 'care chart button failed');
+    }
+    await client.views.update({ view_id: opened.view?.id as string, view: view as never });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ActionIds.careHistoryPage, async ({ ack, action, body, client }) => {
+    await ack();
+    const meta = parseMeta(zHistoryMeta, body.view?.private_metadata);
+    const page = zPage.safeParse(action.value);
+    if (!deps.care || !meta || !page.success || !body.view) return;
+    let view: Record<string, unknown>;
+    try {
+      view = buildCareHistoryModal(await deps.care.history(meta.c), page.data);
+    } catch (error) {
+      view = fail(error, 'care history paging failed');
+    }
+    await client.views.update({ view_id: body.view.id, view: view as never });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ActionIds.careEdit, async ({ ack, action, body, client }) => {
+    await ack();
+    const id = zCustomerId.safeParse(action.value);
+    if (!deps.care || !id.success) return;
+    try {
+      const customer = await deps.care.customer(id.data);
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: buildCareEditModal(customer, await deps.care.chart(customer.id)) as never,
+      });
+    } catch (error) {
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: fail(error, 'care chart edit failed') as never,
+      });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ActionIds.careRevisions, async ({ ack, action, body, client }) => {
+    await ack();
+    const id = zCustomerId.safeParse(action.value);
+    if (!deps.care || !id.success) return;
+    let view: Record<string, unknown>;
+    try {
+      const customer = await deps.care.customer(id.data);
+      view = buildCareRevisionsModal(customer, await deps.care.revisions(customer.id, 46));
+    } catch (error) {
+      view = fail(error, 'care chart edit history failed');
+    }
+    await client.views.push({ trigger_id: body.trigger_id, view: view as never });
+  });
+}

@@ -1,0 +1,220 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
+import { ActionIds } from '../views/ids.ts';
+import {
+  buildFolderMoveModal,
+  buildTemplateBrowserModal,
+  buildTemplateCopyMessage,
+  buildTemplateEditorModal,
+  buildTemplateHistoryModal,
+  buildTemplateModal,
+  buildTemplateMoveModal,
+  buildTemplateNoticeModal,
+  buildTemplateSearchModal,
+  parseFolderButtonValue,
+  parseTemplateButtonValue,
+  type TemplateContext,
+} from '../views/templates.ts';
+import {
+  type BlockActionBody,
+  blockActionBody,
+  editorsOnly,
+  replaceView,
+  searchWithin,
+  showView,
+  type TemplateDeps,
+} from './template-support.ts';
+
+/** Buttons of template messages and modals. Each acks first, then reads, then opens or updates a view. */
+export function registerTemplateActions(app: App, deps: AppDeps) {
+  const templates = deps.templates;
+  if (!templates) return;
+  const { catalog, editors } = templates;
+  const logger = deps.logger.child({ component: 'template-actions' });
+
+  /** Registers a button listener that acks, parses the payload and reports failures to the log. */
+  const on = (
+    actionId: string,
+    handle: (
+      body: BlockActionBody,
+      client: Parameters<Parameters<App['action']>[1]>[0]['client'],
+    ) => Promise<void>,
+  ) => {
+    app.action(actionId, async ({ ack, body, client }) => {
+      await ack();
+      const parsed = blockActionBody.safeParse(body);
+      if (!parsed.success) {
+        logger.warn('unexpected block_actions payload', { actionId, issue: parsed.error.issues[0]?.message });
+        return;
+      }
+      try {
+        await handle(parsed.data, client);
+      } catch (error) {
+        logger.error('template action failed', { actionId, error });
+      }
+    });
+  };
+
+  /** Where to answer: the button's own context, else the message it sits on. */
+  const contextOf = (body: BlockActionBody, given: TemplateContext): TemplateContext => {
+    if (given.c) return { c: given.c, th: given.th };
+    if (body.channel && body.container?.type === 'message')
+      return { c: body.channel.id, th: body.container.thread_ts ?? body.message?.thread_ts };
+    return {};
+  };
+
+  const templateFrom = async (body: BlockActionBody) => {
+    const value = parseTemplateButtonValue(body.actions[0]?.value);
+    if (!value) return null;
+    const t = await catalog.get(value.id);
+    return t ? { t, ctx: contextOf(body, value) } : null;
+  };
+  const notFound = (body: BlockActionBody, client: Parameters<typeof showView>[0]) =>
+    showView(client, body, buildTemplateNoticeModal('Template', 'That template no longer exists.'));
+
+  on(ActionIds.templateShow, async (body, client) => {
+    const found = await templateFrom(body);
+    if (!found) return notFound(body, client);
+    await showView(
+      client,
+      body,
+      buildTemplateModal(found.t, { canEdit: await editors.canEdit(body.user.id), ctx: found.ctx }),
+    );
+  });
+
+  on(ActionIds.templateCopyIntoDraft, async (body, client) => {
+    const found = await templateFrom(body);
+    if (!found || found.t.deletedAt) return notFound(body, client);
+    if (found.ctx.c) {
+      try {
+        await client.chat.postEphemeral({
+          channel: found.ctx.c,
+          user: body.user.id,
+          ...(found.ctx.th ? { thread_ts: found.ctx.th } : {}),
+          ...buildTemplateCopyMessage(found.t),
+        } as never);
+        return;
+      } catch (error) {
+        logger.warn('could not post the template text in the channel; showing it in a modal', { error });
+      }
+    }
+    await showView(client, body, buildTemplateModal(found.t, { canEdit: false, ctx: {} }));
+  });
+
+  on(ActionIds.findTemplate, async (body, client) => {
+    // The ticket root message's button: search with the customer's words, answers go to this thread.
+    const ticketId = body.actions[0]?.value ?? '';
+    const ctx = { c: body.channel?.id, th: body.message?.thread_ts ?? body.message?.ts };
+    const words = suggestTemplateQuery((await templates.ticketText(ticketId).catch(() => null)) ?? '');
+    const hits = await searchWithin(catalog, words, 1500, logger);
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildTemplateSearchModal(words, hits, ctx) as never,
+    });
+  });
+
+  on(ActionIds.templateBrowse, async (body, client) => {
+    const value = parseFolderButtonValue(body.actions[0]?.value) ?? { folder: '', page: 0 };
+    const ctx = contextOf(body, value);
+    const view = buildTemplateBrowserModal(await catalog.browse(value.folder), {
+      canEdit: await editors.canEdit(body.user.id),
+      ctx,
+    });
+    await showView(client, body, view);
+  });
+
+  on(ActionIds.templateOpenFolder, async (body, client) => {
+    const value = parseFolderButtonValue(body.actions[0]?.value);
+    if (!value) return;
+    const view = buildTemplateBrowserModal(await catalog.browse(value.folder), {
+      canEdit: await editors.canEdit(body.user.id),
+      ctx: contextOf(body, value),
+      page: value.page,
+    });
+    await replaceView(client, body, view);
+  });
+
+  on(ActionIds.templateNew, async (body, client) => {
+    const value = parseFolderButtonValue(body.actions[0]?.value) ?? { folder: '', page: 0 };
+    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+    await showView(
+      client,
+      body,
+      buildTemplateEditorModal({ folder: value.folder, ctx: contextOf(body, value) }),
+    );
+  });
+
+  const editing =
+    (
+      build: (found: {
+        t: NonNullable<Awaited<ReturnType<TemplateDeps['catalog']['get']>>>;
+        ctx: TemplateContext;
+      }) => Record<string, unknown>,
+    ) =>
+    async (body: BlockActionBody, client: Parameters<typeof showView>[0]) => {
+      if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+      const found = await templateFrom(body);
+      if (!found) return notFound(body, client);
+      await showView(client, body, build(found));
+    };
+  on(
+    ActionIds.templateEdit,
+    editing(({ t, ctx }) => buildTemplateEditorModal({ template: t, ctx })),
+  );
+  on(
+    ActionIds.templateMove,
+    editing(({ t, ctx }) => buildTemplateMoveModal(t, ctx)),
+  );
+
+  on(ActionIds.templateHistory, async (body, client) => {
+    const found = await templateFrom(body);
+    if (!found) return notFound(body, client);
+    await showView(
+      client,
+      body,
+      buildTemplateHistoryModal(found.t, await catalog.versions(found.t.id), found.ctx),
+    );
+  });
+
+  const setDeleted =
+    (deleted: boolean) => async (body: BlockActionBody, client: Parameters<typeof showView>[0]) => {
+      if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+      const value = parseTemplateButtonValue(body.actions[0]?.value);
+      if (!value) return;
+      const t = deleted
+        ? await catalog.remove(value.id, body.user.id)
+        : await catalog.restore(value.id, body.user.id);
+      if (!t) return notFound(body, client);
+      const note = deleted
+        ? ':wastebasket: Deleted. Its history is kept; Restore brings it back.'
+        : ':white_check_mark: Restored.';
+      await replaceView(
+        client,
+        body,
+        buildTemplateModal(t, { canEdit: true, ctx: contextOf(body, value), note }),
+      );
+    };
+  on(ActionIds.templateDelete, setDeleted(true));
+  on(ActionIds.templateRestore, setDeleted(false));
+
+  on(ActionIds.templateFolderMove, async (body, client) => {
+    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+    const value = parseFolderButtonValue(body.actions[0]?.value);
+    if (!value || value.folder === '') return;
+    await showView(client, body, buildFolderMoveModal(value.folder, contextOf(body, value)));
+  });
+
+  on(ActionIds.templateFolderDelete, async (body, client) => {
+    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+    const value = parseFolderButtonValue(body.actions[0]?.value);
+    if (!value || value.folder === '') return;
+    await catalog.deleteFolder(value.folder, body.user.id);
+    const parent = value.folder.includes('/') ? value.folder.slice(0, value.folder.lastIndexOf('/')) : '';
+    await replaceView(
+      client,
+      body,
+      buildTemplateBrowserModal(await catalog.browse(parent), { canEdit: true, ctx: contextOf(body, value) }),
+    );
+  });
+}

@@ -1,0 +1,110 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { TemplateCatalog } from '../domain/templates/template-catalog.ts';
+import type { TemplateEditorPolicy } from '../domain/templates/template-editors.ts';
+import type { TemplateSearchHit } from '../domain/templates/template-search.ts';
+import type { Logger } from '../logger.ts';
+import { buildTemplateNoticeModal } from '../views/templates.ts';
+
+/** What template listeners use (AppDeps.templates). */
+export interface TemplateDeps {
+  catalog: TemplateCatalog;
+  editors: TemplateEditorPolicy;
+  /** The customer's words on a ticket (first customer message, else the subject), to prefill searches. */
+  ticketText(zendeskTicketId: string): Promise<string | null>;
+}
+
+/** The parts of a block_actions payload template listeners read; zod at the boundary. */
+export const blockActionBody = z.object({
+  user: z.object({ id: z.string() }),
+  trigger_id: z.string(),
+  channel: z.object({ id: z.string() }).optional(),
+  message: z.looseObject({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  container: z
+    .looseObject({
+      type: z.string(),
+      thread_ts: z.string().optional(),
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+    })
+    .optional(),
+  view: z
+    .looseObject({ id: z.string(), hash: z.string().optional(), private_metadata: z.string().optional() })
+    .optional(),
+  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+});
+export type BlockActionBody = z.infer<typeof blockActionBody>;
+
+export const editorsOnly = (policy: TemplateEditorPolicy) =>
+  buildTemplateNoticeModal(
+    'Editors only',
+    policy.empty
+      ? 'Nobody can change templates from Slack yet: an admin sets YORISOI_TEMPLATE_EDITORS (Slack user or user group ids).'
+      : 'Only template editors can create, edit, move or delete templates. Ask your team lead to add you to the editors group.',
+  );
+
+type View = Record<string, unknown>;
+
+/** Inside a modal, stack the new view (or replace the top one when Slack's three-view stack is full); else open one. */
+export async function showView(client: WebClient, body: BlockActionBody, view: View): Promise<void> {
+  if (body.view) {
+    try {
+      await client.views.push({ trigger_id: body.trigger_id, view: view as never });
+    } catch (error) {
+      if ((error as { data?: { error?: string } }).data?.error !== 'push_limit_reached') throw error;
+      await client.views.update({ view_id: body.view.id, view: view as never });
+    }
+    return;
+  }
+  await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+}
+
+/** Replaces the modal the action came from (or opens one when it came from a message). */
+export async function replaceView(client: WebClient, body: BlockActionBody, view: View): Promise<void> {
+  if (body.view)
+    await client.views.update({
+      view_id: body.view.id,
+      ...(body.view.hash ? { hash: body.view.hash } : {}),
+      view: view as never,
+    });
+  else await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+}
+
+/**
+ * Search, but give up waiting after `ms`: a trigger_id lives 3 s, and right after start-up the index may
+ * still be loading. `null` means "not yet": the modal opens with the query and a Search button.
+ */
+export async function searchWithin(
+  catalog: TemplateCatalog,
+  query: string,
+  ms: number,
+  logger: Logger,
+): Promise<TemplateSearchHit[] | null> {
+  if (query.trim() === '') return null;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    return await Promise.race([catalog.search(query, { limit: 8 }), timeout]);
+  } catch (error) {
+    logger.warn('template search failed', { error });
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Bot thread messages carry the customer's words in section blocks, escaped for mrkdwn. */
+export function messageWords(message: { text?: string; blocks?: unknown }): string {
+  const blocks = Array.isArray(message.blocks) ? message.blocks : [];
+  const sections = blocks
+    .map((b) =>
+      (b as { type?: string; text?: { text?: string } }).type === 'section'
+        ? (b as { text?: { text?: string } }).text?.text
+        : undefined,
+    )
+    .filter((t): t is string => typeof t === 'string');
+  const text = sections.length ? sections.join('\n') : (message.text ?? '');
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

@@ -1,0 +1,47 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { asYorisoiError } from '../errors.ts';
+import { BlockIds, ViewIds } from '../views/ids.ts';
+import { FollowUpMetadata, parseFollowUpQuestion } from '../views/voice.ts';
+
+/**
+ * The follow-up modal's submission: validates, queues the question for the ticket's support thread (and a
+ * note in the voice thread), then acks; problems come back as errors on the input.
+ */
+export function registerVoiceFollowUpSubmission(app: App, deps: AppDeps) {
+  app.view(ViewIds.voiceFollowUp, async ({ ack, body, view }) => {
+    const meta = FollowUpMetadata.safeParse(safeJson(view.private_metadata));
+    const question = parseFollowUpQuestion(view.state.values);
+    if (!meta.success) {
+      await ack({
+        response_action: 'errors',
+        errors: { [BlockIds.voiceFollowUpQuestion]: 'This form is out of date; press the button again.' },
+      });
+      return;
+    }
+    try {
+      await deps.voice.requestFollowUp({
+        zendeskId: meta.data.t,
+        voiceChannelId: meta.data.c,
+        userId: body.user.id,
+        question,
+        // One request per submitted view: a retried submission is not a second question.
+        requestId: `${view.id}:${view.hash}`,
+      });
+      await ack();
+      deps.wakeOutbox();
+    } catch (error) {
+      const e = asYorisoiError(error);
+      if (e.code === 'internal') deps.logger.error('follow-up request failed', { error });
+      await ack({ response_action: 'errors', errors: { [BlockIds.voiceFollowUpQuestion]: e.userMessage } });
+    }
+  });
+}
+
+function safeJson(text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,38 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { asYorisoiError } from '../errors.ts';
+import { buildCareHistoryModal, buildLoadingModal } from '../views/care-chart.ts';
+import { Commands } from '../views/ids.ts';
+
+/**
+ * `/karte <email | Zendesk user id | service user id>` from any channel: the customer's care chart and
+ * prior tickets. Finding the person is quick (local store, one Zendesk search) and happens inside the
+ * trigger's 3 seconds; the slower history fills the modal afterwards. Unknown or malformed identifiers get
+ * an ephemeral answer, no modal.
+ */
+export function registerKarteCommand(app: App, deps: AppDeps) {
+  app.command(Commands.karte, async ({ ack, command, respond, client }) => {
+    await ack();
+    const care = deps.care;
+    if (!care) {
+      await respond({ response_type: 'ephemeral', text: 'Care charts are not enabled on this yorisoi.' });
+      return;
+    }
+    try {
+      const customer = await care.resolve(command.text);
+      const opened = await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildLoadingModal() as never,
+      });
+      const history = await care.history(customer.id);
+      await client.views.update({
+        view_id: opened.view?.id as string,
+        view: buildCareHistoryModal(history, 0) as never,
+      });
+    } catch (error) {
+      const e = asYorisoiError(error);
+      if (e.code === 'internal') deps.logger.error('/karte failed', { error });
+      await respond({ response_type: 'ephemeral', text: e.userMessage });
+    }
+  });
+}

@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { buildHomeView } from '../views/volume.ts';
+
+/** The App Home shows today's ticket counts; it is published afresh each time it is opened. */
+export function registerAppHomeOpened(app: App, deps: AppDeps) {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    const today = await deps.volume.today();
+    await client.views.publish({ user_id: event.user, view: buildHomeView(today) as never });
+  });
+}

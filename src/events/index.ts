@@ -1,0 +1,7 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { registerAppHomeOpened } from './app-home-opened.ts';
+
+export function registerEvents(app: App, deps: AppDeps) {
+  registerAppHomeOpened(app, deps);
+}

@@ -1,0 +1,76 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { editorsOnly, messageWords, searchWithin } from '../actions/template-support.ts';
+import type { AppDeps } from '../app.ts';
+import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
+import { ShortcutIds } from '../views/ids.ts';
+import {
+  buildTemplateBrowserModal,
+  buildTemplateEditorModal,
+  buildTemplateSearchModal,
+} from '../views/templates.ts';
+
+const messageShortcut = z.object({
+  trigger_id: z.string(),
+  user: z.object({ id: z.string() }),
+  channel: z.object({ id: z.string() }),
+  message: z.looseObject({
+    ts: z.string(),
+    thread_ts: z.string().optional(),
+    text: z.string().optional(),
+    bot_id: z.string().optional(),
+    blocks: z.unknown().optional(),
+  }),
+});
+const globalShortcut = z.object({ trigger_id: z.string(), user: z.object({ id: z.string() }) });
+
+/**
+ * "Find template" on any message (slash commands do not arrive with their thread), and the global
+ * "Browse templates" / "New template" shortcuts. Each opens its modal with the shortcut's trigger_id.
+ */
+export function registerTemplateShortcuts(app: App, deps: AppDeps) {
+  const templates = deps.templates;
+  if (!templates) return;
+  const { catalog, editors } = templates;
+  const logger = deps.logger.child({ component: 'template-shortcuts' });
+
+  app.shortcut(ShortcutIds.findTemplate, async ({ ack, shortcut, client }) => {
+    await ack();
+    const s = messageShortcut.safeParse(shortcut);
+    if (!s.success)
+      return logger.warn('unexpected message shortcut payload', { issue: s.error.issues[0]?.message });
+    const { message } = s.data;
+    // On the ticket's root message the customer's words are the ticket's first message, not the summary line.
+    const root = message.bot_id ? /^#(\d+) /.exec(message.text ?? '') : null;
+    const text =
+      (root ? await templates.ticketText(root[1]!).catch(() => null) : null) ?? messageWords(message);
+    const query = suggestTemplateQuery(text);
+    const hits = await searchWithin(catalog, query, 1500, logger);
+    const ctx = { c: s.data.channel.id, th: message.thread_ts ?? message.ts };
+    await client.views.open({
+      trigger_id: s.data.trigger_id,
+      view: buildTemplateSearchModal(query, hits, ctx) as never,
+    });
+  });
+
+  app.shortcut(ShortcutIds.browseTemplates, async ({ ack, shortcut, client }) => {
+    await ack();
+    const s = globalShortcut.safeParse(shortcut);
+    if (!s.success) return;
+    const view = buildTemplateBrowserModal(await catalog.browse(''), {
+      canEdit: await editors.canEdit(s.data.user.id),
+      ctx: {},
+    });
+    await client.views.open({ trigger_id: s.data.trigger_id, view: view as never });
+  });
+
+  app.shortcut(ShortcutIds.newTemplate, async ({ ack, shortcut, client }) => {
+    await ack();
+    const s = globalShortcut.safeParse(shortcut);
+    if (!s.success) return;
+    const view = (await editors.canEdit(s.data.user.id))
+      ? buildTemplateEditorModal({ ctx: {} })
+      : editorsOnly(editors);
+    await client.views.open({ trigger_id: s.data.trigger_id, view: view as never });
+  });
+}

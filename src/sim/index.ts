@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { createZendeskApi } from '../zendesk/zendesk-client.ts';
+import { setupZendesk } from '../zendesk/zendesk-setup.ts';
+import { createSimServer } from './sim-server.ts';
+import { createSlackSim } from './slack/index.ts';
+import { createZendeskSim } from './zendesk/index.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface SimulatorOptions {
+  /** Port of the simulators and their /_sim/ control API (0 = any free port). */
+  port?: number;
+  /** Where yorisoi listens: the Zendesk webhook and (HTTP mode) Slack's request URL point there. */
+  appUrl: string;
+  slackMode?: 'socket' | 'http';
+  slackRate?: { perSecond: number; burst: number };
+  zendeskPerMinute?: number;
+}
+
+/**
+ * Both simulators on one loopback port, with fresh random credentials, and Zendesk set up the way
+ * `yorisoi zendesk setup` does it (webhook + trigger through the API). Returns what yorisoi needs to connect.
+ */
+export async function startSimulators(options: SimulatorOptions) {
+  const secrets = {
+    botToken: `xoxb-sim-${randomBytes(8).toString('hex')}`,
+    appToken: `xapp-sim-${randomBytes(8).toString('hex')}`,
+    signingSecret: randomBytes(16).toString('hex'),
+    zendeskToken: randomBytes(16).toString('hex'),
+  };
+  const slackMode = options.slackMode ?? 'socket';
+  const sim = createSimServer();
+  const slack = createSlackSim({
+    botToken: secrets.botToken,
+    appToken: secrets.appToken,
+    signingSecret: secrets.signingSecret,
+    teamId: 'T0SANDBOX',
+    mode: slackMode,
+    requestUrl: `${options.appUrl}/slack/events`,
+    postMessageRate: options.slackRate,
+  });
+  const zendesk = createZendeskSim({
+    subdomain: 'sandbox',
+    agentEmail: 'yorisoi-api@example.com',
+    apiToken: secrets.zendeskToken,
+    ratePerMinute: options.zendeskPerMinute,
+  });
+  sim.mount(slack.route, slack.upgrade);
+  sim.mount(zendesk.route);
+  await sim.listen(options.port ?? 0);
+  const zendeskApi = {
+    apiUrl: `${sim.baseUrl}/api/v2`,
+    email: 'yorisoi-api@example.com',
+    apiToken: secrets.zendeskToken,
+  };
+  try {
+    const setup = await setupZendesk(createZendeskApi(zendeskApi), options.appUrl);
+    return {
+      sim,
+      simUrl: sim.baseUrl,
+      slack,
+      zendesk,
+      secrets,
+      slackMode,
+      zendeskApi,
+      setup,
+      close: () => sim.close(),
+    };
+  } catch (error) {
+    await sim.close();
+    throw error;
+  }
+}
+
+export type Simulators = Awaited<ReturnType<typeof startSimulators>>;

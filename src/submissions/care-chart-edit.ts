@@ -1,0 +1,62 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../app.ts';
+import { parseFacts } from '../domain/care/care-chart.ts';
+import { asYorisoiError } from '../errors.ts';
+import { buildCareHistoryModal, parseCareEditState, parseMeta, zEditMeta } from '../views/care-chart.ts';
+import { CareBlockIds, ViewIds } from '../views/ids.ts';
+
+/**
+ * Saving the care chart modal: validates (facts must be "key: value" lines; nobody else saved meanwhile),
+ * answers with errors on the inputs or closes the edit; then the history modal underneath shows the new
+ * version. Open tickets of the customer get their root re-rendered through the outbox.
+ */
+export function registerCareChartEditSubmission(app: App, deps: AppDeps) {
+  app.view(ViewIds.careEdit, async ({ ack, body, view, client }) => {
+    const care = deps.care;
+    const meta = parseMeta(zEditMeta, view.private_metadata);
+    const form = parseCareEditState(view.state.values);
+    if (!care || !meta || !form) {
+      await ack({
+        response_action: 'errors',
+        errors: { [CareBlockIds.notes]: 'This form is out of date. Close it and open the care chart again.' },
+      });
+      return;
+    }
+    const { facts, problems } = parseFacts(form.factsText);
+    if (problems.length > 0) {
+      await ack({
+        response_action: 'errors',
+        errors: { [CareBlockIds.facts]: problems.join('; ').slice(0, 300) },
+      });
+      return;
+    }
+    try {
+      await care.saveEdit({
+        customerId: meta.c,
+        expectedVersion: meta.v,
+        authorSlackId: body.user.id,
+        content: {
+          notes: form.notes,
+          flagged: form.flagged,
+          flagReason: form.flagged ? form.flagReason : null,
+          facts,
+        },
+      });
+    } catch (error) {
+      const e = asYorisoiError(error);
+      if (e.code === 'internal') deps.logger.error('care chart save failed', { error });
+      await ack({ response_action: 'errors', errors: { [CareBlockIds.notes]: e.userMessage.slice(0, 300) } });
+      return;
+    }
+    await ack();
+    const rootViewId = view.root_view_id;
+    if (rootViewId && rootViewId !== view.id) {
+      const history = await care.history(meta.c);
+      await client.views
+        .update({ view_id: rootViewId, view: buildCareHistoryModal(history, 0) as never })
+        .catch((error: unknown) => {
+          deps.logger.warn('could not refresh the history modal after a save', { error });
+        });
+    }
+  });
+}

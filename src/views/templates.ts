@@ -1,0 +1,589 @@
+import { z } from 'zod';
+import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import {
+  parentOf,
+  TEMPLATE_LIMITS,
+  type Template,
+  type TemplateVersion,
+} from '../domain/templates/template.ts';
+import type { DuplicateMatch, FolderListing } from '../domain/templates/template-catalog.ts';
+import type { TemplateSearchHit } from '../domain/templates/template-search.ts';
+import { ActionIds, TemplateBlocks, ViewIds } from './ids.ts';
+import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+
+// All Block Kit of reply templates. Limits are kept by construction: at most SEARCH_RESULTS results
+// (2 blocks each) in a message (≤ 50 blocks), at most BROWSER_PAGE items in the browser modal (≤ 100),
+// section text ≤ 3,000, button values and private_metadata well under 2,000 / 3,000.
+
+export const SEARCH_RESULTS = 8;
+export const BROWSER_PAGE = 40;
+const SECTION_MAX = 2900;
+/** Slack's plain_text_input holds at most 3,000 characters: longer bodies are edited through import. */
+export const SLACK_INPUT_MAX = 3000;
+
+/** Where a template action happens: the channel and thread to answer in, when there is one. */
+export interface TemplateContext {
+  c?: string;
+  th?: string;
+}
+
+const contextSchema = z.object({ c: z.string().max(40).optional(), th: z.string().max(40).optional() });
+export const templateButtonValue = contextSchema.extend({ id: z.string().min(1).max(TEMPLATE_LIMITS.id) });
+export const folderButtonValue = contextSchema.extend({
+  folder: z.string().max(TEMPLATE_LIMITS.path),
+  page: z.number().int().min(0).default(0),
+});
+/** private_metadata of every template modal. */
+export const templateViewMetadata = contextSchema.extend({
+  id: z.string().max(TEMPLATE_LIMITS.id).optional(),
+  v: z.number().int().optional(),
+  folder: z.string().max(TEMPLATE_LIMITS.path).optional(),
+});
+export type TemplateViewMetadata = z.infer<typeof templateViewMetadata>;
+
+function parseJson<S extends z.ZodType>(schema: S, raw: string | undefined): z.infer<S> | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+export const parseTemplateButtonValue = (raw: string | undefined) => parseJson(templateButtonValue, raw);
+export const parseFolderButtonValue = (raw: string | undefined) => parseJson(folderButtonValue, raw);
+export const parseTemplateViewMetadata = (raw: string | undefined) =>
+  parseJson(templateViewMetadata, raw) ?? {};
+
+const plain = (text: string, max = 75) => ({
+  type: 'plain_text' as const,
+  text: truncate(text, max),
+  emoji: true,
+});
+const mrkdwnSection = (text: string, accessory?: unknown) => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: truncate(text, 3000) },
+  ...(accessory ? { accessory } : {}),
+});
+const button = (
+  actionId: string,
+  text: string,
+  value: unknown,
+  style?: 'primary' | 'danger',
+  confirm?: unknown,
+) => ({
+  type: 'button',
+  action_id: actionId,
+  text: plain(text),
+  value: typeof value === 'string' ? value : JSON.stringify(value),
+  ...(style ? { style } : {}),
+  ...(confirm ? { confirm } : {}),
+});
+const folderLabel = (path: string) => (path === '' ? 'All templates' : path);
+const metadata = (m: TemplateViewMetadata) => JSON.stringify(m);
+
+/** A search snippet with its `*match*` marks kept and everything else shown as written. */
+function snippetText(snippet: string): string {
+  return escapeMrkdwn(snippet.replace(/\s+/g, ' ')).slice(0, 400);
+}
+
+function hitBlocks(h: TemplateSearchHit, ctx: TemplateContext, i: number): unknown[] {
+  const value = { id: h.id, ...ctx };
+  return [
+    mrkdwnSection(
+      `*${escapeMrkdwn(truncate(h.title, 200))}*\n:file_folder: ${escapeMrkdwn(folderLabel(h.path))}\n${snippetText(h.snippet)}`,
+    ),
+    {
+      type: 'actions',
+      block_id: `tpl_hit_${i}`,
+      elements: [
+        button(ActionIds.templateShow, 'Show', value),
+        button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary'),
+      ],
+    },
+  ];
+}
+
+/** `/template <words>`: the best matches, each with Show and Copy into draft. */
+export function buildTemplateResultsMessage(
+  query: string,
+  hits: TemplateSearchHit[],
+  ctx: TemplateContext = {},
+): SlackMessage {
+  const shown = hits.slice(0, SEARCH_RESULTS);
+  return {
+    text: `Templates for "${truncate(query, 100)}": ${shown.map((h) => h.title).join(' / ')}`.slice(0, 3000),
+    blocks: [
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: truncate(`:mag: ${shown.length} best matches for *${escapeMrkdwn(query)}*`, 3000),
+          },
+        ],
+      },
+      ...shown.flatMap((h, i) => hitBlocks(h, ctx, i)),
+    ],
+  };
+}
+
+const browseButton = (ctx: TemplateContext) => ({
+  type: 'actions',
+  elements: [button(ActionIds.templateBrowse, 'Browse templates', { folder: '', ...ctx })],
+});
+
+export function buildTemplateUsageMessage(ctx: TemplateContext = {}): SlackMessage {
+  const text =
+    'Type what you are looking for: `/template 保育園 申し込み`. Any spelling works (ひらがな, カタカナ, 漢字, 全角/半角).';
+  return { text, blocks: [mrkdwnSection(text), browseButton(ctx)] };
+}
+
+export function buildTemplateNoResultsMessage(query: string, ctx: TemplateContext = {}): SlackMessage {
+  const text = `No template matches "${truncate(query, 200)}". Try fewer or other words, or browse the folders.`;
+  return { text, blocks: [mrkdwnSection(escapeMrkdwn(text)), browseButton(ctx)] };
+}
+
+export function buildTemplateLoadingMessage(query: string): SlackMessage {
+  const text = `:hourglass_flowing_sand: yorisoi is still loading its templates; results for "${truncate(query, 200)}" follow in a moment.`;
+  return { text, blocks: [mrkdwnSection(escapeMrkdwn(text))] };
+}
+
+export function buildTemplateErrorMessage(message: string): SlackMessage {
+  return { text: message, blocks: [mrkdwnSection(`:warning: ${escapeMrkdwn(message)}`)] };
+}
+
+/** The search modal used from a thread (message shortcut, ticket button): query input and results. */
+export function buildTemplateSearchModal(
+  query: string,
+  hits: TemplateSearchHit[] | null,
+  ctx: TemplateContext,
+) {
+  const results: unknown[] =
+    hits === null
+      ? []
+      : hits.length === 0
+        ? [mrkdwnSection(escapeMrkdwn(`No template matches "${truncate(query, 200)}".`))]
+        : hits.slice(0, SEARCH_RESULTS).flatMap((h, i) => hitBlocks(h, ctx, i));
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateSearch,
+    private_metadata: metadata(ctx),
+    title: plain('Find template', 24),
+    submit: plain('Search', 24),
+    close: plain('Close', 24),
+    blocks: [
+      {
+        type: 'input',
+        block_id: TemplateBlocks.query,
+        label: plain('Words to look for'),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'query',
+          max_length: 500,
+          ...(query ? { initial_value: truncate(query, 500) } : {}),
+        },
+      },
+      ...results,
+    ],
+  };
+}
+
+function bodySections(body: string): unknown[] {
+  return splitText(body, SECTION_MAX)
+    .slice(0, 8)
+    .map((piece) => ({ type: 'section', text: { type: 'plain_text', text: piece || ' ', emoji: false } }));
+}
+
+/** One template: its text verbatim, where it lives, and what the user may do with it. */
+export function buildTemplateModal(
+  t: Template,
+  opts: { canEdit: boolean; ctx: TemplateContext; note?: string },
+) {
+  const value = { id: t.id, ...opts.ctx };
+  const details = [
+    `:file_folder: ${escapeMrkdwn(folderLabel(t.path))}`,
+    t.tags.length ? `:label: ${escapeMrkdwn(t.tags.join(', '))}` : '',
+    t.product ? `product ${escapeMrkdwn(t.product)}` : '',
+    `v${t.version} · ${t.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${t.author ? ` · ${escapeMrkdwn(t.author.startsWith('U') ? `<@${t.author}>` : t.author)}` : ''}`,
+    `id \`${escapeMrkdwn(t.id)}\``,
+  ].filter(Boolean);
+  const actions: unknown[] = t.deletedAt
+    ? []
+    : [button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary')];
+  actions.push(button(ActionIds.templateHistory, 'History', value));
+  if (opts.canEdit && !t.deletedAt) {
+    actions.push(
+      button(ActionIds.templateEdit, 'Edit', value),
+      button(ActionIds.templateMove, 'Move / rename', value),
+      button(ActionIds.templateDelete, 'Delete', value, 'danger', {
+        title: plain('Delete this template?', 100),
+        text: plain(
+          `"${truncate(t.title, 200)}" disappears from search and the folders; its history is kept and it can be restored.`,
+          300,
+        ),
+        confirm: plain('Delete', 30),
+        deny: plain('Keep', 30),
+        style: 'danger',
+      }),
+    );
+  }
+  if (opts.canEdit && t.deletedAt)
+    actions.push(button(ActionIds.templateRestore, 'Restore', value, 'primary'));
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateShow,
+    private_metadata: metadata({ ...opts.ctx, id: t.id }),
+    title: plain('Template', 24),
+    close: plain('Close', 24),
+    blocks: [
+      ...(opts.note ? [mrkdwnSection(opts.note)] : []),
+      ...(t.deletedAt ? [mrkdwnSection(':wastebasket: *This template is deleted.*')] : []),
+      { type: 'header', text: plain(t.title, 150) },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(details.join('  ·  '), 3000) }] },
+      { type: 'divider' },
+      ...bodySections(t.body),
+      { type: 'actions', block_id: 'tpl_actions', elements: actions },
+    ],
+  };
+}
+
+/** Create (no template) or edit a template. Near-duplicates found on submit come back as an error on the body. */
+export function buildTemplateEditorModal(opts: {
+  template?: Template;
+  folder?: string;
+  ctx: TemplateContext;
+}) {
+  const t = opts.template;
+  const tooLong = t !== undefined && t.body.length > SLACK_INPUT_MAX;
+  const input = (
+    blockId: string,
+    label: string,
+    element: Record<string, unknown>,
+    optional = false,
+    hint?: string,
+  ) => ({
+    type: 'input',
+    block_id: blockId,
+    label: plain(label, 2000),
+    optional,
+    element,
+    ...(hint ? { hint: plain(hint, 2000) } : {}),
+  });
+  const text = (initial: string | undefined, max: number, multiline = false) => ({
+    type: 'plain_text_input',
+    action_id: 'value',
+    max_length: max,
+    multiline,
+    ...(initial ? { initial_value: truncate(initial, max) } : {}),
+  });
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateEditor,
+    private_metadata: metadata({ ...opts.ctx, id: t?.id, v: t?.version, folder: opts.folder }),
+    title: plain(t ? 'Edit template' : 'New template', 24),
+    submit: plain('Save', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      ...(tooLong
+        ? [
+            mrkdwnSection(
+              `:warning: This body is longer than Slack lets a field hold (${SLACK_INPUT_MAX} characters): edit it through \`yorisoi templates import\`.`,
+            ),
+          ]
+        : []),
+      input(TemplateBlocks.title, 'Title', text(t?.title, TEMPLATE_LIMITS.title)),
+      input(
+        TemplateBlocks.folder,
+        'Folder',
+        text(t?.path ?? opts.folder, TEMPLATE_LIMITS.path),
+        true,
+        'Folders are separated by /, e.g. 製品A/アカウント/復旧',
+      ),
+      input(TemplateBlocks.body, 'Text', text(t?.body, SLACK_INPUT_MAX, true)),
+      input(TemplateBlocks.tags, 'Tags', text(t?.tags.join(', '), 1000), true, 'Separated by commas'),
+      input(TemplateBlocks.product, 'Product', text(t?.product ?? undefined, TEMPLATE_LIMITS.product), true),
+      input(
+        TemplateBlocks.force,
+        'Near-duplicates',
+        {
+          type: 'checkboxes',
+          action_id: 'value',
+          options: [{ text: plain('Save even if it looks like an existing template'), value: 'force' }],
+        },
+        true,
+      ),
+    ],
+  };
+}
+
+/** The text of the "looks like …" error shown on the body field. */
+export function describeDuplicates(duplicates: DuplicateMatch[]): string {
+  const named = duplicates
+    .slice(0, 2)
+    .map(
+      (d) =>
+        `「${truncate(d.title, 40)}」(${truncate(folderLabel(d.path), 40)}, ${Math.round(d.similarity * 100)}%)`,
+    )
+    .join(', ');
+  const more = duplicates.length > 2 ? ` and ${duplicates.length - 2} more` : '';
+  return truncate(
+    `This looks like ${named}${more}, differing only in spelling. Edit that one instead, or tick "Save even if…".`,
+    300,
+  );
+}
+
+export function buildTemplateMoveModal(t: Template, ctx: TemplateContext) {
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateMove,
+    private_metadata: metadata({ ...ctx, id: t.id, v: t.version }),
+    title: plain('Move / rename', 24),
+    submit: plain('Save', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      {
+        type: 'input',
+        block_id: TemplateBlocks.folder,
+        optional: true,
+        label: plain('Folder'),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: TEMPLATE_LIMITS.path,
+          ...(t.path ? { initial_value: t.path } : {}),
+        },
+      },
+      {
+        type: 'input',
+        block_id: TemplateBlocks.title,
+        label: plain('Title'),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: TEMPLATE_LIMITS.title,
+          initial_value: truncate(t.title, TEMPLATE_LIMITS.title),
+        },
+      },
+    ],
+  };
+}
+
+/** Versions of a template, two pickers and, once compared, the diff. */
+export function buildTemplateHistoryModal(
+  t: Template,
+  versions: TemplateVersion[],
+  ctx: TemplateContext,
+  diff?: { from: number; to: number; lines: string[] },
+) {
+  const newest = versions.slice(-100).reverse();
+  const option = (v: TemplateVersion) => ({
+    text: plain(`v${v.version} · ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}`),
+    value: String(v.version),
+  });
+  const select = (blockId: string, label: string, initial: TemplateVersion | undefined) => ({
+    type: 'input',
+    block_id: blockId,
+    label: plain(label),
+    element: {
+      type: 'static_select',
+      action_id: 'value',
+      options: newest.map(option),
+      ...(initial ? { initial_option: option(initial) } : {}),
+    },
+  });
+  const list = newest
+    .slice(0, 15)
+    .map(
+      (v) =>
+        `*v${v.version}* ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}${v.author ? ` · ${escapeMrkdwn(v.author.startsWith('U') ? `<@${v.author}>` : v.author)}` : ''}`,
+    )
+    .join('\n');
+  const diffBlocks: unknown[] = [];
+  if (diff) {
+    diffBlocks.push(
+      mrkdwnSection(`*v${diff.from} → v${diff.to}*${diff.lines.length === 0 ? '  no differences' : ''}`),
+    );
+    const pieces = splitText(diff.lines.join('\n'), 2800).slice(0, 10);
+    for (const p of diff.lines.length ? pieces : [])
+      diffBlocks.push(mrkdwnSection(`\`\`\`${p.replace(/```/g, "'''")}\`\`\``));
+  }
+  const byNumber = (n: number | undefined) => versions.find((v) => v.version === n);
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateHistory,
+    private_metadata: metadata({ ...ctx, id: t.id }),
+    title: plain('History', 24),
+    // Comparing needs two versions; without the pickers there is nothing to submit.
+    ...(versions.length >= 2 ? { submit: plain('Compare', 24) } : {}),
+    close: plain('Close', 24),
+    blocks: [
+      { type: 'header', text: plain(t.title, 150) },
+      mrkdwnSection(list || '_no versions_'),
+      ...(versions.length < 2
+        ? [mrkdwnSection('_Only one version so far._')]
+        : [
+            select(TemplateBlocks.from, 'From version', byNumber(diff?.from) ?? newest[1]),
+            select(TemplateBlocks.to, 'To version', byNumber(diff?.to) ?? newest[0]),
+          ]),
+      ...diffBlocks,
+    ],
+  };
+}
+
+/** A folder of the tree: its subfolders and templates, a page at a time. */
+export function buildTemplateBrowserModal(
+  listing: FolderListing,
+  opts: { canEdit: boolean; ctx: TemplateContext; page?: number },
+) {
+  const page = opts.page ?? 0;
+  const items = [
+    ...listing.subfolders.map((f) => ({ kind: 'folder' as const, f })),
+    ...listing.templates.map((t) => ({ kind: 'template' as const, t })),
+  ];
+  const pageItems = items.slice(page * BROWSER_PAGE, (page + 1) * BROWSER_PAGE);
+  const at = (folder: string, p = 0) => ({ folder, page: p, ...opts.ctx });
+  const nav: unknown[] = [];
+  if (listing.folder !== '')
+    nav.push(
+      button(
+        ActionIds.templateOpenFolder,
+        `⬆ ${truncate(folderLabel(parentOf(listing.folder)), 60)}`,
+        at(parentOf(listing.folder)),
+      ),
+    );
+  if (page > 0) nav.push(button(ActionIds.templateOpenFolder, '◀ Previous', at(listing.folder, page - 1)));
+  if ((page + 1) * BROWSER_PAGE < items.length)
+    nav.push(button(ActionIds.templateOpenFolder, 'Next ▶', at(listing.folder, page + 1)));
+  const edit: unknown[] = [];
+  if (opts.canEdit) {
+    edit.push(
+      button(
+        ActionIds.templateNew,
+        'New template here',
+        { folder: listing.folder, page: 0, ...opts.ctx },
+        'primary',
+      ),
+    );
+    if (listing.folder !== '') {
+      edit.push(
+        button(ActionIds.templateFolderMove, 'Move / rename folder', at(listing.folder)),
+        button(ActionIds.templateFolderDelete, 'Delete folder', at(listing.folder), 'danger', {
+          title: plain('Delete this folder?', 100),
+          text: plain(
+            `Every template in "${truncate(listing.folder, 150)}" and below is deleted (history kept, each can be restored).`,
+            300,
+          ),
+          confirm: plain('Delete', 30),
+          deny: plain('Keep', 30),
+          style: 'danger',
+        }),
+      );
+    }
+  }
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateBrowser,
+    private_metadata: metadata({ ...opts.ctx, folder: listing.folder }),
+    title: plain('Templates', 24),
+    close: plain('Close', 24),
+    blocks: [
+      mrkdwnSection(
+        `:open_file_folder: *${escapeMrkdwn(folderLabel(listing.folder))}*${items.length > BROWSER_PAGE ? `  (page ${page + 1} of ${Math.ceil(items.length / BROWSER_PAGE)})` : ''}`,
+      ),
+      ...(nav.length ? [{ type: 'actions', block_id: 'tpl_nav', elements: nav }] : []),
+      { type: 'divider' },
+      ...(pageItems.length === 0 ? [mrkdwnSection('_This folder is empty._')] : []),
+      ...pageItems.map((item) =>
+        item.kind === 'folder'
+          ? mrkdwnSection(
+              `:file_folder: *${escapeMrkdwn(truncate(item.f.name, 200))}*  (${item.f.count})`,
+              button(ActionIds.templateOpenFolder, 'Open', at(item.f.path)),
+            )
+          : mrkdwnSection(
+              `:page_facing_up: ${escapeMrkdwn(truncate(item.t.title, 300))}`,
+              button(ActionIds.templateShow, 'Show', { id: item.t.id, ...opts.ctx }),
+            ),
+      ),
+      ...(edit.length
+        ? [{ type: 'divider' }, { type: 'actions', block_id: 'tpl_edit', elements: edit }]
+        : []),
+    ],
+  };
+}
+
+export function buildFolderMoveModal(folder: string, ctx: TemplateContext) {
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateFolderMove,
+    private_metadata: metadata({ ...ctx, folder }),
+    title: plain('Move / rename folder', 24),
+    submit: plain('Save', 24),
+    close: plain('Cancel', 24),
+    blocks: [
+      mrkdwnSection(`Every template in *${escapeMrkdwn(folder)}* and below moves with it.`),
+      {
+        type: 'input',
+        block_id: TemplateBlocks.folder,
+        label: plain('New folder path'),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: TEMPLATE_LIMITS.path,
+          initial_value: folder,
+        },
+      },
+    ],
+  };
+}
+
+/** A modal that only says something (not allowed, not found). */
+export function buildTemplateNoticeModal(title: string, message: string) {
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.templateNotice,
+    title: plain(title, 24),
+    close: plain('Close', 24),
+    blocks: [mrkdwnSection(escapeMrkdwn(message))],
+  };
+}
+
+/** "Copy into draft" without the drafting feature: the text, verbatim, visible only to the agent, in the thread. */
+export function buildTemplateCopyMessage(t: Template): SlackMessage {
+  return {
+    text: t.body.slice(0, 3000),
+    blocks: [
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: truncate(
+              `:clipboard: Template *${escapeMrkdwn(t.title)}* — copy the text below into your reply.`,
+              3000,
+            ),
+          },
+        ],
+      },
+      ...bodySections(t.body),
+    ],
+  };
+}
+
+/** Reads the editor/move/history/search modal inputs out of view_submission state. */
+const stateEntry = z.object({
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).nullish(),
+});
+export const viewStateSchema = z.object({ values: z.record(z.string(), z.record(z.string(), stateEntry)) });
+
+export function readViewState(state: unknown) {
+  const parsed = viewStateSchema.safeParse(state);
+  const values = parsed.success ? parsed.data.values : {};
+  const first = (block: string) => Object.values(values[block] ?? {})[0];
+  return {
+    text: (block: string) => first(block)?.value ?? '',
+    selected: (block: string) => first(block)?.selected_option?.value,
+    checked: (block: string) => (first(block)?.selected_options ?? []).map((o) => o.value),
+  };
+}

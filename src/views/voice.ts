@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { VoiceMessageInput, VoiceRenderer, VoiceSubscription } from '../domain/voice/voice.ts';
+import { ActionIds, BlockIds, InputIds, ViewIds } from './ids.ts';
+import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+
+const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const tagList = (tags: string[]) =>
+  tags.length ? tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ') : '_no tags_';
+
+/** The value of the "Request follow-up" button: which ticket the voice came from. */
+export const FollowUpButtonValue = z.object({ t: z.string().regex(/^\d+$/) });
+/** private_metadata of the follow-up modal. */
+export const FollowUpMetadata = z.object({ t: z.string().regex(/^\d+$/), c: z.string().min(1) });
+
+/**
+ * A customer's message for a voice channel: verbatim (personal data already masked), never summarised or
+ * trimmed. Like ticket threads, a long message becomes several messages of up to three 2,900-character
+ * sections (Slack refuses much more per message). The first message of a ticket's thread carries the ticket,
+ * its tags and the buttons.
+ */
+export function buildVoiceMessages(v: VoiceMessageInput): SlackMessage[] {
+  const pieces = splitText(escapeMrkdwn(v.body || '(empty message)'), 2900);
+  const total = Math.ceil(pieces.length / 3);
+  const messages: SlackMessage[] = [];
+  for (let i = 0; i < pieces.length; i += 3) {
+    const n = i / 3 + 1;
+    const part = total > 1 ? ` · part ${n} of ${total}` : '';
+    const blocks: unknown[] = [];
+    if (v.isThreadRoot && i === 0) {
+      blocks.push({
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            `:loudspeaker: *<${v.zendeskUrl}|#${v.ticketZendeskId}> ${escapeMrkdwn(v.subject)}*`,
+            3000,
+          ),
+        },
+      });
+      blocks.push({
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: truncate(
+              `${v.productName ? `*${escapeMrkdwn(v.productName)}* · ` : ''}${tagList(v.tags)} · ${stamp(v.at)}${part}`,
+              3000,
+            ),
+          },
+        ],
+      });
+    } else {
+      blocks.push({
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `:speech_balloon: ${i === 0 ? 'The customer wrote' : 'continued'} · #${v.ticketZendeskId} · ${stamp(v.at)}${part}`,
+          },
+        ],
+      });
+    }
+    for (const text of pieces.slice(i, i + 3))
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    if (v.isThreadRoot && n === total) {
+      blocks.push({
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: ActionIds.voiceOpenInZendesk,
+            text: { type: 'plain_text', text: 'Open in Zendesk' },
+            url: v.zendeskUrl,
+          },
+          {
+            type: 'button',
+            action_id: ActionIds.voiceRequestFollowUp,
+            text: { type: 'plain_text', text: 'Request follow-up' },
+            value: JSON.stringify({ t: v.ticketZendeskId } satisfies z.input<typeof FollowUpButtonValue>),
+          },
+        ],
+      });
+    }
+    messages.push({
+      text: truncate(`Voice #${v.ticketZendeskId}${part}: ${pieces.slice(i, i + 3).join('')}`, 3000),
+      blocks,
+    });
+  }
+  return messages;
+}
+
+export const voiceRenderer: VoiceRenderer = { voice: buildVoiceMessages };
+
+export function buildVoiceHelp(): SlackMessage {
+  const text = [
+    '*/voice* — the raw voice of customers in this channel, one thread per ticket, personal data masked.',
+    '• `/voice subscribe product:photos tag:bug` — hear matching customer messages here. Terms: `product:` (inbox or brand), `tag:`, `form:`, `keyword:` (or bare words; "quote phrases"). Different terms must all match; repeated ones are alternatives. `/voice subscribe all` hears everything.',
+    '• `/voice list` — this channel’s subscriptions',
+    '• `/voice unsubscribe ID` — stop one',
+    '• `/voice digest` — today’s voices by tag (a digest of each day is posted after the day ends)',
+  ].join('\n');
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function buildSubscribed(s: VoiceSubscription): SlackMessage {
+  const text = `:loudspeaker: <#${s.channelId}> now hears customers matching \`${escapeMrkdwn(s.filterText)}\` (subscription \`${s.id}\`). Each message arrives verbatim with personal data masked, one thread per ticket.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function buildSubscriptionList(channelId: string, subs: VoiceSubscription[]): SlackMessage {
+  const text = subs.length
+    ? `*Voice subscriptions of <#${channelId}>*\n${subs
+        .slice(0, 40)
+        .map((s) => `• \`${s.id}\` ${escapeMrkdwn(truncate(s.filterText, 200))} — by <@${s.createdBy}>`)
+        .join('\n')}${subs.length > 40 ? `\n…and ${subs.length - 40} more` : ''}`
+    : `<#${channelId}> has no voice subscriptions. Try \`/voice subscribe product:photos tag:bug\`.`;
+  return {
+    text: truncate(text, 3000),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
+  };
+}
+
+export interface DigestVoice {
+  ticketZendeskId: string;
+  subject: string;
+  tags: string[];
+  at: Date;
+  channelId: string;
+  slackTs: string | null;
+  zendeskUrl: string;
+}
+
+const permalink = (channel: string, ts: string) =>
+  `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+
+/**
+ * The day's voices of one subscription, grouped by tag (a voice with two tags is listed under both), each
+ * linking to its Slack message and its ticket. At most 50 blocks: whatever does not fit is counted, not cut.
+ */
+export function buildVoiceDigest(input: {
+  subscription: VoiceSubscription;
+  dayLabel: string;
+  voices: DigestVoice[];
+}): SlackMessage {
+  const { subscription: s, voices } = input;
+  const title = `Voices of ${input.dayLabel} — ${voices.length} message${voices.length === 1 ? '' : 's'}`;
+  const blocks: unknown[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(title, 150) } },
+    {
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: truncate(`Subscription \`${s.id}\`: ${escapeMrkdwn(s.filterText)}`, 3000) },
+      ],
+    },
+  ];
+  if (voices.length === 0) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '_No customer message matched this day._' },
+    });
+    return { text: title, blocks };
+  }
+  const byTag = new Map<string, DigestVoice[]>();
+  for (const v of voices)
+    for (const tag of v.tags.length ? v.tags : ['(no tag)']) byTag.set(tag, [...(byTag.get(tag) ?? []), v]);
+  const tags = [...byTag.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  let omitted = 0;
+  for (const [tag, list] of tags) {
+    const lines = list.map((v) => {
+      const link = v.slackTs
+        ? `<${permalink(v.channelId, v.slackTs)}|${escapeMrkdwn(truncate(v.subject, 120))}>`
+        : escapeMrkdwn(truncate(v.subject, 120));
+      return `• ${link} · <${v.zendeskUrl}|#${v.ticketZendeskId}> · ${v.at.toISOString().slice(11, 16)} UTC`;
+    });
+    const sections = splitText([`*${escapeMrkdwn(tag)}* (${list.length})`, ...lines].join('\n'), 2900);
+    for (const text of sections) {
+      if (blocks.length >= 48) {
+        omitted += 1;
+        continue;
+      }
+      blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    }
+  }
+  if (omitted > 0)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `…${omitted} more section(s) did not fit in one message.` }],
+    });
+  return { text: title, blocks };
+}
+
+export function buildFollowUpModal(meta: z.input<typeof FollowUpMetadata>, subject: string | null) {
+  return {
+    type: 'modal' as const,
+    callback_id: ViewIds.voiceFollowUp,
+    private_metadata: JSON.stringify(meta),
+    title: { type: 'plain_text' as const, text: 'Request follow-up' },
+    submit: { type: 'plain_text' as const, text: 'Send to support' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: truncate(
+            `Ticket *#${meta.t}*${subject ? ` ${escapeMrkdwn(subject)}` : ''}. Your question goes to the support team's thread for this ticket.`,
+            3000,
+          ),
+        },
+      },
+      {
+        type: 'input',
+        block_id: BlockIds.voiceFollowUpQuestion,
+        label: { type: 'plain_text', text: 'What should support ask or check?' },
+        element: {
+          type: 'plain_text_input',
+          action_id: InputIds.voiceFollowUpQuestion,
+          multiline: true,
+          min_length: 1,
+          max_length: 2000,
+        },
+      },
+    ],
+  };
+}
+
+/** The question typed in the follow-up modal. */
+export const FollowUpState = z.object({
+  [BlockIds.voiceFollowUpQuestion]: z.object({
+    [InputIds.voiceFollowUpQuestion]: z.object({ value: z.string().nullable().optional() }),
+  }),
+});
+
+export function parseFollowUpQuestion(values: unknown): string {
+  const parsed = FollowUpState.safeParse(values);
+  return parsed.success
+    ? (parsed.data[BlockIds.voiceFollowUpQuestion][InputIds.voiceFollowUpQuestion].value ?? '').trim()
+    : '';
+}
+
+/** The question in the support thread, and the note left in the voice thread. */
+export function buildFollowUpRequest(input: {
+  userId: string;
+  voiceChannelId: string;
+  question: string;
+}): SlackMessage {
+  const text = `:raising_hand: <@${input.userId}> from <#${input.voiceChannelId}> asks for a follow-up:\n${escapeMrkdwn(input.question)}`;
+  return {
+    text: truncate(text, 3000),
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
+  };
+}
+
+export function buildFollowUpNote(input: { userId: string; question: string }): SlackMessage {
+  const text = `:outbox_tray: <@${input.userId}> asked support to follow up: ${escapeMrkdwn(input.question)}`;
+  return {
+    text: truncate(text, 3000),
+    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] }],
+  };
+}

@@ -1,0 +1,108 @@
+import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { AlertMessageInput, AlertRenderer } from '../domain/volume/alert-service.ts';
+import { escapeMrkdwn, truncate } from './mrkdwn.ts';
+
+const hhmm = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** The alert that opens an episode: count, baseline, top tags, sample subjects; the chart follows in its thread. */
+export function buildVolumeAlert(a: AlertMessageInput): SlackMessage {
+  const { rule, reading } = a;
+  const fields = [
+    `*Last ${a.windowLabel}*\n${reading.count} tickets`,
+    rule.kind === 'baseline'
+      ? `*Usual for this hour*\n${reading.baseline ?? 0} (median of the same hour, ${rule.weeks} previous weeks)`
+      : `*Threshold*\n${rule.threshold} tickets per ${a.windowLabel}`,
+    `*Alerts at*\n${reading.level} or more`,
+    `*Rule*\n\`${escapeMrkdwn(rule.id)}\``,
+  ];
+  const tags = a.topTags.length
+    ? a.topTags.map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`).join(' · ')
+    : '_no tags_';
+  const samples = a.samples.length
+    ? a.samples
+        .map((s) => `• <${s.url}|#${s.zendeskId}> ${escapeMrkdwn(truncate(s.subject, 150))}`)
+        .join('\n')
+    : '_none_';
+  const title = `:rotating_light: Ticket volume alert: ${a.scopeLabel}`;
+  return {
+    text: `Ticket volume alert: ${a.scopeLabel} — ${reading.count} tickets in the last ${a.windowLabel} (alerts at ${reading.level}${reading.baseline !== null ? `, usual ${reading.baseline}` : ''})`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(title, 150), emoji: true } },
+      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: truncate(text, 2000) })) },
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Top tags*\n${tags}`, 3000) } },
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Sample subjects*\n${samples}`, 3000) } },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Since ${hhmm(a.startedAt)} · the trend chart (24 hours, 4 weeks) is in the thread · one alert per episode; a recovery message closes it`,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export const alertRenderer: AlertRenderer = {
+  alert: buildVolumeAlert,
+  recovery({ scopeLabel, reading, startedAt, endedAt, peakCount, rule }) {
+    const minutes = Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000);
+    const text = `:white_check_mark: Recovered: ${scopeLabel} is back to ${reading.count} tickets in the last ${rule.windowMinutes} min (alerts at ${reading.level}). The episode lasted ${minutes} min (${hhmm(startedAt)} → ${hhmm(endedAt)}), peak ${peakCount}.`;
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  },
+};
+
+export interface TodayVolume {
+  dayLabel: string;
+  total: number;
+  byInbox: Array<{ name: string; count: number }>;
+  topTags: Array<{ tag: string; count: number }>;
+  openAlerts: Array<{ scope: string; since: Date; peak: number }>;
+  lastHour: number;
+}
+
+/** The App Home: today's counts, per inbox and tag, and the alerts in progress. */
+export function buildHomeView(v: TodayVolume) {
+  const inboxes = v.byInbox
+    .slice(0, 9)
+    .map((i) => ({ type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(i.name)}*\n${i.count}`, 2000) }));
+  const tags = v.topTags.length
+    ? v.topTags
+        .slice(0, 10)
+        .map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`)
+        .join(' · ')
+    : '_none yet_';
+  const alerts = v.openAlerts.length
+    ? v.openAlerts
+        .map((a) => `:rotating_light: ${escapeMrkdwn(a.scope)} since ${hhmm(a.since)} (peak ${a.peak})`)
+        .join('\n')
+    : ':white_check_mark: No volume alert in progress.';
+  return {
+    type: 'home' as const,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: 'yorisoi — ticket volume today' } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `*${v.total}* new tickets ${escapeMrkdwn(v.dayLabel)} · *${v.lastHour}* in the last hour`,
+        },
+      },
+      ...(inboxes.length
+        ? [{ type: 'section', fields: [{ type: 'mrkdwn', text: '*By inbox*' }, ...inboxes] }]
+        : []),
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Top tags today*\n${tags}`, 3000) } },
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Alerts*\n${alerts}`, 3000) } },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'Charts on demand: `/yorisoi volume [tag|inbox] [24h|7d|4w]`' }],
+      },
+    ],
+  };
+}
+
+export function buildVolumeUsage(problem?: string): SlackMessage {
+  const text = `${problem ? `${escapeMrkdwn(problem)}\n` : ''}Usage: \`/yorisoi volume [all|tag:NAME|inbox:ID|NAME] [PERIOD]\`, e.g. \`/yorisoi volume tag:bug 7d\`. PERIOD is hours, days or weeks (24h, 7d, 4w; at most 8w).`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), ...args], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_URL: `file:${path.join(dir, 'cli.db')}`,
+        ...env,
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('yorisoi CLI', () => {
+  it('sandbox prints one ready line, serves the control API, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'sandbox', '--port', '0'], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
+        LOG_LEVEL: 'warn',
+      },
+    });
+    let stdout = '';
+    const ready = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        const line = stdout.split('\n').find((l) => l.startsWith('yorisoi sandbox ready'));
+        if (line) resolve(line);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    const base = /control API (http:\/\/127\.0\.0\.1:\d+)\/_sim\//.exec(ready)?.[1];
+    expect(base).toBeDefined();
+    const users = (await (await fetch(`${base}/_sim/slack/users`)).json()) as {
+      users: Array<{ id: string; role: string }>;
+    };
+    expect(users.users.filter((u) => u.role === 'agent').length).toBeGreaterThanOrEqual(2);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('bad configuration and bad arguments give one clear error line and a non-zero exit', async () => {
+    const badToken = await run(['start'], { SLACK_BOT_TOKEN: 'not-a-token', ZENDESK_SUBDOMAIN: 'acme' });
+    expect(badToken.code).toBe(2);
+    expect(badToken.stderr).toMatch(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
+    expect(badToken.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const badPort = await run(['sandbox', '--port', 'http']);
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain('--port must be a port number');
+  });
+
+  it('inboxes: load a routing file, list it, reject a bad one naming the field', async () => {
+    const good = path.join(dir, 'inboxes.yml');
+    writeFileSync(
+      good,
+      'inboxes:\n  - {id: photos, channel: C0PHOTOS, brand: photos}\n  - {id: support, channel: C0SUPPORT, default: true}\n',
+    );
+    expect((await run(['inboxes', 'load', good])).stdout).toContain('loaded 2 inboxes');
+    const list = await run(['inboxes', 'list']);
+    expect(list.stdout).toMatch(/photos\tC0PHOTOS\tbrand=photos/);
+    expect(list.stdout).toMatch(/support\tC0SUPPORT\tdefault/);
+    const bad = path.join(dir, 'bad.yml');
+    writeFileSync(bad, 'inboxes:\n  - {id: photos, channel: "#photos"}\n');
+    const r = await run(['inboxes', 'load', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/inboxes\.0\.channel: must be a Slack channel id/);
+    expect((await run(['inboxes', 'list'])).stdout).toMatch(/photos\tC0PHOTOS/);
+  });
+
+  it('db migrate applies once, then reports up to date', async () => {
+    const env = { DATABASE_URL: `file:${path.join(dir, 'migrate.db')}` };
+    expect((await run(['db', 'migrate'], env)).stdout).toMatch(/^applied: /);
+    expect((await run(['db', 'migrate'], env)).stdout).toContain('database is up to date');
+  });
+});
