@@ -6,7 +6,7 @@ import { createTagApprovalPolicy } from './domain/drafting/approval-policy.ts';
 import { createDraftingService } from './domain/drafting/drafting-service.ts';
 import type { SecondApprovalPolicy } from './domain/drafting/ports.ts';
 import { createReplySender, createSnoozeWatcher } from './domain/drafting/reply-sender.ts';
-import { createInMemoryTemplateLookup, type TemplateLookup } from './domain/drafting/template-lookup.ts';
+import type { TemplateLookup } from './domain/drafting/template-lookup.ts';
 import { pngChartRenderer } from './charts/volume-chart.ts';
 import { createCareService, type ServiceUserIdSource } from './domain/care/care-service.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
@@ -271,6 +271,30 @@ export async function createRuntime(settings: RuntimeSettings) {
     },
   };
   // Drafting: drafts, approvals, the reply sender (Zendesk, exactly once) and snoozes.
+  // The editor searches the template catalog (created below; only called once the app runs).
+  const catalogTemplates: TemplateLookup = {
+    async search(query, limit) {
+      const hits = await templateCatalog.search(query, { limit });
+      const found = await Promise.all(hits.map((h) => templateCatalog.get(h.id)));
+      return found.flatMap((t) => (t && !t.deletedAt ? [{ id: t.id, title: t.title, body: t.body, path: t.path }] : []));
+    },
+    async get(id) {
+      const t = await templateCatalog.get(id);
+      return t && !t.deletedAt ? { id: t.id, title: t.title, body: t.body, path: t.path } : null;
+    },
+  };
+  // A customer whose care chart is flagged needs a second agent's approval (so do tickets tagged so).
+  const careStore = createCareStore(db);
+  const tagPolicy = createTagApprovalPolicy();
+  const careApprovalPolicy: SecondApprovalPolicy = {
+    async requiresSecondApproval(ticket) {
+      let customer = await careStore.customerByZendeskUserId(ticket.requester.zendeskUserId);
+      for (let hops = 0; customer?.mergedIntoId && hops < 5; hops++) customer = await careStore.customerById(customer.mergedIntoId);
+      const chart = customer ? await careStore.chartOf(customer.id) : null;
+      if (chart?.flagged) return { required: true, reason: chart.flagReason ? `care chart: ${chart.flagReason}` : 'flagged in the care chart' };
+      return tagPolicy.requiresSecondApproval(ticket);
+    },
+  };
   const draftStore = createDraftStore(db);
   const slackUsers = createSlackUserLookup(webClient);
   const agents = createAgentMapper({
@@ -284,8 +308,8 @@ export async function createRuntime(settings: RuntimeSettings) {
   const drafting = createDraftingService({
     store: draftStore,
     agents,
-    templates: settings.drafting?.templates ?? createInMemoryTemplateLookup([]),
-    approvalPolicy: settings.drafting?.approvalPolicy ?? createTagApprovalPolicy(),
+    templates: settings.drafting?.templates ?? catalogTemplates,
+    approvalPolicy: settings.drafting?.approvalPolicy ?? careApprovalPolicy,
     gateway: replyGateway,
     renderer: draftThreadRenderer,
     undoSeconds,

@@ -321,3 +321,25 @@ describe('the discussion stays with the ticket', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('care chart', () => {
+  it("a customer flagged in the care chart needs a second agent's approval", async () => {
+    const thread = await ticketWithThread(s, {
+      subject: 'Flagged in the care chart',
+      email: 'careful@example.com',
+    });
+    const ticket = await s.runtime.db.ticket.findUniqueOrThrow({
+      where: { zendeskId: String(thread.ticket.id) },
+      include: { requester: true },
+    });
+    await s.runtime.db.careChart.create({
+      data: { customerId: ticket.requester.id, flagged: true, flagReason: 'complained twice' },
+    });
+    const editor = await openEditorFromRoot(s, AIKO, thread);
+    expect(viewText(editor)).toContain('complained twice');
+    await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Careful reply.' } });
+    const refusal = await ephemeralFor(s, AIKO, "second agent's approval");
+    expect(refusal.text).toContain('(care chart: complained twice)');
+    expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Careful reply.')).toBe(false);
+  });
+});

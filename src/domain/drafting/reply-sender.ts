@@ -42,11 +42,7 @@ export function createReplySender(options: ReplySenderOptions) {
   let loopDone: Promise<void> = Promise.resolve();
   const inFlight = new Set<Promise<void>>();
 
-  const threadEffect = (
-    ticket: DraftTicket | null,
-    key: string,
-    message: SlackMessage,
-  ): OutboxEffect[] =>
+  const threadEffect = (ticket: DraftTicket | null, key: string, message: SlackMessage): OutboxEffect[] =>
     ticket?.channelId
       ? [{ kind: 'post_in_thread', key, channelId: ticket.channelId, ticketId: ticket.id, message }]
       : [];
