@@ -36,6 +36,8 @@ export interface DraftingDemoContext {
   root: SimMessage;
   /** The step number to start from. */
   step: number;
+  /** Resolves when yorisoi's queued Slack messages are out. */
+  settle?: () => Promise<unknown>;
 }
 
 const AIKO = 'U0AGENT1';
@@ -58,6 +60,7 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   const thread = async () =>
     (await c.messages(c.channel)).filter((m) => m.thread_ts === c.root.ts && m.ts !== c.root.ts);
 
+  await c.settle?.();
   await c.api('POST', '/_sim/slack/actions', {
     user: AIKO,
     channel: c.channel,

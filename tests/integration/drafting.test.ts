@@ -124,7 +124,9 @@ describe('named drafts, templates, review in the thread', () => {
       value: 'アップロード android',
       typed: { reply_0: 'Taro様\n' },
     });
-    const results = await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('draft_template_insert'));
+    const results = await nextVersionOf(s, AIKO, editor, (v) =>
+      viewText(v).includes('draft_template_insert'),
+    );
     expect(viewText(results)).toContain('写真のアップロードエラー（Android）');
     await act(s, AIKO, results, 'draft_template_insert', { value: 'tpl-upload-android' });
     const inserted = await nextVersionOf(s, AIKO, results, (v) => viewText(v).includes('Inserted template'));
