@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runDraftingDemo } from './demo-drafting.ts';
 import { runCareChartDemo } from './demo-care.ts';
+import { runDraftingDemo } from './demo-drafting.ts';
 import type { Logger } from './logger.ts';
 import { startSandbox } from './sandbox.ts';
 

@@ -1,14 +1,14 @@
 import { HTTPReceiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { createApp } from './app.ts';
+import { pngChartRenderer } from './charts/volume-chart.ts';
+import { createCareService, type ServiceUserIdSource } from './domain/care/care-service.ts';
 import { createAgentMapper } from './domain/drafting/agent-mapping.ts';
 import { createTagApprovalPolicy } from './domain/drafting/approval-policy.ts';
 import { createDraftingService } from './domain/drafting/drafting-service.ts';
 import type { SecondApprovalPolicy } from './domain/drafting/ports.ts';
 import { createReplySender, createSnoozeWatcher } from './domain/drafting/reply-sender.ts';
 import type { TemplateLookup } from './domain/drafting/template-lookup.ts';
-import { pngChartRenderer } from './charts/volume-chart.ts';
-import { createCareService, type ServiceUserIdSource } from './domain/care/care-service.ts';
 import { createWebhookIntake } from './domain/intake/webhook-intake.ts';
 import { createOutboxWorker } from './domain/outbox/outbox-worker.ts';
 import { createTemplateEditorPolicy } from './domain/templates/template-editors.ts';
@@ -33,9 +33,8 @@ import { createTicketStore } from './storage/ticket-store.ts';
 import { createVoiceStore } from './storage/voice-store.ts';
 import { createVolumeStore } from './storage/volume-store.ts';
 import { createWebhookDeliveryStore } from './storage/webhook-delivery-store.ts';
-import { draftThreadRenderer } from './views/draft-thread.ts';
-import { ticketThreadRenderer } from './views/ticket-thread.ts';
 import { openTemplateCatalog } from './template-catalog-factory.ts';
+import { draftThreadRenderer } from './views/draft-thread.ts';
 import { createTicketThreadRenderer } from './views/ticket-thread.ts';
 import { buildFollowUpNote, buildFollowUpRequest, buildVoiceDigest, voiceRenderer } from './views/voice.ts';
 import { alertRenderer } from './views/volume.ts';
@@ -276,7 +275,9 @@ export async function createRuntime(settings: RuntimeSettings) {
     async search(query, limit) {
       const hits = await templateCatalog.search(query, { limit });
       const found = await Promise.all(hits.map((h) => templateCatalog.get(h.id)));
-      return found.flatMap((t) => (t && !t.deletedAt ? [{ id: t.id, title: t.title, body: t.body, path: t.path }] : []));
+      return found.flatMap((t) =>
+        t && !t.deletedAt ? [{ id: t.id, title: t.title, body: t.body, path: t.path }] : [],
+      );
     },
     async get(id) {
       const t = await templateCatalog.get(id);
@@ -289,9 +290,14 @@ export async function createRuntime(settings: RuntimeSettings) {
   const careApprovalPolicy: SecondApprovalPolicy = {
     async requiresSecondApproval(ticket) {
       let customer = await careStore.customerByZendeskUserId(ticket.requester.zendeskUserId);
-      for (let hops = 0; customer?.mergedIntoId && hops < 5; hops++) customer = await careStore.customerById(customer.mergedIntoId);
+      for (let hops = 0; customer?.mergedIntoId && hops < 5; hops++)
+        customer = await careStore.customerById(customer.mergedIntoId);
       const chart = customer ? await careStore.chartOf(customer.id) : null;
-      if (chart?.flagged) return { required: true, reason: chart.flagReason ? `care chart: ${chart.flagReason}` : 'flagged in the care chart' };
+      if (chart?.flagged)
+        return {
+          required: true,
+          reason: chart.flagReason ? `care chart: ${chart.flagReason}` : 'flagged in the care chart',
+        };
       return tagPolicy.requiresSecondApproval(ticket);
     },
   };
@@ -330,13 +336,21 @@ export async function createRuntime(settings: RuntimeSettings) {
     onEffects: () => outbox.wake(),
     // The reply changed the ticket (status, comment): re-read it so the root message shows it.
     onSent: (zendeskId) => {
-      track(tickets.sync(zendeskId).catch((error) => logger.warn('sync after send failed', { zendeskId, error })));
+      track(
+        tickets.sync(zendeskId).catch((error) => logger.warn('sync after send failed', { zendeskId, error })),
+      );
     },
     maxAttempts: settings.drafting?.sendRetry?.maxAttempts,
     backoffMs: settings.drafting?.sendRetry?.backoffMs,
   });
   wakeSender = () => replySender.wake();
-  const snoozes = createSnoozeWatcher({ store: draftStore, renderer: draftThreadRenderer, clock: () => new Date(), logger: logger.child({ component: 'snooze' }), onEffects: () => outbox.wake() });
+  const snoozes = createSnoozeWatcher({
+    store: draftStore,
+    renderer: draftThreadRenderer,
+    clock: () => new Date(),
+    logger: logger.child({ component: 'snooze' }),
+    onEffects: () => outbox.wake(),
+  });
 
   const intake = createWebhookIntake({
     deliveries: createWebhookDeliveryStore(db),

@@ -1,8 +1,14 @@
+import { createInMemoryTemplateLookup } from './domain/drafting/template-lookup.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import type { AlertRule } from './domain/volume/volume.ts';
 import type { Logger } from './logger.ts';
-import { createInMemoryTemplateLookup } from './domain/drafting/template-lookup.ts';
-import { createRuntime, type DraftingSettings, defaultAlertRules, type Runtime, type RuntimeSettings } from './runtime.ts';
+import {
+  createRuntime,
+  type DraftingSettings,
+  defaultAlertRules,
+  type Runtime,
+  type RuntimeSettings,
+} from './runtime.ts';
 import { sandboxTemplates } from './sandbox-templates.ts';
 import { freePort, startSimulators } from './sim/index.ts';
 
