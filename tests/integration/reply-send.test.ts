@@ -338,8 +338,8 @@ describe('care chart', () => {
     const editor = await openEditorFromRoot(s, AIKO, thread);
     expect(viewText(editor)).toContain('complained twice');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Careful reply.' } });
-    const refusal = await ephemeralFor(s, AIKO, "second agent's approval");
-    expect(refusal.text).toContain('(care chart: complained twice)');
+    const refusal = await ephemeralFor(s, AIKO, '(care chart: complained twice)');
+    expect(refusal.text).toContain("second agent's approval");
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Careful reply.')).toBe(false);
   });
 });
