@@ -1,6 +1,6 @@
 import type { DraftTemplate } from './domain/drafting/template-lookup.ts';
 
-/** A few reply templates for the sandbox and the demo, until the template store is merged in. */
+/** A few reply templates the sandbox puts into its template store (for the demo and tests). */
 export const sandboxTemplates: DraftTemplate[] = [
   {
     id: 'tpl-upload-android',

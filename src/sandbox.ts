@@ -1,4 +1,3 @@
-import { createInMemoryTemplateLookup } from './domain/drafting/template-lookup.ts';
 import type { Inbox } from './domain/tickets/ticket.ts';
 import type { AlertRule } from './domain/volume/volume.ts';
 import type { Logger } from './logger.ts';
@@ -127,13 +126,18 @@ export async function startSandbox(options: SandboxOptions) {
       voiceMaskNames: options.voiceMaskNames,
       tzOffsetMinutes: options.tzOffsetMinutes ?? 540,
       clock: options.clock,
-      drafting: { templates: createInMemoryTemplateLookup(sandboxTemplates), ...options.drafting },
+      drafting: options.drafting,
     };
     runtime = await createRuntime(settings);
   } catch (error) {
     await sim.close();
     throw error;
   }
+  // A few sample templates in the real store, so drafting and /template have something to find.
+  await runtime.templates.importRows(
+    sandboxTemplates.map((t, i) => ({ at: `sandbox template ${i + 1}`, value: { ...t, tags: [] } })),
+    'sandbox',
+  );
   await runtime.start();
   const sandbox = {
     simUrl: sim.baseUrl,
