@@ -10,7 +10,6 @@ import type { VolumeQueries } from './domain/volume/volume-queries.ts';
 import { registerEvents } from './events/index.ts';
 import type { Logger } from './logger.ts';
 import { toSlackLogger } from './logger.ts';
-import { registerModals } from './modals/index.ts';
 import { registerShortcuts } from './shortcuts/index.ts';
 import { registerSubmissions } from './submissions/index.ts';
 import type { RuntimeStatus } from './views/help.ts';
@@ -62,7 +61,6 @@ export function createApp(connection: SlackConnection, deps: AppDeps): App {
   registerEvents(app, deps);
   registerShortcuts(app, deps);
   registerSubmissions(app, deps);
-  registerModals(app, deps);
   app.error(async (error) => {
     deps.logger.error('listener failed', { error });
   });

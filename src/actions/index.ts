@@ -7,12 +7,10 @@ import { registerDraftReplyButton } from './draft-reply-button.ts';
 import { registerDraftThreadActions } from './draft-thread-actions.ts';
 import { registerTemplateActions } from './template-actions.ts';
 import { registerTemplateViews } from './template-views.ts';
-import { registerVoiceFollowUpSubmission } from './voice-follow-up-submission.ts';
 import { registerVoiceRequestFollowUp } from './voice-request-follow-up.ts';
 
 export function registerActions(app: App, deps: AppDeps) {
   registerVoiceRequestFollowUp(app, deps);
-  registerVoiceFollowUpSubmission(app, deps);
   registerCareChartActions(app, deps);
   registerTemplateActions(app, deps);
   registerTemplateViews(app, deps);

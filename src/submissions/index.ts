@@ -1,8 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { registerCareChartEditSubmission } from './care-chart-edit.ts';
+import { registerDraftEditorSubmission } from './draft-editor-submission.ts';
+import { registerSendPreviewSubmission } from './send-preview-submission.ts';
+import { registerSnoozeSubmission } from './snooze-submission.ts';
+import { registerVoiceFollowUpSubmission } from './voice-follow-up-submission.ts';
 
-/** view_submission listeners (modals being saved). */
+/** view_submission and view_closed listeners (src/views holds the modal builders; these are the handlers). */
 export function registerSubmissions(app: App, deps: AppDeps) {
   registerCareChartEditSubmission(app, deps);
+  registerDraftEditorSubmission(app, deps);
+  registerSendPreviewSubmission(app, deps);
+  registerSnoozeSubmission(app, deps);
+  registerVoiceFollowUpSubmission(app, deps);
 }
