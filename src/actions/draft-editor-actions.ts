@@ -14,7 +14,7 @@ import {
   zEditorMeta,
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
-import { type DraftingDeps, editorView, tellUser } from './draft-support.ts';
+import { type DraftingDeps, editorView, tellUser, withTemplate } from './draft-support.ts';
 
 interface ViewActionBody {
   user: { id: string };
@@ -214,22 +214,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     const template = id ? await d.service.getTemplate(id) : null;
     if (!template) return;
     const { state, content } = await current(d, body, meta);
-    const sep =
-      content.body === ''
-        ? ''
-        : content.body.endsWith('\n\n')
-          ? ''
-          : content.body.endsWith('\n')
-            ? '\n'
-            : '\n\n';
-    const next = {
-      ...content,
-      name: content.name || state.draft.name,
-      body: `${content.body}${sep}${template.body}`,
-      templateIds: content.templateIds.includes(template.id)
-        ? content.templateIds
-        : [...content.templateIds, template.id],
-    };
+    const next = { ...withTemplate(content, template), name: content.name || state.draft.name };
     if (Array.from(next.body).length > MAX_REPLY_CHARS) {
       const notice = `:warning: Not inserted: the reply would exceed ${MAX_REPLY_CHARS.toLocaleString('en')} characters.`;
       await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);

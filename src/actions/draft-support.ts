@@ -4,7 +4,7 @@ import type { DraftContent, DraftTicket } from '../domain/drafting/draft.ts';
 import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
 import type { DraftTemplate } from '../domain/drafting/template-lookup.ts';
 import { asYorisoiError } from '../errors.ts';
-import { buildDraftEditor, type EditorMeta, type ModalView } from '../views/draft-modal.ts';
+import { buildDraftEditor, type EditorMeta, MAX_REPLY_CHARS, type ModalView } from '../views/draft-modal.ts';
 
 export type DraftingDeps = NonNullable<AppDeps['drafting']>;
 
@@ -41,6 +41,25 @@ export function editorView(
   });
 }
 
+/** The draft with a template's text appended (after a blank line) and the template remembered. */
+export function withTemplate(content: DraftContent, template: DraftTemplate): DraftContent {
+  const sep =
+    content.body === ''
+      ? ''
+      : content.body.endsWith('\n\n')
+        ? ''
+        : content.body.endsWith('\n')
+          ? '\n'
+          : '\n\n';
+  return {
+    ...content,
+    body: `${content.body}${sep}${template.body}`,
+    templateIds: content.templateIds.includes(template.id)
+      ? content.templateIds
+      : [...content.templateIds, template.id],
+  };
+}
+
 /**
  * Opens the editor within the trigger's 3 seconds from stored data, then reads the inquiry live from
  * Zendesk and updates the view (with the hash, so it never overwrites a newer view).
@@ -52,8 +71,21 @@ export async function openEditor(
   userId: string,
   ticket: DraftTicket,
   draftId?: string,
+  options: { insert?: DraftTemplate; push?: boolean } = {},
 ) {
-  const state = await deps.service.open({ ticketZendeskId: ticket.zendeskId, draftId, slackUserId: userId });
+  let state = await deps.service.open({ ticketZendeskId: ticket.zendeskId, draftId, slackUserId: userId });
+  let notice: string | undefined;
+  if (options.insert) {
+    // "Copy into draft" from a template: appended to the draft and saved before the editor shows it.
+    const next = withTemplate(state.draft, options.insert);
+    if (Array.from(next.body).length > MAX_REPLY_CHARS) {
+      notice = `:warning: Not inserted: the reply would exceed ${MAX_REPLY_CHARS.toLocaleString('en')} characters.`;
+    } else {
+      await deps.service.autosave(state.draft.id, next, userId);
+      state = await deps.service.refresh(state.draft.id);
+      notice = `:inbox_tray: Inserted template *${options.insert.title}*.`;
+    }
+  }
   const meta = {
     t: ticket.zendeskId,
     d: state.draft.id,
@@ -61,9 +93,10 @@ export async function openEditor(
     q: '',
     ...(ticket.channelId ? { c: ticket.channelId } : {}),
   };
-  const opened = await client.views.open({
+  // From inside a modal (the template search), the editor goes on top of it.
+  const opened = await client.views[options.push ? 'push' : 'open']({
     trigger_id: triggerId,
-    view: editorView(deps, state, meta) as never,
+    view: editorView(deps, state, meta, notice ? { notice } : {}) as never,
   });
   const live = await deps.service.liveInquiry(ticket.zendeskId);
   const known = state.ticket.latestCustomerMessage;

@@ -16,6 +16,7 @@ import {
   parseTemplateButtonValue,
   type TemplateContext,
 } from '../views/templates.ts';
+import { openEditor } from './draft-support.ts';
 import {
   type BlockActionBody,
   blockActionBody,
@@ -86,6 +87,20 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
   on(ActionIds.templateCopyIntoDraft, async (body, client) => {
     const found = await templateFrom(body);
     if (!found || found.t.deletedAt) return notFound(body, client);
+    // In a ticket's thread: open (or, from a modal, push) the draft editor with the template appended.
+    const drafting = deps.drafting;
+    if (drafting && found.ctx.c && found.ctx.th) {
+      const ticket = await drafting.service.ticketForThread(found.ctx.c, found.ctx.th).catch(() => null);
+      if (ticket) {
+        const { id, title, body: text, path } = found.t;
+        await openEditor(drafting, client, body.trigger_id, body.user.id, ticket, undefined, {
+          insert: { id, title, body: text, path },
+          push: Boolean(body.view),
+        });
+        return;
+      }
+    }
+    // Elsewhere (a channel, no ticket): the text, visible to the agent only, to paste where it is needed.
     if (found.ctx.c) {
       try {
         await client.chat.postEphemeral({

@@ -172,17 +172,25 @@ describe('from a ticket thread', () => {
     });
     expect(empty.body.applied).toBe('errors');
 
-    // Copy into draft from the modal lands in the ticket's thread, visible to the agent only
+    // Copy into draft from the modal opens the ticket's draft editor on top, the template in the reply,
+    // and saves it: reopening the draft later shows the same text.
     await s.api('POST', '/_sim/slack/actions', {
       user: 'U0AGENT2',
       view_id: search.id,
       action_id: ActionIds.templateCopyIntoDraft,
       block_id: 'tpl_hit_0',
     });
-    const copied = await waitFor('copy in thread', async () =>
-      (await ephemerals('U0AGENT2')).find((e) => e.thread_ts === root.ts),
+    const editor = await topView('U0AGENT2', 'draft_editor');
+    expect(editor.position).toBeGreaterThan(search.position);
+    expect(JSON.stringify(editor.view.blocks)).toContain('いのししの相談はこちらにご相談ください。');
+    expect(allText(editor.view.blocks)).toContain('Inserted template');
+    const draft = await s.runtime.db.draft.findFirstOrThrow({
+      where: { ticketZendeskId: String(ticket.id) },
+    });
+    expect(JSON.stringify(draft)).toContain('いのししの相談はこちらにご相談ください。');
+    expect(await ephemerals('U0AGENT2').then((e) => e.filter((x) => x.thread_ts === root.ts))).toHaveLength(
+      0,
     );
-    expect(copied.text).toContain('いのししの相談はこちらにご相談ください。');
     await closeAll('U0AGENT2');
 
     // the message shortcut on the customer's message in the thread
