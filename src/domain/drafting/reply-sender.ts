@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
+import { createPollingLoop } from '../polling-loop.ts';
 import type { DraftTicket, ReplySend } from './draft.ts';
 import type { DraftStore, DraftThreadRenderer, ReplyGateway } from './ports.ts';
 
@@ -37,9 +38,6 @@ export function createReplySender(options: ReplySenderOptions) {
   const { store, gateway, renderer, logger } = options;
   const maxAttempts = options.maxAttempts ?? 5;
   const backoff = options.backoffMs ?? ((n: number) => Math.min(60_000, 500 * 2 ** n));
-  let running = false;
-  let wakeUp: (() => void) | null = null;
-  let loopDone: Promise<void> = Promise.resolve();
   const inFlight = new Set<Promise<void>>();
 
   const threadEffect = (ticket: DraftTicket | null, key: string, message: SlackMessage): OutboxEffect[] =>
@@ -138,7 +136,7 @@ export function createReplySender(options: ReplySenderOptions) {
         )
         .finally(() => {
           inFlight.delete(p);
-          wakeUp?.();
+          loop.wake();
         });
       inFlight.add(p);
     }
@@ -146,43 +144,22 @@ export function createReplySender(options: ReplySenderOptions) {
     return next ? Math.max(5, Math.min(1000, next.getTime() - options.clock().getTime())) : 1000;
   }
 
-  async function loop() {
-    while (running) {
-      let wait = 1000;
-      try {
-        wait = await tick();
-      } catch (error) {
-        logger.error('reply sender loop error', { error });
-      }
-      if (!running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
-    }
-  }
+  const loop = createPollingLoop(tick, (error) => logger.error('reply sender loop error', { error }));
 
   return {
     /** Releases sends a stopped process left in `sending` (checked in Zendesk before any resend), then runs. */
     async start() {
-      if (running) return;
+      if (loop.running) return;
       const released = await store.releaseInDoubtSends(options.clock());
       if (released > 0)
         logger.warn('replies in doubt after restart; checking Zendesk before resending', { count: released });
-      running = true;
-      loopDone = loop();
+      loop.start();
     },
     wake() {
-      wakeUp?.();
+      loop.wake();
     },
     async stop() {
-      running = false;
-      wakeUp?.();
-      await loopDone;
+      await loop.stop();
       await Promise.allSettled([...inFlight]);
     },
     /** One pass now (tests): claims and sends what is due. */

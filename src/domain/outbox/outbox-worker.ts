@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger.ts';
+import { createPollingLoop } from '../polling-loop.ts';
 import type { OutboxItem, OutboxStore } from './outbox.ts';
 import { SlackWriteError, type SlackWriter } from './slack-writer.ts';
 
@@ -32,9 +33,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const maxInFlight = options.maxInFlight ?? 16;
   const buckets = new Map<string, Bucket>();
   let inFlight = 0;
-  let running = false;
-  let wakeUp: (() => void) | null = null;
-  let loopDone: Promise<void> = Promise.resolve();
   const sends = new Set<Promise<void>>();
 
   const bucket = (channel: string): Bucket => {
@@ -266,7 +264,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         b.busy = false;
         inFlight--;
         sends.delete(p);
-        wakeUp?.();
+        loop.wake();
       });
       sends.add(p);
     }
@@ -277,42 +275,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     return Math.max(5, nextWait);
   }
 
-  async function loop() {
-    while (running) {
-      let wait = 1000;
-      try {
-        wait = await tick();
-      } catch (error) {
-        logger.error('outbox loop error', { error });
-      }
-      if (!running) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
-    }
-  }
+  const loop = createPollingLoop(tick, (error) => logger.error('outbox loop error', { error }));
 
   return {
     recoverInDoubt,
     async start() {
-      if (running) return;
+      if (loop.running) return;
       await recoverInDoubt();
-      running = true;
-      loopDone = loop();
+      loop.start();
     },
     /** New work was enqueued: look now instead of at the next timer. */
     wake() {
-      wakeUp?.();
+      loop.wake();
     },
     async stop() {
-      running = false;
-      wakeUp?.();
-      await loopDone;
+      await loop.stop();
       await Promise.allSettled([...sends]);
     },
     /** Resolves when nothing is pending or sending (tests, the demo, benches). */
