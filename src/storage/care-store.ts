@@ -21,17 +21,8 @@ const zContent = z.object({
   facts: zFacts,
 });
 
-type CustomerRow = {
-  id: string;
-  zendeskUserId: string;
-  name: string;
-  email: string | null;
-  organizationName: string | null;
-  externalId: string | null;
-  serviceUserId: string | null;
-  mergedIntoId: string | null;
-};
-const toCustomer = (r: CustomerRow): CustomerRecord => ({
+// Prisma's Customer row has more columns; a record is the chosen ones, copied so no extra field leaks out.
+const toCustomer = (r: CustomerRecord): CustomerRecord => ({
   id: r.id,
   zendeskUserId: r.zendeskUserId,
   name: r.name,

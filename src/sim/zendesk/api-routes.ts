@@ -380,6 +380,31 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       pageUrl(call),
     );
 
+  /** GET /<plural> (paged) and GET /<plural>/{id} for a record kind the simulator only serves. */
+  function readOnly<T>(
+    plural: string,
+    singular: string,
+    records: Map<number, T>,
+    json: (record: T) => { id: string | number },
+  ): [string, RegExp, Handler][] {
+    return [
+      [
+        'GET',
+        new RegExp(`^/${plural}$`),
+        (call) => ok(paginate([...records.values()].map(json), plural, call.params, pageUrl(call))),
+      ],
+      [
+        'GET',
+        new RegExp(`^/${plural}/(\\d+)$`),
+        (_call, m) => {
+          const record = records.get(num(m[1]));
+          if (!record) throw notFound();
+          return ok({ [singular]: json(record) });
+        },
+      ],
+    ];
+  }
+
   const routes: [string, RegExp, Handler][] = [
     // Tickets
     [
@@ -625,73 +650,10 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       },
     ],
 
-    // Organizations, groups, brands
-    [
-      'GET',
-      /^\/organizations$/,
-      (call) =>
-        ok(
-          paginate(
-            [...state.organizations.values()].map((o) => organizationJson(state, o)),
-            'organizations',
-            call.params,
-            pageUrl(call),
-          ),
-        ),
-    ],
-    [
-      'GET',
-      /^\/organizations\/(\d+)$/,
-      (_call, m) => {
-        const org = state.organizations.get(num(m[1]));
-        if (!org) throw notFound();
-        return ok({ organization: organizationJson(state, org) });
-      },
-    ],
-    [
-      'GET',
-      /^\/groups$/,
-      (call) =>
-        ok(
-          paginate(
-            [...state.groups.values()].map((g) => groupJson(state, g)),
-            'groups',
-            call.params,
-            pageUrl(call),
-          ),
-        ),
-    ],
-    [
-      'GET',
-      /^\/groups\/(\d+)$/,
-      (_call, m) => {
-        const group = state.groups.get(num(m[1]));
-        if (!group) throw notFound();
-        return ok({ group: groupJson(state, group) });
-      },
-    ],
-    [
-      'GET',
-      /^\/brands$/,
-      (call) =>
-        ok(
-          paginate(
-            [...state.brands.values()].map((b) => brandJson(state, b)),
-            'brands',
-            call.params,
-            pageUrl(call),
-          ),
-        ),
-    ],
-    [
-      'GET',
-      /^\/brands\/(\d+)$/,
-      (_call, m) => {
-        const brand = state.brands.get(num(m[1]));
-        if (!brand) throw notFound();
-        return ok({ brand: brandJson(state, brand) });
-      },
-    ],
+    // Organizations, groups, brands: read-only lists and records
+    ...readOnly('organizations', 'organization', state.organizations, (o) => organizationJson(state, o)),
+    ...readOnly('groups', 'group', state.groups, (g) => groupJson(state, g)),
+    ...readOnly('brands', 'brand', state.brands, (b) => brandJson(state, b)),
 
     // Incremental export and search
     [
