@@ -17,6 +17,7 @@ const lazy = {
   zendeskClient: () => import('./zendesk/zendesk-client.ts'),
   zendeskSetup: () => import('./zendesk/zendesk-setup.ts'),
   templates: () => import('./templates-cli.ts'),
+  writingCheck: () => import('./writing-check-cli.ts'),
 };
 
 export interface Io {
@@ -43,6 +44,8 @@ Usage: yorisoi <command> [options]
   inboxes remove ID
   templates import FILE|--from-zendesk · export · search QUERY [--limit N] [--json] [--batch]
             duplicates [--json] · show ID [--diff V1 V2]   (yorisoi templates help: all of them)
+  check FILE [--name N] [--json]
+                             Japanese writing check of a reply (宛名, placeholders, ら抜き …); exit 1 if blocking
   --help                     this text
 
 Configuration comes from the environment; see README "Configuration".`;
@@ -234,6 +237,8 @@ export async function runCli(
         return await inboxesCommand(rest, env, io);
       case 'templates':
         return await (await lazy.templates()).templatesCommand(rest, env, io);
+      case 'check':
+        return await (await lazy.writingCheck()).checkCommand(rest, io);
       default:
         io.err(`error: unknown command "${command}". Run \`yorisoi --help\`.`);
         return 2;

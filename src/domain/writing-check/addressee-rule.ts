@@ -96,9 +96,14 @@ export function findAddresseeProblems(text: string, requesterName: string): Addr
   for (const m of text.matchAll(SALUTATION)) {
     const [whole, name, honorific] = m as unknown as [string, string, string];
     if (NOT_A_NAME.test(name) || honorific === '御中') continue;
-    if (salutationLine && m.index >= salutationLine.index && m.index < salutationLine.index + salutationLine.text.length)
+    if (
+      salutationLine &&
+      m.index >= salutationLine.index &&
+      m.index < salutationLine.index + salutationLine.text.length
+    )
       continue;
-    if (!nameMatches(name, accepted)) findings.push({ kind: 'other-name', index: m.index, length: whole.length, found: whole });
+    if (!nameMatches(name, accepted))
+      findings.push({ kind: 'other-name', index: m.index, length: whole.length, found: whole });
   }
   return findings;
 }

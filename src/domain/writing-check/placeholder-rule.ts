@@ -14,7 +14,8 @@ const MARKS = /[○〇●◯×✕□■＊]{2,}|(?<![A-Za-z0-9])(?:XX+|ＸＸ+|x
 // Template variables: Zendesk {{ticket.requester.name}}, ${name}.
 const VARIABLES = /\{\{[^{}\n]*\}\}|\$\{[^{}\n]*\}/gu;
 // A bracket whose content tells the writer what to put there: （ヘルプ記事のURL）, 【ここに日付を記入】, [TODO].
-const BRACKETS = /（[^（）\n]{1,40}）|\([^()\n]{1,40}\)|【[^【】\n]{1,40}】|［[^［］\n]{1,40}］|\[[^[\]\n]{1,40}\]|＜[^＜＞\n]{1,40}＞|<[^<>\n]{1,40}>|〔[^〔〕\n]{1,40}〕/gu;
+const BRACKETS =
+  /（[^（）\n]{1,40}）|\([^()\n]{1,40}\)|【[^【】\n]{1,40}】|［[^［］\n]{1,40}］|\[[^[\]\n]{1,40}\]|＜[^＜＞\n]{1,40}＞|<[^<>\n]{1,40}>|〔[^〔〕\n]{1,40}〕/gu;
 // Only words a writer leaves for themselves: 「（パスワードを入力してください）」 is an instruction to the customer.
 const INSTRUCTION = /ここに|記入$|挿入$|差し?替え$|要確認|要修正|TODO|TBD|FIXME|未定|※要/iu;
 // 「（ヘルプ記事のURL）」 names a link that is missing; 「（下記URLをご参照ください）」 does not.

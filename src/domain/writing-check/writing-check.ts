@@ -15,7 +15,12 @@ import noDroppingTheRa from 'textlint-rule-no-dropping-the-ra';
 import noMixDearuDesumasu from 'textlint-rule-no-mix-dearu-desumasu';
 import { addresseeRule } from './addressee-rule.ts';
 import { placeholderRule } from './placeholder-rule.ts';
-import { decodeMessage, type WritingCheckResult, type WritingRuleId, type WritingWarning } from './warning.ts';
+import {
+  decodeMessage,
+  type WritingCheckResult,
+  type WritingRuleId,
+  type WritingWarning,
+} from './warning.ts';
 
 export type { WritingCheckResult, WritingRuleId, WritingWarning } from './warning.ts';
 
@@ -50,7 +55,12 @@ const firstLine = (s: string) => s.split('\n')[0]!.trim();
 /** The word a ら抜き warning points into: 「見れる」 from the れ the rule reports. */
 function raNukiWord(text: string, index: number): { word: string; start: number } {
   let start = index;
-  if (start > 0 && /\p{Script=Hiragana}/u.test(text[start - 1]!) && start > 1 && /\p{Script=Han}/u.test(text[start - 2]!))
+  if (
+    start > 0 &&
+    /\p{Script=Hiragana}/u.test(text[start - 1]!) &&
+    start > 1 &&
+    /\p{Script=Han}/u.test(text[start - 2]!)
+  )
     start -= 1; // 食べ|れる
   while (start > 0 && /\p{Script=Han}/u.test(text[start - 1]!)) start -= 1;
   if (start === index && start > 0) start -= 1; // これる (来れる in kana)
@@ -116,7 +126,8 @@ function toWarning(text: string, message: TextlintMessage): WritingWarning {
     excerpt: lineText.trim(),
   };
   if (ruleId === 'ra-nuki') warning.fix = { range: [message.index, message.index], text: 'ら' };
-  else if (message.fix) warning.fix = { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text };
+  else if (message.fix)
+    warning.fix = { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text };
   return warning;
 }
 
@@ -131,8 +142,16 @@ export function createWritingChecker(): WritingChecker {
       plugins: [{ pluginId: 'text', plugin }],
       rules: [
         { ruleId: 'placeholder', rule: placeholderRule },
-        { ruleId: 'addressee', rule: addresseeRule, options: { requesterName: options.requesterName ?? null } },
-        ...PACKAGE_RULES.map((r) => ({ ruleId: r.id, rule: r.rule, ...(r.options ? { options: r.options } : {}) })),
+        {
+          ruleId: 'addressee',
+          rule: addresseeRule,
+          options: { requesterName: options.requesterName ?? null },
+        },
+        ...PACKAGE_RULES.map((r) => ({
+          ruleId: r.id,
+          rule: r.rule,
+          ...(r.options ? { options: r.options } : {}),
+        })),
       ],
     });
     const warnings = result.messages
