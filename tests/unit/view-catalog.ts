@@ -1,0 +1,547 @@
+import type { CareChart, CareChartRevision, CustomerRecord, HistoryEntry } from '../../src/domain/care/care-chart.ts';
+import type { CareContext } from '../../src/domain/care/care-service.ts';
+import type { Draft, DraftTicket, DraftVersion, ReplySend } from '../../src/domain/drafting/draft.ts';
+import type { DraftTemplate } from '../../src/domain/drafting/template-lookup.ts';
+import type { SlackMessage } from '../../src/domain/outbox/outbox.ts';
+import type { Template, TemplateVersion } from '../../src/domain/templates/template.ts';
+import type { TemplateSearchHit } from '../../src/domain/templates/template-search.ts';
+import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
+import type { AlertRule } from '../../src/domain/volume/volume.ts';
+import {
+  buildCareEditModal,
+  buildCareHistoryModal,
+  buildCareRevisionsModal,
+  buildClipAddedMessage,
+  buildErrorModal,
+  buildLoadingModal,
+} from '../../src/views/care-chart.ts';
+import {
+  buildDraftEditor,
+  buildSendOutcome,
+  buildSendPreview,
+  buildSendQueued,
+  buildSnoozeModal,
+} from '../../src/views/draft-modal.ts';
+import { draftThreadRenderer } from '../../src/views/draft-thread.ts';
+import { buildHelpMessage, buildStatusMessage } from '../../src/views/help.ts';
+import {
+  buildFolderMoveModal,
+  buildTemplateBrowserModal,
+  buildTemplateCopyMessage,
+  buildTemplateEditorModal,
+  buildTemplateErrorMessage,
+  buildTemplateHistoryModal,
+  buildTemplateLoadingMessage,
+  buildTemplateModal,
+  buildTemplateMoveModal,
+  buildTemplateNoResultsMessage,
+  buildTemplateNoticeModal,
+  buildTemplateResultsMessage,
+  buildTemplateSearchModal,
+  buildTemplateUsageMessage,
+} from '../../src/views/templates.ts';
+import { buildThreadComment, buildTicketRootMessage } from '../../src/views/ticket-thread.ts';
+import {
+  buildFollowUpModal,
+  buildFollowUpNote,
+  buildFollowUpRequest,
+  buildSubscribed,
+  buildSubscriptionList,
+  buildVoiceDigest,
+  buildVoiceHelp,
+  buildVoiceMessages,
+} from '../../src/views/voice.ts';
+import { alertRenderer, buildHomeView, buildVolumeAlert, buildVolumeUsage } from '../../src/views/volume.ts';
+
+/**
+ * Every Block Kit builder in src/views, run with representative data (Japanese text, customer-controlled
+ * characters that need escaping, long bodies): what views-schema.test.ts checks against Slack's schema.
+ */
+export type CatalogEntry =
+  | { name: string; kind: 'message'; value: SlackMessage }
+  | { name: string; kind: 'modal' | 'home'; value: unknown };
+
+const at = new Date('2026-03-02T01:16:00Z');
+const later = new Date('2026-03-02T05:40:00Z');
+
+const customer: CustomerRecord = {
+  id: 'c1',
+  zendeskUserId: '1005',
+  name: '山田 花子 <Yamada & Co>',
+  email: 'hanako@example.com',
+  organizationName: 'Example & Co <Ltd>',
+  externalId: 'svc-1',
+  serviceUserId: 'svc-1',
+  mergedIntoId: null,
+};
+const chart: CareChart = {
+  customerId: 'c1',
+  version: 3,
+  updatedAt: at,
+  updatedBySlackId: 'U0AGENT1',
+  notes: 'Prefers email.\n<https://example.slack.com/archives/C1/p1700000000000100|写真が消えた件>',
+  flagged: true,
+  flagReason: '前回の返金対応で強いご不満 <重要>',
+  facts: [
+    { key: 'plan', value: 'Premium' },
+    { key: '言語', value: '日本語' },
+  ],
+};
+const care: CareContext = { customer, requesterZendeskUserId: '1005', chart, priorTickets: 4 };
+const entries: HistoryEntry[] = Array.from({ length: 3 }, (_, i) => ({
+  zendeskId: String(1000 + i),
+  subject: `写真がアップロードできない <${i}>`,
+  status: 'solved',
+  createdAt: at,
+  updatedAt: later,
+  answeredBy: i === 0 ? null : 'Aiko Sato',
+  policy: i === 1 ? 'まず謝罪し、\n返金手順を案内する。' : null,
+  thread: i % 2 ? { channelId: 'C0PHOTOS', ts: '1700000000.000100' } : null,
+  zendeskUrl: `https://example.zendesk.com/agent/tickets/${1000 + i}`,
+  onlyInZendesk: i % 2 === 0,
+}));
+const revisions: CareChartRevision[] = [
+  { version: 3, kind: 'edit', authorSlackId: 'U0AGENT1', summary: 'flag set', createdAt: later, content: chart },
+  {
+    version: 2,
+    kind: 'clip',
+    authorSlackId: null,
+    summary: 'notes edited',
+    createdAt: at,
+    content: { notes: 'a\nb', flagged: false, flagReason: null, facts: [] },
+  },
+];
+
+const inbox: Inbox = {
+  id: 'photos',
+  name: 'Photos <support>',
+  channelId: 'C0PHOTOS',
+  brand: null,
+  group: null,
+  formId: null,
+  tags: [],
+  position: 0,
+  isDefault: true,
+};
+const snapshot = (over: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
+  zendeskId: '42',
+  subject: '写真が消えました & <助けて>',
+  status: 'open',
+  priority: 'high',
+  requester: {
+    zendeskUserId: '1005',
+    name: '山田 花子',
+    email: 'hanako@example.com',
+    organizationId: null,
+    organizationName: 'Example & Co',
+    externalId: null,
+  },
+  assignee: { zendeskUserId: '9', name: 'Aiko <Sato>', email: null },
+  groupId: null,
+  groupName: null,
+  brandId: null,
+  brandName: null,
+  formId: null,
+  tags: ['photos', 'bug'],
+  createdAt: at,
+  updatedAt: later,
+  comments: [],
+  ...over,
+});
+const comment = (body: string) => ({
+  zendeskCommentId: '501',
+  authorZendeskId: '1005',
+  authorName: '山田 花子',
+  public: true,
+  body,
+  createdAt: later,
+});
+
+const ticket: DraftTicket = {
+  id: 't1',
+  zendeskId: '42',
+  subject: '写真が消えました',
+  status: 'open',
+  tags: [],
+  channelId: 'C1',
+  rootTs: '1.1',
+  requester: { zendeskUserId: '1005', name: '山田 花子', email: 'hanako@example.com' },
+  latestCustomerMessage: { body: '昨日から写真が見られません。<b>至急</b>', createdAt: at },
+};
+const draft: Draft = {
+  id: 'd1',
+  ticketZendeskId: '42',
+  name: '返金案内',
+  policy: { facts: 'Premium plan', situation: '不安', outline: '謝罪 → 手順', alternatives: '' },
+  body: '山田様\n\nお問い合わせありがとうございます。\n',
+  templateIds: [],
+  status: 'open',
+  currentVersion: 2,
+  createdBySlackId: 'U1',
+  updatedBySlackId: 'U1',
+  updatedAt: at,
+};
+const version: DraftVersion = { ...draft, draftId: 'd1', version: 2, savedBySlackId: 'U1', reason: 'share', createdAt: at };
+const draftTemplates: DraftTemplate[] = [
+  { id: 'tpl-1', title: '返金のご案内', body: '返金は5営業日以内に…', path: '請求/返金' },
+];
+const send = (over: Partial<ReplySend> = {}): ReplySend => ({
+  id: 's1',
+  kind: 'reply',
+  draftId: 'd1',
+  version: 2,
+  ticketZendeskId: '42',
+  senderSlackId: 'U1',
+  authorZendeskId: '9',
+  body: '山田様\nご連絡ありがとうございます。',
+  public: true,
+  newStatus: 'pending',
+  status: 'sent',
+  dueAt: at,
+  attempts: 1,
+  lastError: null,
+  sentAt: later,
+  ...over,
+});
+
+const template = (over: Partial<Template> = {}): Template => ({
+  id: 'tpl-1',
+  path: '請求/返金',
+  title: '返金のご案内 <新>',
+  body: '山田様\n\n返金は5営業日以内に行います。\n',
+  tags: ['refund', 'billing'],
+  product: 'Photos',
+  author: 'U0LEAD',
+  version: 3,
+  deletedAt: null,
+  createdAt: at,
+  updatedAt: later,
+  ...over,
+});
+const templateVersions: TemplateVersion[] = [1, 2, 3].map((v) => ({
+  templateId: 'tpl-1',
+  version: v,
+  author: v === 1 ? 'import' : 'U0LEAD',
+  change: v === 1 ? 'created' : 'edited',
+  createdAt: at,
+  path: '請求/返金',
+  title: '返金のご案内',
+  body: `v${v}`,
+  tags: [],
+  product: null,
+}));
+const hits: TemplateSearchHit[] = [
+  { id: 'tpl-1', title: '返金のご案内', path: '請求/返金', score: 3, snippet: '*返金*は5営業日 <以内>' },
+  { id: 'tpl-2', title: '解約', path: '', score: 1, snippet: '解約の手順' },
+];
+const ctx = { c: 'C0SUPPORT', th: '1700000000.000100' };
+
+const baselineRule: AlertRule = {
+  id: 'all-hour',
+  scope: 'all',
+  channelId: 'C0ALERTS',
+  windowMinutes: 60,
+  kind: 'baseline',
+  weeks: 4,
+  factor: 2,
+  minExcess: 5,
+  minCount: 10,
+};
+const thresholdRule: AlertRule = {
+  id: 'bug<tag>',
+  scope: 'tag:bug',
+  channelId: 'C0ALERTS',
+  windowMinutes: 30,
+  kind: 'threshold',
+  threshold: 8,
+};
+const reading = { count: 24, baseline: 6, level: 12, firing: true };
+const subscription = {
+  id: 'v1',
+  channelId: 'C0VOICE',
+  filter: { terms: [] },
+  filterText: 'product:photos tag:bug <x>',
+  createdBy: 'U1',
+  createdAt: at,
+} as unknown as Parameters<typeof buildSubscribed>[0];
+
+export function viewCatalog(): CatalogEntry[] {
+  const m = (name: string, value: SlackMessage): CatalogEntry => ({ name, kind: 'message', value });
+  const v = (name: string, value: unknown, kind: 'modal' | 'home' = 'modal'): CatalogEntry => ({
+    name,
+    kind,
+    value,
+  });
+  const list: CatalogEntry[] = [];
+  const links = { zendeskUrl: 'https://example.zendesk.com/agent/tickets/42' };
+
+  // ticket threads
+  list.push(m('ticket root', buildTicketRootMessage(snapshot(), inbox, links)));
+  list.push(m('ticket root with care', buildTicketRootMessage(snapshot(), inbox, links, care)));
+  list.push(
+    m(
+      'ticket root, no email, unassigned, new care',
+      buildTicketRootMessage(
+        snapshot({
+          assignee: null,
+          priority: null,
+          tags: [],
+          requester: { ...snapshot().requester, email: null, organizationName: null },
+        }),
+        inbox,
+        links,
+        { ...care, chart: null, priorTickets: 0 },
+      ),
+    ),
+  );
+  buildThreadComment(snapshot(), comment('こんにちは <@U123> & <!channel>'), 'customer').forEach((x, i) =>
+    list.push(m(`customer comment ${i}`, x)),
+  );
+  buildThreadComment(snapshot(), comment('あ'.repeat(12_000)), 'agent').forEach((x, i) =>
+    list.push(m(`long agent comment ${i}`, x)),
+  );
+
+  // care chart
+  list.push(v('care loading', buildLoadingModal()));
+  list.push(v('care error', buildErrorModal('Zendesk said <500>')));
+  list.push(v('care history', buildCareHistoryModal({ customer, chart, entries, zendeskProblem: 'timeout' }, 0)));
+  list.push(
+    v(
+      'care history, no chart, paged',
+      buildCareHistoryModal(
+        {
+          customer,
+          chart: null,
+          entries: Array.from({ length: 90 }, (_, i) => ({ ...entries[0]!, zendeskId: String(i) })),
+          zendeskProblem: null,
+        },
+        1,
+      ),
+    ),
+  );
+  list.push(v('care edit', buildCareEditModal(customer, chart)));
+  list.push(v('care edit, new', buildCareEditModal({ ...customer, email: null }, null)));
+  list.push(v('care revisions', buildCareRevisionsModal(customer, revisions)));
+  list.push(m('clip added', buildClipAddedMessage(customer, chart)));
+
+  // drafting
+  const editorInput = {
+    ticket,
+    drafts: [draft, { ...draft, id: 'd2', name: '別案', status: 'sent' as const }],
+    draft,
+    content: draft,
+    approvals: [{ draftId: 'd1', version: 2, approverSlackId: 'U2', createdAt: at }],
+    secondApproval: { required: true, reason: 'care chart <flag>' },
+    repeatedTemplates: draftTemplates,
+    inquiry: ticket.latestCustomerMessage,
+    meta: { t: '42', d: 'd1', r: 1, q: '返金', c: 'C1' },
+    templateResults: draftTemplates,
+    notice: ':white_check_mark: Saved as v2',
+    names: { U1: 'Aiko', U2: 'Ben <b>' },
+  };
+  list.push(v('draft editor', buildDraftEditor(editorInput)));
+  list.push(
+    v(
+      'draft editor, sent, no results',
+      buildDraftEditor({
+        ...editorInput,
+        draft: { ...draft, status: 'sent', currentVersion: 0 },
+        approvals: [],
+        secondApproval: { required: false, reason: null },
+        repeatedTemplates: [],
+        inquiry: null,
+        templateResults: [],
+        parts: ['a', 'b'],
+        notice: undefined,
+      }),
+    ),
+  );
+  const preview = {
+    ticket,
+    version,
+    agentName: 'Aiko Sato',
+    approvals: editorInput.approvals,
+    repeatedTemplates: draftTemplates,
+    undoSeconds: 10,
+  };
+  list.push(v('send preview', buildSendPreview(preview)));
+  list.push(
+    v('send preview, empty', buildSendPreview({ ...preview, version: { ...version, body: '' }, approvals: [] })),
+  );
+  list.push(
+    v(
+      'send queued',
+      buildSendQueued({ sendId: 's1', ticketZendeskId: '42', dueAt: later, scheduled: false, recipient: 'a <b>' }),
+    ),
+  );
+  list.push(
+    v(
+      'send scheduled',
+      buildSendQueued({ sendId: 's1', ticketZendeskId: '42', dueAt: later, scheduled: true, recipient: 'x' }),
+    ),
+  );
+  list.push(v('send outcome', buildSendOutcome(':warning: Zendesk said no')));
+  list.push(v('snooze', buildSnoozeModal(ticket)));
+  list.push(m('draft shared', draftThreadRenderer.shared({ draft: version, ticket, sharedBy: 'U1', needsSecondApproval: true })));
+  list.push(
+    m(
+      'draft shared, empty',
+      draftThreadRenderer.shared({
+        draft: { ...version, body: ' ', policy: { facts: '', situation: '', outline: '', alternatives: '' } },
+        ticket,
+        sharedBy: 'U1',
+        needsSecondApproval: false,
+      }),
+    ),
+  );
+  list.push(m('draft approved', draftThreadRenderer.approved({ draft: version, approverSlackId: 'U2', authorSlackId: 'U1' })));
+  list.push(
+    m('reply sent', draftThreadRenderer.sent({ send: send(), draftName: '返金案内', senderName: 'Aiko', at: later, ticket })),
+  );
+  list.push(
+    m(
+      'note sent',
+      draftThreadRenderer.sent({ send: send({ kind: 'note', draftId: null }), draftName: '', senderName: 'Aiko', at: later, ticket }),
+    ),
+  );
+  list.push(m('send failed', draftThreadRenderer.failed({ send: send(), draftName: '返金案内', error: '422 <invalid>' })));
+  const snooze = { id: 'z', ticketZendeskId: '42', until: later, untilCustomerWrites: true, createdBySlackId: 'U1', createdAt: at };
+  list.push(m('snooze woke (time)', draftThreadRenderer.snoozeWoke({ snooze, reason: 'time' })));
+  list.push(m('snooze woke (customer)', draftThreadRenderer.snoozeWoke({ snooze, reason: 'customer' })));
+
+  // help
+  list.push(m('help', buildHelpMessage()));
+  list.push(
+    m(
+      'status',
+      buildStatusMessage({
+        inboxes: [{ id: 'photos', name: 'Photos', channelId: 'C0PHOTOS', isDefault: true }],
+        tickets: 12,
+        outbox: { pending: 1, sending: 0, sent: 40, failed: 2 },
+      }),
+    ),
+  );
+  list.push(m('status, no inboxes', buildStatusMessage({ inboxes: [], tickets: 0, outbox: { pending: 0, sending: 0, sent: 0, failed: 0 } })));
+
+  // templates
+  list.push(m('template results', buildTemplateResultsMessage('返金 <x>', hits, ctx)));
+  list.push(m('template usage', buildTemplateUsageMessage(ctx)));
+  list.push(m('template no results', buildTemplateNoResultsMessage('xyzzy <宇宙船>')));
+  list.push(m('template loading', buildTemplateLoadingMessage('返金')));
+  list.push(m('template error', buildTemplateErrorMessage('Not allowed <x>')));
+  list.push(m('template copy', buildTemplateCopyMessage(template())));
+  list.push(v('template search, no query', buildTemplateSearchModal('', null, ctx)));
+  list.push(v('template search, none', buildTemplateSearchModal('xyzzy', [], {})));
+  list.push(v('template search, hits', buildTemplateSearchModal('返金', hits, ctx)));
+  list.push(v('template', buildTemplateModal(template(), { canEdit: true, ctx, note: ':white_check_mark: Saved' })));
+  list.push(v('template, deleted', buildTemplateModal(template({ deletedAt: at }), { canEdit: true, ctx: {} })));
+  list.push(v('template, read only', buildTemplateModal(template({ tags: [], product: null, author: null }), { canEdit: false, ctx })));
+  list.push(v('template editor, new', buildTemplateEditorModal({ folder: '請求', ctx })));
+  list.push(v('template editor, edit', buildTemplateEditorModal({ template: template(), ctx })));
+  list.push(v('template editor, too long', buildTemplateEditorModal({ template: template({ body: 'x'.repeat(3001) }), ctx })));
+  list.push(v('template move', buildTemplateMoveModal(template(), ctx)));
+  list.push(v('template move, root', buildTemplateMoveModal(template({ path: '' }), ctx)));
+  list.push(v('template history, one', buildTemplateHistoryModal(template(), templateVersions.slice(0, 1), ctx)));
+  list.push(
+    v(
+      'template history, diff',
+      buildTemplateHistoryModal(template(), templateVersions, ctx, { from: 1, to: 3, lines: ['- v1', '+ v3 ```'] }),
+    ),
+  );
+  list.push(
+    v('template history, same', buildTemplateHistoryModal(template(), templateVersions, ctx, { from: 2, to: 2, lines: [] })),
+  );
+  const listing = (folder: string, n: number) => ({
+    folder,
+    subfolders: [{ path: `${folder ? `${folder}/` : ''}返金`, name: '返金', count: 3 }],
+    templates: Array.from({ length: n }, (_, i) => template({ id: `tpl-${i}` })),
+  });
+  list.push(v('template browser, root', buildTemplateBrowserModal(listing('', 2), { canEdit: false, ctx })));
+  list.push(v('template browser, folder', buildTemplateBrowserModal(listing('請求', 45), { canEdit: true, ctx, page: 1 })));
+  list.push(
+    v('template browser, empty', buildTemplateBrowserModal({ folder: '空', subfolders: [], templates: [] }, { canEdit: true, ctx })),
+  );
+  list.push(v('folder move', buildFolderMoveModal('請求/返金', ctx)));
+  list.push(v('template notice', buildTemplateNoticeModal('Not allowed', 'Only editors <x> may edit.')));
+
+  // voice
+  const voice = {
+    ticketZendeskId: '42',
+    subject: '写真 <消えた>',
+    tags: ['bug'],
+    productName: 'Photos',
+    body: '昨日から & <見られない>',
+    at,
+    isThreadRoot: true,
+    zendeskUrl: 'https://example.zendesk.com/agent/tickets/42',
+  };
+  buildVoiceMessages(voice).forEach((x, i) => list.push(m(`voice root ${i}`, x)));
+  buildVoiceMessages({ ...voice, isThreadRoot: false, tags: [], productName: null }).forEach((x, i) =>
+    list.push(m(`voice reply ${i}`, x)),
+  );
+  buildVoiceMessages({ ...voice, body: 'い'.repeat(10_000) }).forEach((x, i) => list.push(m(`long voice ${i}`, x)));
+  list.push(m('voice help', buildVoiceHelp()));
+  list.push(m('subscribed', buildSubscribed(subscription)));
+  list.push(m('subscriptions', buildSubscriptionList('C0VOICE', [subscription])));
+  list.push(m('no subscriptions', buildSubscriptionList('C0VOICE', [])));
+  list.push(m('digest, empty', buildVoiceDigest({ subscription, dayLabel: '2026-03-02', voices: [] })));
+  list.push(
+    m(
+      'digest',
+      buildVoiceDigest({
+        subscription,
+        dayLabel: '2026-03-02',
+        voices: [
+          { ticketZendeskId: '42', subject: '写真 <a>', tags: ['bug', 'photos'], at, channelId: 'C0VOICE', slackTs: '1.2', zendeskUrl: links.zendeskUrl },
+          { ticketZendeskId: '43', subject: 'x', tags: [], at, channelId: 'C0VOICE', slackTs: null, zendeskUrl: links.zendeskUrl },
+        ],
+      }),
+    ),
+  );
+  list.push(v('follow-up', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, '写真 <消えた>')));
+  list.push(v('follow-up, no subject', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, null)));
+  list.push(m('follow-up request', buildFollowUpRequest({ userId: 'U1', voiceChannelId: 'C0VOICE', question: 'did <x> & y?' })));
+  list.push(m('follow-up note', buildFollowUpNote({ userId: 'U1', question: 'did <x>?' })));
+
+  // volume
+  const alert = {
+    rule: baselineRule,
+    reading,
+    scopeLabel: 'All tickets',
+    windowLabel: '1 h',
+    topTags: [{ tag: 'bug<x>', count: 9 }],
+    samples: [{ zendeskId: '42', subject: '写真 <a>', url: links.zendeskUrl }],
+    startedAt: at,
+  };
+  list.push(m('volume alert (baseline)', buildVolumeAlert(alert)));
+  list.push(
+    m(
+      'volume alert (threshold)',
+      buildVolumeAlert({ ...alert, rule: thresholdRule, reading: { ...reading, baseline: null }, topTags: [], samples: [] }),
+    ),
+  );
+  list.push(
+    m(
+      'volume recovery',
+      alertRenderer.recovery({ rule: baselineRule, scopeLabel: 'All', reading, startedAt: at, endedAt: later, peakCount: 30 }),
+    ),
+  );
+  list.push(
+    v(
+      'home',
+      buildHomeView({
+        dayLabel: 'today (Mar 2)',
+        total: 31,
+        byInbox: [{ name: 'Photos <x>', count: 20 }],
+        topTags: [{ tag: 'bug', count: 8 }],
+        openAlerts: [{ scope: 'All', since: at, peak: 30 }],
+        lastHour: 4,
+      }),
+      'home',
+    ),
+  );
+  list.push(v('home, quiet', buildHomeView({ dayLabel: 'today', total: 0, byInbox: [], topTags: [], openAlerts: [], lastHour: 0 }), 'home'));
+  list.push(m('volume usage', buildVolumeUsage('Unknown period <1年>')));
+  list.push(m('volume usage, plain', buildVolumeUsage()));
+  return list;
+}
