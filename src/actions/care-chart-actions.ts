@@ -2,13 +2,13 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
   buildCareEditModal,
   buildCareHistoryModal,
   buildCareRevisionsModal,
   buildErrorModal,
   buildLoadingModal,
-  parseMeta,
   zHistoryMeta,
 } from '../views/care-chart.ts';
 import { ActionIds } from '../views/ids.ts';
@@ -33,9 +33,9 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     if (!care) return;
     const opened = await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildLoadingModal() as never,
+      view: buildLoadingModal(),
     });
-    let view: Record<string, unknown>;
+    let view: ModalView;
     try {
       const customer = await care.resolve(
         z
@@ -47,7 +47,7 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     } catch (error) {
       view = fail(error, 'care chart button failed');
     }
-    await client.views.update({ view_id: opened.view?.id as string, view: view as never });
+    if (opened.view?.id) await client.views.update({ view_id: opened.view.id, view });
   });
 
   app.action<BlockAction<ButtonAction>>(ActionIds.careHistoryPage, async ({ ack, action, body, client }) => {
@@ -55,13 +55,13 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     const meta = parseMeta(zHistoryMeta, body.view?.private_metadata);
     const page = zPage.safeParse(action.value);
     if (!deps.care || !meta || !page.success || !body.view) return;
-    let view: Record<string, unknown>;
+    let view: ModalView;
     try {
       view = buildCareHistoryModal(await deps.care.history(meta.c), page.data);
     } catch (error) {
       view = fail(error, 'care history paging failed');
     }
-    await client.views.update({ view_id: body.view.id, view: view as never });
+    await client.views.update({ view_id: body.view.id, view });
   });
 
   app.action<BlockAction<ButtonAction>>(ActionIds.careEdit, async ({ ack, action, body, client }) => {
@@ -72,12 +72,12 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
       const customer = await deps.care.customer(id.data);
       await client.views.push({
         trigger_id: body.trigger_id,
-        view: buildCareEditModal(customer, await deps.care.chart(customer.id)) as never,
+        view: buildCareEditModal(customer, await deps.care.chart(customer.id)),
       });
     } catch (error) {
       await client.views.push({
         trigger_id: body.trigger_id,
-        view: fail(error, 'care chart edit failed') as never,
+        view: fail(error, 'care chart edit failed'),
       });
     }
   });
@@ -86,13 +86,13 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     await ack();
     const id = zCustomerId.safeParse(action.value);
     if (!deps.care || !id.success) return;
-    let view: Record<string, unknown>;
+    let view: ModalView;
     try {
       const customer = await deps.care.customer(id.data);
       view = buildCareRevisionsModal(customer, await deps.care.revisions(customer.id, 46));
     } catch (error) {
       view = fail(error, 'care chart edit history failed');
     }
-    await client.views.push({ trigger_id: body.trigger_id, view: view as never });
+    await client.views.push({ trigger_id: body.trigger_id, view });
   });
 }

@@ -1,8 +1,9 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../app.ts';
 import { ActionIds, ShortcutIds } from '../views/ids.ts';
 import { type DraftingDeps, tellUser } from './draft-support.ts';
+import { buttonThread, messageThreadTs } from './payloads.ts';
 
 /** The people's messages of a thread, oldest first, with display names (bots and the root left out). */
 async function threadDiscussion(client: WebClient, channel: string, rootTs: string) {
@@ -68,26 +69,22 @@ async function copy(
 export function registerCopyDiscussion(app: App, deps: AppDeps) {
   const drafting = deps.drafting;
   if (!drafting) return;
-  app.action(ActionIds.copyDiscussion, async ({ ack, body, client, logger }) => {
-    await ack();
-    const b = body as unknown as {
-      user: { id: string };
-      channel?: { id: string };
-      container?: { message_ts?: string; thread_ts?: string };
-    };
-    const channelId = b.channel?.id;
-    const threadTs = b.container?.thread_ts ?? b.container?.message_ts;
-    if (!channelId || !threadTs) return;
-    await copy(drafting, client, b.user.id, channelId, threadTs).catch(async (error) => {
-      logger.warn(`copy discussion: ${String(error)}`);
-      await tellUser(client, b.user.id, { channelId, threadTs }, error);
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    ActionIds.copyDiscussion,
+    async ({ ack, body: b, client, logger }) => {
+      await ack();
+      const { channelId, threadTs } = buttonThread(b);
+      if (!channelId || !threadTs) return;
+      await copy(drafting, client, b.user.id, channelId, threadTs).catch(async (error) => {
+        logger.warn(`copy discussion: ${String(error)}`);
+        await tellUser(client, b.user.id, { channelId, threadTs }, error);
+      });
+    },
+  );
   app.shortcut(ShortcutIds.copyDiscussion, async ({ ack, body, client, logger }) => {
     await ack();
     if (body.type !== 'message_action') return;
-    const message = body.message as { ts: string; thread_ts?: string };
-    const threadTs = message.thread_ts ?? message.ts;
+    const threadTs = messageThreadTs(body.message);
     await copy(drafting, client, body.user.id, body.channel.id, threadTs).catch(async (error) => {
       logger.warn(`copy discussion: ${String(error)}`);
       await tellUser(client, body.user.id, { channelId: body.channel.id, threadTs }, error);

@@ -1,36 +1,50 @@
-import type { App } from '@slack/bolt';
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  PlainTextInputAction,
+  StaticSelectAction,
+  ViewOutput,
+} from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
   buildSendPreview,
   buildSnoozeModal,
   type EditorMeta,
   MAX_PARTS,
   MAX_REPLY_CHARS,
-  type ModalView,
   parseEditorState,
-  parseMeta,
   zEditorMeta,
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
 import { type DraftingDeps, editorView, tellUser, withTemplate } from './draft-support.ts';
 
-interface ViewActionBody {
-  user: { id: string };
-  trigger_id: string;
-  view: { id: string; hash: string; private_metadata?: string; state?: unknown };
-  actions: Array<{ action_id: string; value?: string; selected_option?: { value: string } | null }>;
-}
+/** The editor's buttons, its draft switcher and its two dispatching text inputs. */
+type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;
+/** An action from inside the editor modal (its view is always there). */
+type ViewActionBody = EditorAction & { view: ViewOutput };
+
+const fromView = (body: EditorAction): body is ViewActionBody => body.view !== undefined;
+/** The pressed button's value or the text of the input that dispatched the action. */
+const actionValue = (body: EditorAction) => {
+  const a = body.actions[0];
+  return a && a.type !== 'static_select' ? a.value : undefined;
+};
+const selectedValue = (body: EditorAction) => {
+  const a = body.actions[0];
+  return a?.type === 'static_select' ? a.selected_option.value : undefined;
+};
 
 /** Replaces the editor; a hash conflict means a newer view is up — content changes retry without it. */
 async function update(client: WebClient, body: ViewActionBody, view: ModalView, force: boolean) {
   try {
-    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: view as never });
+    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view });
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'hash_conflict' && force)
-      await client.views.update({ view_id: body.view.id, view: view as never });
+    if (code === 'hash_conflict' && force) await client.views.update({ view_id: body.view.id, view });
     else if (code !== 'hash_conflict') throw error;
   }
 }
@@ -52,10 +66,9 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       client: WebClient;
     }) => Promise<void>,
   ) => {
-    app.action(actionId, async ({ ack, body, client, logger }) => {
+    app.action<EditorAction>(actionId, async ({ ack, body: b, client, logger }) => {
       await ack();
-      const b = body as unknown as ViewActionBody;
-      if (!b.view) return;
+      if (!fromView(b)) return;
       const meta = parseMeta(zEditorMeta, b.view.private_metadata);
       if (!meta) return;
       try {
@@ -142,18 +155,18 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
         approvals: prepared.approvals,
         repeatedTemplates: prepared.repeatedTemplates,
         undoSeconds: d.undoSeconds,
-      }) as never,
+      }),
     });
   });
 
   handle(ActionIds.draftSnooze, async ({ d, body, meta, client }) => {
     const { state } = await current(d, body, meta);
-    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket) as never });
+    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket) });
   });
 
   // Switching drafts keeps what was typed in the one being left (working copy), then shows the other.
   handle(ActionIds.draftSelect, async ({ d, body, meta, client }) => {
-    const target = body.actions[0]?.selected_option?.value;
+    const target = selectedValue(body);
     if (!target || target === meta.d) return;
     const { state, content } = await current(d, body, meta);
     if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name)
@@ -192,7 +205,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
   });
 
   handle(ActionIds.draftTemplateSearch, async ({ d, body, meta, client }) => {
-    const query = (body.actions[0]?.value ?? '').trim().slice(0, 200);
+    const query = (actionValue(body) ?? '').trim().slice(0, 200);
     const { state, content } = await current(d, body, meta);
     const results = query ? await d.service.searchTemplates(query, 5) : [];
     await update(
@@ -210,7 +223,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
 
   // Insert appends the template to the reply; the inputs get new block ids so Slack shows the new text.
   handle(ActionIds.draftTemplateInsert, async ({ d, body, meta, client }) => {
-    const id = body.actions[0]?.value;
+    const id = actionValue(body);
     const template = id ? await d.service.getTemplate(id) : null;
     if (!template) return;
     const { state, content } = await current(d, body, meta);

@@ -4,7 +4,8 @@ import type { DraftContent, DraftTicket } from '../domain/drafting/draft.ts';
 import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
 import type { DraftTemplate } from '../domain/drafting/template-lookup.ts';
 import { asYorisoiError } from '../errors.ts';
-import { buildDraftEditor, type EditorMeta, MAX_REPLY_CHARS, type ModalView } from '../views/draft-modal.ts';
+import type { ModalView } from '../views/block-kit.ts';
+import { buildDraftEditor, type EditorMeta, MAX_REPLY_CHARS } from '../views/draft-modal.ts';
 
 export type DraftingDeps = NonNullable<AppDeps['drafting']>;
 
@@ -96,16 +97,16 @@ export async function openEditor(
   // From inside a modal (the template search), the editor goes on top of it.
   const opened = await client.views[options.push ? 'push' : 'open']({
     trigger_id: triggerId,
-    view: editorView(deps, state, meta, notice ? { notice } : {}) as never,
+    view: editorView(deps, state, meta, notice ? { notice } : {}),
   });
   const live = await deps.service.liveInquiry(ticket.zendeskId);
   const known = state.ticket.latestCustomerMessage;
   if (!live || (known && known.body === live.body)) return;
   inquiries(deps).set(ticket.zendeskId, live);
-  const view = opened.view as { id?: string; hash?: string } | undefined;
+  const view = opened.view;
   if (!view?.id) return;
   await client.views
-    .update({ view_id: view.id, hash: view.hash, view: editorView(deps, state, meta) as never })
+    .update({ view_id: view.id, hash: view.hash, view: editorView(deps, state, meta) })
     .catch(() => undefined); // hash_conflict: the user already moved on; the next render shows it
 }
 

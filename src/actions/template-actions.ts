@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
+import type { ModalView } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
 import {
   buildFolderMoveModal,
@@ -108,7 +109,7 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
           user: body.user.id,
           ...(found.ctx.th ? { thread_ts: found.ctx.th } : {}),
           ...buildTemplateCopyMessage(found.t),
-        } as never);
+        });
         return;
       } catch (error) {
         logger.warn('could not post the template text in the channel; showing it in a modal', { error });
@@ -125,7 +126,7 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     const hits = await searchWithin(catalog, words, 1500, logger);
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildTemplateSearchModal(words, hits, ctx) as never,
+      view: buildTemplateSearchModal(words, hits, ctx),
     });
   });
 
@@ -165,7 +166,7 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
       build: (found: {
         t: NonNullable<Awaited<ReturnType<TemplateDeps['catalog']['get']>>>;
         ctx: TemplateContext;
-      }) => Record<string, unknown>,
+      }) => ModalView,
     ) =>
     async (body: BlockActionBody, client: Parameters<typeof showView>[0]) => {
       if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));

@@ -4,6 +4,7 @@ import type { TemplateCatalog } from '../domain/templates/template-catalog.ts';
 import type { TemplateEditorPolicy } from '../domain/templates/template-editors.ts';
 import type { TemplateSearchHit } from '../domain/templates/template-search.ts';
 import type { Logger } from '../logger.ts';
+import type { ModalView } from '../views/block-kit.ts';
 import { buildTemplateNoticeModal } from '../views/templates.ts';
 
 /** What template listeners use (AppDeps.templates). */
@@ -43,31 +44,29 @@ export const editorsOnly = (policy: TemplateEditorPolicy) =>
       : 'Only template editors can create, edit, move or delete templates. Ask your team lead to add you to the editors group.',
   );
 
-type View = Record<string, unknown>;
-
 /** Inside a modal, stack the new view (or replace the top one when Slack's three-view stack is full); else open one. */
-export async function showView(client: WebClient, body: BlockActionBody, view: View): Promise<void> {
+export async function showView(client: WebClient, body: BlockActionBody, view: ModalView): Promise<void> {
   if (body.view) {
     try {
-      await client.views.push({ trigger_id: body.trigger_id, view: view as never });
+      await client.views.push({ trigger_id: body.trigger_id, view });
     } catch (error) {
       if ((error as { data?: { error?: string } }).data?.error !== 'push_limit_reached') throw error;
-      await client.views.update({ view_id: body.view.id, view: view as never });
+      await client.views.update({ view_id: body.view.id, view });
     }
     return;
   }
-  await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+  await client.views.open({ trigger_id: body.trigger_id, view });
 }
 
 /** Replaces the modal the action came from (or opens one when it came from a message). */
-export async function replaceView(client: WebClient, body: BlockActionBody, view: View): Promise<void> {
+export async function replaceView(client: WebClient, body: BlockActionBody, view: ModalView): Promise<void> {
   if (body.view)
     await client.views.update({
       view_id: body.view.id,
       ...(body.view.hash ? { hash: body.view.hash } : {}),
-      view: view as never,
+      view,
     });
-  else await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+  else await client.views.open({ trigger_id: body.trigger_id, view });
 }
 
 /**
@@ -95,16 +94,15 @@ export async function searchWithin(
   }
 }
 
+const zTextSection = z.object({ type: z.literal('section'), text: z.object({ text: z.string() }) });
+
 /** Bot thread messages carry the customer's words in section blocks, escaped for mrkdwn. */
 export function messageWords(message: { text?: string; blocks?: unknown }): string {
   const blocks = Array.isArray(message.blocks) ? message.blocks : [];
-  const sections = blocks
-    .map((b) =>
-      (b as { type?: string; text?: { text?: string } }).type === 'section'
-        ? (b as { text?: { text?: string } }).text?.text
-        : undefined,
-    )
-    .filter((t): t is string => typeof t === 'string');
+  const sections = blocks.flatMap((b) => {
+    const section = zTextSection.safeParse(b);
+    return section.success ? [section.data.text.text] : [];
+  });
   const text = sections.length ? sections.join('\n') : (message.text ?? '');
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

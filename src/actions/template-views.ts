@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { describeIssues, templateInputSchema } from '../domain/templates/template.ts';
 import { TemplateBlocks, ViewIds } from '../views/ids.ts';
@@ -14,8 +14,8 @@ import {
   SLACK_INPUT_MAX,
 } from '../views/templates.ts';
 
-type Ack = (response?: Record<string, unknown>) => Promise<void>;
-type Submission = { user: { id: string }; view: { state?: unknown; private_metadata?: string } };
+type Ack = AckFn<ViewResponseAction>;
+type Submission = ViewSubmitAction;
 
 /** Which modal input shows a problem with each field of a template. */
 const blockOfField: Record<string, string> = {
@@ -37,12 +37,12 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
   const logger = deps.logger.child({ component: 'template-views' });
 
   const onSubmit = (callbackId: string, handle: (body: Submission, ack: Ack) => Promise<void>) => {
-    app.view(callbackId, async ({ ack, body }) => {
+    app.view<ViewSubmitAction>(callbackId, async ({ ack, body }) => {
       try {
-        await handle(body as unknown as Submission, ack as Ack);
+        await handle(body, ack);
       } catch (error) {
         logger.error('template modal submission failed', { callbackId, error });
-        await (ack as Ack)({
+        await ack({
           response_action: 'errors',
           errors: { [TemplateBlocks.title]: 'Saving failed; the details are in the server log.' },
         }).catch(() => undefined);

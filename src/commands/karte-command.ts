@@ -22,13 +22,11 @@ export function registerKarteCommand(app: App, deps: AppDeps) {
       const customer = await care.resolve(command.text);
       const opened = await client.views.open({
         trigger_id: command.trigger_id,
-        view: buildLoadingModal() as never,
+        view: buildLoadingModal(),
       });
       const history = await care.history(customer.id);
-      await client.views.update({
-        view_id: opened.view?.id as string,
-        view: buildCareHistoryModal(history, 0) as never,
-      });
+      if (opened.view?.id)
+        await client.views.update({ view_id: opened.view.id, view: buildCareHistoryModal(history, 0) });
     } catch (error) {
       const e = asYorisoiError(error);
       if (e.code === 'internal') deps.logger.error('/karte failed', { error });

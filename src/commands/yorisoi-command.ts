@@ -18,12 +18,12 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
         const chart = await deps.volume.chart(args);
         await client.filesUploadV2({
           channel_id: command.channel_id,
-          file: chart.png,
+          file: Buffer.from(chart.png),
           filename: chart.filename,
           title: chart.title,
           alt_text: chart.summary,
           initial_comment: `${chart.summary} (asked by <@${command.user_id}>)`,
-        } as never);
+        });
       } catch (error) {
         const e = asYorisoiError(error);
         if (e.code === 'volume_args_invalid') {

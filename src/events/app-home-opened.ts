@@ -7,6 +7,6 @@ export function registerAppHomeOpened(app: App, deps: AppDeps) {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     const today = await deps.volume.today();
-    await client.views.publish({ user_id: event.user, view: buildHomeView(today) as never });
+    await client.views.publish({ user_id: event.user, view: buildHomeView(today) });
   });
 }

@@ -49,7 +49,7 @@ export function registerTemplateShortcuts(app: App, deps: AppDeps) {
     const ctx = { c: s.data.channel.id, th: message.thread_ts ?? message.ts };
     await client.views.open({
       trigger_id: s.data.trigger_id,
-      view: buildTemplateSearchModal(query, hits, ctx) as never,
+      view: buildTemplateSearchModal(query, hits, ctx),
     });
   });
 
@@ -61,7 +61,7 @@ export function registerTemplateShortcuts(app: App, deps: AppDeps) {
       canEdit: await editors.canEdit(s.data.user.id),
       ctx: {},
     });
-    await client.views.open({ trigger_id: s.data.trigger_id, view: view as never });
+    await client.views.open({ trigger_id: s.data.trigger_id, view });
   });
 
   app.shortcut(ShortcutIds.newTemplate, async ({ ack, shortcut, client }) => {
@@ -71,6 +71,6 @@ export function registerTemplateShortcuts(app: App, deps: AppDeps) {
     const view = (await editors.canEdit(s.data.user.id))
       ? buildTemplateEditorModal({ ctx: {} })
       : editorsOnly(editors);
-    await client.views.open({ trigger_id: s.data.trigger_id, view: view as never });
+    await client.views.open({ trigger_id: s.data.trigger_id, view });
   });
 }

@@ -75,8 +75,8 @@ export function createSlackWriter(client: WebClient): SlackWriter {
         const r = await client.chat.postMessage({
           channel,
           text: message.text,
-          blocks: message.blocks as never,
-          attachments: message.attachments as never,
+          blocks: message.blocks,
+          attachments: message.attachments,
           thread_ts: threadTs,
           reply_broadcast: broadcast as false | undefined,
           unfurl_links: false,
@@ -109,8 +109,8 @@ export function createSlackWriter(client: WebClient): SlackWriter {
           channel,
           ts,
           text: message.text,
-          blocks: message.blocks as never,
-          attachments: message.attachments as never,
+          blocks: message.blocks,
+          attachments: message.attachments,
         });
       } catch (error) {
         throw classify(error);

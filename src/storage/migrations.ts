@@ -71,7 +71,7 @@ async function openEngine(url: string, logs: string[]) {
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
   const schema = readFileSync(schemaPath, 'utf8');
   const engine = await bg.SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] } as never,
+    { datamodels: [[schemaPath, schema]] },
     (line: string) => logs.push(line),
     adapter,
   );
@@ -84,7 +84,7 @@ async function openEngine(url: string, logs: string[]) {
   };
 }
 
-function migrationsList() {
+function migrationsList(): bg.MigrationList {
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
         .filter((d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, 'migration.sql')))
@@ -103,7 +103,10 @@ function migrationsList() {
       path: dir,
       migrationFile: {
         path: 'migration.sql',
-        content: { tag: 'ok', value: readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8') },
+        content: {
+          tag: 'ok' as const,
+          value: readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8'),
+        },
       },
     })),
   };
@@ -122,10 +125,10 @@ export async function applyMigrations(url: string): Promise<string[]> {
   const logs: string[] = [];
   const { engine, close } = await openEngine(url, logs);
   try {
-    const out = (await engine.applyMigrations({
+    const out = await engine.applyMigrations({
       migrationsList: migrationsList(),
       filters: noFilters,
-    } as never)) as { appliedMigrationNames: string[] };
+    });
     return out.appliedMigrationNames;
   } finally {
     await close();
@@ -146,7 +149,7 @@ export async function pendingSchemaSql(): Promise<string | null> {
     const { engine, close } = await openEngine(url, logs);
     try {
       const schema = readFileSync(schemaPath, 'utf8');
-      const out = (await engine.diff({
+      const out = await engine.diff({
         from: {
           tag: 'schemaDatasource',
           files: [{ path: schemaPath, content: schema }],
@@ -156,7 +159,7 @@ export async function pendingSchemaSql(): Promise<string | null> {
         script: true,
         exitCode: null,
         filters: noFilters,
-      } as never)) as { stdout: string | null };
+      });
       const sql = out.stdout ?? '';
       return sql.trim() === '' || /^-- This is an empty migration\.\s*$/.test(sql.trim()) ? null : sql;
     } finally {

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { parseFacts } from '../domain/care/care-chart.ts';
 import { asYorisoiError } from '../errors.ts';
-import { buildCareHistoryModal, parseCareEditState, parseMeta, zEditMeta } from '../views/care-chart.ts';
+import { parseMeta } from '../views/block-kit.ts';
+import { buildCareHistoryModal, parseCareEditState, zEditMeta } from '../views/care-chart.ts';
 import { CareBlockIds, ViewIds } from '../views/ids.ts';
 
 /**
@@ -53,7 +54,7 @@ export function registerCareChartEditSubmission(app: App, deps: AppDeps) {
     if (rootViewId && rootViewId !== view.id) {
       const history = await care.history(meta.c);
       await client.views
-        .update({ view_id: rootViewId, view: buildCareHistoryModal(history, 0) as never })
+        .update({ view_id: rootViewId, view: buildCareHistoryModal(history, 0) })
         .catch((error: unknown) => {
           deps.logger.warn('could not refresh the history modal after a save', { error });
         });

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
-import { buildSendQueued, parseMeta, parseSendState, zPreviewMeta } from '../views/draft-modal.ts';
+import { parseMeta } from '../views/block-kit.ts';
+import { buildSendQueued, parseSendState, zPreviewMeta } from '../views/draft-modal.ts';
 import { DraftBlocks, ViewIds } from '../views/ids.ts';
 
 /**
@@ -46,7 +47,7 @@ export function registerSendPreviewSubmission(app: App, deps: AppDeps) {
           dueAt: send.dueAt,
           scheduled: choice.sendAt !== null,
           recipient: ticket.requester.email ?? ticket.requester.name,
-        }) as never,
+        }),
       });
     } catch (error) {
       logger.info(`send refused: ${String(error)}`);

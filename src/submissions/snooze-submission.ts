@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
-import { parseMeta, parseSnoozeState, zSnoozeMeta } from '../views/draft-modal.ts';
+import { parseMeta } from '../views/block-kit.ts';
+import { parseSnoozeState, zSnoozeMeta } from '../views/draft-modal.ts';
 import { DraftBlocks, ViewIds } from '../views/ids.ts';
 
 export function registerSnoozeSubmission(app: App, deps: AppDeps) {

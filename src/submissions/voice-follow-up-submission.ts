@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import { parseMeta } from '../views/block-kit.ts';
 import { BlockIds, ViewIds } from '../views/ids.ts';
 import { FollowUpMetadata, parseFollowUpQuestion } from '../views/voice.ts';
 
@@ -10,9 +11,9 @@ import { FollowUpMetadata, parseFollowUpQuestion } from '../views/voice.ts';
  */
 export function registerVoiceFollowUpSubmission(app: App, deps: AppDeps) {
   app.view(ViewIds.voiceFollowUp, async ({ ack, body, view }) => {
-    const meta = FollowUpMetadata.safeParse(safeJson(view.private_metadata));
+    const meta = parseMeta(FollowUpMetadata, view.private_metadata);
     const question = parseFollowUpQuestion(view.state.values);
-    if (!meta.success) {
+    if (!meta) {
       await ack({
         response_action: 'errors',
         errors: { [BlockIds.voiceFollowUpQuestion]: 'This form is out of date; press the button again.' },
@@ -21,8 +22,8 @@ export function registerVoiceFollowUpSubmission(app: App, deps: AppDeps) {
     }
     try {
       await deps.voice.requestFollowUp({
-        zendeskId: meta.data.t,
-        voiceChannelId: meta.data.c,
+        zendeskId: meta.t,
+        voiceChannelId: meta.c,
         userId: body.user.id,
         question,
         // One request per submitted view: a retried submission is not a second question.
@@ -36,12 +37,4 @@ export function registerVoiceFollowUpSubmission(app: App, deps: AppDeps) {
       await ack({ response_action: 'errors', errors: { [BlockIds.voiceFollowUpQuestion]: e.userMessage } });
     }
   });
-}
-
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    return null;
-  }
 }

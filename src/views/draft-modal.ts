@@ -9,6 +9,26 @@ import type {
 } from '../domain/drafting/draft.ts';
 import { countText, ZENDESK_STATUSES } from '../domain/drafting/draft.ts';
 import type { DraftTemplate } from '../domain/drafting/template-lookup.ts';
+import {
+  type ActionsBlockElement,
+  actions,
+  button,
+  checkboxes,
+  context,
+  dateTimePicker,
+  divider,
+  header,
+  input as inputBlock,
+  type KnownBlock,
+  type ModalView,
+  modal,
+  option,
+  plain,
+  radioButtons,
+  section,
+  staticSelect,
+  textInput as textElement,
+} from './block-kit.ts';
 import { ActionIds, DraftBlocks, ViewIds } from './ids.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 
@@ -20,26 +40,6 @@ export const MAX_REPLY_CHARS = MAX_PARTS * PART_MAX;
 const POLICY_MAX = 3000;
 const NAME_MAX = 80;
 
-type Block = Record<string, unknown>;
-export interface ModalView {
-  type: 'modal';
-  callback_id: string;
-  title: { type: 'plain_text'; text: string };
-  submit?: { type: 'plain_text'; text: string };
-  close?: { type: 'plain_text'; text: string };
-  private_metadata: string;
-  notify_on_close?: boolean;
-  blocks: Block[];
-}
-
-const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
-const context = (text: string, blockId?: string): Block => ({
-  type: 'context',
-  ...(blockId ? { block_id: blockId } : {}),
-  elements: [mrkdwn(truncate(text, 3000))],
-});
-const section = (text: string): Block => ({ type: 'section', text: mrkdwn(truncate(text, 3000)) });
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
@@ -87,15 +87,6 @@ export const zSnoozeMeta = z.object({ t: z.string().max(32) });
 /** Value of the thread's Approve button. */
 export const zApproveValue = z.object({ d: z.string().max(40), v: z.number().int().min(1) });
 export const zOpenDraftValue = z.object({ d: z.string().max(40) });
-
-export function parseMeta<S extends z.ZodType>(schema: S, raw: string | undefined): z.infer<S> | null {
-  try {
-    const r = schema.safeParse(JSON.parse(raw ?? ''));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
 
 // ---- view state -----------------------------------------------------------------------------------
 
@@ -224,24 +215,23 @@ function textInput(
     dispatch?: 'on_character_entered' | 'on_enter_pressed';
     actionId?: string;
   },
-): Block {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? true,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    ...(opts.dispatch ? { dispatch_action: true } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: opts.actionId ?? 'value',
+): KnownBlock {
+  return inputBlock(
+    blockId,
+    plain(label),
+    textElement(opts.actionId ?? 'value', {
       multiline: opts.multiline ?? false,
-      max_length: opts.max,
-      ...(initial ? { initial_value: truncate(initial, opts.max) } : {}),
+      maxLength: opts.max,
+      initial: initial ? truncate(initial, opts.max) : undefined,
       ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
-      ...(opts.dispatch ? { dispatch_action_config: { trigger_actions_on: [opts.dispatch] } } : {}),
+      ...(opts.dispatch ? { dispatchOn: opts.dispatch } : {}),
+    }),
+    {
+      optional: opts.optional ?? true,
+      ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+      ...(opts.dispatch ? { dispatchAction: true } : {}),
     },
-  };
+  );
 }
 
 export function countLine(body: string, parts: number): string {
@@ -262,9 +252,9 @@ export function buildDraftEditor(input: EditorInput): ModalView {
   const meta: EditorMeta = { ...input.meta, p: parts.length };
   const rev = (base: string) => `${base}__r${r}`;
   const editable = draft.status === 'open' || draft.status === 'failed';
-  const blocks: Block[] = [];
+  const blocks: KnownBlock[] = [];
 
-  blocks.push({ type: 'header', text: plain(truncate(`#${ticket.zendeskId} ${ticket.subject}`, 150)) });
+  blocks.push(header(plain(`#${ticket.zendeskId} ${ticket.subject}`)));
   const requester = ticket.requester.email
     ? `${ticket.requester.name} <${ticket.requester.email}>`
     : ticket.requester.name;
@@ -274,28 +264,25 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     ? `*Inquiry* (latest customer message, ${when(input.inquiry.createdAt)})\n${escapeMrkdwn(input.inquiry.body)}`
     : '*Inquiry*\n_No message from the customer yet._';
   blocks.push(section(truncate(inquiry, 2990)));
-  blocks.push({ type: 'divider' });
+  blocks.push(divider());
 
   // Draft switcher: one ticket, several named alternatives.
-  const options = input.drafts.slice(0, 100).map((d) => ({
-    text: plain(truncate(`${d.name || '(unnamed)'}${d.status === 'open' ? '' : ` (${d.status})`}`, 75)),
-    value: d.id,
-  }));
+  const options = input.drafts
+    .slice(0, 100)
+    .map((d) => option(`${d.name || '(unnamed)'}${d.status === 'open' ? '' : ` (${d.status})`}`, d.id));
   const current = options.find((o) => o.value === draft.id);
-  blocks.push({
-    type: 'actions',
-    block_id: 'draft_pick',
-    elements: [
-      {
-        type: 'static_select',
-        action_id: ActionIds.draftSelect,
-        placeholder: plain('Switch draft'),
-        options,
-        ...(current ? { initial_option: current } : {}),
-      },
-      { type: 'button', action_id: ActionIds.draftNew, text: plain('New draft') },
-    ],
-  });
+  blocks.push(
+    actions(
+      [
+        staticSelect(ActionIds.draftSelect, options, {
+          placeholder: plain('Switch draft'),
+          ...(current ? { initial: current } : {}),
+        }),
+        button(ActionIds.draftNew, plain('New draft')),
+      ],
+      'draft_pick',
+    ),
+  );
 
   const status: string[] = [];
   status.push(
@@ -323,7 +310,7 @@ export function buildDraftEditor(input: EditorInput): ModalView {
   blocks.push(
     textInput(rev(DraftBlocks.name), 'Draft name', content.name, { max: NAME_MAX, optional: false }),
   );
-  blocks.push({ type: 'header', text: plain('Response policy (対応方針)') });
+  blocks.push(header(plain('Response policy (対応方針)')));
   const policy: Array<[keyof DraftPolicy, string, string]> = [
     ['facts', 'User facts looked up', 'What the admin tools say about this user'],
     ['situation', "The user's situation (guesses welcome)", 'What probably happened, and how they feel'],
@@ -340,7 +327,7 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     );
   }
 
-  blocks.push({ type: 'header', text: plain('Reply') });
+  blocks.push(header(plain('Reply')));
   parts.forEach((part, i) => {
     blocks.push(
       textInput(
@@ -365,16 +352,10 @@ export function buildDraftEditor(input: EditorInput): ModalView {
     );
   }
   if (parts.length < MAX_PARTS) {
-    blocks.push({
-      type: 'actions',
-      block_id: 'reply_more',
-      elements: [
-        { type: 'button', action_id: ActionIds.draftAddPart, text: plain('Add a part (longer reply)') },
-      ],
-    });
+    blocks.push(actions([button(ActionIds.draftAddPart, plain('Add a part (longer reply)'))], 'reply_more'));
   }
 
-  blocks.push({ type: 'divider' });
+  blocks.push(divider());
   blocks.push(
     textInput(DraftBlocks.templateQuery, 'Find a template', input.meta.q, {
       max: 200,
@@ -387,47 +368,37 @@ export function buildDraftEditor(input: EditorInput): ModalView {
   if (input.meta.q && results.length === 0)
     blocks.push(context(`No template matches “${escapeMrkdwn(truncate(input.meta.q, 100))}”.`));
   for (const t of results.slice(0, 5)) {
-    blocks.push({
-      type: 'section',
-      text: mrkdwn(
-        truncate(
-          `*${escapeMrkdwn(t.title)}*  _${escapeMrkdwn(t.path)}_\n${escapeMrkdwn(truncate(t.body.replace(/\s+/g, ' '), 200))}`,
-          3000,
-        ),
+    blocks.push(
+      section(
+        `*${escapeMrkdwn(t.title)}*  _${escapeMrkdwn(t.path)}_\n${escapeMrkdwn(truncate(t.body.replace(/\s+/g, ' '), 200))}`,
+        { accessory: button(ActionIds.draftTemplateInsert, plain('Insert'), { value: t.id.slice(0, 2000) }) },
       ),
-      accessory: {
-        type: 'button',
-        action_id: ActionIds.draftTemplateInsert,
-        text: plain('Insert'),
-        value: t.id.slice(0, 2000),
-      },
-    });
+    );
   }
 
-  blocks.push({ type: 'divider' });
-  const actions: Block[] = [{ type: 'button', action_id: ActionIds.draftSave, text: plain('Save') }];
+  blocks.push(divider());
+  const buttons: ActionsBlockElement[] = [button(ActionIds.draftSave, plain('Save'))];
   if (editable) {
-    actions.push({ type: 'button', action_id: ActionIds.draftShare, text: plain('Share for review') });
-    actions.push({ type: 'button', action_id: ActionIds.draftSend, text: plain('Send…'), style: 'primary' });
+    buttons.push(button(ActionIds.draftShare, plain('Share for review')));
+    buttons.push(button(ActionIds.draftSend, plain('Send…'), { style: 'primary' }));
   }
-  actions.push({ type: 'button', action_id: ActionIds.draftSnooze, text: plain('Snooze…') });
-  blocks.push({ type: 'actions', block_id: 'draft_actions', elements: actions });
+  buttons.push(button(ActionIds.draftSnooze, plain('Snooze…')));
+  blocks.push(actions(buttons, 'draft_actions'));
   blocks.push(
     context(
       'Drafts are saved on Save, on submit and when you close this window. Nothing typed here or in the thread reaches the customer until you press *Send…* and confirm.',
     ),
   );
 
-  return {
-    type: 'modal',
-    callback_id: ViewIds.draftEditor,
+  return modal({
+    callbackId: ViewIds.draftEditor,
     title: plain('Draft reply'),
     submit: plain('Save & close'),
     close: plain('Close'),
-    notify_on_close: true,
-    private_metadata: JSON.stringify(meta),
+    notifyOnClose: true,
+    privateMetadata: JSON.stringify(meta),
     blocks,
-  };
+  });
 }
 
 // ---- send preview, queued, snooze ---------------------------------------------------------------
@@ -445,7 +416,7 @@ export function buildSendPreview(input: {
   const to = ticket.requester.email
     ? `${ticket.requester.name} <${ticket.requester.email}>`
     : ticket.requester.name;
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     section(
       `*Ticket* #${ticket.zendeskId} ${escapeMrkdwn(truncate(ticket.subject, 200))}\n*To* ${escapeMrkdwn(to)}\n*From* ${escapeMrkdwn(input.agentName)} (your Zendesk agent)\n*Draft* ${escapeMrkdwn(version.name)} · v${version.version}`,
     ),
@@ -462,43 +433,31 @@ export function buildSendPreview(input: {
       context(`:warning: Template *${escapeMrkdwn(t.title)}* was already sent to this customer before.`),
     );
   }
-  blocks.push({
-    type: 'input',
-    block_id: DraftBlocks.sendVisibility,
-    label: plain('Post as'),
-    element: {
-      type: 'radio_buttons',
-      action_id: 'value',
-      initial_option: { text: plain('Public reply to the customer'), value: 'public' },
-      options: [
-        { text: plain('Public reply to the customer'), value: 'public' },
-        { text: plain('Internal note (team only)'), value: 'internal' },
-      ],
-    },
-  });
+  const publicReply = option('Public reply to the customer', 'public');
+  blocks.push(
+    inputBlock(
+      DraftBlocks.sendVisibility,
+      plain('Post as'),
+      radioButtons('value', [publicReply, option('Internal note (team only)', 'internal')], publicReply),
+    ),
+  );
   const statusOptions = [
-    { text: plain('Keep the current status'), value: 'keep' },
-    ...ZENDESK_STATUSES.map((s) => ({ text: plain(`Set to ${s}`), value: s })),
+    option('Keep the current status', 'keep'),
+    ...ZENDESK_STATUSES.map((s) => option(`Set to ${s}`, s)),
   ];
-  blocks.push({
-    type: 'input',
-    block_id: DraftBlocks.sendStatus,
-    label: plain('Ticket status'),
-    element: {
-      type: 'static_select',
-      action_id: 'value',
-      options: statusOptions,
-      initial_option: statusOptions[2],
-    },
-  });
-  blocks.push({
-    type: 'input',
-    block_id: DraftBlocks.sendAt,
-    optional: true,
-    label: plain('Send later (optional)'),
-    element: { type: 'datetimepicker', action_id: 'value' },
-  });
-  blocks.push({ type: 'header', text: plain('The reply') });
+  blocks.push(
+    inputBlock(
+      DraftBlocks.sendStatus,
+      plain('Ticket status'),
+      staticSelect('value', statusOptions, { initial: statusOptions[2] }),
+    ),
+  );
+  blocks.push(
+    inputBlock(DraftBlocks.sendAt, plain('Send later (optional)'), dateTimePicker('value'), {
+      optional: true,
+    }),
+  );
+  blocks.push(header(plain('The reply')));
   const pieces = splitReply(version.body || '(empty)', 2900);
   const shown = pieces.slice(0, 20);
   for (const piece of shown) blocks.push(section(escapeMrkdwn(piece).slice(0, 3000)));
@@ -508,19 +467,18 @@ export function buildSendPreview(input: {
       `After *Send* you have ${input.undoSeconds} s to undo. Only this button sends; nothing typed in the thread ever reaches the customer.`,
     ),
   );
-  return {
-    type: 'modal',
-    callback_id: ViewIds.sendPreview,
+  return modal({
+    callbackId: ViewIds.sendPreview,
     title: plain('Send reply?'),
     submit: plain('Send'),
     close: plain('Back'),
-    private_metadata: JSON.stringify({
+    privateMetadata: JSON.stringify({
       d: version.draftId,
       v: version.version,
       t: ticket.zendeskId,
     } satisfies PreviewMeta),
     blocks,
-  };
+  });
 }
 
 export function buildSendQueued(input: {
@@ -533,72 +491,49 @@ export function buildSendQueued(input: {
   const lines = input.scheduled
     ? `:calendar: The reply to #${input.ticketZendeskId} (${escapeMrkdwn(input.recipient)}) is scheduled for *${when(input.dueAt)}*. You can undo until then.`
     : `:hourglass_flowing_sand: The reply to #${input.ticketZendeskId} (${escapeMrkdwn(input.recipient)}) goes at *${input.dueAt.toISOString().slice(11, 19)} UTC*. Undo now to keep it as a draft.`;
-  return {
-    type: 'modal',
-    callback_id: ViewIds.sendQueued,
+  return modal({
+    callbackId: ViewIds.sendQueued,
     title: plain('Sending'),
     close: plain('Done'),
-    private_metadata: JSON.stringify({ s: input.sendId }),
+    privateMetadata: JSON.stringify({ s: input.sendId }),
     blocks: [
       section(lines),
-      {
-        type: 'actions',
-        block_id: 'send_undo',
-        elements: [
-          {
-            type: 'button',
-            action_id: ActionIds.sendUndo,
-            text: plain('Undo'),
-            style: 'danger',
-            value: input.sendId,
-          },
-        ],
-      },
+      actions(
+        [button(ActionIds.sendUndo, plain('Undo'), { style: 'danger', value: input.sendId })],
+        'send_undo',
+      ),
     ],
-  };
+  });
 }
 
 export function buildSendOutcome(text: string): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ViewIds.sendQueued,
+  return modal({
+    callbackId: ViewIds.sendQueued,
     title: plain('Send reply'),
     close: plain('Done'),
-    private_metadata: '{}',
+    privateMetadata: '{}',
     blocks: [section(text)],
-  };
+  });
 }
 
 export function buildSnoozeModal(ticket: DraftTicket): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ViewIds.snooze,
+  return modal({
+    callbackId: ViewIds.snooze,
     title: plain('Snooze ticket'),
     submit: plain('Snooze'),
     close: plain('Back'),
-    private_metadata: JSON.stringify({ t: ticket.zendeskId }),
+    privateMetadata: JSON.stringify({ t: ticket.zendeskId }),
     blocks: [
       section(
         `Snooze #${ticket.zendeskId} ${escapeMrkdwn(truncate(ticket.subject, 200))}: the thread is pinged when it wakes.`,
       ),
-      {
-        type: 'input',
-        block_id: DraftBlocks.snoozeUntil,
-        optional: true,
-        label: plain('Until'),
-        element: { type: 'datetimepicker', action_id: 'value' },
-      },
-      {
-        type: 'input',
-        block_id: DraftBlocks.snoozeCustomer,
-        optional: true,
-        label: plain('Or'),
-        element: {
-          type: 'checkboxes',
-          action_id: 'value',
-          options: [{ text: plain('Until the customer writes'), value: 'customer' }],
-        },
-      },
+      inputBlock(DraftBlocks.snoozeUntil, plain('Until'), dateTimePicker('value'), { optional: true }),
+      inputBlock(
+        DraftBlocks.snoozeCustomer,
+        plain('Or'),
+        checkboxes('value', [option('Until the customer writes', 'customer')]),
+        { optional: true },
+      ),
     ],
-  };
+  });
 }

@@ -1,15 +1,11 @@
 import type { DraftThreadRenderer } from '../domain/drafting/ports.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import { actions, button, context, plainText, section } from './block-kit.ts';
 import { splitReply } from './draft-modal.ts';
 import { ActionIds } from './ids.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const context = (text: string) => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }],
-});
-const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } });
 /** Thread messages stay far below Slack's ~13k-character block budget (msg_blocks_too_long). */
 const REPLY_SHOWN = 6000;
 
@@ -36,29 +32,13 @@ export const draftThreadRenderer: DraftThreadRenderer = {
         ...splitReply(reply, 2900)
           .slice(0, 3)
           .map((piece, i) => section(i === 0 ? `*Reply (draft)*\n${piece}` : piece)),
-        {
-          type: 'actions',
-          elements: [
-            {
-              type: 'button',
-              action_id: ActionIds.draftApprove,
-              text: { type: 'plain_text', text: `Approve v${draft.version}` },
-              style: 'primary',
-              value,
-            },
-            {
-              type: 'button',
-              action_id: ActionIds.copyDiscussion,
-              text: { type: 'plain_text', text: 'Copy discussion to Zendesk' },
-            },
-            {
-              type: 'button',
-              action_id: ActionIds.draftOpenFromShare,
-              text: { type: 'plain_text', text: 'Open draft' },
-              value: JSON.stringify({ d: draft.draftId }),
-            },
-          ],
-        },
+        actions([
+          button(ActionIds.draftApprove, plainText(`Approve v${draft.version}`), { style: 'primary', value }),
+          button(ActionIds.copyDiscussion, plainText('Copy discussion to Zendesk')),
+          button(ActionIds.draftOpenFromShare, plainText('Open draft'), {
+            value: JSON.stringify({ d: draft.draftId }),
+          }),
+        ]),
         context(
           `Discuss it here; nothing written in this thread reaches the customer.${needsSecondApproval ? " :warning: This customer's care chart asks for a second agent's approval before sending." : ''}`,
         ),

@@ -1,4 +1,5 @@
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import { section } from './block-kit.ts';
 
 export interface RuntimeStatus {
   inboxes: Array<{ id: string; name: string; channelId: string; isDefault: boolean }>;
@@ -14,7 +15,7 @@ export function buildHelpMessage(): SlackMessage {
     '• `/yorisoi map @user agent@company.com` — send replies as that Zendesk agent (`off` to stop)',
     "• *Draft reply* — the button on a ticket's root message, or the message shortcut in its thread",
   ].join('\n');
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }
 
 export function buildStatusMessage(s: RuntimeStatus): SlackMessage {
@@ -22,5 +23,5 @@ export function buildStatusMessage(s: RuntimeStatus): SlackMessage {
     ? s.inboxes.map((i) => `• *${i.name}* → <#${i.channelId}>${i.isDefault ? ' (default)' : ''}`).join('\n')
     : '_No inboxes yet: `yorisoi inboxes add` or YORISOI_INBOXES_FILE._';
   const text = `*Inboxes*\n${inboxes}\n\n*Tickets tracked:* ${s.tickets}\n*Slack queue:* ${s.outbox.pending} pending · ${s.outbox.sending} sending · ${s.outbox.sent} sent · ${s.outbox.failed} failed`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } }] };
+  return { text, blocks: [section(text)] };
 }

@@ -27,3 +27,16 @@ export function splitText(text: string, max: number): string[] {
   if (rest.length > 0 || out.length === 0) out.push(rest);
   return out;
 }
+
+/**
+ * A mrkdwn link `<url|label>` with the label escaped. Build links only here, after escaping the text
+ * around them: escaping a built link shows its `<…|…>` as text.
+ */
+export function link(url: string, label: string): string {
+  return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeMrkdwn(label)}>`;
+}
+
+/** A working mailto link showing the address. */
+export function mailtoLink(email: string): string {
+  return link(`mailto:${email}`, email);
+}

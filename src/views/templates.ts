@@ -8,6 +8,31 @@ import {
 } from '../domain/templates/template.ts';
 import type { DuplicateMatch, FolderListing } from '../domain/templates/template-catalog.ts';
 import type { TemplateSearchHit } from '../domain/templates/template-search.ts';
+import {
+  type ActionsBlockElement,
+  actions,
+  plainText as bareText,
+  button as buttonBlock,
+  type ConfirmationDialog,
+  checkboxes,
+  confirmDialog,
+  context,
+  divider,
+  header,
+  type InputBlockElement,
+  input as inputBlock,
+  type KnownBlock,
+  type ModalView,
+  modal,
+  option,
+  parseMeta,
+  plainSection,
+  plain as plainText,
+  type SectionBlockAccessory,
+  section,
+  staticSelect,
+  textInput,
+} from './block-kit.ts';
 import { ActionIds, TemplateBlocks, ViewIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
 
@@ -41,43 +66,27 @@ export const templateViewMetadata = contextSchema.extend({
 });
 export type TemplateViewMetadata = z.infer<typeof templateViewMetadata>;
 
-function parseJson<S extends z.ZodType>(schema: S, raw: string | undefined): z.infer<S> | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw ?? ''));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-export const parseTemplateButtonValue = (raw: string | undefined) => parseJson(templateButtonValue, raw);
-export const parseFolderButtonValue = (raw: string | undefined) => parseJson(folderButtonValue, raw);
+export const parseTemplateButtonValue = (raw: string | undefined) => parseMeta(templateButtonValue, raw);
+export const parseFolderButtonValue = (raw: string | undefined) => parseMeta(folderButtonValue, raw);
 export const parseTemplateViewMetadata = (raw: string | undefined) =>
-  parseJson(templateViewMetadata, raw) ?? {};
+  parseMeta(templateViewMetadata, raw) ?? {};
 
-const plain = (text: string, max = 75) => ({
-  type: 'plain_text' as const,
-  text: truncate(text, max),
-  emoji: true,
-});
-const mrkdwnSection = (text: string, accessory?: unknown) => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, 3000) },
-  ...(accessory ? { accessory } : {}),
-});
+const plain = (text: string, max = 75) => plainText(text, max);
+const mrkdwnSection = (text: string, accessory?: SectionBlockAccessory) =>
+  section(text, accessory ? { accessory } : {});
+/** Template buttons carry JSON values parsed by parseTemplateButtonValue / parseFolderButtonValue. */
 const button = (
   actionId: string,
   text: string,
-  value: unknown,
+  value: string | z.input<typeof templateButtonValue> | z.input<typeof folderButtonValue>,
   style?: 'primary' | 'danger',
-  confirm?: unknown,
-) => ({
-  type: 'button',
-  action_id: actionId,
-  text: plain(text),
-  value: typeof value === 'string' ? value : JSON.stringify(value),
-  ...(style ? { style } : {}),
-  ...(confirm ? { confirm } : {}),
-});
+  confirm?: ConfirmationDialog,
+) =>
+  buttonBlock(actionId, plain(text), {
+    value: typeof value === 'string' ? value : JSON.stringify(value),
+    ...(style ? { style } : {}),
+    ...(confirm ? { confirm } : {}),
+  });
 const folderLabel = (path: string) => (path === '' ? 'All templates' : path);
 const metadata = (m: TemplateViewMetadata) => JSON.stringify(m);
 
@@ -86,20 +95,19 @@ function snippetText(snippet: string): string {
   return escapeMrkdwn(snippet.replace(/\s+/g, ' ')).slice(0, 400);
 }
 
-function hitBlocks(h: TemplateSearchHit, ctx: TemplateContext, i: number): unknown[] {
+function hitBlocks(h: TemplateSearchHit, ctx: TemplateContext, i: number): KnownBlock[] {
   const value = { id: h.id, ...ctx };
   return [
     mrkdwnSection(
       `*${escapeMrkdwn(truncate(h.title, 200))}*\n:file_folder: ${escapeMrkdwn(folderLabel(h.path))}\n${snippetText(h.snippet)}`,
     ),
-    {
-      type: 'actions',
-      block_id: `tpl_hit_${i}`,
-      elements: [
+    actions(
+      [
         button(ActionIds.templateShow, 'Show', value),
         button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary'),
       ],
-    },
+      `tpl_hit_${i}`,
+    ),
   ];
 }
 
@@ -113,24 +121,14 @@ export function buildTemplateResultsMessage(
   return {
     text: `Templates for "${truncate(query, 100)}": ${shown.map((h) => h.title).join(' / ')}`.slice(0, 3000),
     blocks: [
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: truncate(`:mag: ${shown.length} best matches for *${escapeMrkdwn(query)}*`, 3000),
-          },
-        ],
-      },
+      context(`:mag: ${shown.length} best matches for *${escapeMrkdwn(query)}*`),
       ...shown.flatMap((h, i) => hitBlocks(h, ctx, i)),
     ],
   };
 }
 
-const browseButton = (ctx: TemplateContext) => ({
-  type: 'actions',
-  elements: [button(ActionIds.templateBrowse, 'Browse templates', { folder: '', ...ctx })],
-});
+const browseButton = (ctx: TemplateContext) =>
+  actions([button(ActionIds.templateBrowse, 'Browse templates', { folder: '', ...ctx })]);
 
 export function buildTemplateUsageMessage(ctx: TemplateContext = {}): SlackMessage {
   const text =
@@ -157,48 +155,41 @@ export function buildTemplateSearchModal(
   query: string,
   hits: TemplateSearchHit[] | null,
   ctx: TemplateContext,
-) {
-  const results: unknown[] =
+): ModalView {
+  const results: KnownBlock[] =
     hits === null
       ? []
       : hits.length === 0
         ? [mrkdwnSection(escapeMrkdwn(`No template matches "${truncate(query, 200)}".`))]
         : hits.slice(0, SEARCH_RESULTS).flatMap((h, i) => hitBlocks(h, ctx, i));
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateSearch,
-    private_metadata: metadata(ctx),
+  return modal({
+    callbackId: ViewIds.templateSearch,
+    privateMetadata: metadata(ctx),
     title: plain('Find template', 24),
     submit: plain('Search', 24),
     close: plain('Close', 24),
     blocks: [
-      {
-        type: 'input',
-        block_id: TemplateBlocks.query,
-        label: plain('Words to look for'),
-        element: {
-          type: 'plain_text_input',
-          action_id: 'query',
-          max_length: 500,
-          ...(query ? { initial_value: truncate(query, 500) } : {}),
-        },
-      },
+      inputBlock(
+        TemplateBlocks.query,
+        plain('Words to look for'),
+        textInput('query', { maxLength: 500, initial: query ? truncate(query, 500) : undefined }),
+      ),
       ...results,
     ],
-  };
+  });
 }
 
-function bodySections(body: string): unknown[] {
+function bodySections(body: string): KnownBlock[] {
   return splitText(body, SECTION_MAX)
     .slice(0, 8)
-    .map((piece) => ({ type: 'section', text: { type: 'plain_text', text: piece || ' ', emoji: false } }));
+    .map((piece) => plainSection(bareText(piece || ' ', false)));
 }
 
 /** One template: its text verbatim, where it lives, and what the user may do with it. */
 export function buildTemplateModal(
   t: Template,
   opts: { canEdit: boolean; ctx: TemplateContext; note?: string },
-) {
+): ModalView {
   const value = { id: t.id, ...opts.ctx };
   const details = [
     `:file_folder: ${escapeMrkdwn(folderLabel(t.path))}`,
@@ -207,44 +198,46 @@ export function buildTemplateModal(
     `v${t.version} · ${t.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${t.author ? ` · ${escapeMrkdwn(t.author.startsWith('U') ? `<@${t.author}>` : t.author)}` : ''}`,
     `id \`${escapeMrkdwn(t.id)}\``,
   ].filter(Boolean);
-  const actions: unknown[] = t.deletedAt
+  const buttons: ActionsBlockElement[] = t.deletedAt
     ? []
     : [button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary')];
-  actions.push(button(ActionIds.templateHistory, 'History', value));
+  buttons.push(button(ActionIds.templateHistory, 'History', value));
   if (opts.canEdit && !t.deletedAt) {
-    actions.push(
+    buttons.push(
       button(ActionIds.templateEdit, 'Edit', value),
       button(ActionIds.templateMove, 'Move / rename', value),
-      button(ActionIds.templateDelete, 'Delete', value, 'danger', {
-        title: plain('Delete this template?', 100),
-        text: plain(
-          `"${truncate(t.title, 200)}" disappears from search and the folders; its history is kept and it can be restored.`,
-          300,
-        ),
-        confirm: plain('Delete', 30),
-        deny: plain('Keep', 30),
-        style: 'danger',
-      }),
+      button(
+        ActionIds.templateDelete,
+        'Delete',
+        value,
+        'danger',
+        confirmDialog({
+          title: 'Delete this template?',
+          text: `"${truncate(t.title, 200)}" disappears from search and the folders; its history is kept and it can be restored.`,
+          confirm: 'Delete',
+          deny: 'Keep',
+          style: 'danger',
+        }),
+      ),
     );
   }
   if (opts.canEdit && t.deletedAt)
-    actions.push(button(ActionIds.templateRestore, 'Restore', value, 'primary'));
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateShow,
-    private_metadata: metadata({ ...opts.ctx, id: t.id }),
+    buttons.push(button(ActionIds.templateRestore, 'Restore', value, 'primary'));
+  return modal({
+    callbackId: ViewIds.templateShow,
+    privateMetadata: metadata({ ...opts.ctx, id: t.id }),
     title: plain('Template', 24),
     close: plain('Close', 24),
     blocks: [
       ...(opts.note ? [mrkdwnSection(opts.note)] : []),
       ...(t.deletedAt ? [mrkdwnSection(':wastebasket: *This template is deleted.*')] : []),
-      { type: 'header', text: plain(t.title, 150) },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(details.join('  ·  '), 3000) }] },
-      { type: 'divider' },
+      header(plain(t.title, 150)),
+      context(details.join('  ·  ')),
+      divider(),
       ...bodySections(t.body),
-      { type: 'actions', block_id: 'tpl_actions', elements: actions },
+      actions(buttons, 'tpl_actions'),
     ],
-  };
+  });
 }
 
 /** Create (no template) or edit a template. Near-duplicates found on submit come back as an error on the body. */
@@ -252,34 +245,25 @@ export function buildTemplateEditorModal(opts: {
   template?: Template;
   folder?: string;
   ctx: TemplateContext;
-}) {
+}): ModalView {
   const t = opts.template;
   const tooLong = t !== undefined && t.body.length > SLACK_INPUT_MAX;
   const input = (
     blockId: string,
     label: string,
-    element: Record<string, unknown>,
+    element: InputBlockElement,
     optional = false,
     hint?: string,
-  ) => ({
-    type: 'input',
-    block_id: blockId,
-    label: plain(label, 2000),
-    optional,
-    element,
-    ...(hint ? { hint: plain(hint, 2000) } : {}),
-  });
-  const text = (initial: string | undefined, max: number, multiline = false) => ({
-    type: 'plain_text_input',
-    action_id: 'value',
-    max_length: max,
-    multiline,
-    ...(initial ? { initial_value: truncate(initial, max) } : {}),
-  });
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateEditor,
-    private_metadata: metadata({ ...opts.ctx, id: t?.id, v: t?.version, folder: opts.folder }),
+  ) =>
+    inputBlock(blockId, plain(label, 2000), element, {
+      optional,
+      ...(hint ? { hint: plain(hint, 2000) } : {}),
+    });
+  const text = (initial: string | undefined, max: number, multiline = false) =>
+    textInput('value', { maxLength: max, multiline, initial: initial ? truncate(initial, max) : undefined });
+  return modal({
+    callbackId: ViewIds.templateEditor,
+    privateMetadata: metadata({ ...opts.ctx, id: t?.id, v: t?.version, folder: opts.folder }),
     title: plain(t ? 'Edit template' : 'New template', 24),
     submit: plain('Save', 24),
     close: plain('Cancel', 24),
@@ -305,15 +289,11 @@ export function buildTemplateEditorModal(opts: {
       input(
         TemplateBlocks.force,
         'Near-duplicates',
-        {
-          type: 'checkboxes',
-          action_id: 'value',
-          options: [{ text: plain('Save even if it looks like an existing template'), value: 'force' }],
-        },
+        checkboxes('value', [option('Save even if it looks like an existing template', 'force')]),
         true,
       ),
     ],
-  };
+  });
 }
 
 /** The text of the "looks like …" error shown on the body field. */
@@ -332,40 +312,30 @@ export function describeDuplicates(duplicates: DuplicateMatch[]): string {
   );
 }
 
-export function buildTemplateMoveModal(t: Template, ctx: TemplateContext) {
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateMove,
-    private_metadata: metadata({ ...ctx, id: t.id, v: t.version }),
+export function buildTemplateMoveModal(t: Template, ctx: TemplateContext): ModalView {
+  return modal({
+    callbackId: ViewIds.templateMove,
+    privateMetadata: metadata({ ...ctx, id: t.id, v: t.version }),
     title: plain('Move / rename', 24),
     submit: plain('Save', 24),
     close: plain('Cancel', 24),
     blocks: [
-      {
-        type: 'input',
-        block_id: TemplateBlocks.folder,
-        optional: true,
-        label: plain('Folder'),
-        element: {
-          type: 'plain_text_input',
-          action_id: 'value',
-          max_length: TEMPLATE_LIMITS.path,
-          ...(t.path ? { initial_value: t.path } : {}),
-        },
-      },
-      {
-        type: 'input',
-        block_id: TemplateBlocks.title,
-        label: plain('Title'),
-        element: {
-          type: 'plain_text_input',
-          action_id: 'value',
-          max_length: TEMPLATE_LIMITS.title,
-          initial_value: truncate(t.title, TEMPLATE_LIMITS.title),
-        },
-      },
+      inputBlock(
+        TemplateBlocks.folder,
+        plain('Folder'),
+        textInput('value', { maxLength: TEMPLATE_LIMITS.path, initial: t.path }),
+        { optional: true },
+      ),
+      inputBlock(
+        TemplateBlocks.title,
+        plain('Title'),
+        textInput('value', {
+          maxLength: TEMPLATE_LIMITS.title,
+          initial: truncate(t.title, TEMPLATE_LIMITS.title),
+        }),
+      ),
     ],
-  };
+  });
 }
 
 /** Versions of a template, two pickers and, once compared, the diff. */
@@ -374,23 +344,19 @@ export function buildTemplateHistoryModal(
   versions: TemplateVersion[],
   ctx: TemplateContext,
   diff?: { from: number; to: number; lines: string[] },
-) {
+): ModalView {
   const newest = versions.slice(-100).reverse();
-  const option = (v: TemplateVersion) => ({
-    text: plain(`v${v.version} · ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}`),
-    value: String(v.version),
-  });
-  const select = (blockId: string, label: string, initial: TemplateVersion | undefined) => ({
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    element: {
-      type: 'static_select',
-      action_id: 'value',
-      options: newest.map(option),
-      ...(initial ? { initial_option: option(initial) } : {}),
-    },
-  });
+  const versionOption = (v: TemplateVersion) =>
+    option(
+      `v${v.version} · ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}`,
+      String(v.version),
+    );
+  const select = (blockId: string, label: string, initial: TemplateVersion | undefined) =>
+    inputBlock(
+      blockId,
+      plain(label),
+      staticSelect('value', newest.map(versionOption), initial ? { initial: versionOption(initial) } : {}),
+    );
   const list = newest
     .slice(0, 15)
     .map(
@@ -398,7 +364,7 @@ export function buildTemplateHistoryModal(
         `*v${v.version}* ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}${v.author ? ` · ${escapeMrkdwn(v.author.startsWith('U') ? `<@${v.author}>` : v.author)}` : ''}`,
     )
     .join('\n');
-  const diffBlocks: unknown[] = [];
+  const diffBlocks: KnownBlock[] = [];
   if (diff) {
     diffBlocks.push(
       mrkdwnSection(`*v${diff.from} → v${diff.to}*${diff.lines.length === 0 ? '  no differences' : ''}`),
@@ -408,16 +374,15 @@ export function buildTemplateHistoryModal(
       diffBlocks.push(mrkdwnSection(`\`\`\`${p.replace(/```/g, "'''")}\`\`\``));
   }
   const byNumber = (n: number | undefined) => versions.find((v) => v.version === n);
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateHistory,
-    private_metadata: metadata({ ...ctx, id: t.id }),
+  return modal({
+    callbackId: ViewIds.templateHistory,
+    privateMetadata: metadata({ ...ctx, id: t.id }),
     title: plain('History', 24),
     // Comparing needs two versions; without the pickers there is nothing to submit.
     ...(versions.length >= 2 ? { submit: plain('Compare', 24) } : {}),
     close: plain('Close', 24),
     blocks: [
-      { type: 'header', text: plain(t.title, 150) },
+      header(plain(t.title, 150)),
       mrkdwnSection(list || '_no versions_'),
       ...(versions.length < 2
         ? [mrkdwnSection('_Only one version so far._')]
@@ -427,14 +392,14 @@ export function buildTemplateHistoryModal(
           ]),
       ...diffBlocks,
     ],
-  };
+  });
 }
 
 /** A folder of the tree: its subfolders and templates, a page at a time. */
 export function buildTemplateBrowserModal(
   listing: FolderListing,
   opts: { canEdit: boolean; ctx: TemplateContext; page?: number },
-) {
+): ModalView {
   const page = opts.page ?? 0;
   const items = [
     ...listing.subfolders.map((f) => ({ kind: 'folder' as const, f })),
@@ -442,7 +407,7 @@ export function buildTemplateBrowserModal(
   ];
   const pageItems = items.slice(page * BROWSER_PAGE, (page + 1) * BROWSER_PAGE);
   const at = (folder: string, p = 0) => ({ folder, page: p, ...opts.ctx });
-  const nav: unknown[] = [];
+  const nav: ActionsBlockElement[] = [];
   if (listing.folder !== '')
     nav.push(
       button(
@@ -454,7 +419,7 @@ export function buildTemplateBrowserModal(
   if (page > 0) nav.push(button(ActionIds.templateOpenFolder, '◀ Previous', at(listing.folder, page - 1)));
   if ((page + 1) * BROWSER_PAGE < items.length)
     nav.push(button(ActionIds.templateOpenFolder, 'Next ▶', at(listing.folder, page + 1)));
-  const edit: unknown[] = [];
+  const edit: ActionsBlockElement[] = [];
   if (opts.canEdit) {
     edit.push(
       button(
@@ -467,31 +432,33 @@ export function buildTemplateBrowserModal(
     if (listing.folder !== '') {
       edit.push(
         button(ActionIds.templateFolderMove, 'Move / rename folder', at(listing.folder)),
-        button(ActionIds.templateFolderDelete, 'Delete folder', at(listing.folder), 'danger', {
-          title: plain('Delete this folder?', 100),
-          text: plain(
-            `Every template in "${truncate(listing.folder, 150)}" and below is deleted (history kept, each can be restored).`,
-            300,
-          ),
-          confirm: plain('Delete', 30),
-          deny: plain('Keep', 30),
-          style: 'danger',
-        }),
+        button(
+          ActionIds.templateFolderDelete,
+          'Delete folder',
+          at(listing.folder),
+          'danger',
+          confirmDialog({
+            title: 'Delete this folder?',
+            text: `Every template in "${truncate(listing.folder, 150)}" and below is deleted (history kept, each can be restored).`,
+            confirm: 'Delete',
+            deny: 'Keep',
+            style: 'danger',
+          }),
+        ),
       );
     }
   }
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateBrowser,
-    private_metadata: metadata({ ...opts.ctx, folder: listing.folder }),
+  return modal({
+    callbackId: ViewIds.templateBrowser,
+    privateMetadata: metadata({ ...opts.ctx, folder: listing.folder }),
     title: plain('Templates', 24),
     close: plain('Close', 24),
     blocks: [
       mrkdwnSection(
         `:open_file_folder: *${escapeMrkdwn(folderLabel(listing.folder))}*${items.length > BROWSER_PAGE ? `  (page ${page + 1} of ${Math.ceil(items.length / BROWSER_PAGE)})` : ''}`,
       ),
-      ...(nav.length ? [{ type: 'actions', block_id: 'tpl_nav', elements: nav }] : []),
-      { type: 'divider' },
+      ...(nav.length ? [actions(nav, 'tpl_nav')] : []),
+      divider(),
       ...(pageItems.length === 0 ? [mrkdwnSection('_This folder is empty._')] : []),
       ...pageItems.map((item) =>
         item.kind === 'folder'
@@ -504,47 +471,37 @@ export function buildTemplateBrowserModal(
               button(ActionIds.templateShow, 'Show', { id: item.t.id, ...opts.ctx }),
             ),
       ),
-      ...(edit.length
-        ? [{ type: 'divider' }, { type: 'actions', block_id: 'tpl_edit', elements: edit }]
-        : []),
+      ...(edit.length ? [divider(), actions(edit, 'tpl_edit')] : []),
     ],
-  };
+  });
 }
 
-export function buildFolderMoveModal(folder: string, ctx: TemplateContext) {
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateFolderMove,
-    private_metadata: metadata({ ...ctx, folder }),
+export function buildFolderMoveModal(folder: string, ctx: TemplateContext): ModalView {
+  return modal({
+    callbackId: ViewIds.templateFolderMove,
+    privateMetadata: metadata({ ...ctx, folder }),
     title: plain('Move / rename folder', 24),
     submit: plain('Save', 24),
     close: plain('Cancel', 24),
     blocks: [
       mrkdwnSection(`Every template in *${escapeMrkdwn(folder)}* and below moves with it.`),
-      {
-        type: 'input',
-        block_id: TemplateBlocks.folder,
-        label: plain('New folder path'),
-        element: {
-          type: 'plain_text_input',
-          action_id: 'value',
-          max_length: TEMPLATE_LIMITS.path,
-          initial_value: folder,
-        },
-      },
+      inputBlock(
+        TemplateBlocks.folder,
+        plain('New folder path'),
+        textInput('value', { maxLength: TEMPLATE_LIMITS.path, initial: folder }),
+      ),
     ],
-  };
+  });
 }
 
 /** A modal that only says something (not allowed, not found). */
-export function buildTemplateNoticeModal(title: string, message: string) {
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.templateNotice,
+export function buildTemplateNoticeModal(title: string, message: string): ModalView {
+  return modal({
+    callbackId: ViewIds.templateNotice,
     title: plain(title, 24),
     close: plain('Close', 24),
     blocks: [mrkdwnSection(escapeMrkdwn(message))],
-  };
+  });
 }
 
 /** "Copy into draft" without the drafting feature: the text, verbatim, visible only to the agent, in the thread. */
@@ -552,18 +509,7 @@ export function buildTemplateCopyMessage(t: Template): SlackMessage {
   return {
     text: t.body.slice(0, 3000),
     blocks: [
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: truncate(
-              `:clipboard: Template *${escapeMrkdwn(t.title)}* — copy the text below into your reply.`,
-              3000,
-            ),
-          },
-        ],
-      },
+      context(`:clipboard: Template *${escapeMrkdwn(t.title)}* — copy the text below into your reply.`),
       ...bodySections(t.body),
     ],
   };

@@ -2,9 +2,10 @@ import type { CareContext } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { TicketThreadRenderer } from '../domain/tickets/ticket-sync.ts';
+import { actions, button, context, fields, header, plain, plainText, section } from './block-kit.ts';
 import { buildCareRootParts, careButton } from './care-chart.ts';
 import { ActionIds } from './ids.ts';
-import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, mailtoLink, splitText, truncate } from './mrkdwn.ts';
 
 const statusEmoji: Record<string, string> = {
   new: ':new:',
@@ -25,12 +26,13 @@ export function buildTicketRootMessage(
   links: { zendeskUrl: string },
   care?: CareContext | null,
 ): SlackMessage {
+  // The name is escaped, the link is built after: escaping a built link shows its <mailto:…|…> as text.
   const requester = t.requester.email
-    ? `${t.requester.name} <mailto:${t.requester.email}|${t.requester.email}>`
-    : t.requester.name;
+    ? `${escapeMrkdwn(t.requester.name)} ${mailtoLink(t.requester.email)}`
+    : escapeMrkdwn(t.requester.name);
   const assignee = t.assignee ? escapeMrkdwn(t.assignee.name) : '*unassigned*';
-  const fields = [
-    `*Requester*\n${escapeMrkdwn(requester)}`,
+  const fieldTexts = [
+    `*Requester*\n${requester}`,
     `*Organization*\n${escapeMrkdwn(t.requester.organizationName ?? '—')}`,
     `*Status*\n${statusEmoji[t.status] ?? ''} ${t.status}`,
     `*Priority*\n${t.priority ?? '—'}`,
@@ -42,47 +44,20 @@ export function buildTicketRootMessage(
   return {
     text: `#${t.zendeskId} ${subject} — ${t.requester.name} (${t.status}, ${t.assignee ? t.assignee.name : 'unassigned'})${careParts ? ` · ${careParts.text}` : ''}`,
     blocks: [
-      {
-        type: 'header',
-        text: { type: 'plain_text', text: truncate(`#${t.zendeskId} ${t.subject}`, 150), emoji: true },
-      },
+      header(plain(`#${t.zendeskId} ${t.subject}`)),
       ...(careParts?.blocks ?? []),
-      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: ActionIds.openInZendesk,
-            text: { type: 'plain_text', text: 'Open in Zendesk' },
-            url: links.zendeskUrl,
-          },
-          ...(care ? [careButton(care.requesterZendeskUserId)] : []),
-          // Slash commands do not arrive with their thread: templates for this ticket open from here.
-          {
-            type: 'button',
-            action_id: ActionIds.findTemplate,
-            text: { type: 'plain_text', text: 'Find template' },
-            value: t.zendeskId,
-          },
-          // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
-          {
-            type: 'button',
-            action_id: ActionIds.draftReply,
-            text: { type: 'plain_text', text: 'Draft reply' },
-            value: t.zendeskId,
-          },
-        ],
-      },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-          },
-        ],
-      },
+      fields(fieldTexts),
+      actions([
+        button(ActionIds.openInZendesk, plainText('Open in Zendesk'), { url: links.zendeskUrl }),
+        ...(care ? [careButton(care.requesterZendeskUserId)] : []),
+        // Slash commands do not arrive with their thread: templates for this ticket open from here.
+        button(ActionIds.findTemplate, plainText('Find template'), { value: t.zendeskId }),
+        // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
+        button(ActionIds.draftReply, plainText('Draft reply'), { value: t.zendeskId }),
+      ]),
+      context(
+        `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      ),
     ],
     ...(careParts?.attachments.length ? { attachments: careParts.attachments } : {}),
   };
@@ -109,16 +84,8 @@ export function buildThreadComment(
     messages.push({
       text: `${role === 'customer' ? t.requester.name : 'Agent'}: ${truncate(pieces.slice(i, i + 3).join(''), 3000)}`,
       blocks: [
-        {
-          type: 'context',
-          elements: [
-            {
-              type: 'mrkdwn',
-              text: `${who} · ${c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${part}`,
-            },
-          ],
-        },
-        ...pieces.slice(i, i + 3).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })),
+        context(`${who} · ${c.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${part}`),
+        ...pieces.slice(i, i + 3).map((text) => section(text)),
       ],
     });
   }

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import type { VoiceMessageInput, VoiceRenderer, VoiceSubscription } from '../domain/voice/voice.ts';
+import {
+  actions,
+  button,
+  context,
+  header,
+  input,
+  type KnownBlock,
+  type ModalView,
+  modal,
+  plainText,
+  section,
+  textInput,
+} from './block-kit.ts';
 import { ActionIds, BlockIds, InputIds, ViewIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
 
@@ -26,61 +39,33 @@ export function buildVoiceMessages(v: VoiceMessageInput): SlackMessage[] {
   for (let i = 0; i < pieces.length; i += 3) {
     const n = i / 3 + 1;
     const part = total > 1 ? ` · part ${n} of ${total}` : '';
-    const blocks: unknown[] = [];
+    const blocks: KnownBlock[] = [];
     if (v.isThreadRoot && i === 0) {
-      blocks.push({
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: truncate(
-            `:loudspeaker: *<${v.zendeskUrl}|#${v.ticketZendeskId}> ${escapeMrkdwn(v.subject)}*`,
-            3000,
-          ),
-        },
-      });
-      blocks.push({
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: truncate(
-              `${v.productName ? `*${escapeMrkdwn(v.productName)}* · ` : ''}${tagList(v.tags)} · ${stamp(v.at)}${part}`,
-              3000,
-            ),
-          },
-        ],
-      });
+      blocks.push(
+        section(`:loudspeaker: *<${v.zendeskUrl}|#${v.ticketZendeskId}> ${escapeMrkdwn(v.subject)}*`),
+      );
+      blocks.push(
+        context(
+          `${v.productName ? `*${escapeMrkdwn(v.productName)}* · ` : ''}${tagList(v.tags)} · ${stamp(v.at)}${part}`,
+        ),
+      );
     } else {
-      blocks.push({
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `:speech_balloon: ${i === 0 ? 'The customer wrote' : 'continued'} · #${v.ticketZendeskId} · ${stamp(v.at)}${part}`,
-          },
-        ],
-      });
+      blocks.push(
+        context(
+          `:speech_balloon: ${i === 0 ? 'The customer wrote' : 'continued'} · #${v.ticketZendeskId} · ${stamp(v.at)}${part}`,
+        ),
+      );
     }
-    for (const text of pieces.slice(i, i + 3))
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    for (const text of pieces.slice(i, i + 3)) blocks.push(section(text));
     if (v.isThreadRoot && n === total) {
-      blocks.push({
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: ActionIds.voiceOpenInZendesk,
-            text: { type: 'plain_text', text: 'Open in Zendesk' },
-            url: v.zendeskUrl,
-          },
-          {
-            type: 'button',
-            action_id: ActionIds.voiceRequestFollowUp,
-            text: { type: 'plain_text', text: 'Request follow-up' },
+      blocks.push(
+        actions([
+          button(ActionIds.voiceOpenInZendesk, plainText('Open in Zendesk'), { url: v.zendeskUrl }),
+          button(ActionIds.voiceRequestFollowUp, plainText('Request follow-up'), {
             value: JSON.stringify({ t: v.ticketZendeskId } satisfies z.input<typeof FollowUpButtonValue>),
-          },
-        ],
-      });
+          }),
+        ]),
+      );
     }
     messages.push({
       text: truncate(`Voice #${v.ticketZendeskId}${part}: ${pieces.slice(i, i + 3).join('')}`, 3000),
@@ -100,12 +85,12 @@ export function buildVoiceHelp(): SlackMessage {
     '• `/voice unsubscribe ID` — stop one',
     '• `/voice digest` — today’s voices by tag (a digest of each day is posted after the day ends)',
   ].join('\n');
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }
 
 export function buildSubscribed(s: VoiceSubscription): SlackMessage {
   const text = `:loudspeaker: <#${s.channelId}> now hears customers matching \`${escapeMrkdwn(s.filterText)}\` (subscription \`${s.id}\`). Each message arrives verbatim with personal data masked, one thread per ticket.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }
 
 export function buildSubscriptionList(channelId: string, subs: VoiceSubscription[]): SlackMessage {
@@ -117,7 +102,7 @@ export function buildSubscriptionList(channelId: string, subs: VoiceSubscription
     : `<#${channelId}> has no voice subscriptions. Try \`/voice subscribe product:photos tag:bug\`.`;
   return {
     text: truncate(text, 3000),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
+    blocks: [section(text)],
   };
 }
 
@@ -145,20 +130,12 @@ export function buildVoiceDigest(input: {
 }): SlackMessage {
   const { subscription: s, voices } = input;
   const title = `Voices of ${input.dayLabel} — ${voices.length} message${voices.length === 1 ? '' : 's'}`;
-  const blocks: unknown[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(title, 150) } },
-    {
-      type: 'context',
-      elements: [
-        { type: 'mrkdwn', text: truncate(`Subscription \`${s.id}\`: ${escapeMrkdwn(s.filterText)}`, 3000) },
-      ],
-    },
+  const blocks: KnownBlock[] = [
+    header(plainText(title)),
+    context(`Subscription \`${s.id}\`: ${escapeMrkdwn(s.filterText)}`),
   ];
   if (voices.length === 0) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: '_No customer message matched this day._' },
-    });
+    blocks.push(section('_No customer message matched this day._'));
     return { text: title, blocks };
   }
   const byTag = new Map<string, DigestVoice[]>();
@@ -179,50 +156,34 @@ export function buildVoiceDigest(input: {
         omitted += 1;
         continue;
       }
-      blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+      blocks.push(section(text));
     }
   }
-  if (omitted > 0)
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…${omitted} more section(s) did not fit in one message.` }],
-    });
+  if (omitted > 0) blocks.push(context(`…${omitted} more section(s) did not fit in one message.`));
   return { text: title, blocks };
 }
 
-export function buildFollowUpModal(meta: z.input<typeof FollowUpMetadata>, subject: string | null) {
-  return {
-    type: 'modal' as const,
-    callback_id: ViewIds.voiceFollowUp,
-    private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text' as const, text: 'Request follow-up' },
-    submit: { type: 'plain_text' as const, text: 'Send to support' },
-    close: { type: 'plain_text' as const, text: 'Cancel' },
+export function buildFollowUpModal(
+  meta: z.input<typeof FollowUpMetadata>,
+  subject: string | null,
+): ModalView {
+  return modal({
+    callbackId: ViewIds.voiceFollowUp,
+    privateMetadata: JSON.stringify(meta),
+    title: plainText('Request follow-up'),
+    submit: plainText('Send to support'),
+    close: plainText('Cancel'),
     blocks: [
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: truncate(
-            `Ticket *#${meta.t}*${subject ? ` ${escapeMrkdwn(subject)}` : ''}. Your question goes to the support team's thread for this ticket.`,
-            3000,
-          ),
-        },
-      },
-      {
-        type: 'input',
-        block_id: BlockIds.voiceFollowUpQuestion,
-        label: { type: 'plain_text', text: 'What should support ask or check?' },
-        element: {
-          type: 'plain_text_input',
-          action_id: InputIds.voiceFollowUpQuestion,
-          multiline: true,
-          min_length: 1,
-          max_length: 2000,
-        },
-      },
+      section(
+        `Ticket *#${meta.t}*${subject ? ` ${escapeMrkdwn(subject)}` : ''}. Your question goes to the support team's thread for this ticket.`,
+      ),
+      input(
+        BlockIds.voiceFollowUpQuestion,
+        plainText('What should support ask or check?'),
+        textInput(InputIds.voiceFollowUpQuestion, { multiline: true, minLength: 1, maxLength: 2000 }),
+      ),
     ],
-  };
+  });
 }
 
 /** The question typed in the follow-up modal. */
@@ -248,7 +209,7 @@ export function buildFollowUpRequest(input: {
   const text = `:raising_hand: <@${input.userId}> from <#${input.voiceChannelId}> asks for a follow-up:\n${escapeMrkdwn(input.question)}`;
   return {
     text: truncate(text, 3000),
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }],
+    blocks: [section(text)],
   };
 }
 
@@ -256,6 +217,6 @@ export function buildFollowUpNote(input: { userId: string; question: string }): 
   const text = `:outbox_tray: <@${input.userId}> asked support to follow up: ${escapeMrkdwn(input.question)}`;
   return {
     text: truncate(text, 3000),
-    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] }],
+    blocks: [context(text)],
   };
 }

@@ -1,5 +1,15 @@
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import type { AlertMessageInput, AlertRenderer } from '../domain/volume/alert-service.ts';
+import {
+  context,
+  fields as fieldsSection,
+  type HomeView,
+  header,
+  homeView,
+  plain,
+  plainText,
+  section,
+} from './block-kit.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 
 const hhmm = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -27,19 +37,13 @@ export function buildVolumeAlert(a: AlertMessageInput): SlackMessage {
   return {
     text: `Ticket volume alert: ${a.scopeLabel} — ${reading.count} tickets in the last ${a.windowLabel} (alerts at ${reading.level}${reading.baseline !== null ? `, usual ${reading.baseline}` : ''})`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: truncate(title, 150), emoji: true } },
-      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: truncate(text, 2000) })) },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Top tags*\n${tags}`, 3000) } },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Sample subjects*\n${samples}`, 3000) } },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `Since ${hhmm(a.startedAt)} · the trend chart (24 hours, 4 weeks) is in the thread · one alert per episode; a recovery message closes it`,
-          },
-        ],
-      },
+      header(plain(title)),
+      fieldsSection(fields),
+      section(`*Top tags*\n${tags}`),
+      section(`*Sample subjects*\n${samples}`),
+      context(
+        `Since ${hhmm(a.startedAt)} · the trend chart (24 hours, 4 weeks) is in the thread · one alert per episode; a recovery message closes it`,
+      ),
     ],
   };
 }
@@ -49,7 +53,7 @@ export const alertRenderer: AlertRenderer = {
   recovery({ scopeLabel, reading, startedAt, endedAt, peakCount, rule }) {
     const minutes = Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000);
     const text = `:white_check_mark: Recovered: ${scopeLabel} is back to ${reading.count} tickets in the last ${rule.windowMinutes} min (alerts at ${reading.level}). The episode lasted ${minutes} min (${hhmm(startedAt)} → ${hhmm(endedAt)}), peak ${peakCount}.`;
-    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+    return { text, blocks: [section(text)] };
   },
 };
 
@@ -63,10 +67,8 @@ export interface TodayVolume {
 }
 
 /** The App Home: today's counts, per inbox and tag, and the alerts in progress. */
-export function buildHomeView(v: TodayVolume) {
-  const inboxes = v.byInbox
-    .slice(0, 9)
-    .map((i) => ({ type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(i.name)}*\n${i.count}`, 2000) }));
+export function buildHomeView(v: TodayVolume): HomeView {
+  const inboxes = v.byInbox.slice(0, 9).map((i) => `*${escapeMrkdwn(i.name)}*\n${i.count}`);
   const tags = v.topTags.length
     ? v.topTags
         .slice(0, 10)
@@ -78,31 +80,17 @@ export function buildHomeView(v: TodayVolume) {
         .map((a) => `:rotating_light: ${escapeMrkdwn(a.scope)} since ${hhmm(a.since)} (peak ${a.peak})`)
         .join('\n')
     : ':white_check_mark: No volume alert in progress.';
-  return {
-    type: 'home' as const,
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'yorisoi — ticket volume today' } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*${v.total}* new tickets ${escapeMrkdwn(v.dayLabel)} · *${v.lastHour}* in the last hour`,
-        },
-      },
-      ...(inboxes.length
-        ? [{ type: 'section', fields: [{ type: 'mrkdwn', text: '*By inbox*' }, ...inboxes] }]
-        : []),
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Top tags today*\n${tags}`, 3000) } },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(`*Alerts*\n${alerts}`, 3000) } },
-      {
-        type: 'context',
-        elements: [{ type: 'mrkdwn', text: 'Charts on demand: `/yorisoi volume [tag|inbox] [24h|7d|4w]`' }],
-      },
-    ],
-  };
+  return homeView([
+    header(plainText('yorisoi — ticket volume today')),
+    section(`*${v.total}* new tickets ${escapeMrkdwn(v.dayLabel)} · *${v.lastHour}* in the last hour`),
+    ...(inboxes.length ? [fieldsSection(['*By inbox*', ...inboxes])] : []),
+    section(`*Top tags today*\n${tags}`),
+    section(`*Alerts*\n${alerts}`),
+    context('Charts on demand: `/yorisoi volume [tag|inbox] [24h|7d|4w]`'),
+  ]);
 }
 
 export function buildVolumeUsage(problem?: string): SlackMessage {
   const text = `${problem ? `${escapeMrkdwn(problem)}\n` : ''}Usage: \`/yorisoi volume [all|tag:NAME|inbox:ID|NAME] [PERIOD]\`, e.g. \`/yorisoi volume tag:bug 7d\`. PERIOD is hours, days or weeks (24h, 7d, 4w; at most 8w).`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
 }

@@ -89,7 +89,7 @@ describe('Block Kit within Slack limits by construction', () => {
     });
     expect(validateView(view, 'modal', '/view')).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
-    expect(view.private_metadata.length).toBeLessThan(3000);
+    expect(view.private_metadata?.length).toBeLessThan(3000);
     expect(
       view.blocks.filter((b) => b.type === 'input' && String(b.block_id ?? '').startsWith('reply_')).length,
     ).toBe(MAX_PARTS);

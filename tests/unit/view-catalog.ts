@@ -1,4 +1,9 @@
-import type { CareChart, CareChartRevision, CustomerRecord, HistoryEntry } from '../../src/domain/care/care-chart.ts';
+import type {
+  CareChart,
+  CareChartRevision,
+  CustomerRecord,
+  HistoryEntry,
+} from '../../src/domain/care/care-chart.ts';
 import type { CareContext } from '../../src/domain/care/care-service.ts';
 import type { Draft, DraftTicket, DraftVersion, ReplySend } from '../../src/domain/drafting/draft.ts';
 import type { DraftTemplate } from '../../src/domain/drafting/template-lookup.ts';
@@ -101,7 +106,14 @@ const entries: HistoryEntry[] = Array.from({ length: 3 }, (_, i) => ({
   onlyInZendesk: i % 2 === 0,
 }));
 const revisions: CareChartRevision[] = [
-  { version: 3, kind: 'edit', authorSlackId: 'U0AGENT1', summary: 'flag set', createdAt: later, content: chart },
+  {
+    version: 3,
+    kind: 'edit',
+    authorSlackId: 'U0AGENT1',
+    summary: 'flag set',
+    createdAt: later,
+    content: chart,
+  },
   {
     version: 2,
     kind: 'clip',
@@ -181,7 +193,14 @@ const draft: Draft = {
   updatedBySlackId: 'U1',
   updatedAt: at,
 };
-const version: DraftVersion = { ...draft, draftId: 'd1', version: 2, savedBySlackId: 'U1', reason: 'share', createdAt: at };
+const version: DraftVersion = {
+  ...draft,
+  draftId: 'd1',
+  version: 2,
+  savedBySlackId: 'U1',
+  reason: 'share',
+  createdAt: at,
+};
 const draftTemplates: DraftTemplate[] = [
   { id: 'tpl-1', title: '返金のご案内', body: '返金は5営業日以内に…', path: '請求/返金' },
 ];
@@ -294,17 +313,19 @@ export function viewCatalog(): CatalogEntry[] {
       ),
     ),
   );
-  buildThreadComment(snapshot(), comment('こんにちは <@U123> & <!channel>'), 'customer').forEach((x, i) =>
-    list.push(m(`customer comment ${i}`, x)),
-  );
-  buildThreadComment(snapshot(), comment('あ'.repeat(12_000)), 'agent').forEach((x, i) =>
-    list.push(m(`long agent comment ${i}`, x)),
-  );
+  buildThreadComment(snapshot(), comment('こんにちは <@U123> & <!channel>'), 'customer').forEach((x, i) => {
+    list.push(m(`customer comment ${i}`, x));
+  });
+  buildThreadComment(snapshot(), comment('あ'.repeat(12_000)), 'agent').forEach((x, i) => {
+    list.push(m(`long agent comment ${i}`, x));
+  });
 
   // care chart
   list.push(v('care loading', buildLoadingModal()));
   list.push(v('care error', buildErrorModal('Zendesk said <500>')));
-  list.push(v('care history', buildCareHistoryModal({ customer, chart, entries, zendeskProblem: 'timeout' }, 0)));
+  list.push(
+    v('care history', buildCareHistoryModal({ customer, chart, entries, zendeskProblem: 'timeout' }, 0)),
+  );
   list.push(
     v(
       'care history, no chart, paged',
@@ -366,12 +387,21 @@ export function viewCatalog(): CatalogEntry[] {
   };
   list.push(v('send preview', buildSendPreview(preview)));
   list.push(
-    v('send preview, empty', buildSendPreview({ ...preview, version: { ...version, body: '' }, approvals: [] })),
+    v(
+      'send preview, empty',
+      buildSendPreview({ ...preview, version: { ...version, body: '' }, approvals: [] }),
+    ),
   );
   list.push(
     v(
       'send queued',
-      buildSendQueued({ sendId: 's1', ticketZendeskId: '42', dueAt: later, scheduled: false, recipient: 'a <b>' }),
+      buildSendQueued({
+        sendId: 's1',
+        ticketZendeskId: '42',
+        dueAt: later,
+        scheduled: false,
+        recipient: 'a <b>',
+      }),
     ),
   );
   list.push(
@@ -382,7 +412,12 @@ export function viewCatalog(): CatalogEntry[] {
   );
   list.push(v('send outcome', buildSendOutcome(':warning: Zendesk said no')));
   list.push(v('snooze', buildSnoozeModal(ticket)));
-  list.push(m('draft shared', draftThreadRenderer.shared({ draft: version, ticket, sharedBy: 'U1', needsSecondApproval: true })));
+  list.push(
+    m(
+      'draft shared',
+      draftThreadRenderer.shared({ draft: version, ticket, sharedBy: 'U1', needsSecondApproval: true }),
+    ),
+  );
   list.push(
     m(
       'draft shared, empty',
@@ -394,18 +429,50 @@ export function viewCatalog(): CatalogEntry[] {
       }),
     ),
   );
-  list.push(m('draft approved', draftThreadRenderer.approved({ draft: version, approverSlackId: 'U2', authorSlackId: 'U1' })));
   list.push(
-    m('reply sent', draftThreadRenderer.sent({ send: send(), draftName: '返金案内', senderName: 'Aiko', at: later, ticket })),
+    m(
+      'draft approved',
+      draftThreadRenderer.approved({ draft: version, approverSlackId: 'U2', authorSlackId: 'U1' }),
+    ),
+  );
+  list.push(
+    m(
+      'reply sent',
+      draftThreadRenderer.sent({
+        send: send(),
+        draftName: '返金案内',
+        senderName: 'Aiko',
+        at: later,
+        ticket,
+      }),
+    ),
   );
   list.push(
     m(
       'note sent',
-      draftThreadRenderer.sent({ send: send({ kind: 'note', draftId: null }), draftName: '', senderName: 'Aiko', at: later, ticket }),
+      draftThreadRenderer.sent({
+        send: send({ kind: 'note', draftId: null }),
+        draftName: '',
+        senderName: 'Aiko',
+        at: later,
+        ticket,
+      }),
     ),
   );
-  list.push(m('send failed', draftThreadRenderer.failed({ send: send(), draftName: '返金案内', error: '422 <invalid>' })));
-  const snooze = { id: 'z', ticketZendeskId: '42', until: later, untilCustomerWrites: true, createdBySlackId: 'U1', createdAt: at };
+  list.push(
+    m(
+      'send failed',
+      draftThreadRenderer.failed({ send: send(), draftName: '返金案内', error: '422 <invalid>' }),
+    ),
+  );
+  const snooze = {
+    id: 'z',
+    ticketZendeskId: '42',
+    until: later,
+    untilCustomerWrites: true,
+    createdBySlackId: 'U1',
+    createdAt: at,
+  };
   list.push(m('snooze woke (time)', draftThreadRenderer.snoozeWoke({ snooze, reason: 'time' })));
   list.push(m('snooze woke (customer)', draftThreadRenderer.snoozeWoke({ snooze, reason: 'customer' })));
 
@@ -421,7 +488,12 @@ export function viewCatalog(): CatalogEntry[] {
       }),
     ),
   );
-  list.push(m('status, no inboxes', buildStatusMessage({ inboxes: [], tickets: 0, outbox: { pending: 0, sending: 0, sent: 0, failed: 0 } })));
+  list.push(
+    m(
+      'status, no inboxes',
+      buildStatusMessage({ inboxes: [], tickets: 0, outbox: { pending: 0, sending: 0, sent: 0, failed: 0 } }),
+    ),
+  );
 
   // templates
   list.push(m('template results', buildTemplateResultsMessage('返金 <x>', hits, ctx)));
@@ -433,23 +505,46 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(v('template search, no query', buildTemplateSearchModal('', null, ctx)));
   list.push(v('template search, none', buildTemplateSearchModal('xyzzy', [], {})));
   list.push(v('template search, hits', buildTemplateSearchModal('返金', hits, ctx)));
-  list.push(v('template', buildTemplateModal(template(), { canEdit: true, ctx, note: ':white_check_mark: Saved' })));
-  list.push(v('template, deleted', buildTemplateModal(template({ deletedAt: at }), { canEdit: true, ctx: {} })));
-  list.push(v('template, read only', buildTemplateModal(template({ tags: [], product: null, author: null }), { canEdit: false, ctx })));
+  list.push(
+    v('template', buildTemplateModal(template(), { canEdit: true, ctx, note: ':white_check_mark: Saved' })),
+  );
+  list.push(
+    v('template, deleted', buildTemplateModal(template({ deletedAt: at }), { canEdit: true, ctx: {} })),
+  );
+  list.push(
+    v(
+      'template, read only',
+      buildTemplateModal(template({ tags: [], product: null, author: null }), { canEdit: false, ctx }),
+    ),
+  );
   list.push(v('template editor, new', buildTemplateEditorModal({ folder: '請求', ctx })));
   list.push(v('template editor, edit', buildTemplateEditorModal({ template: template(), ctx })));
-  list.push(v('template editor, too long', buildTemplateEditorModal({ template: template({ body: 'x'.repeat(3001) }), ctx })));
+  list.push(
+    v(
+      'template editor, too long',
+      buildTemplateEditorModal({ template: template({ body: 'x'.repeat(3001) }), ctx }),
+    ),
+  );
   list.push(v('template move', buildTemplateMoveModal(template(), ctx)));
   list.push(v('template move, root', buildTemplateMoveModal(template({ path: '' }), ctx)));
-  list.push(v('template history, one', buildTemplateHistoryModal(template(), templateVersions.slice(0, 1), ctx)));
+  list.push(
+    v('template history, one', buildTemplateHistoryModal(template(), templateVersions.slice(0, 1), ctx)),
+  );
   list.push(
     v(
       'template history, diff',
-      buildTemplateHistoryModal(template(), templateVersions, ctx, { from: 1, to: 3, lines: ['- v1', '+ v3 ```'] }),
+      buildTemplateHistoryModal(template(), templateVersions, ctx, {
+        from: 1,
+        to: 3,
+        lines: ['- v1', '+ v3 ```'],
+      }),
     ),
   );
   list.push(
-    v('template history, same', buildTemplateHistoryModal(template(), templateVersions, ctx, { from: 2, to: 2, lines: [] })),
+    v(
+      'template history, same',
+      buildTemplateHistoryModal(template(), templateVersions, ctx, { from: 2, to: 2, lines: [] }),
+    ),
   );
   const listing = (folder: string, n: number) => ({
     folder,
@@ -457,9 +552,17 @@ export function viewCatalog(): CatalogEntry[] {
     templates: Array.from({ length: n }, (_, i) => template({ id: `tpl-${i}` })),
   });
   list.push(v('template browser, root', buildTemplateBrowserModal(listing('', 2), { canEdit: false, ctx })));
-  list.push(v('template browser, folder', buildTemplateBrowserModal(listing('請求', 45), { canEdit: true, ctx, page: 1 })));
   list.push(
-    v('template browser, empty', buildTemplateBrowserModal({ folder: '空', subfolders: [], templates: [] }, { canEdit: true, ctx })),
+    v(
+      'template browser, folder',
+      buildTemplateBrowserModal(listing('請求', 45), { canEdit: true, ctx, page: 1 }),
+    ),
+  );
+  list.push(
+    v(
+      'template browser, empty',
+      buildTemplateBrowserModal({ folder: '空', subfolders: [], templates: [] }, { canEdit: true, ctx }),
+    ),
   );
   list.push(v('folder move', buildFolderMoveModal('請求/返金', ctx)));
   list.push(v('template notice', buildTemplateNoticeModal('Not allowed', 'Only editors <x> may edit.')));
@@ -475,11 +578,15 @@ export function viewCatalog(): CatalogEntry[] {
     isThreadRoot: true,
     zendeskUrl: 'https://example.zendesk.com/agent/tickets/42',
   };
-  buildVoiceMessages(voice).forEach((x, i) => list.push(m(`voice root ${i}`, x)));
-  buildVoiceMessages({ ...voice, isThreadRoot: false, tags: [], productName: null }).forEach((x, i) =>
-    list.push(m(`voice reply ${i}`, x)),
-  );
-  buildVoiceMessages({ ...voice, body: 'い'.repeat(10_000) }).forEach((x, i) => list.push(m(`long voice ${i}`, x)));
+  buildVoiceMessages(voice).forEach((x, i) => {
+    list.push(m(`voice root ${i}`, x));
+  });
+  buildVoiceMessages({ ...voice, isThreadRoot: false, tags: [], productName: null }).forEach((x, i) => {
+    list.push(m(`voice reply ${i}`, x));
+  });
+  buildVoiceMessages({ ...voice, body: 'い'.repeat(10_000) }).forEach((x, i) => {
+    list.push(m(`long voice ${i}`, x));
+  });
   list.push(m('voice help', buildVoiceHelp()));
   list.push(m('subscribed', buildSubscribed(subscription)));
   list.push(m('subscriptions', buildSubscriptionList('C0VOICE', [subscription])));
@@ -492,15 +599,36 @@ export function viewCatalog(): CatalogEntry[] {
         subscription,
         dayLabel: '2026-03-02',
         voices: [
-          { ticketZendeskId: '42', subject: '写真 <a>', tags: ['bug', 'photos'], at, channelId: 'C0VOICE', slackTs: '1.2', zendeskUrl: links.zendeskUrl },
-          { ticketZendeskId: '43', subject: 'x', tags: [], at, channelId: 'C0VOICE', slackTs: null, zendeskUrl: links.zendeskUrl },
+          {
+            ticketZendeskId: '42',
+            subject: '写真 <a>',
+            tags: ['bug', 'photos'],
+            at,
+            channelId: 'C0VOICE',
+            slackTs: '1.2',
+            zendeskUrl: links.zendeskUrl,
+          },
+          {
+            ticketZendeskId: '43',
+            subject: 'x',
+            tags: [],
+            at,
+            channelId: 'C0VOICE',
+            slackTs: null,
+            zendeskUrl: links.zendeskUrl,
+          },
         ],
       }),
     ),
   );
   list.push(v('follow-up', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, '写真 <消えた>')));
   list.push(v('follow-up, no subject', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, null)));
-  list.push(m('follow-up request', buildFollowUpRequest({ userId: 'U1', voiceChannelId: 'C0VOICE', question: 'did <x> & y?' })));
+  list.push(
+    m(
+      'follow-up request',
+      buildFollowUpRequest({ userId: 'U1', voiceChannelId: 'C0VOICE', question: 'did <x> & y?' }),
+    ),
+  );
   list.push(m('follow-up note', buildFollowUpNote({ userId: 'U1', question: 'did <x>?' })));
 
   // volume
@@ -517,13 +645,26 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     m(
       'volume alert (threshold)',
-      buildVolumeAlert({ ...alert, rule: thresholdRule, reading: { ...reading, baseline: null }, topTags: [], samples: [] }),
+      buildVolumeAlert({
+        ...alert,
+        rule: thresholdRule,
+        reading: { ...reading, baseline: null },
+        topTags: [],
+        samples: [],
+      }),
     ),
   );
   list.push(
     m(
       'volume recovery',
-      alertRenderer.recovery({ rule: baselineRule, scopeLabel: 'All', reading, startedAt: at, endedAt: later, peakCount: 30 }),
+      alertRenderer.recovery({
+        rule: baselineRule,
+        scopeLabel: 'All',
+        reading,
+        startedAt: at,
+        endedAt: later,
+        peakCount: 30,
+      }),
     ),
   );
   list.push(
@@ -540,7 +681,13 @@ export function viewCatalog(): CatalogEntry[] {
       'home',
     ),
   );
-  list.push(v('home, quiet', buildHomeView({ dayLabel: 'today', total: 0, byInbox: [], topTags: [], openAlerts: [], lastHour: 0 }), 'home'));
+  list.push(
+    v(
+      'home, quiet',
+      buildHomeView({ dayLabel: 'today', total: 0, byInbox: [], topTags: [], openAlerts: [], lastHour: 0 }),
+      'home',
+    ),
+  );
   list.push(m('volume usage', buildVolumeUsage('Unknown period <1年>')));
   list.push(m('volume usage, plain', buildVolumeUsage()));
   return list;

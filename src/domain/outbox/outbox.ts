@@ -1,8 +1,10 @@
+import type { KnownBlock, MessageAttachment } from '@slack/types';
+
 /** A Slack message as yorisoi renders it; blocks are built in src/views and valid by construction. */
 export interface SlackMessage {
   text: string;
-  blocks?: unknown[];
-  attachments?: unknown[];
+  blocks?: KnownBlock[];
+  attachments?: MessageAttachment[];
 }
 
 /**
