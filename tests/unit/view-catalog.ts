@@ -16,6 +16,7 @@ import {
   buildCareEditModal,
   buildCareHistoryModal,
   buildCareRevisionsModal,
+  buildCareRootParts,
   buildClipAddedMessage,
   buildErrorModal,
   buildLoadingModal,
@@ -321,6 +322,10 @@ export function viewCatalog(): CatalogEntry[] {
   });
 
   // care chart
+  list.push(m('care root parts, flagged', buildCareRootParts(care)));
+  list.push(
+    m('care root parts, plain chart', buildCareRootParts({ ...care, chart: { ...chart, flagged: false } })),
+  );
   list.push(v('care loading', buildLoadingModal()));
   list.push(v('care error', buildErrorModal('Zendesk said <500>')));
   list.push(
