@@ -11,12 +11,7 @@ async function threadDiscussion(client: WebClient, channel: string, rootTs: stri
   let cursor: string | undefined;
   for (let page = 0; page < 10; page++) {
     const r = await client.conversations.replies({ channel, ts: rootTs, limit: 200, cursor });
-    for (const m of (r.messages ?? []) as Array<{
-      ts?: string;
-      user?: string;
-      bot_id?: string;
-      text?: string;
-    }>) {
+    for (const m of r.messages ?? []) {
       if (!m.ts || m.ts === rootTs || m.bot_id || !m.user || !m.text) continue;
       out.push({ ts: m.ts, user: m.user, text: m.text });
     }
@@ -26,7 +21,7 @@ async function threadDiscussion(client: WebClient, channel: string, rootTs: stri
   const names = new Map<string, string>();
   for (const id of new Set(out.map((m) => m.user))) {
     const info = await client.users.info({ user: id }).catch(() => null);
-    const u = info?.user as { real_name?: string; name?: string } | undefined;
+    const u = info?.user;
     names.set(id, u?.real_name ?? u?.name ?? id);
   }
   return out.map((m) => ({ ts: m.ts, author: names.get(m.user) ?? m.user, text: m.text }));

@@ -1,22 +1,16 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { ActionIds } from '../views/ids.ts';
 import { openEditor, tellUser } from './draft-support.ts';
+import { buttonThread } from './payloads.ts';
 
 /** "Draft reply" on a ticket's root message: opens the editor on that ticket. */
 export function registerDraftReplyButton(app: App, deps: AppDeps) {
   const drafting = deps.drafting;
   if (!drafting) return;
-  app.action(ActionIds.draftReply, async ({ ack, body, client, logger }) => {
+  app.action<BlockAction<ButtonAction>>(ActionIds.draftReply, async ({ ack, body: b, client, logger }) => {
     await ack();
-    const b = body as {
-      trigger_id?: string;
-      user: { id: string };
-      channel?: { id: string };
-      container?: { message_ts?: string; thread_ts?: string };
-    };
-    const channelId = b.channel?.id;
-    const ts = b.container?.thread_ts ?? b.container?.message_ts;
+    const { channelId, threadTs: ts } = buttonThread(b);
     if (!channelId || !ts || !b.trigger_id) return;
     try {
       const ticket = await drafting.service.ticketForThread(channelId, ts);

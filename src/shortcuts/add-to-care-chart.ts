@@ -1,4 +1,5 @@
 import type { App, MessageShortcut } from '@slack/bolt';
+import { messageThreadTs } from '../actions/payloads.ts';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError, YorisoiError } from '../errors.ts';
 import { buildClipAddedMessage } from '../views/care-chart.ts';
@@ -16,8 +17,8 @@ export function registerAddToCareChart(app: App, deps: AppDeps) {
       const care = deps.care;
       if (!care) return;
       try {
-        const message = shortcut.message as { ts: string; thread_ts?: string; text?: string };
-        const ticket = await care.ticketByThread(shortcut.channel.id, message.thread_ts ?? message.ts);
+        const message = shortcut.message;
+        const ticket = await care.ticketByThread(shortcut.channel.id, messageThreadTs(message));
         if (!ticket) throw new YorisoiError('care_chart_not_a_ticket');
         const permalink = await client.chat
           .getPermalink({ channel: shortcut.channel.id, message_ts: message.ts })

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { openEditor, tellUser } from '../actions/draft-support.ts';
+import { messageThreadTs } from '../actions/payloads.ts';
 import type { AppDeps } from '../app.ts';
 import { ShortcutIds } from '../views/ids.ts';
 
@@ -13,8 +14,7 @@ export function registerDraftReplyShortcut(app: App, deps: AppDeps) {
   app.shortcut(ShortcutIds.draftReply, async ({ ack, body, client, logger }) => {
     await ack();
     if (body.type !== 'message_action') return;
-    const message = body.message as { ts: string; thread_ts?: string };
-    const threadTs = message.thread_ts ?? message.ts;
+    const threadTs = messageThreadTs(body.message);
     try {
       const ticket = await drafting.service.ticketForThread(body.channel.id, threadTs);
       await openEditor(drafting, client, body.trigger_id, body.user.id, ticket);
