@@ -28,7 +28,7 @@ export const errorCatalog = {
   voice_filter_invalid: 'That voice filter is not valid.',
   voice_subscription_not_found: 'This channel has no active voice subscription with that id.',
   ticket_has_no_thread: 'That ticket has no support thread in Slack yet, so there is nowhere to ask.',
-  volume_args_invalid: 'That volume request is not valid.',
+  volume_args_invalid: '件数グラフの指定を読めませんでした / That volume request is not valid.',
   karte_identifier_invalid:
     "Give an e-mail address, a Zendesk user id or your service's user id, e.g. `/karte hanako@example.com` or `/karte 12345`.",
   karte_customer_not_found: 'No customer with that e-mail address or id, in yorisoi or in Zendesk.',

@@ -1,121 +1,327 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { type ChartConfiguration, Chart as ChartJs, type Plugin, registerables } from 'chart.js';
 import type { ChartRenderer, VolumeChartData } from '../domain/volume/alert-service.ts';
-import { GLYPH_HEIGHT, textWidth } from './bitmap-font.ts';
-import { createCanvas, type Rgb } from './canvas.ts';
 
-const INK: Rgb = [33, 37, 41];
-const MUTED: Rgb = [110, 117, 125];
-const GRID: Rgb = [226, 230, 234];
-const BAR: Rgb = [54, 118, 201];
-const LAST_BAR: Rgb = [220, 80, 60];
-const BASELINE: Rgb = [240, 150, 20];
+/**
+ * The volume chart: Chart.js drawing on @napi-rs/canvas (Skia), text in Noto Sans JP from the
+ * @embedpdf/fonts-jp package (OFL-1.1), so tag and inbox names appear as written. See
+ * docs/architecture.md, "Charts: renderer choice".
+ */
 
-const WIDTH = 1000;
-const PANEL_HEIGHT = 270;
-const LEFT = 60;
-const RIGHT = 20;
+ChartJs.register(...registerables);
 
-/** The smallest 1/2/5×10^k at or above `max / ticks`, so the y axis reads in round numbers. */
-function niceStep(max: number, ticks = 5): number {
-  const raw = Math.max(1, max) / ticks;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return Math.max(1, m * p);
-  return 10 * p;
+export const FONT_FAMILY = 'Noto Sans JP';
+/** The title's pixel size; tests render the reference glyphs at the same size. */
+export const TITLE_FONT_PX = 40;
+
+const INK = '#212529';
+const MUTED = '#5c636a';
+const GRID = '#e2e6ea';
+const DAY_LINE = '#adb5bd';
+const BAR = 'rgb(54, 118, 201)';
+const PARTIAL_BAR = 'rgba(54, 118, 201, 0.35)';
+const BASELINE = 'rgb(230, 130, 0)';
+const FUTURE = 'rgba(108, 117, 125, 0.08)';
+
+const WIDTH = 1200;
+const HEADER = 120;
+const PANEL_HEIGHT = 410;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
+
+let fontsReady = false;
+/** Registers Noto Sans JP Regular and Bold once per process (Skia keeps them). */
+function ensureFonts() {
+  if (fontsReady) return;
+  const require = createRequire(import.meta.url);
+  // The package exports only its font list; the .otf files sit in fonts/ beside dist/.
+  const dir = path.join(path.dirname(require.resolve('@embedpdf/fonts-jp')), '..', 'fonts');
+  for (const file of ['NotoSansJP-Regular.otf', 'NotoSansJP-Bold.otf']) {
+    if (!GlobalFonts.registerFromPath(path.join(dir, file), FONT_FAMILY)) {
+      throw new Error(`could not load the chart font ${file} from ${dir}`);
+    }
+  }
+  ChartJs.defaults.font.family = FONT_FAMILY;
+  ChartJs.defaults.color = MUTED;
+  fontsReady = true;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-/** A label for a bucket start in the chart's time zone: 09 for hours, 11/23 for days. */
-function tickLabel(at: number, stepMs: number, offsetMs: number): string {
-  const d = new Date(at + offsetMs);
-  if (stepMs < 24 * 3_600_000) return `${pad2(d.getUTCHours())}`;
-  return `${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+type Panel = VolumeChartData['panels'][number];
+
+/** Wall-clock parts of an instant in the chart's time zone (a fixed UTC offset from the configuration). */
+function local(at: number, tzOffsetMinutes: number) {
+  const d = new Date(at + tzOffsetMinutes * 60_000);
+  return {
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: WEEKDAYS[d.getUTCDay()] ?? '',
+    year: d.getUTCFullYear(),
+    isMidnight: d.getUTCHours() === 0 && d.getUTCMinutes() === 0,
+  };
 }
 
-/** Renders the volume chart as a PNG: one panel per series, bars for counts, a dashed baseline line. */
-export function renderVolumeChart(data: VolumeChartData): Buffer {
-  const top = 56;
-  const height = top + data.panels.length * (PANEL_HEIGHT + 24) + 10;
-  const c = createCanvas(WIDTH, height);
-  const offsetMs = data.tzOffsetMinutes * 60_000;
-  const tz =
-    data.tzOffsetMinutes === 0
-      ? 'UTC'
-      : `UTC${data.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(data.tzOffsetMinutes) / 60}`;
-  // Titles are drawn with an ASCII font; names in other scripts show as '?' (the upload's title has them).
-  c.text(LEFT, 14, data.title, INK, 2);
-  const stamp = new Date(data.now.getTime() + offsetMs).toISOString().slice(0, 16).replace('T', ' ');
-  c.text(LEFT, 38, `AS OF ${stamp} ${tz}`, MUTED);
+export function tzLabel(tzOffsetMinutes: number): string {
+  if (tzOffsetMinutes === 0) return 'UTC';
+  const h = Math.floor(Math.abs(tzOffsetMinutes) / 60);
+  const m = Math.abs(tzOffsetMinutes) % 60;
+  return `UTC${tzOffsetMinutes > 0 ? '+' : '-'}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+}
 
-  data.panels.forEach((panel, index) => {
-    const y0 = top + index * (PANEL_HEIGHT + 24);
-    const plotTop = y0 + 22;
-    const plotBottom = y0 + PANEL_HEIGHT - 24;
-    const plotLeft = LEFT;
-    const plotRight = WIDTH - RIGHT;
-    const plotH = plotBottom - plotTop;
-    const plotW = plotRight - plotLeft;
-    const n = Math.max(1, panel.counts.length);
-    const max = Math.max(1, ...panel.counts, ...(panel.baseline ?? []));
-    const step = niceStep(max);
-    const yMax = Math.ceil(max / step) * step;
-    const yOf = (v: number) => plotBottom - (v / yMax) * plotH;
-
-    c.text(plotLeft, y0 + 4, panel.label, INK);
-    const total = panel.counts.reduce((a, b) => a + b, 0);
-    const summary = `TOTAL ${total}  MAX ${Math.max(0, ...panel.counts)}`;
-    c.text(plotRight - textWidth(summary), y0 + 4, summary, MUTED);
-
-    // Grid and y axis with tick labels.
-    for (let v = 0; v <= yMax; v += step) {
-      const y = Math.round(yOf(v));
-      c.line(plotLeft, y, plotRight, y, GRID);
-      const label = String(v);
-      c.text(plotLeft - 8 - textWidth(label), y - Math.floor(GLYPH_HEIGHT / 2), label, MUTED);
-    }
-    c.line(plotLeft, plotTop, plotLeft, plotBottom, INK, 2);
-    c.line(plotLeft, plotBottom, plotRight, plotBottom, INK, 2);
-
-    // Bars.
-    const slot = plotW / n;
-    const barW = Math.max(1, Math.floor(slot * 0.7));
-    panel.counts.forEach((v, i) => {
-      if (v <= 0) return;
-      const x = plotLeft + i * slot + (slot - barW) / 2;
-      const y = yOf(v);
-      c.fillRect(x, y, barW, plotBottom - y, i === n - 1 ? LAST_BAR : BAR);
-    });
-
-    // Baseline: median of the same bucket on previous weeks.
-    if (panel.baseline) {
-      for (let i = 1; i < panel.baseline.length; i++) {
-        const xa = plotLeft + (i - 0.5) * slot;
-        const xb = plotLeft + (i + 0.5) * slot;
-        c.line(
-          Math.round(xa),
-          Math.round(yOf(panel.baseline[i - 1] ?? 0)),
-          Math.round(xb),
-          Math.round(yOf(panel.baseline[i] ?? 0)),
-          BASELINE,
-          2,
-          6,
-        );
-      }
-    }
-
-    // X axis labels: about eight, on bucket starts.
-    const every = Math.max(1, Math.ceil(n / 8));
-    for (let i = 0; i < n; i += every) {
-      const at = panel.start.getTime() + i * panel.stepMs;
-      const label = tickLabel(at, panel.stepMs, offsetMs);
-      const x = plotLeft + i * slot + slot / 2;
-      c.line(Math.round(x), plotBottom, Math.round(x), plotBottom + 4, INK);
-      c.text(Math.round(x - textWidth(label) / 2), plotBottom + 8, label, MUTED);
-    }
-    const legend = panel.baseline
-      ? `BARS: TICKETS (${tz})   DASHED: USUAL (MEDIAN OF PREVIOUS WEEKS)`
-      : `BARS: TICKETS (${tz})`;
-    c.text(plotRight - textWidth(legend), plotBottom + 8 + GLYPH_HEIGHT + 4, legend, MUTED);
+/** Which buckets are finished, which one holds `now` (still counting) and which lie ahead. */
+function bucketStates(panel: Panel, now: Date): Array<'done' | 'partial' | 'future'> {
+  return panel.counts.map((_, i) => {
+    const start = panel.start.getTime() + i * panel.stepMs;
+    if (start > now.getTime()) return 'future';
+    return start + panel.stepMs > now.getTime() ? 'partial' : 'done';
   });
-  return c.toPng();
+}
+
+/**
+ * The x-axis labels of one panel, in the chart's time zone. `position` is in bucket widths from the panel's
+ * left edge (0.5 = under the first bar). Hourly panels label every few hours (`15時`) and midnight with the
+ * date (`11/30`); 6-hour panels label each day once, under its middle (`11/24(火)`); daily panels label
+ * every few days counted back from the newest, so the current day always has its date.
+ */
+export function timeAxisLabels(
+  data: VolumeChartData,
+  panelIndex: number,
+): Array<{ position: number; text: string }> {
+  const panel = data.panels[panelIndex];
+  if (!panel) return [];
+  const n = panel.counts.length;
+  const at = (i: number) => panel.start.getTime() + i * panel.stepMs;
+  const labels: Array<{ position: number; text: string }> = [];
+  if (panel.stepMs < 6 * HOUR_MS) {
+    const hoursPerStep = Math.max(1, Math.round(panel.stepMs / HOUR_MS));
+    const every = [1, 2, 3, 6, 12, 24].find((e) => (n * hoursPerStep) / e <= 9) ?? 24;
+    for (let i = 0; i < n; i++) {
+      const t = local(at(i), data.tzOffsetMinutes);
+      if (t.minute !== 0 || t.hour % every !== 0) continue;
+      labels.push({ position: i + 0.5, text: t.isMidnight ? `${t.month}/${t.day}` : `${t.hour}時` });
+    }
+    return labels;
+  }
+  if (panel.stepMs < DAY_MS) {
+    // One label per local day, under the middle of the part of that day the panel shows.
+    const days = new Map<string, { from: number; to: number; text: string }>();
+    for (let i = 0; i < n; i++) {
+      const t = local(at(i), data.tzOffsetMinutes);
+      const key = `${t.year}-${t.month}-${t.day}`;
+      const seen = days.get(key);
+      if (seen) seen.to = i + 1;
+      else days.set(key, { from: i, to: i + 1, text: `${t.month}/${t.day}(${t.weekday})` });
+    }
+    const list = [...days.values()];
+    const every = Math.max(1, Math.ceil(list.length / 8));
+    list.forEach((d, k) => {
+      if ((list.length - 1 - k) % every === 0) labels.push({ position: (d.from + d.to) / 2, text: d.text });
+    });
+    return labels;
+  }
+  const every = n <= 10 ? 1 : 7 * Math.max(1, Math.ceil(n / 7 / 8));
+  for (let i = n - 1; i >= 0; i -= every) {
+    const t = local(at(i), data.tzOffsetMinutes);
+    labels.unshift({ position: i + 0.5, text: `${t.month}/${t.day}(${t.weekday})` });
+  }
+  return labels;
+}
+
+/** Draws our own x labels, day separators, the "in progress" note and the shaded future. */
+function timeAxisPlugin(data: VolumeChartData, panelIndex: number, states: string[]): Plugin<'bar'> {
+  const panel = data.panels[panelIndex] as Panel;
+  const n = panel.counts.length;
+  return {
+    id: 'yorisoiTimeAxis',
+    beforeDatasetsDraw(chart) {
+      const { ctx, chartArea: a } = chart;
+      const slot = (a.right - a.left) / n;
+      ctx.save();
+      const firstFuture = states.indexOf('future');
+      if (firstFuture >= 0) {
+        ctx.fillStyle = FUTURE;
+        ctx.fillRect(a.left + firstFuture * slot, a.top, (n - firstFuture) * slot, a.bottom - a.top);
+      }
+      // A line at each local midnight inside sub-day panels.
+      if (panel.stepMs < DAY_MS) {
+        ctx.strokeStyle = DAY_LINE;
+        ctx.lineWidth = 1.5;
+        for (let i = 1; i < n; i++) {
+          if (!local(panel.start.getTime() + i * panel.stepMs, data.tzOffsetMinutes).isMidnight) continue;
+          const x = Math.round(a.left + i * slot) + 0.5;
+          ctx.beginPath();
+          ctx.moveTo(x, a.top);
+          ctx.lineTo(x, a.bottom + 6);
+          ctx.stroke();
+        }
+      }
+      ctx.restore();
+    },
+    afterDraw(chart) {
+      const { ctx, chartArea: a } = chart;
+      const slot = (a.right - a.left) / n;
+      ctx.save();
+      ctx.fillStyle = INK;
+      ctx.font = `24px "${FONT_FAMILY}"`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      for (const label of timeAxisLabels(data, panelIndex)) {
+        // Centred under its bars, but never past the canvas edge.
+        const half = ctx.measureText(label.text).width / 2;
+        const x = Math.min(chart.width - 4 - half, Math.max(half + 4, a.left + label.position * slot));
+        ctx.fillText(label.text, x, a.bottom + 10);
+      }
+      const partial = states.indexOf('partial');
+      if (partial >= 0) {
+        const scale = chart.scales.y;
+        const value = panel.counts[partial] ?? 0;
+        const top = scale ? scale.getPixelForValue(value) : a.bottom;
+        const x = a.left + (partial + 0.5) * slot;
+        ctx.font = `bold 22px "${FONT_FAMILY}"`;
+        ctx.textBaseline = 'bottom';
+        const half = ctx.measureText('集計中').width / 2;
+        const lx = Math.min(chart.width - 4 - half, x);
+        const ly = Math.max(a.top + 26, top - 6);
+        ctx.strokeStyle = '#ffffff';
+        ctx.lineWidth = 6;
+        ctx.lineJoin = 'round';
+        ctx.strokeText('集計中', lx, ly);
+        ctx.fillStyle = BAR;
+        ctx.fillText('集計中', lx, ly);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/** A round axis maximum above the highest bar or baseline point, so no bar touches the top. */
+function niceMax(max: number): number {
+  const raw = Math.max(4, max) / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p);
+  return (Math.floor(Math.max(0, max) / step) + 1) * step;
+}
+
+/** Draws panel `panelIndex` with Chart.js on its own canvas, then copies it onto `target` at `top`. */
+function drawPanel(data: VolumeChartData, panelIndex: number, target: SKRSContext2D, top: number) {
+  const panel = data.panels[panelIndex] as Panel;
+  const states = bucketStates(panel, data.now);
+  const canvas = createCanvas(WIDTH, PANEL_HEIGHT);
+  const shown = panel.counts.map((v, i) => (states[i] === 'future' ? null : v));
+  const max = niceMax(Math.max(0, ...panel.counts, ...(panel.baseline ?? [])));
+  const total = panel.counts.reduce((a, b) => a + b, 0);
+  const peak = Math.max(0, ...panel.counts);
+  const config: ChartConfiguration<'bar' | 'line', Array<number | null>, string> = {
+    type: 'bar',
+    data: {
+      labels: panel.counts.map((_, i) => String(i)),
+      datasets: [
+        {
+          type: 'bar',
+          label: '件数 tickets',
+          data: shown,
+          backgroundColor: states.map((s) => (s === 'partial' ? PARTIAL_BAR : BAR)),
+          borderColor: BAR,
+          borderWidth: states.map((s) => (s === 'partial' ? 2 : 0)),
+          pointStyle: 'rect',
+          categoryPercentage: 0.8,
+          barPercentage: 0.9,
+          order: 2,
+        },
+        ...(panel.baseline
+          ? [
+              {
+                type: 'line' as const,
+                label: 'いつもの件数（過去4週の中央値）usual',
+                data: panel.baseline,
+                borderColor: BASELINE,
+                backgroundColor: BASELINE,
+                borderDash: [10, 6],
+                borderWidth: 3,
+                pointRadius: 0,
+                pointStyle: 'line',
+                tension: 0,
+                order: 1,
+              },
+            ]
+          : []),
+      ],
+    },
+    options: {
+      responsive: false,
+      animation: false,
+      devicePixelRatio: 1,
+      layout: { padding: { left: 12, right: 24, top: 4, bottom: 46 } },
+      plugins: {
+        title: {
+          display: true,
+          text: `${panel.label}　合計 ${total}・最大 ${peak}`,
+          align: 'start',
+          color: INK,
+          font: { size: 28, weight: 'bold' },
+          padding: { top: 8, bottom: 6 },
+        },
+        legend: {
+          display: true,
+          align: 'end',
+          labels: {
+            font: { size: 22 },
+            color: INK,
+            boxWidth: 32,
+            boxHeight: 16,
+            usePointStyle: true,
+            sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0),
+          },
+        },
+        tooltip: { enabled: false },
+      },
+      scales: {
+        x: { ticks: { display: false }, grid: { display: false }, border: { color: INK, width: 2 } },
+        y: {
+          beginAtZero: true,
+          max,
+          ticks: { font: { size: 22 }, color: MUTED, maxTicksLimit: 6, precision: 0 },
+          grid: { color: GRID },
+          border: { display: false },
+        },
+      },
+    },
+    plugins: [timeAxisPlugin(data, panelIndex, states) as Plugin<'bar' | 'line'>],
+  };
+  const chart = new ChartJs(canvas.getContext('2d') as never, config);
+  target.drawImage(canvas, 0, top);
+  chart.destroy(); // clears its canvas: copy first
+}
+
+/** Renders the volume chart as a PNG: a Japanese title, then one panel per series (bars, dashed usual level). */
+export function renderVolumeChart(data: VolumeChartData): Buffer {
+  ensureFonts();
+  const height = HEADER + data.panels.length * PANEL_HEIGHT + 12;
+  const canvas = createCanvas(WIDTH, height);
+  const ctx: SKRSContext2D = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, WIDTH, height);
+  ctx.fillStyle = INK;
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = `bold ${TITLE_FONT_PX}px "${FONT_FAMILY}"`;
+  ctx.fillText(data.title, 24, 58);
+  const t = local(data.now.getTime(), data.tzOffsetMinutes);
+  const hhmm = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  ctx.fillStyle = MUTED;
+  ctx.font = `24px "${FONT_FAMILY}"`;
+  ctx.fillText(
+    `${t.year}/${t.month}/${t.day}(${t.weekday}) ${hhmm} 時点・${tzLabel(data.tzOffsetMinutes)}　薄い棒は集計中 (lighter bar: still counting)`,
+    24,
+    100,
+  );
+  data.panels.forEach((_, i) => {
+    drawPanel(data, i, ctx, HEADER + i * PANEL_HEIGHT);
+  });
+  return canvas.toBuffer('image/png');
 }
 
 export const pngChartRenderer: ChartRenderer = {

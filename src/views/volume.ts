@@ -90,7 +90,12 @@ export function buildHomeView(v: TodayVolume): HomeView {
   ]);
 }
 
+/** The private answer to a `/yorisoi volume` that cannot be drawn: what was wrong, then the usage, Japanese first. */
 export function buildVolumeUsage(problem?: string): SlackMessage {
-  const text = `${problem ? `${escapeMrkdwn(problem)}\n` : ''}Usage: \`/yorisoi volume [all|tag:NAME|inbox:ID|NAME] [PERIOD]\`, e.g. \`/yorisoi volume tag:bug 7d\`. PERIOD is hours, days or weeks (24h, 7d, 4w; at most 8w).`;
+  const ja =
+    '*使い方:* `/yorisoi volume [all|tag:タグ名|inbox:ID|名前] [期間]`　例: `/yorisoi volume tag:請求 7d`。期間は 24h・7d・4w（24時間・7日・4週 も可、最大 8w）。';
+  const en =
+    '*Usage:* `/yorisoi volume [all|tag:NAME|inbox:ID|NAME] [PERIOD]`, e.g. `/yorisoi volume tag:bug 7d`. PERIOD is hours, days or weeks (24h, 7d, 4w; at most 8w).';
+  const text = `${problem ? `${escapeMrkdwn(problem)}\n` : ''}${ja}\n${en}`;
   return { text, blocks: [section(text)] };
 }

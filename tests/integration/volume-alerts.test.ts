@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timeAxisLabels } from '../../src/charts/volume-chart.ts';
 import { repliesTo, type SimMessage, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
 
 let s: TestSandbox;
@@ -48,17 +49,21 @@ const quiet = async () => {
 const alertRoots = (ms: SimMessage[]) =>
   ms.filter((m) => !m.thread_ts && m.text.startsWith('Ticket volume alert'));
 
-/** Decodes a PNG and counts pixels of the bar colours and of the axis ink: a chart, not a blank image. */
-function inspectPng(base64: string) {
-  const png = PNG.sync.read(Buffer.from(base64, 'base64'));
+/** Decodes a PNG and counts pixels of the bar colour and of dark ink (text, axes): a chart, not a blank image. */
+async function inspectPng(base64: string) {
+  const image = await loadImage(Buffer.from(base64, 'base64'));
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, 0, image.width, image.height);
   let bars = 0;
   let ink = 0;
-  for (let i = 0; i < png.data.length; i += 4) {
-    const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
-    if ((r === 54 && g === 118 && b === 201) || (r === 220 && g === 80 && b === 60)) bars++;
-    if (r === 33 && g === 37 && b === 41) ink++;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+    if (r === 54 && g === 118 && b === 201) bars++;
+    if (r < 60 && g < 60 && b < 60) ink++;
   }
-  return { width: png.width, height: png.height, bars, ink };
+  return { width: image.width, height: image.height, bars, ink };
 }
 
 describe('volume alerts', () => {
@@ -88,7 +93,7 @@ describe('volume alerts', () => {
     expect(text).toContain('写真が表示されない');
     expect(chart.mimetype).toBe('image/png');
     expect(chart.channel).toBe('C0ALERTS');
-    const image = inspectPng(chart.content_base64 ?? '');
+    const image = await inspectPng(chart.content_base64 ?? '');
     expect(image.width).toBeGreaterThan(600);
     expect(image.bars).toBeGreaterThan(200);
     expect(image.ink).toBeGreaterThan(1000);
@@ -130,7 +135,7 @@ describe('volume alerts', () => {
     const upload = await waitFor('the chart in #support', async () =>
       (await files()).find((f) => f.completed && f.channel === 'C0SUPPORT'),
     );
-    expect(inspectPng(upload.content_base64 ?? '').bars).toBeGreaterThan(100);
+    expect((await inspectPng(upload.content_base64 ?? '')).bars).toBeGreaterThan(100);
     const message = (await s.messages('C0SUPPORT')).find((m) => m.text.includes('Ticket volume — tag bug'));
     expect(message?.text).toMatch(/tag bug: 9 in the last 7 days/);
 
@@ -148,6 +153,46 @@ describe('volume alerts', () => {
         )
       ).body.responses.find((x) => x.body.text?.includes('"99x" is not a period')),
     );
+  });
+
+  it('bad /yorisoi volume arguments get an ephemeral usage message in Japanese and English, never a chart', async () => {
+    const before = (await files()).length;
+    type Response = { body: { text?: string; response_type?: string } };
+    const responses = async () =>
+      (await s.api<{ responses: Response[] }>('GET', '/_sim/slack/responses?user=U0LEAD')).body.responses;
+    for (const text of ['volume 1年', 'volume abc', 'volume bug 7d extra']) {
+      const seen = (await responses()).length;
+      await s.api('POST', '/_sim/slack/commands', {
+        user: 'U0LEAD',
+        channel: 'C0SUPPORT',
+        command: '/yorisoi',
+        text,
+      });
+      const answer = await waitFor(`the answer to ${text}`, async () => (await responses())[seen]);
+      expect(answer.body.response_type).toBe('ephemeral');
+      expect(answer.body.text).toContain('使い方');
+      expect(answer.body.text).toContain('Usage');
+      expect(answer.body.text).toContain('/yorisoi volume');
+    }
+    await s.runtime.settle();
+    expect((await files()).length).toBe(before);
+  });
+
+  it('a 7-day chart labels its axis with 7 distinct dates, a 24-hour chart with Tokyo hours', async () => {
+    const at = new Date('2026-11-30T05:20:00Z'); // Monday 14:20 in Tokyo (the sandbox's UTC+9)
+    const week = await s.runtime.alerts.renderChart('tag:bug', at, 7 * 24 * 3_600_000);
+    const dates = timeAxisLabels(week.data, 0).map((l) => l.text);
+    expect(dates).toHaveLength(7);
+    expect(new Set(dates).size).toBe(7);
+    expect(dates[0]).toMatch(/^11\/24/);
+    expect(dates[6]).toMatch(/^11\/30/);
+
+    const day = await s.runtime.alerts.renderChart('all', at, 24 * 3_600_000);
+    const hours = timeAxisLabels(day.data, 0).map((l) => l.text);
+    // 24 hourly bars from 15:00 yesterday to the current 14:00 bar, every third hour labelled, midnight as a date.
+    expect(hours).toEqual(['15時', '18時', '21時', '11/30', '3時', '6時', '9時', '12時']);
+    const month = timeAxisLabels(day.data, 1).map((l) => l.text);
+    expect(month.at(-1)).toMatch(/^11\/30/);
   });
 
   it("the App Home shows today's counts", async () => {

@@ -5,6 +5,7 @@ import {
   type AlertRule,
   DAY_MS,
   describeScope,
+  describeScopeJa,
   HOUR_MS,
   hasRecovered,
   type RuleReading,
@@ -106,12 +107,27 @@ export function createAlertService(deps: {
   const { store, clock } = deps;
   let chain: Promise<unknown> = Promise.resolve();
 
-  /** The last `periodMs` (auto step) and the last 4 weeks by day; the recent panel carries a baseline. */
+  /**
+   * The last `periodMs` (auto step) and the last 4 weeks by day; the recent panel carries a baseline. Buckets
+   * start on the team's local hours and days (YORISOI_TZ_OFFSET_MINUTES), and the one holding `now` is always
+   * the last hourly bar (it is still counting). Multi-day periods show whole local days, today included, so a
+   * 7-day chart has 7 dates; today's remaining buckets are empty slots.
+   */
   async function chartData(scope: string, now: Date, periodMs = DAY_MS): Promise<VolumeChartData> {
     const stepMs = periodMs <= 2 * DAY_MS ? HOUR_MS : periodMs <= 14 * DAY_MS ? 6 * HOUR_MS : DAY_MS;
-    const steps = Math.ceil(periodMs / stepMs);
-    const endRecent = Math.ceil(now.getTime() / stepMs) * stepMs;
-    const startRecent = new Date(endRecent - steps * stepMs);
+    const offset = deps.tzOffsetMinutes * 60_000;
+    const localNow = now.getTime() + offset;
+    let startMs: number;
+    let steps: number;
+    if (stepMs === HOUR_MS) {
+      steps = Math.ceil(periodMs / stepMs);
+      startMs = (Math.floor(localNow / stepMs) + 1 - steps) * stepMs - offset;
+    } else {
+      const days = Math.max(1, Math.ceil(periodMs / DAY_MS));
+      startMs = (Math.floor(localNow / DAY_MS) + 1 - days) * DAY_MS - offset;
+      steps = (days * DAY_MS) / stepMs;
+    }
+    const startRecent = new Date(startMs);
     const counts = await store.series(scope, startRecent, stepMs, steps);
     let baseline: number[] | undefined;
     if (stepMs < WEEK_MS && periodMs <= WEEK_MS) {
@@ -125,27 +141,24 @@ export function createAlertService(deps: {
         return ((vals[1] ?? 0) + (vals[2] ?? 0)) / 2;
       });
     }
-    const offset = deps.tzOffsetMinutes * 60_000;
-    const endDays = Math.ceil((now.getTime() + offset) / DAY_MS) * DAY_MS - offset;
+    const endDays = (Math.floor(localNow / DAY_MS) + 1) * DAY_MS - offset;
     const daily = await store.series(scope, new Date(endDays - 28 * DAY_MS), DAY_MS, 28);
     const recentLabel =
-      periodMs % DAY_MS === 0 && periodMs > DAY_MS
-        ? `${periodMs / DAY_MS} days`
-        : `${Math.round(periodMs / HOUR_MS)} hours`;
+      stepMs === HOUR_MS ? `${steps}時間` : `${(steps * stepMs) / DAY_MS}日間（今日を含む）`;
     return {
-      title: `Ticket volume - ${describeScope(scope)}`,
+      title: `問い合わせ件数 — ${describeScopeJa(scope)}`,
       now,
       tzOffsetMinutes: deps.tzOffsetMinutes,
       panels: [
         {
-          label: `Last ${recentLabel}, per ${stepMs === HOUR_MS ? 'hour' : stepMs === DAY_MS ? 'day' : '6 hours'}`,
+          label: `直近${recentLabel}・${stepMs === HOUR_MS ? '1時間' : stepMs === DAY_MS ? '1日' : '6時間'}ごと`,
           start: startRecent,
           stepMs,
           counts,
           baseline,
         },
         {
-          label: 'Last 4 weeks, per day',
+          label: '直近4週間・1日ごと',
           start: new Date(endDays - 28 * DAY_MS),
           stepMs: DAY_MS,
           counts: daily,

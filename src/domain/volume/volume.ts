@@ -23,6 +23,13 @@ export function describeScope(scope: string): string {
   return `${kind} ${rest.join(':')}`;
 }
 
+/** The same in Japanese, for charts: `all` → 「すべてのチケット」, `tag:請求` → 「タグ 請求」. */
+export function describeScopeJa(scope: string): string {
+  if (scope === 'all') return 'すべてのチケット';
+  const [kind, ...rest] = scope.split(':');
+  return `${kind === 'tag' ? 'タグ' : kind === 'inbox' ? '受信箱' : kind} ${rest.join(':')}`;
+}
+
 /**
  * An alert rule over one scope, evaluated on the trailing `windowMinutes`:
  *  - threshold: fires at `threshold` tickets or more.
@@ -91,12 +98,17 @@ export function ruleWindows(rule: AlertRule, now: Date) {
   };
 }
 
-/** Parses `/yorisoi volume` periods such as 24h, 7d, 4w (at most 8 weeks). */
+/**
+ * Parses `/yorisoi volume` periods such as 24h, 7d, 4w, or 24時間, 7日, 4週 (full-width digits too), at most
+ * 8 weeks.
+ */
 export function parsePeriod(text: string): number | null {
-  const m = text.match(/^(\d{1,3})([hdw])$/i);
+  const m = text.normalize('NFKC').match(/^(\d{1,3})(h|d|w|時間|日間?|週間?)$/i);
   if (!m) return null;
   const n = Number(m[1]);
   const unit = (m[2] ?? 'h').toLowerCase();
-  const ms = n * (unit === 'h' ? HOUR_MS : unit === 'd' ? DAY_MS : WEEK_MS);
+  const ms =
+    n *
+    (unit === 'h' || unit === '時間' ? HOUR_MS : unit === 'd' || unit.startsWith('日') ? DAY_MS : WEEK_MS);
   return ms > 0 && ms <= 8 * WEEK_MS ? ms : null;
 }
