@@ -124,6 +124,7 @@ export async function runCli(
             email: zendesk.email,
             apiToken: zendesk.apiToken,
             webhookSecret: zendesk.webhookSecret!,
+            timeoutSeconds: zendesk.timeoutSeconds,
             agentUrl: `https://${zendesk.subdomain}.zendesk.com`,
           },
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
