@@ -3,7 +3,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { toInboxes } from './domain/inboxes/inbox-config.ts';
 import { YorisoiError } from './errors.ts';
 import { readInboxesFile } from './inboxes-file.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { configSecrets, createLogger, type Logger } from './logger.ts';
 
 // Commands load what they need when they run: `--help` or a bad argument should not pay for Bolt,
 // Prisma and the simulators.
@@ -61,13 +61,7 @@ function waitForSignal(): Promise<string> {
 function loggerFor(config: Pick<Config, 'logLevel' | 'slack' | 'zendesk'> | null): Logger {
   return createLogger({
     level: config?.logLevel ?? 'info',
-    secrets: [
-      config?.slack?.botToken,
-      config?.slack?.appToken,
-      config?.slack?.signingSecret,
-      config?.zendesk?.apiToken,
-      config?.zendesk?.webhookSecret,
-    ],
+    secrets: configSecrets(config),
   });
 }
 
@@ -130,6 +124,7 @@ export async function runCli(
             email: zendesk.email,
             apiToken: zendesk.apiToken,
             webhookSecret: zendesk.webhookSecret!,
+            timeoutSeconds: zendesk.timeoutSeconds,
             agentUrl: `https://${zendesk.subdomain}.zendesk.com`,
           },
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,

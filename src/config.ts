@@ -46,6 +46,11 @@ const envSchema = z.object({
   ZENDESK_API_TOKEN: optionalText,
   ZENDESK_API_URL: optionalText.pipe(z.url('must be a URL ending in /api/v2').optional()),
   ZENDESK_WEBHOOK_SECRET: optionalText,
+  ZENDESK_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .positive('must be a number of seconds above 0')
+    .max(300, 'must be at most 300 seconds')
+    .default(15),
   PUBLIC_URL: optionalText.pipe(z.url('must be the public https URL Zendesk can reach').optional()),
   YORISOI_INBOXES_FILE: optionalText,
   YORISOI_POLL_SECONDS: positiveInt(60),
@@ -93,6 +98,8 @@ export interface ZendeskConfig {
   /** Base incl. /api/v2; derived from the subdomain unless overridden. */
   apiUrl: string;
   webhookSecret?: string;
+  /** Every Zendesk request is abandoned after this many seconds without an answer. */
+  timeoutSeconds: number;
 }
 
 export interface Config {
@@ -189,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
         apiToken: e.ZENDESK_API_TOKEN,
         apiUrl: (e.ZENDESK_API_URL ?? `https://${e.ZENDESK_SUBDOMAIN}.zendesk.com/api/v2`).replace(/\/$/, ''),
         webhookSecret: e.ZENDESK_WEBHOOK_SECRET,
+        timeoutSeconds: e.ZENDESK_TIMEOUT_SECONDS,
       };
     }
   }

@@ -1,10 +1,17 @@
 /**
- * The one logger. Lines are JSON, written to a sink (stderr by default) so tests can capture them.
- * Every line passes through `redact`: known secret values and anything shaped like a Slack or Zendesk token
- * are replaced before the line leaves the process.
+ * The one logger, built on pino. Lines are JSON (`t`, `level`, `msg`, then fields), written to a sink
+ * (stderr by default) so tests can capture them.
+ *
+ * - Errors under any field (and inside arrays) keep their stack, their `code` and their `cause` chain.
+ * - Circular or otherwise awkward fields are serialised safely (pino's safe-stable-stringify).
+ * - Every finished line passes through `redact` before it leaves the process: the configured secret
+ *   values (also in their JSON-escaped form) and anything shaped like a Slack or Zendesk token are
+ *   replaced, wherever they sit — a field, a nested object, an error message or a stack.
  */
+import { pino } from 'pino';
+import type { Config } from './config.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -12,6 +19,8 @@ export interface Logger {
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
   child(fields: Record<string, unknown>): Logger;
+  /** Whether a line at `level` would be written; lets callers skip building expensive messages. */
+  isLevelEnabled?(level: LogLevel): boolean;
 }
 
 const tokenShapes = [
@@ -22,7 +31,11 @@ const tokenShapes = [
 ];
 
 export function createRedactor(secrets: Array<string | undefined>): (text: string) => string {
-  const values = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
+  const raw = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 6);
+  // A secret with a quote, backslash or control character appears escaped inside a JSON line.
+  const values = [...new Set(raw.flatMap((s) => [s, JSON.stringify(s).slice(1, -1)]))].sort(
+    (a, b) => b.length - a.length,
+  );
   return (text) => {
     let out = text;
     for (const value of values) out = out.split(value).join('[redacted]');
@@ -35,52 +48,84 @@ export function createRedactor(secrets: Array<string | undefined>): (text: strin
   };
 }
 
+/** The secret values the production logger redacts: every credential the configuration holds. */
+export function configSecrets(config: Pick<Config, 'slack' | 'zendesk'> | null | undefined): string[] {
+  return [
+    config?.slack?.botToken,
+    config?.slack?.appToken,
+    config?.slack?.signingSecret,
+    config?.zendesk?.apiToken,
+    config?.zendesk?.webhookSecret,
+  ].filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
 export function createLogger(options: {
   level?: LogLevel;
   secrets?: Array<string | undefined>;
   sink?: (line: string) => void;
   fields?: Record<string, unknown>;
 }): Logger {
-  const level = options.level ?? 'info';
   const redact = createRedactor(options.secrets ?? []);
   const sink = options.sink ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const make = (base: Record<string, unknown>): Logger => {
-    const write = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
-      if (order[lvl] < order[level]) return;
-      const entry = { t: new Date().toISOString(), level: lvl, msg, ...base, ...serialiseFields(fields) };
-      sink(redact(JSON.stringify(entry)));
-    };
-    return {
-      debug: (m, f) => write('debug', m, f),
-      info: (m, f) => write('info', m, f),
-      warn: (m, f) => write('warn', m, f),
-      error: (m, f) => write('error', m, f),
-      child: (fields) => make({ ...base, ...fields }),
-    };
-  };
-  return make(options.fields ?? {});
+  const root = pino(
+    {
+      level: options.level ?? 'info',
+      base: null,
+      messageKey: 'msg',
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => serialiseErrors(object) as Record<string, unknown>,
+        bindings: (bindings) => serialiseErrors(bindings) as Record<string, unknown>,
+      },
+    },
+    { write: (line: string) => sink(redact(line.endsWith('\n') ? line.slice(0, -1) : line)) },
+  );
+  if (options.fields) return wrap(root.child(options.fields));
+  return wrap(root);
 }
 
-/** Errors become {name, message, code}; stacks stay out of the logs' hot path but are kept for debug. */
-function serialiseFields(fields?: Record<string, unknown>): Record<string, unknown> {
-  if (!fields) return {};
+function wrap(p: pino.Logger): Logger {
+  return {
+    debug: (msg, fields) => (fields ? p.debug(fields, msg) : p.debug(msg)),
+    info: (msg, fields) => (fields ? p.info(fields, msg) : p.info(msg)),
+    warn: (msg, fields) => (fields ? p.warn(fields, msg) : p.warn(msg)),
+    error: (msg, fields) => (fields ? p.error(fields, msg) : p.error(msg)),
+    child: (fields) => wrap(p.child(fields)),
+    isLevelEnabled: (level) => p.isLevelEnabled(level),
+  };
+}
+
+/** Errors (top level and one level into arrays) become {type, message, stack, code, cause: {...}}. */
+function serialiseErrors(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
-    out[k] =
-      v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code } : v;
+    if (v instanceof Error) out[k] = pino.stdSerializers.errWithCause(v);
+    else if (Array.isArray(v))
+      out[k] = v.map((item) => (item instanceof Error ? pino.stdSerializers.errWithCause(item) : item));
+    else out[k] = v;
   }
   return out;
 }
 
-/** Adapts our logger to the interface Bolt and @slack/web-api expect. */
+/**
+ * Adapts our logger to the interface Bolt and @slack/web-api expect. Strings make the message; other
+ * arguments travel as an `args` field (serialised safely, never with a hand-rolled JSON.stringify), and
+ * nothing is built at all when the level is off — Bolt logs every request at debug.
+ */
 export function toSlackLogger(logger: Logger) {
   let level = 'info';
-  const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  const write = (lvl: LogLevel, args: unknown[]) => {
+    if (logger.isLevelEnabled && !logger.isLevelEnabled(lvl)) return;
+    const msg = args.filter((a) => typeof a === 'string').join(' ');
+    const rest = args.filter((a) => typeof a !== 'string');
+    logger[lvl](msg, rest.length ? { source: 'slack', args: rest } : { source: 'slack' });
+  };
   return {
-    debug: (...args: unknown[]) => logger.debug(fmt(args), { source: 'slack' }),
-    info: (...args: unknown[]) => logger.info(fmt(args), { source: 'slack' }),
-    warn: (...args: unknown[]) => logger.warn(fmt(args), { source: 'slack' }),
-    error: (...args: unknown[]) => logger.error(fmt(args), { source: 'slack' }),
+    debug: (...args: unknown[]) => write('debug', args),
+    info: (...args: unknown[]) => write('info', args),
+    warn: (...args: unknown[]) => write('warn', args),
+    error: (...args: unknown[]) => write('error', args),
     setLevel: (l: string) => {
       level = l;
     },

@@ -56,7 +56,15 @@ export interface RuntimeSettings {
     signingSecret: string;
     apiUrl?: string;
   };
-  zendesk: { apiUrl: string; email: string; apiToken: string; webhookSecret: string; agentUrl: string };
+  zendesk: {
+    apiUrl: string;
+    email: string;
+    apiToken: string;
+    webhookSecret: string;
+    agentUrl: string;
+    /** ZENDESK_TIMEOUT_SECONDS (default 15). */
+    timeoutSeconds?: number;
+  };
   inboxes?: Inbox[];
   pollSeconds: number;
   slackRate: { perSecond: number; burst: number };

@@ -5,7 +5,7 @@ import { type Config, loadConfig } from './config.ts';
 import { describeIssues, isUnder, normalizePath, templateInputSchema } from './domain/templates/template.ts';
 import type { ImportReport, SourceRow, TemplateCatalog } from './domain/templates/template-catalog.ts';
 import { YorisoiError } from './errors.ts';
-import { createLogger } from './logger.ts';
+import { configSecrets, createLogger } from './logger.ts';
 import { type Db, openDatabase } from './storage/database.ts';
 import { createKeyValueStore } from './storage/key-value-store.ts';
 import { openTemplateCatalog } from './template-catalog-factory.ts';
@@ -63,6 +63,7 @@ export async function templatesCommand(args: string[], env: Env, io: TemplatesIo
   // Progress lines go to stderr and only when asked: other tools read stdout.
   const logger = createLogger({
     level: (env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn',
+    secrets: configSecrets(config),
   });
   const db = await openDatabase(config.databaseUrl);
   const catalog = openTemplateCatalog({ db, databaseUrl: config.databaseUrl, logger });

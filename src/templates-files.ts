@@ -56,8 +56,8 @@ export function readTemplateSource(target: string, format: TemplateFileFormat): 
         parseMarkdownTemplate(rel, readFileSync(path.join(target, rel), 'utf8')),
       );
     }
-    const text = readFileSync(target, 'utf8');
-    return format === 'csv' ? parseCsv(text) : parseJsonl(text);
+    // CSV is decoded by parseCsv itself: Japanese Excel writes CP932, not UTF-8.
+    return format === 'csv' ? parseCsv(readFileSync(target)) : parseJsonl(readFileSync(target, 'utf8'));
   } catch (error) {
     if (error instanceof YorisoiError) throw error;
     throw new YorisoiError('bad_input', `Cannot read ${target}: ${(error as Error).message}`);

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import type { AppDeps } from '../app.ts';
 import type { DraftContent, DraftTicket } from '../domain/drafting/draft.ts';
 import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
@@ -10,11 +11,12 @@ import { buildDraftEditor, type EditorMeta, MAX_REPLY_CHARS } from '../views/dra
 export type DraftingDeps = NonNullable<AppDeps['drafting']>;
 
 /** The customer's latest words as last read live from Zendesk, per ticket (derived, may be stale). */
-const liveInquiries = new WeakMap<object, Map<string, { body: string; createdAt: Date }>>();
+// Bounded (lru-cache): the last 1,000 tickets, each for an hour; older ones fall back to the stored message.
+const liveInquiries = new WeakMap<object, LRUCache<string, { body: string; createdAt: Date }>>();
 function inquiries(deps: DraftingDeps) {
   let m = liveInquiries.get(deps);
   if (!m) {
-    m = new Map();
+    m = new LRUCache({ max: 1_000, ttl: 60 * 60_000 });
     liveInquiries.set(deps, m);
   }
   return m;

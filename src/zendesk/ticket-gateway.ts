@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { ServiceUserIdSource } from '../domain/care/care-service.ts';
 import type { TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
@@ -18,25 +19,23 @@ export function createZendeskTicketGateway(
   api: ZendeskApi,
   options: { serviceUserId?: ServiceUserIdSource } = {},
 ) {
-  // Agents, groups, brands and organisations change rarely and appear on many tickets.
-  const names = new Map<string, Promise<string | null>>();
-  const cachedName = (kind: 'groups' | 'brands' | 'organizations', id: string | null) => {
-    if (id === null) return Promise.resolve(null);
-    const key = `${kind}:${id}`;
-    let hit = names.get(key);
-    if (!hit) {
-      const schema = z.object({
-        [kind.replace(/s$/, '')]: kind === 'organizations' ? zOrganization : zNamed,
-      });
-      hit = api
-        .call('GET', [kind, id], schema)
-        .then((r) => (r[kind.replace(/s$/, '')] as { name: string }).name)
-        .catch(() => null);
-      names.set(key, hit);
-      hit.then((v) => v === null && names.delete(key));
-    }
-    return hit;
-  };
+  // Groups, brands and organisations change rarely and appear on many tickets: cached (lru-cache) for
+  // 30 minutes so a rename shows up, at most 2,000 names; concurrent reads share one request; a failed
+  // read is not cached.
+  const names = new LRUCache<string, string, { kind: 'groups' | 'brands' | 'organizations'; id: string }>({
+    max: 2_000,
+    ttl: 30 * 60_000,
+    fetchMethod: async (_key, _stale, { context: { kind, id } }) => {
+      const one = kind.replace(/s$/, '');
+      const schema = z.object({ [one]: kind === 'organizations' ? zOrganization : zNamed });
+      const r = await api.call('GET', [kind, id], schema);
+      return (r[one] as { name: string }).name;
+    },
+  });
+  const cachedName = async (kind: 'groups' | 'brands' | 'organizations', id: string | null) =>
+    id === null
+      ? null
+      : ((await names.fetch(`${kind}:${id}`, { context: { kind, id } }).catch(() => undefined)) ?? null);
 
   async function getUser(id: string) {
     const r = await api.call('GET', ['users', id], z.object({ user: zUser }));

@@ -1,18 +1,22 @@
-// node-zendesk is a minified CommonJS bundle: Node's ESM loader cannot see its named exports.
-import nodeZendesk from 'node-zendesk';
 import type { z } from 'zod';
 import { YorisoiError } from '../errors.ts';
 
 /**
- * The one way yorisoi talks to Zendesk: node-zendesk builds URLs (`.json`, cursor paging), authenticates and
- * sends; this wrapper reads the status itself, because node-zendesk resolves a 429 as a value instead of
- * throwing and drops the Retry-After and paging fields we need. Every response is parsed with zod.
+ * The one way yorisoi talks to Zendesk: Node's fetch with a timeout on every request (a Zendesk that
+ * accepts the connection and never answers must not stall a worker), Basic token auth, and URLs built the
+ * way node-zendesk builds them (`.json`, `page[size]=100` on the list endpoints that page by cursor), so
+ * behaviour did not change when node-zendesk left the request path. We read the status ourselves: 429 with
+ * Retry-After, paging fields. Every response is parsed with zod.
  */
 export interface ZendeskApiOptions {
   apiUrl: string;
   email: string;
   apiToken: string;
+  /** Seconds before an unanswered request is abandoned (ZENDESK_TIMEOUT_SECONDS; default 15). */
+  timeoutSeconds?: number;
 }
+
+export const DEFAULT_ZENDESK_TIMEOUT_SECONDS = 15;
 
 export class ZendeskHttpError extends YorisoiError {
   constructor(
@@ -20,6 +24,8 @@ export class ZendeskHttpError extends YorisoiError {
     readonly retryAfterSeconds: number | null,
     readonly body: unknown,
     what: string,
+    /** Said instead of `HTTP <status>` when no response came at all (timeout, connection refused). */
+    noResponse?: string,
   ) {
     super(
       status === 429
@@ -29,7 +35,7 @@ export class ZendeskHttpError extends YorisoiError {
           : status >= 500
             ? 'zendesk_unavailable'
             : 'zendesk_rejected',
-      `(${what}: HTTP ${status}${describe(body)})`,
+      noResponse ? `(${what}: ${noResponse})` : `(${what}: HTTP ${status}${describe(body)})`,
     );
   }
   get retryable(): boolean {
@@ -59,49 +65,84 @@ export interface ZendeskApi {
   ): Promise<z.infer<S>>;
 }
 
+/**
+ * GET list endpoints on which node-zendesk 6 adds `page[size]=100` (its EndpointChecker list, the part we
+ * call): without it Zendesk answers with offset paging and our cursor loops would stop after one page.
+ */
+const cursorPagedLists = [
+  /^users$/,
+  /^triggers(\/active)?$/,
+  /^tickets$/,
+  /^macros$/,
+  /^groups(\/assignable)?$/,
+  /^groups\/[^/]+\/memberships$/,
+  /^group_memberships$/,
+  /^organizations$/,
+  /^organizations\/[^/]+\/(users|tickets)$/,
+  /^incremental\/tickets\/.*$/,
+];
+
 export function createZendeskApi(options: ZendeskApiOptions): ZendeskApi {
-  const make = (headers: Record<string, string> = {}) =>
-    nodeZendesk.createClient({
-      username: options.email,
-      token: options.apiToken,
-      endpointUri: options.apiUrl,
-      customHeaders: headers,
-    } as never) as unknown as {
-      tickets: { transporter: Transporter };
-      webhooks: { transporter: Transporter };
-    };
-  type Transporter = {
-    request(
-      method: string,
-      uri: PathPart[],
-      body?: unknown,
-    ): Promise<{ response: { status: number; headers: { get(n: string): string | null } }; result: unknown }>;
-  };
-  const client = make();
+  const base = options.apiUrl.replace(/\/$/, '');
+  const timeoutMs = (options.timeoutSeconds ?? DEFAULT_ZENDESK_TIMEOUT_SECONDS) * 1000;
+  const authorization = `Basic ${Buffer.from(`${options.email}/token:${options.apiToken}`).toString('base64')}`;
+
+  function urlOf(method: string, path: PathPart[], dotJson: boolean): string {
+    const last = path.at(-1);
+    const query = last !== undefined && typeof last === 'object' ? last : {};
+    const segments = path.filter((p): p is string | number => typeof p !== 'object').map(String);
+    const route = segments.filter(Boolean).join('/');
+    const params = new URLSearchParams();
+    if (method === 'GET' && cursorPagedLists.some((r) => r.test(route))) params.set('page[size]', '100');
+    for (const [k, v] of Object.entries(query)) {
+      if (v !== undefined && v !== null) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+    }
+    const qs = params.toString();
+    return `${base}/${segments.map(encodeURIComponent).join('/')}${dotJson ? '.json' : ''}${qs ? `?${qs}` : ''}`;
+  }
+
   return {
     async call(method, path, schema, body, callOptions = {}) {
-      // Idempotency-Key must differ per request; node-zendesk sends customHeaders on every call, so a
-      // request that carries its own headers gets its own client.
-      const c = callOptions.headers ? make(callOptions.headers) : client;
-      const transporter = callOptions.dotJson === false ? c.webhooks.transporter : c.tickets.transporter;
       const what = `${method} /${path.filter((p) => typeof p !== 'object').join('/')}`;
-      let response: Awaited<ReturnType<Transporter['request']>>;
+      let status: number;
+      let retryAfterHeader: string | null;
+      let result: unknown;
       try {
-        response = await transporter.request(method, [...path], body);
+        const response = await fetch(urlOf(method, path, callOptions.dotJson !== false), {
+          method,
+          headers: {
+            authorization,
+            accept: 'application/json',
+            'content-type': 'application/json',
+            'user-agent': 'yorisoi',
+            ...callOptions.headers,
+          },
+          body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+          // Covers connecting, the headers and reading the body.
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        status = response.status;
+        retryAfterHeader = response.headers.get('retry-after');
+        const text = await response.text();
+        result = text === '' ? null : parseJson(text);
       } catch (error) {
-        throw new ZendeskHttpError(503, null, { error: String((error as Error).message ?? error) }, what);
+        const timedOut = error instanceof Error && error.name === 'TimeoutError';
+        const reason = timedOut
+          ? `no answer within ${timeoutMs / 1000} s — ZENDESK_TIMEOUT_SECONDS`
+          : `no response — ${describeNetworkError(error)}`;
+        // 504/503 keep the retry rules: a timeout or a refused connection is worth trying again.
+        throw new ZendeskHttpError(timedOut ? 504 : 503, null, { error: reason }, what, reason);
       }
-      const status = response.response.status;
       if (status === 429 || status >= 300) {
-        const retryAfter = Number(response.response.headers.get('retry-after'));
+        const retryAfter = Number(retryAfterHeader);
         throw new ZendeskHttpError(
           status,
           Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-          response.result,
+          result,
           what,
         );
       }
-      const parsed = schema.safeParse(response.result);
+      const parsed = schema.safeParse(result);
       if (!parsed.success) {
         throw new YorisoiError(
           'zendesk_rejected',
@@ -111,4 +152,19 @@ export function createZendeskApi(options: ZendeskApiOptions): ZendeskApi {
       return parsed.data;
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { error: text.slice(0, 300) };
+  }
+}
+
+/** fetch's "fetch failed" hides the reason in `cause` (ECONNREFUSED, ENOTFOUND …). */
+function describeNetworkError(error: unknown): string {
+  const e = error as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const cause = e?.cause?.code ?? e?.cause?.message;
+  return [String(e?.message ?? error), typeof cause === 'string' ? cause : null].filter(Boolean).join(': ');
 }

@@ -35,6 +35,14 @@ describe('loadConfig', () => {
     expect(c.zendesk?.apiUrl).toBe('https://acme.zendesk.com/api/v2');
   });
 
+  it('times Zendesk requests out after 15 s unless ZENDESK_TIMEOUT_SECONDS says otherwise', () => {
+    expect(loadConfig(live).zendesk?.timeoutSeconds).toBe(15);
+    expect(loadConfig({ ...live, ZENDESK_TIMEOUT_SECONDS: '2.5' }).zendesk?.timeoutSeconds).toBe(2.5);
+    expect(problems({ ...live, ZENDESK_TIMEOUT_SECONDS: '0' })).toEqual([
+      'ZENDESK_TIMEOUT_SECONDS: must be a number of seconds above 0',
+    ]);
+  });
+
   it('names each missing variable on its own line', () => {
     const p = problems({ SLACK_BOT_TOKEN: 'xoxb-1', ZENDESK_SUBDOMAIN: 'acme' });
     expect(p.some((l) => l.startsWith('SLACK_SIGNING_SECRET: missing'))).toBe(true);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../../logger.ts';
 
 /** Who may create, edit, move and delete templates from Slack (the CLI is for operators and is not restricted). */
@@ -23,18 +24,25 @@ export function createTemplateEditorPolicy(options: {
   const now = options.now ?? Date.now;
   const users = new Set(options.editors.filter((id) => !id.startsWith('S')));
   const groups = options.editors.filter((id) => id.startsWith('S'));
-  const cache = new Map<string, { at: number; members: Set<string> }>();
+  // lru-cache: members expire after five minutes; concurrent checks share one read (fetch); when Slack
+  // fails, the last known members stand (allowStaleOnFetchRejection), and a group never read grants nobody.
+  const cache = new LRUCache<string, Set<string>>({
+    max: 100,
+    ttl: GROUP_CACHE_MS,
+    perf: { now },
+    ttlResolution: 0,
+    allowStaleOnFetchRejection: true,
+    fetchMethod: async (group) => {
+      try {
+        return new Set(options.groupMembers ? await options.groupMembers(group) : []);
+      } catch (error) {
+        options.logger.warn('could not read the template editors user group', { group, error });
+        throw error;
+      }
+    },
+  });
   async function members(group: string): Promise<Set<string>> {
-    const hit = cache.get(group);
-    if (hit && now() - hit.at < GROUP_CACHE_MS) return hit.members;
-    try {
-      const list = new Set(options.groupMembers ? await options.groupMembers(group) : []);
-      cache.set(group, { at: now(), members: list });
-      return list;
-    } catch (error) {
-      options.logger.warn('could not read the template editors user group', { group, error });
-      return hit?.members ?? new Set();
-    }
+    return (await cache.fetch(group).catch(() => undefined)) ?? new Set();
   }
   return {
     empty: options.editors.length === 0,

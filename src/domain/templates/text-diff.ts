@@ -1,10 +1,22 @@
+import { diffArrays } from 'diff';
 import type { TemplateVersion } from './template.ts';
 
 export type DiffOp = { op: 'same' | 'removed' | 'added'; text: string };
 
-/** Longest-common-subsequence diff of two sequences. Cost n·m: inputs are lines of one template. */
-export function diffSequences(a: readonly string[], b: readonly string[]): DiffOp[] {
-  // Common head and tail are cheap to strip and make the table small for typical edits.
+/**
+ * How much work one diff may do. jsdiff's Myers algorithm costs about (n+m)·D for D edits, so the cap is
+ * on D (deterministic), with a wall-clock stop as a second guard. Past either, the differing middle is
+ * shown whole: every old item removed, then every new item added (common head and tail still kept).
+ */
+export const DIFF_LIMITS = { maxEdits: 2_000, timeoutMs: 500 } as const;
+
+/** A Myers diff (jsdiff) of two sequences, replaced blocks shown "all removed, then all added". */
+export function diffSequences(
+  a: readonly string[],
+  b: readonly string[],
+  limits: { maxEdits: number; timeoutMs: number } = DIFF_LIMITS,
+): DiffOp[] {
+  // Common head and tail are cheap to strip; they also keep the fallback (past the cap) readable.
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -16,29 +28,15 @@ export function diffSequences(a: readonly string[], b: readonly string[]): DiffO
     tail++;
   const am = a.slice(head, a.length - tail);
   const bm = b.slice(head, b.length - tail);
-  const n = am.length;
-  const m = bm.length;
-  const table = new Uint32Array((n + 1) * (m + 1));
-  const at = (i: number, j: number) => table[i * (m + 1) + j] ?? 0;
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i * (m + 1) + j] = am[i] === bm[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
-    }
-  }
   const ops: DiffOp[] = a.slice(0, head).map((text) => ({ op: 'same', text }));
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && am[i] === bm[j]) {
-      ops.push({ op: 'same', text: am[i] ?? '' });
-      i++;
-      j++;
-    } else if (j < m && (i === n || at(i, j + 1) >= at(i + 1, j))) {
-      ops.push({ op: 'added', text: bm[j] ?? '' });
-      j++;
-    } else {
-      ops.push({ op: 'removed', text: am[i] ?? '' });
-      i++;
+  const changes = diffArrays(am, bm, { maxEditLength: limits.maxEdits, timeout: limits.timeoutMs });
+  if (changes === undefined) {
+    for (const text of am) ops.push({ op: 'removed', text });
+    for (const text of bm) ops.push({ op: 'added', text });
+  } else {
+    for (const change of changes) {
+      const op = change.removed ? 'removed' : change.added ? 'added' : 'same';
+      for (const text of change.value) ops.push({ op, text });
     }
   }
   for (const text of a.slice(a.length - tail)) ops.push({ op: 'same', text });
@@ -47,7 +45,9 @@ export function diffSequences(a: readonly string[], b: readonly string[]): DiffO
   let removed: DiffOp[] = [];
   let added: DiffOp[] = [];
   const flush = () => {
-    out.push(...removed, ...added);
+    // A loop, not push(...spread): a block of 100,000 lines would overflow the call stack.
+    for (const op of removed) out.push(op);
+    for (const op of added) out.push(op);
     removed = [];
     added = [];
   };
@@ -61,18 +61,18 @@ export function diffSequences(a: readonly string[], b: readonly string[]): DiffO
   return out;
 }
 
-/** Character-level marks inside a changed line: `[-old-]{+new+}`, so a one-kana edit is visible. */
+/**
+ * Character-level marks inside a changed line: `[-old-]{+new+}`, so a one-kana edit is visible. Works on
+ * code points (an emoji is one character). Past the diff cap the whole line is marked replaced.
+ */
 export function inlineDiff(before: string, after: string): string {
-  const a = Array.from(before);
-  const b = Array.from(after);
-  if (a.length * b.length > 400_000) return `[-${before}-]{+${after}+}`;
   let out = '';
   let mode: DiffOp['op'] = 'same';
   const close = () => {
     if (mode === 'removed') out += '-]';
     if (mode === 'added') out += '+}';
   };
-  for (const op of diffSequences(a, b)) {
+  for (const op of diffSequences(Array.from(before), Array.from(after), { maxEdits: 500, timeoutMs: 100 })) {
     if (op.op !== mode) {
       close();
       if (op.op === 'removed') out += '[-';

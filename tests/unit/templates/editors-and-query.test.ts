@@ -40,6 +40,39 @@ describe('template editors', () => {
     expect(await policy.canEdit('U0PRODUCT')).toBe(false);
     expect(logger.warn).toHaveBeenCalled();
   });
+  it('group members are read once for concurrent checks, again after five minutes, and kept when Slack fails', async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    let members = ['U0PRODUCT'];
+    let slackDown = false;
+    const policy = createTemplateEditorPolicy({
+      editors: ['S0EDIT'],
+      groupMembers: async () => {
+        calls++;
+        await Promise.resolve();
+        if (slackDown) throw new Error('ratelimited');
+        return members;
+      },
+      logger,
+      now: () => now,
+    });
+    // Ten buttons pressed at once: one usergroups.users.list, not ten.
+    const answers = await Promise.all(Array.from({ length: 10 }, () => policy.canEdit('U0PRODUCT')));
+    expect(answers.every(Boolean)).toBe(true);
+    expect(calls).toBe(1);
+    members = ['U0OTHER'];
+    now += 4 * 60_000;
+    expect(await policy.canEdit('U0PRODUCT')).toBe(true); // still cached
+    expect(calls).toBe(1);
+    now += 2 * 60_000;
+    expect(await policy.canEdit('U0PRODUCT')).toBe(false); // re-read: the group changed
+    expect(await policy.canEdit('U0OTHER')).toBe(true);
+    expect(calls).toBe(2);
+    slackDown = true;
+    now += 6 * 60_000;
+    expect(await policy.canEdit('U0OTHER')).toBe(true); // Slack failed: the last known members stand
+    expect(calls).toBe(3);
+  });
   it('with no editors configured nobody may edit from Slack', async () => {
     const policy = createTemplateEditorPolicy({ editors: [], logger });
     expect(policy.empty).toBe(true);

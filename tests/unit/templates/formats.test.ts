@@ -160,6 +160,23 @@ describe('Zendesk macros', () => {
       }).value,
     ).toMatchObject({ body: '一行目\nA & B' });
   });
+  it('keeps link URLs and decodes named and numeric entities in an HTML comment', () => {
+    const html =
+      '<p>お問い合わせありがとうございます&#12290;</p>' +
+      '<p>手順は<a href="https://help.example.com/hc/ja/articles/123?lang=ja&amp;v=2">ヘルプセンター</a>をご覧ください&hellip;</p>' +
+      '<ul><li>A &amp; B</li><li>&copy; 2024&nbsp;&#x3042;&#12356; &lt;tag&gt; &quot;q&quot; &#39;s&#39;</li></ul>' +
+      '<p><a href="https://status.example.com">https://status.example.com</a></p>';
+    expect(
+      macroToRow({ id: 5, title: 'T', actions: [{ field: 'comment_value_html', value: html }] }).value,
+    ).toMatchObject({
+      body:
+        'お問い合わせありがとうございます。\n' +
+        '手順はヘルプセンター [https://help.example.com/hc/ja/articles/123?lang=ja&v=2]をご覧ください…\n' +
+        '- A & B\n' +
+        '- © 2024 あい <tag> "q" \'s\'\n\n' +
+        'https://status.example.com',
+    });
+  });
   it('a macro that writes no comment is a bad record', () => {
     expect(
       macroToRow({ id: 3, title: 'Close', actions: [{ field: 'status', value: 'closed' }] }).error,

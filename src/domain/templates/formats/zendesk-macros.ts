@@ -1,3 +1,4 @@
+import { convert } from 'html-to-text';
 import type { SourceRow } from '../template-catalog.ts';
 
 /** What yorisoi reads of a Zendesk macro. */
@@ -10,17 +11,27 @@ export interface MacroLike {
 
 export const macroTemplateId = (macroId: number | string) => `zendesk-macro-${macroId}`;
 
+/**
+ * A macro's HTML comment as the plain text an agent would type: html-to-text decodes every named and
+ * numeric entity, keeps each link's URL after its text (`ヘルプ [https://…]`, once when the text is the
+ * URL), turns list items into `- ` lines and paragraphs/`<br>` into line breaks. No word wrapping:
+ * Japanese has no spaces to wrap at, and Zendesk wraps for the reader anyway.
+ */
 function htmlToText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h\d)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+      { selector: 'p', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
+      { selector: 'ul', options: { itemPrefix: '- ' } },
+      { selector: 'img', format: 'skip' },
+      ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((selector) => ({
+        selector,
+        options: { uppercase: false, leadingLineBreaks: 1, trailingLineBreaks: 1 },
+      })),
+    ],
+  })
+    .replace(/\u00a0/g, ' ')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
