@@ -61,6 +61,8 @@ const envSchema = z.object({
       .optional(),
   ),
   YORISOI_ALERT_THRESHOLD_PER_HOUR: positiveInt(30),
+  /** The workspace's language when a reader's Slack locale is not one yorisoi speaks. */
+  YORISOI_LOCALE: z.enum(['ja', 'en'], { error: 'must be ja or en' }).default('ja'),
   YORISOI_TZ_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(0),
   YORISOI_VOICE_MASK_NAMES: optionalText,
   YORISOI_SLACK_POSTS_PER_SECOND: z.coerce.number().positive().default(1),
@@ -116,6 +118,8 @@ export interface Config {
   alertChannel?: string;
   alertThresholdPerHour: number;
   tzOffsetMinutes: number;
+  /** Default language of messages (YORISOI_LOCALE); each Slack user's own locale wins when supported. */
+  locale: 'ja' | 'en';
   /** Names masked in every voice besides the requester's own (comma-separated in the environment). */
   voiceMaskNames: string[];
   slackPostsPerSecond: number;
@@ -219,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     alertChannel: e.YORISOI_ALERT_CHANNEL,
     alertThresholdPerHour: e.YORISOI_ALERT_THRESHOLD_PER_HOUR,
     tzOffsetMinutes: e.YORISOI_TZ_OFFSET_MINUTES,
+    locale: e.YORISOI_LOCALE,
     voiceMaskNames: (e.YORISOI_VOICE_MASK_NAMES ?? '')
       .split(',')
       .map((n) => n.trim())

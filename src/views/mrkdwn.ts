@@ -40,3 +40,13 @@ export function link(url: string, label: string): string {
 export function mailtoLink(email: string): string {
   return link(`mailto:${email}`, email);
 }
+
+/**
+ * A time every reader sees in their own time zone: Slack's `<!date^…>` token, with `fallback` (an ISO-like
+ * UTC text) for clients that cannot render it. `format` uses Slack's tokens ({date_short_pretty}, {time} …).
+ */
+export function slackDate(at: Date, format = '{date_short_pretty} {time}', fallback?: string): string {
+  const seconds = Math.floor(at.getTime() / 1000);
+  const text = fallback ?? `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${seconds}^${format}|${escapeMrkdwn(text)}>`;
+}

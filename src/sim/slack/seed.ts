@@ -19,6 +19,7 @@ export function seedUsers(): SimUser[] {
       role: 'agent',
       is_bot: false,
       tz,
+      locale: 'ja-JP',
     },
     {
       id: 'U0AGENT2',
@@ -28,6 +29,7 @@ export function seedUsers(): SimUser[] {
       role: 'agent',
       is_bot: false,
       tz,
+      locale: 'en-US',
     },
     {
       id: 'U0LEAD',
@@ -37,6 +39,7 @@ export function seedUsers(): SimUser[] {
       role: 'lead',
       is_bot: false,
       tz,
+      locale: 'ja-JP',
     },
     {
       id: 'U0PRODUCT',
@@ -46,8 +49,18 @@ export function seedUsers(): SimUser[] {
       role: 'product',
       is_bot: false,
       tz,
+      locale: 'ja-JP',
     },
-    { id: BOT_USER_ID, name: 'yorisoi', real_name: 'yorisoi', email: '', role: 'bot', is_bot: true, tz },
+    {
+      id: BOT_USER_ID,
+      name: 'yorisoi',
+      real_name: 'yorisoi',
+      email: '',
+      role: 'bot',
+      is_bot: true,
+      tz,
+      locale: 'ja-JP',
+    },
   ];
 }
 

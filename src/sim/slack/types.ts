@@ -40,6 +40,8 @@ export interface SimUser {
   role: 'agent' | 'lead' | 'product' | 'bot';
   is_bot: boolean;
   tz: string;
+  /** Slack's `locale` (IETF tag), returned by users.info only with include_locale=true. */
+  locale: string;
 }
 
 export interface SimChannel {

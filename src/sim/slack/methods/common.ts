@@ -89,8 +89,13 @@ export function channelObject(ctx: SimContext, c: SimChannel): Record<string, un
   };
 }
 
-export function userObject(ctx: SimContext, u: SimUser): Record<string, unknown> {
+export function userObject(
+  ctx: SimContext,
+  u: SimUser,
+  options: { includeLocale?: boolean } = {},
+): Record<string, unknown> {
   return {
+    ...(options.includeLocale ? { locale: u.locale } : {}),
     id: u.id,
     team_id: ctx.config.teamId,
     name: u.name,

@@ -1,4 +1,4 @@
-import { optInt, optString, reqString } from '../args.ts';
+import { optBool, optInt, optString, reqString } from '../args.ts';
 import { slackError } from '../errors.ts';
 import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, TEAM_NAME } from '../seed.ts';
 import { findMessage } from '../store.ts';
@@ -39,7 +39,7 @@ export const userMethods: MethodTable = {
       const id = reqString(args, 'user');
       const user = ctx.store.users.find((u) => u.id === id);
       if (!user) throw slackError('users.info', 'user_not_found');
-      return { user: userObject(ctx, user) };
+      return { user: userObject(ctx, user, { includeLocale: optBool(args, 'include_locale') }) };
     },
   },
 
