@@ -143,6 +143,11 @@ export interface ScoredTemplate {
 
 export class SuggestionIndex {
   private readonly docs = new Map<string, SuggestDoc>();
+  /**
+   * Learned examples by template id. Kept apart from the templates: an edit re-adds a template and a
+   * restore brings a deleted one back, and neither should forget what agents sent it for.
+   */
+  private readonly examples = new Map<string, Text[]>();
   private readonly bySlot: Array<SuggestDoc | undefined> = [];
   private readonly freeSlots: number[] = [];
   /** token → slots of the templates containing it (title or body). */
@@ -162,8 +167,9 @@ export class SuggestionIndex {
   }
 
   add(t: { id: string; title: string; path: string }, title: AnalysedText, body: AnalysedText): void {
-    const examples = this.docs.get(t.id)?.examples ?? [];
     this.remove(t.id);
+    const examples = this.examples.get(t.id) ?? [];
+    this.examples.set(t.id, examples);
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
     const doc: SuggestDoc = {
       slot,
@@ -173,12 +179,12 @@ export class SuggestionIndex {
       titleText: title,
       all: { surface: `${title.surface}\n${body.surface}`, reading: `${title.reading}\n${body.reading}` },
       titleWords: this.wordsOf(t.title),
-      examples: [],
+      examples,
     };
     this.docs.set(t.id, doc);
     this.bySlot[slot] = doc;
     for (const token of indexTokens(title, body)) postingsFor(this.postings, token).add(slot);
-    for (const example of examples) this.addExample(doc, example);
+    for (const token of indexTokens(...examples)) postingsFor(this.learnedPostings, token).add(slot);
     this.generation++;
   }
 
@@ -197,11 +203,7 @@ export class SuggestionIndex {
   learn(templateId: string, message: AnalysedText): boolean {
     const doc = this.docs.get(templateId);
     if (doc === undefined) return false;
-    this.addExample(doc, { surface: message.surface, reading: message.reading });
-    return true;
-  }
-
-  private addExample(doc: SuggestDoc, example: Text): void {
+    const example = { surface: message.surface, reading: message.reading };
     doc.examples.push(example);
     for (const token of indexTokens(example)) {
       const list = postingsFor(this.learnedPostings, token);
@@ -214,6 +216,7 @@ export class SuggestionIndex {
           if (!doc.examples.some((e) => contains(e, token)))
             dropPosting(this.learnedPostings, token, doc.slot);
     }
+    return true;
   }
 
   private idfOf(token: string): number {

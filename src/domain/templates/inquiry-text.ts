@@ -23,5 +23,15 @@ export function stripCourtesy(message: string): string {
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/:[a-z0-9_+-]+:/g, ' ');
   for (const phrase of STOP_PHRASES) text = text.replace(phrase, ' ');
-  return text.replace(/[ \t]+/g, ' ').trim();
+  // What a removed phrase leaves behind (its punctuation, an empty line) goes too.
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/[ \t]+/g, ' ')
+        .replace(/^[\s、。,.!！…]+/, '')
+        .trim(),
+    )
+    .filter((line) => /[\p{L}\p{N}]/u.test(line))
+    .join('\n');
 }
