@@ -207,6 +207,7 @@ async function main() {
   const byWeights = new Map<SuggesterWeights, Ranked[]>();
   for (const weights of WEIGHT_GRID) byWeights.set(weights, await rank(await indexWith(weights), inquiries));
   const pooled: Ranked[] = [];
+  const pooledFloor: Ranked[] = [];
   for (const [tuneName, tune, testName, test] of [
     ['A', a, 'B', b],
     ['B', b, 'A', a],
@@ -217,6 +218,7 @@ async function main() {
     const tuneRanked = ranked.filter((r) => tuneIds.has(r.inquiry.id));
     const testRanked = ranked.filter((r) => testIds.has(r.inquiry.id));
     const floor = bestFloor(tuneRanked);
+    pooledFloor.push(...testRanked.map((r) => ({ ...r, hits: (r.hits[0]?.score ?? 0) >= floor ? r.hits : [] })));
     console.log(
       row(`${tuneName} → ${testName} (floor)`, measure(testRanked, floor), ` floor ${fmt(floor)} |`),
     );
@@ -239,6 +241,7 @@ async function main() {
       ),
     );
   }
+  console.log(row('both held-out halves pooled (floor)', measure(pooledFloor, 0), ' |'));
   console.log(row('both held-out halves pooled (weights + floor)', measure(pooled, 0), ' |'));
 
   if (argv.includes('--verbose')) {

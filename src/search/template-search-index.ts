@@ -207,7 +207,9 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   suggest(message: string, opts: { limit?: number; floor?: number } = {}): TemplateSuggestion[] {
     if ((opts.limit ?? 3) <= 0) return [];
     const text = stripCourtesy(message);
-    const searchRanks = new Map(this.search(text, { limit: SEARCH_RANKS }).map((h, i) => [h.id, i + 1]));
+    const searchRanks = new Map(
+      this.rank(text, SEARCH_RANKS).ranked.map(({ entry }, i) => [entry.template.id, i + 1]),
+    );
     return this.suggestionIndex().suggest(
       contentWords(text, this.morphemes, this.readings),
       analyseText(text, this.readings),
@@ -220,15 +222,31 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   }
 
   search(query: string, opts: { limit?: number; filters?: TemplateSearchFilters } = {}): TemplateSearchHit[] {
-    const limit = opts.limit ?? DEFAULT_LIMIT;
+    const { ranked, tokens } = this.rank(query, opts.limit ?? DEFAULT_LIMIT, opts.filters);
+    const tokenSet = new Set(tokens);
+    return ranked.map(({ entry, score }) => ({
+      id: entry.template.id,
+      title: entry.template.title,
+      path: entry.template.path,
+      score,
+      snippet: buildSnippet(entry.template.body, tokenSet, this.readings),
+    }));
+  }
+
+  /** Search's ranking without snippets: the best `limit` templates and the query's tokens. */
+  private rank(
+    query: string,
+    limit: number,
+    filters?: TemplateSearchFilters,
+  ): { ranked: Array<{ entry: IndexedTemplate; score: number }>; tokens: string[] } {
     const words = query
       .split(/\s+/)
       .filter((w) => w !== '')
       .map((w) => analyseText(w, this.readings));
     const queryTokens = tokensOf(...words);
-    if (queryTokens.length === 0 || limit <= 0) return [];
+    if (queryTokens.length === 0 || limit <= 0) return { ranked: [], tokens: queryTokens };
 
-    const candidates = this.retrieve(queryTokens, CANDIDATES, opts.filters);
+    const candidates = this.retrieve(queryTokens, CANDIDATES, filters);
     const weights = queryTokens.map((t) => idf(this.tokenStats.get(t)?.documents ?? 0, this.templates.size));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const ranked: Array<{ entry: IndexedTemplate; score: number }> = [];
@@ -246,14 +264,7 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
       ranked.push({ entry, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.entry.template.id.localeCompare(b.entry.template.id));
-    const tokenSet = new Set(queryTokens);
-    return ranked.slice(0, limit).map(({ entry, score }) => ({
-      id: entry.template.id,
-      title: entry.template.title,
-      path: entry.template.path,
-      score,
-      snippet: buildSnippet(entry.template.body, tokenSet, this.readings),
-    }));
+    return { ranked: ranked.slice(0, limit), tokens: queryTokens };
   }
 
   /** Ids of the templates Orama ranks highest on the rarest of `tokens`. */

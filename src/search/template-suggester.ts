@@ -62,7 +62,8 @@ interface SuggestDoc {
   path: string;
   titleText: Text;
   all: Text;
-  titleWords: QueryWord[];
+  /** The title's content words: analysed on first use (kuromoji over 10,000 titles takes seconds). */
+  titleWords?: QueryWord[];
   /** titleWords weighted with the idf of `titleWeightedAt` (recomputed when the collection changed). */
   titleWeighted?: WeightedWord[];
   titleWeightedAt?: number;
@@ -178,7 +179,6 @@ export class SuggestionIndex {
       path: t.path,
       titleText: title,
       all: { surface: `${title.surface}\n${body.surface}`, reading: `${title.reading}\n${body.reading}` },
-      titleWords: this.wordsOf(t.title),
       examples,
     };
     this.docs.set(t.id, doc);
@@ -289,6 +289,7 @@ export class SuggestionIndex {
       const doc = this.bySlot[slot];
       if (doc === undefined) continue;
       if (doc.titleWeightedAt !== this.generation || doc.titleWeighted === undefined) {
+        doc.titleWords ??= this.wordsOf(doc.title);
         doc.titleWeighted = this.weigh(doc.titleWords);
         doc.titleWeightedAt = this.generation;
       }
