@@ -218,7 +218,9 @@ async function main() {
     const tuneRanked = ranked.filter((r) => tuneIds.has(r.inquiry.id));
     const testRanked = ranked.filter((r) => testIds.has(r.inquiry.id));
     const floor = bestFloor(tuneRanked);
-    pooledFloor.push(...testRanked.map((r) => ({ ...r, hits: (r.hits[0]?.score ?? 0) >= floor ? r.hits : [] })));
+    pooledFloor.push(
+      ...testRanked.map((r) => ({ ...r, hits: (r.hits[0]?.score ?? 0) >= floor ? r.hits : [] })),
+    );
     console.log(
       row(`${tuneName} → ${testName} (floor)`, measure(testRanked, floor), ` floor ${fmt(floor)} |`),
     );
