@@ -2,6 +2,7 @@ import { createTemplateCatalog } from './domain/templates/template-catalog.ts';
 import type { Logger } from './logger.ts';
 import { createTemplateSearchIndex } from './search/template-search-index.ts';
 import type { Db } from './storage/database.ts';
+import { createSuggestionFeedbackStore } from './storage/suggestion-feedback-store.ts';
 import { createTemplateIndexFile, templateIndexFileFor } from './storage/template-index-file.ts';
 import { createTemplateStore } from './storage/template-store.ts';
 
@@ -11,6 +12,7 @@ export function openTemplateCatalog(options: { db: Db; databaseUrl: string; logg
     store: createTemplateStore(options.db),
     createIndex: (opts) => createTemplateSearchIndex(opts),
     snapshots: createTemplateIndexFile(templateIndexFileFor(options.databaseUrl)),
+    feedback: createSuggestionFeedbackStore(options.db),
     logger: options.logger.child({ component: 'templates' }),
   });
 }

@@ -10,6 +10,7 @@ import { type Db, openDatabase } from './storage/database.ts';
 import { createKeyValueStore } from './storage/key-value-store.ts';
 import { openTemplateCatalog } from './template-catalog-factory.ts';
 import { detectFormat, exportText, readTemplateSource, writeTemplateExport } from './templates-files.ts';
+import { SUGGEST_HELP_LINES, suggestCommand } from './templates-suggest-cli.ts';
 import { exportTemplatesToZendesk } from './zendesk/macro-export.ts';
 import { zendeskMacroRows } from './zendesk/macro-source.ts';
 import { createZendeskApi } from './zendesk/zendesk-client.ts';
@@ -22,6 +23,7 @@ export const TEMPLATES_HELP = `yorisoi templates — the shared reply templates
   templates export --to-zendesk [--folder F]          create/update Zendesk macros (title = folder::…::title)
   templates search QUERY [--limit N] [--json] [--folder F] [--product P] [--tag T]
   templates search --batch [--limit N]                one query a line from standard input, one JSON array a line
+${SUGGEST_HELP_LINES.join('\n')}
   templates duplicates [--json]                       groups of near-duplicate templates
   templates show ID [--diff V1 V2] [--history]
   templates move ID FOLDER · delete ID · restore ID · reindex`;
@@ -50,7 +52,18 @@ export async function templatesCommand(args: string[], env: Env, io: TemplatesIo
     io.out(TEMPLATES_HELP);
     return sub ? 0 : 2;
   }
-  const known = ['import', 'export', 'search', 'duplicates', 'show', 'move', 'delete', 'restore', 'reindex'];
+  const known = [
+    'import',
+    'export',
+    'search',
+    'suggest',
+    'duplicates',
+    'show',
+    'move',
+    'delete',
+    'restore',
+    'reindex',
+  ];
   if (!known.includes(sub)) {
     io.err(`error: unknown templates command "${sub}" (use: ${known.join(' | ')})`);
     return 2;
@@ -215,6 +228,8 @@ async function run(
       });
       return 0;
     }
+    case 'suggest':
+      return suggestCommand(rest, catalog, io);
     case 'duplicates': {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
       const groups = await catalog.duplicateGroups();

@@ -18,7 +18,7 @@ export interface ReadingAnalyzer {
   readingOfRun(run: string, context: string): string;
 }
 
-type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+export type KuromojiTokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 
 const CONTEXT_KANA = 2;
 /** Beyond this many cached runs the cache is cleared rather than grown (bounded memory). */
@@ -36,7 +36,7 @@ function katakanaToHiragana(s: string): string {
 let kuromojiLoad: Promise<KuromojiTokenizer> | undefined;
 
 /** Loads the kuromoji dictionary once per process (~1 s, ~75 MB heap). */
-function loadKuromoji(): Promise<KuromojiTokenizer> {
+export function loadKuromoji(): Promise<KuromojiTokenizer> {
   kuromojiLoad ??= new Promise((resolve, reject) => {
     const require = createRequire(import.meta.url);
     const dicPath = path.join(path.dirname(require.resolve('kuromoji/package.json')), 'dict');

@@ -10,17 +10,26 @@
 // See docs/search.md, "Search at scale", for the measurements behind the constants.
 
 import { type AnyOrama, create, insert, remove as oramaRemove, search as oramaSearch } from '@orama/orama';
+import { stripCourtesy } from '../domain/templates/inquiry-text.ts';
 import type {
   NearDuplicate,
   SearchableTemplate,
   TemplateSearchFilters,
   TemplateSearchHit,
   TemplateSearchIndex,
+  TemplateSuggestion,
 } from '../domain/templates/template-search.ts';
+import { contentWords } from './content-words.ts';
 import { createLeanIndexComponent } from './lean-orama-index.ts';
 import { duplicateFeatures, duplicateSimilarity, NEAR_DUPLICATE_THRESHOLD } from './near-duplicates.ts';
-import { createReadingAnalyzer, type ReadingAnalyzer } from './readings.ts';
+import {
+  createReadingAnalyzer,
+  type KuromojiTokenizer,
+  loadKuromoji,
+  type ReadingAnalyzer,
+} from './readings.ts';
 import { buildSnippet } from './snippet.ts';
+import { type SuggesterWeights, SuggestionIndex } from './template-suggester.ts';
 import { type AnalysedText, analyseText, tokensOf } from './text-analysis.ts';
 
 /** Query tokens handed to Orama, rarest first: the rare ones carry the information and are cheap. */
@@ -40,6 +49,8 @@ const PHRASE_WEIGHT = 0.5;
 const DEFAULT_LIMIT = 10;
 const DUPLICATE_CANDIDATES = 20;
 const SERIALIZATION_VERSION = 1;
+/** Plain search's top this many count as one signal of a suggestion (template-suggester.ts). */
+const SEARCH_RANKS = 10;
 
 /** What we keep per template: the analysed text is needed for re-ranking and duplicate checks. */
 interface IndexedTemplate {
@@ -90,7 +101,14 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
    */
   private tokensInTransit: string[] = [];
 
-  constructor(private readonly readings: ReadingAnalyzer) {
+  /** Built on the first suggestion from the analysed templates, then kept in step with them. */
+  private suggestions: SuggestionIndex | undefined;
+
+  constructor(
+    private readonly readings: ReadingAnalyzer,
+    private readonly morphemes: KuromojiTokenizer,
+    private readonly suggestionSettings: SuggestionSettings = {},
+  ) {
     const tokenize = (raw: string, _language?: string, prop?: string) =>
       prop === 'grams' ? this.tokensInTransit : raw.split(' ');
     this.db = create({
@@ -134,6 +152,7 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     });
     this.tokensInTransit = [];
     this.templates.delete(id);
+    this.suggestions?.remove(id);
   }
 
   insertAnalysed(entry: IndexedTemplate): void {
@@ -170,18 +189,64 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
       reading: `${entry.title.reading}\n${entry.body.reading}`,
       inOrama,
     });
+    this.suggestions?.add(template, entry.title, entry.body);
+  }
+
+  /** The suggestion index, built from the already analysed templates on first use. */
+  suggestionIndex(): SuggestionIndex {
+    if (this.suggestions === undefined) {
+      const built = new SuggestionIndex((text) => contentWords(text, this.morphemes, this.readings));
+      if (this.suggestionSettings.weights) built.weights = { ...this.suggestionSettings.weights };
+      if (this.suggestionSettings.floor !== undefined) built.floor = this.suggestionSettings.floor;
+      for (const { template, title, body } of this.templates.values()) built.add(template, title, body);
+      this.suggestions = built;
+    }
+    return this.suggestions;
+  }
+
+  suggest(message: string, opts: { limit?: number; floor?: number } = {}): TemplateSuggestion[] {
+    if ((opts.limit ?? 3) <= 0) return [];
+    const text = stripCourtesy(message);
+    const searchRanks = new Map(
+      this.rank(text, SEARCH_RANKS).ranked.map(({ entry }, i) => [entry.template.id, i + 1]),
+    );
+    return this.suggestionIndex().suggest(
+      contentWords(text, this.morphemes, this.readings),
+      analyseText(text, this.readings),
+      { ...opts, searchRanks },
+    );
+  }
+
+  learnSent(templateId: string, message: string): boolean {
+    return this.suggestionIndex().learn(templateId, analyseText(stripCourtesy(message), this.readings));
   }
 
   search(query: string, opts: { limit?: number; filters?: TemplateSearchFilters } = {}): TemplateSearchHit[] {
-    const limit = opts.limit ?? DEFAULT_LIMIT;
+    const { ranked, tokens } = this.rank(query, opts.limit ?? DEFAULT_LIMIT, opts.filters);
+    const tokenSet = new Set(tokens);
+    return ranked.map(({ entry, score }) => ({
+      id: entry.template.id,
+      title: entry.template.title,
+      path: entry.template.path,
+      score,
+      snippet: buildSnippet(entry.template.body, tokenSet, this.readings),
+    }));
+  }
+
+  /** Search's ranking without snippets: the best `limit` templates and the query's tokens. */
+  private rank(
+    query: string,
+    limit: number,
+    filters?: TemplateSearchFilters,
+  ): { ranked: Array<{ entry: IndexedTemplate; score: number }>; tokens: string[] } {
     const words = query
       .split(/\s+/)
       .filter((w) => w !== '')
       .map((w) => analyseText(w, this.readings));
     const queryTokens = tokensOf(...words);
-    if (queryTokens.length === 0 || limit <= 0) return [];
+    if (queryTokens.length === 0 || limit <= 0) return { ranked: [], tokens: queryTokens };
 
-    const candidates = this.retrieve(queryTokens, CANDIDATES, opts.filters);
+    const candidates = this.retrieve(queryTokens, CANDIDATES, filters);
     const weights = queryTokens.map((t) => idf(this.tokenStats.get(t)?.documents ?? 0, this.templates.size));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const ranked: Array<{ entry: IndexedTemplate; score: number }> = [];
@@ -199,14 +264,7 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
       ranked.push({ entry, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.entry.template.id.localeCompare(b.entry.template.id));
-    const tokenSet = new Set(queryTokens);
-    return ranked.slice(0, limit).map(({ entry, score }) => ({
-      id: entry.template.id,
-      title: entry.template.title,
-      path: entry.template.path,
-      score,
-      snippet: buildSnippet(entry.template.body, tokenSet, this.readings),
-    }));
+    return { ranked: ranked.slice(0, limit), tokens: queryTokens };
   }
 
   /** Ids of the templates Orama ranks highest on the rarest of `tokens`. */
@@ -319,11 +377,21 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   }
 }
 
+/** Overrides of the calibrated suggestion ranking (for the evaluation's cross-validation). */
+export interface SuggestionSettings {
+  weights?: SuggesterWeights;
+  floor?: number;
+}
+
 /** Loads kuromoji (~1 s, once per process) and returns an empty index, or one restored from `serialized`. */
 export async function createTemplateSearchIndex(
-  opts: { serialized?: string } = {},
+  opts: { serialized?: string; suggestion?: SuggestionSettings } = {},
 ): Promise<TemplateSearchIndex> {
-  const index = new OramaTemplateSearchIndex(await createReadingAnalyzer());
+  const index = new OramaTemplateSearchIndex(
+    await createReadingAnalyzer(),
+    await loadKuromoji(),
+    opts.suggestion,
+  );
   if (opts.serialized !== undefined) index.restore(opts.serialized);
   return index;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../logger.ts';
+import type { SuggestionFeedbackStore } from './suggestion-feedback.ts';
 import {
   describeIssues,
   isUnder,
@@ -16,6 +17,7 @@ import type {
   TemplateSearchFilters,
   TemplateSearchHit,
   TemplateSearchIndex,
+  TemplateSuggestion,
 } from './template-search.ts';
 import type { TemplateIndexSnapshots, TemplateStore } from './template-store.ts';
 import { diffVersions } from './text-diff.ts';
@@ -66,6 +68,8 @@ export interface TemplateCatalogDeps {
   store: TemplateStore;
   createIndex(opts?: { serialized?: string }): Promise<TemplateSearchIndex>;
   snapshots?: TemplateIndexSnapshots;
+  /** What agents sent for which message: suggestions learn from it (none: suggestions do not learn). */
+  feedback?: SuggestionFeedbackStore;
   logger: Logger;
   newId?: () => string;
   now?: () => number;
@@ -236,6 +240,19 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
     if (t) apply(t, await ready());
   }
 
+  /** The index the stored sent-template examples were last replayed into. */
+  let learnedInto: TemplateSearchIndex | undefined;
+  /** The index with every recorded "sent T for X" applied (once per index: a reindex replays them). */
+  async function learned(): Promise<TemplateSearchIndex> {
+    const idx = await ready();
+    if (learnedInto !== idx) {
+      learnedInto = idx;
+      for (const example of (await deps.feedback?.list()) ?? [])
+        idx.learnSent(example.templateId, example.text);
+    }
+    return idx;
+  }
+
   return {
     ready: async () => {
       await ready();
@@ -261,6 +278,20 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
       opts: { limit?: number; filters?: TemplateSearchFilters } = {},
     ): Promise<TemplateSearchHit[]> {
       return (await ready()).search(query, opts);
+    },
+    /** Templates that answer a customer's message, best first; empty when nothing fits (issue 13). */
+    async suggest(message: string, opts: { limit?: number } = {}): Promise<TemplateSuggestion[]> {
+      return (await learned()).suggest(message, opts);
+    },
+    /** Many messages against one index load (CLI --batch). */
+    async suggestMany(messages: string[], opts: { limit?: number } = {}): Promise<TemplateSuggestion[][]> {
+      const idx = await learned();
+      return messages.map((m) => idx.suggest(m, opts));
+    },
+    /** "Agents sent `templateId` for `message`": stored, and similar later messages rank it higher. */
+    async recordSent(templateId: string, message: string): Promise<void> {
+      await deps.feedback?.recordSent({ templateId, text: message });
+      if (learnedInto !== undefined) learnedInto.learnSent(templateId, message);
     },
     /** Many queries against one index load (CLI --batch). */
     async searchMany(queries: string[], opts: { limit?: number } = {}): Promise<TemplateSearchHit[][]> {

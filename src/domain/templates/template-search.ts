@@ -33,6 +33,14 @@ export interface NearDuplicate {
   similarity: number;
 }
 
+/** A template suggested for a customer's message (issue 13); `score` is 0..1, comparable across messages. */
+export interface TemplateSuggestion {
+  id: string;
+  title: string;
+  path: string;
+  score: number;
+}
+
 export interface TemplateSearchIndex {
   readonly size: number;
   /** Adds the template, or replaces the one with the same id. */
@@ -48,6 +56,14 @@ export interface TemplateSearchIndex {
   ): NearDuplicate[];
   /** Connected groups of near-duplicates among the indexed templates, each with ≥ 2 ids. */
   duplicateGroups(): { ids: string[] }[];
+  /**
+   * Templates that answer a customer's message (their own words: greetings, context, colloquial
+   * spelling), best first, at most `limit` (default 3). Empty when nothing reaches `floor`
+   * (default: the calibrated one) — a wrong suggestion costs more than none.
+   */
+  suggest(message: string, opts?: { limit?: number; floor?: number }): TemplateSuggestion[];
+  /** "Agents sent `templateId` for `message`": similar later messages rank it higher. False if unknown. */
+  learnSent(templateId: string, message: string): boolean;
   /** A snapshot to persist next to the database so that start-up does not re-analyse every template. */
   serialize(): string;
 }
