@@ -13,7 +13,7 @@ import {
   ZendeskApiError,
 } from './errors.ts';
 import { exportTicketsCursor } from './incremental.ts';
-import type { FaultInjector, WindowLimiter } from './limits.ts';
+import type { FaultInjector, Latency, WindowLimiter, ZendeskCall } from './limits.ts';
 import type { MacroRecord, TriggerRecord, UserRecord, WebhookRecord } from './model.ts';
 import { paginate } from './paging.ts';
 import { search } from './search.ts';
@@ -41,6 +41,9 @@ export interface ApiDeps {
   apiToken: string;
   accountLimit: WindowLimiter;
   faults: FaultInjector;
+  latency?: Latency;
+  /** Every API request is appended here (GET /_sim/zendesk/calls). */
+  calls?: ZendeskCall[];
 }
 
 interface Call {
@@ -140,7 +143,18 @@ const macroSchema = z.object({
   active: z.boolean().optional(),
   position: z.number().int().optional(),
   actions: z.array(z.object({ field: z.string(), value: z.unknown() })).min(1),
-  restriction: z.unknown().optional(),
+  /** Personal: `{type: "User", id}`; group: `{type: "Group", id, ids?}`; null: everyone. */
+  restriction: z
+    .union([
+      z.object({ type: z.literal('User'), id: z.number().int() }),
+      z.object({
+        type: z.literal('Group'),
+        id: z.number().int(),
+        ids: z.array(z.number().int()).optional(),
+      }),
+    ])
+    .nullable()
+    .optional(),
 });
 
 /** Webhooks API errors use JSON:API-style `errors` (unlike the rest of the Support API). */
@@ -369,10 +383,31 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     if (!macro) throw notFound();
     return macro;
   };
+  /** Personal macros (`restriction: {type: "User", id}`): admins see everyone's, agents only their own.
+   *  `access`: personal (mine), agents (every agent's personal, admins only), shared (not personal),
+   *  account (no restriction at all). */
+  const visibleMacro = (call: Call, macro: MacroRecord) => {
+    const r = macro.restriction as { type?: unknown; id?: unknown } | null;
+    const owner = r && r.type === 'User' ? Number(r.id) : null;
+    if (owner !== null && owner !== call.user.id && call.user.role !== 'admin') return false;
+    switch (call.params.get('access')) {
+      case 'personal':
+        return owner === call.user.id;
+      case 'agents':
+        return owner !== null;
+      case 'shared':
+        return owner === null;
+      case 'account':
+        return r === null || r === undefined;
+      default:
+        return true;
+    }
+  };
   const macroList = (call: Call, onlyActive: boolean) =>
     paginate(
       [...state.macros.values()]
         .filter((x) => !onlyActive || x.active)
+        .filter((x) => visibleMacro(call, x))
         .sort((a, b) => a.position - b.position || a.id - b.id)
         .map((x) => macroJson(state, x)),
       'macros',
@@ -777,7 +812,9 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
       /^\/macros\/search$/,
       (call) => {
         const q = (call.params.get('query') ?? '').toLowerCase();
-        const found = [...state.macros.values()].filter((x) => x.title.toLowerCase().includes(q));
+        const found = [...state.macros.values()].filter(
+          (x) => x.title.toLowerCase().includes(q) && visibleMacro(call, x),
+        );
         return ok({
           macros: found.map((x) => macroJson(state, x)),
           next_page: null,
@@ -824,10 +861,17 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL) {
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname.slice('/api/v2'.length).replace(/\.json$/, '') || '/';
+    const delay = deps.latency?.sample() ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = deps.faults.take(method, `/api/v2${path}`, url.pathname);
-    if (fault?.kind === 'hang') return; // never answered; the server closes the socket on shutdown
-    if (fault?.kind === 'error') throw fault.error;
-    const loseResponse = fault?.kind === 'lost_response';
+    if (fault && !fault.afterWrite) {
+      if (fault.kind === 'hang') return; // never answered; the server closes the socket on shutdown
+      if (fault.kind === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      throw fault.error;
+    }
     const user = authenticate(req);
     const rate = deps.accountLimit.take(state.now());
     const rateHeaders = {
@@ -861,10 +905,14 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         method === 'POST' && path === '/tickets'
           ? withIdempotency(call, () => handler(call, m))
           : handler(call, m);
-      if (loseResponse) {
-        // The work is done; the caller never hears about it.
-        req.socket.destroy();
-        return;
+      if (fault) {
+        // The work is done; the caller hears an error, nothing, or a dropped connection.
+        if (fault.kind === 'hang') return;
+        if (fault.kind === 'reset') {
+          req.socket.destroy();
+          return;
+        }
+        throw fault.error;
       }
       if (reply.status === 204) {
         res.writeHead(204, { ...rateHeaders, ...reply.headers });
@@ -882,6 +930,18 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
 
   return async (req, res, url) => {
     if (url.pathname !== '/api/v2' && !url.pathname.startsWith('/api/v2/')) return false;
+    if (deps.calls) {
+      const entry: ZendeskCall = {
+        method: (req.method ?? 'GET').toUpperCase(),
+        path: `${url.pathname}${url.search}`,
+        status: 0,
+        at: new Date(state.now()).toISOString(),
+      };
+      deps.calls.push(entry);
+      res.once('finish', () => {
+        entry.status = res.statusCode;
+      });
+    }
     try {
       await handle(req, res, url);
     } catch (error) {

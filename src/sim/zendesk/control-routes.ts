@@ -18,7 +18,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 /** The control API: JSON in, JSON out, 400 `{error, issues}` on bad input. */
 export function createControlRoute(control: ZendeskControl): SimRoute {
-  const handle = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => {
     const method = (req.method ?? 'GET').toUpperCase();
     const send = (body: unknown, status = 200) => sendJson(res, status, body);
     if (path === '/tickets' && method === 'POST')
@@ -30,6 +30,7 @@ export function createControlRoute(control: ZendeskControl): SimRoute {
     }
     const ticket = path.match(/^\/tickets\/(\d+)$/);
     if (ticket && method === 'GET') return send(control.getTicket(Number(ticket[1])));
+    if (ticket && method === 'DELETE') return send(control.deleteTicket(Number(ticket[1])));
     if (ticket && method === 'PATCH')
       return send(control.agentUpdate(Number(ticket[1]), (await readJson(req)) as never));
     if (path === '/users' && method === 'GET') return send(control.listUsers());
@@ -44,6 +45,16 @@ export function createControlRoute(control: ZendeskControl): SimRoute {
     if (path === '/faults' && method === 'DELETE') return send(control.clearFaults());
     if (path === '/rate' && method === 'POST')
       return send(control.setRate(parseControl(rateSchema, await readJson(req)).per_minute));
+    if (path === '/latency' && method === 'POST') return send(control.setLatency((await readJson(req)) as never));
+    if (path === '/latency' && method === 'GET') return send(control.latency());
+    if (path === '/calls' && method === 'GET') {
+      return send(
+        control.calls({
+          method: query.get('method') ?? undefined,
+          path_prefix: query.get('path_prefix') ?? undefined,
+        }),
+      );
+    }
     if (path === '/clock' && method === 'POST') {
       return send(control.advanceClock(parseControl(clockSchema, await readJson(req)).advance_seconds));
     }
@@ -58,7 +69,7 @@ export function createControlRoute(control: ZendeskControl): SimRoute {
   return async (req, res, url) => {
     if (url.pathname !== PREFIX && !url.pathname.startsWith(`${PREFIX}/`)) return false;
     try {
-      await handle(req, res, url.pathname.slice(PREFIX.length));
+      await handle(req, res, url.pathname.slice(PREFIX.length), url.searchParams);
     } catch (error) {
       if (!(error instanceof SimControlError)) throw error;
       sendJson(res, error.status, {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SimControlError, ZendeskApiError } from './errors.ts';
-import type { FaultInjector, FaultStatus, WindowLimiter } from './limits.ts';
+import type { FaultInjector, FaultStatus, Latency, WindowLimiter, ZendeskCall } from './limits.ts';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type UserRecord, type Via } from './model.ts';
 import { commentJson, iso, type TicketJson, ticketJson, type UserJson, userJson } from './serialize.ts';
 import type { ZendeskState } from './state.ts';
@@ -56,13 +56,24 @@ export const faultSchema = z.object({
     z.literal(422),
     z.literal(429),
     z.literal('hang'),
+    z.literal('reset'),
     z.literal('lost_response'),
   ]),
+  /** Carry the request out first (store the comment), then fail: "stored, then 500 / hang / reset". */
+  after_write: z.boolean().optional(),
   count: z.number().int().min(1).default(1),
   retry_after: z.number().int().min(0).optional(),
 });
 export type FaultInput = z.input<typeof faultSchema>;
 export const rateSchema = z.object({ per_minute: z.number().int().min(1) });
+/** `{p50_ms, p99_ms}` turns latency on; `{off: true}` (or p50_ms 0) turns it off. */
+export const latencySchema = z.union([
+  z.object({ off: z.literal(true) }),
+  z
+    .object({ p50_ms: z.number().min(0), p99_ms: z.number().min(0) })
+    .refine((v) => v.p99_ms >= v.p50_ms, { message: 'p99_ms must be ≥ p50_ms' }),
+]);
+export type LatencyInput = z.input<typeof latencySchema>;
 export const clockSchema = z.object({ advance_seconds: z.number().min(0) });
 
 export interface ControlComment {
@@ -98,6 +109,14 @@ export interface ZendeskControl {
   clearFaults(): { faults: unknown[] };
   /** POST /_sim/zendesk/rate */
   setRate(perMinute: number): { per_minute: number };
+  /** POST /_sim/zendesk/latency (GET reads it) */
+  setLatency(input: LatencyInput): { latency: ReturnType<Latency['get']> };
+  latency(): { latency: ReturnType<Latency['get']> };
+  /** GET /_sim/zendesk/calls — every API request, oldest first, with the status answered (0: none). */
+  calls(query?: { method?: string; path_prefix?: string }): { calls: ZendeskCall[] };
+  /** DELETE /_sim/zendesk/tickets/:id — an agent deletes the ticket (spam): 404 on the API from now on,
+   *  status "deleted" in the incremental export unless `exclude_deleted=true`. */
+  deleteTicket(ticketId: number): { deleted: number };
   /** POST /_sim/zendesk/clock (GET reads it) */
   advanceClock(seconds: number): { now: string; unix: number };
   clock(): { now: string; unix: number };
@@ -118,6 +137,8 @@ export function createControl(deps: {
   delivery: WebhookDelivery;
   faults: FaultInjector;
   accountLimit: WindowLimiter;
+  latency: Latency;
+  calls: ZendeskCall[];
 }): ZendeskControl {
   const { state, tickets } = deps;
 
@@ -332,6 +353,7 @@ export function createControl(deps: {
         status: input.status as FaultStatus,
         count: input.count,
         retryAfter: input.retry_after,
+        afterWrite: input.after_write,
       });
       return { faults: deps.faults.list() };
     },
@@ -351,6 +373,34 @@ export function createControl(deps: {
       const input = parseControl(clockSchema, { advance_seconds: seconds });
       state.advance(input.advance_seconds);
       return clockNow();
+    },
+
+    setLatency(raw) {
+      const input = parseControl(latencySchema, raw);
+      deps.latency.set('off' in input ? null : { p50Ms: input.p50_ms, p99Ms: input.p99_ms });
+      return { latency: deps.latency.get() };
+    },
+
+    latency: () => ({ latency: deps.latency.get() }),
+
+    calls(query = {}) {
+      return {
+        calls: deps.calls
+          .filter(
+            (c) =>
+              (!query.method || c.method === query.method.toUpperCase()) &&
+              (!query.path_prefix || c.path.startsWith(query.path_prefix)),
+          )
+          .map((c) => ({ ...c })),
+      };
+    },
+
+    deleteTicket(ticketId) {
+      const ticket = findTicket(ticketId);
+      const actor = state.userByEmail('aiko@example.com') ?? state.users.get(state.apiUserId);
+      if (!actor) throw new SimControlError(500, 'no_agent');
+      asControl(() => tickets.remove(ticket.id, { actor, via: VIA_WEB }));
+      return { deleted: ticket.id };
     },
 
     clock: clockNow,

@@ -3,7 +3,14 @@ import type { SimRoute } from '../sim-server.ts';
 import { createApiRoute } from './api-routes.ts';
 import { createControl, type ZendeskControl } from './control.ts';
 import { createControlRoute } from './control-routes.ts';
-import { createFaultInjector, createWindowLimiter } from './limits.ts';
+import {
+  createFaultInjector,
+  createLatency,
+  createWindowLimiter,
+  PLAN_RATE_PER_MINUTE,
+  type ZendeskCall,
+  type ZendeskPlan,
+} from './limits.ts';
 import { createZendeskState, type SimClock } from './state.ts';
 import { createTicketOps, type TicketChange } from './tickets.ts';
 import { placeholderValues, renderTemplate, triggerMatches } from './triggers.ts';
@@ -14,10 +21,13 @@ export type {
   ControlComment,
   CustomerReplyInput,
   FaultInput,
+  LatencyInput,
   MergeInput,
   OpenTicketInput,
   ZendeskControl,
 } from './control.ts';
+export type { FaultStatus, ZendeskCall, ZendeskPlan } from './limits.ts';
+export { PLAN_RATE_PER_MINUTE } from './limits.ts';
 export type { SimClock } from './state.ts';
 export type { DeliveryAttempt, DeliveryStatus, WebhookDeliveryOptions } from './webhook-delivery.ts';
 export { signWebhook } from './webhook-delivery.ts';
@@ -28,8 +38,12 @@ export interface ZendeskSimOptions {
   /** The API user (an admin). Any agent's email works with the token, like a real account-wide API token. */
   agentEmail: string;
   apiToken: string;
-  /** Support API budget per minute, default 700 (Enterprise). */
+  /** Support API budget per minute; default: the plan's (Team 200/min). */
   ratePerMinute?: number;
+  /** Zendesk plan whose per-minute limit applies unless `ratePerMinute` is given; default `team`. */
+  plan?: ZendeskPlan;
+  /** API response time; default off. POST /_sim/zendesk/latency changes it. */
+  latency?: { p50Ms: number; p99Ms: number } | null;
   /** Base clock (epoch ms); POST /_sim/zendesk/clock moves the simulator ahead of it. */
   clock?: SimClock;
   /** Webhook delivery timing: tests pass an instant `sleep` so retries do not wait for real. */
@@ -51,7 +65,12 @@ export function createZendeskSim(opts: ZendeskSimOptions): ZendeskSim {
   });
   const delivery = createWebhookDelivery({ state, options: opts.webhooks });
   const faults = createFaultInjector();
-  const accountLimit = createWindowLimiter(opts.ratePerMinute ?? 700, 60_000);
+  const accountLimit = createWindowLimiter(
+    opts.ratePerMinute ?? PLAN_RATE_PER_MINUTE[opts.plan ?? 'team'],
+    60_000,
+  );
+  const latency = createLatency(opts.latency ?? null);
+  const calls: ZendeskCall[] = [];
 
   /** Every ticket write runs the active triggers once, in position order, and queues their webhooks. */
   const fireTriggers = (change: TicketChange) => {
@@ -75,8 +94,16 @@ export function createZendeskSim(opts: ZendeskSimOptions): ZendeskSim {
   };
 
   const tickets = createTicketOps({ state, onChange: fireTriggers });
-  const control = createControl({ state, tickets, delivery, faults, accountLimit });
-  const api = createApiRoute({ state, tickets, apiToken: opts.apiToken, accountLimit, faults });
+  const control = createControl({ state, tickets, delivery, faults, accountLimit, latency, calls });
+  const api = createApiRoute({
+    state,
+    tickets,
+    apiToken: opts.apiToken,
+    accountLimit,
+    faults,
+    latency,
+    calls,
+  });
   const controlRoute = createControlRoute(control);
   const route: SimRoute = async (req: IncomingMessage, res: ServerResponse, url: URL) =>
     (await api(req, res, url)) || (await controlRoute(req, res, url));

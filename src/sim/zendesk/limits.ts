@@ -34,9 +34,13 @@ export function createWindowLimiter(
   };
 }
 
-/** `lost_response`: the request is carried out, then the connection drops before the answer (a timeout
- *  after Zendesk already did the work — the case idempotent clients must survive). */
-export type FaultStatus = 500 | 503 | 422 | 429 | 'hang' | 'lost_response';
+/**
+ * `hang`: the request is never answered. `reset`: the connection drops without an answer.
+ * `lost_response` is the old name of `reset` after the write. With `afterWrite`, the request is carried out
+ * first (the ticket is updated, the comment stored) and only then fails: "stored, then 500 / hang /
+ * connection reset" — the case idempotent clients must survive.
+ */
+export type FaultStatus = 500 | 503 | 422 | 429 | 'hang' | 'reset' | 'lost_response';
 
 export interface FaultRule {
   method?: string;
@@ -44,13 +48,15 @@ export interface FaultRule {
   status: FaultStatus;
   remaining: number;
   retryAfter?: number;
+  afterWrite?: boolean;
 }
 
-/** What a matching fault does to a request: answer with an error, or never answer. */
-export type FaultOutcome =
+/** What a matching fault does to a request, and whether before or after the request did its work. */
+export type FaultOutcome = { afterWrite: boolean } & (
   | { kind: 'error'; error: ZendeskApiError }
   | { kind: 'hang' }
-  | { kind: 'lost_response' };
+  | { kind: 'reset' }
+);
 
 export interface FaultInjector {
   add(rule: Omit<FaultRule, 'remaining'> & { count: number }): void;
@@ -63,13 +69,21 @@ export interface FaultInjector {
 export function createFaultInjector(): FaultInjector {
   let rules: FaultRule[] = [];
   const outcome = (rule: FaultRule): FaultOutcome => {
+    const afterWrite = rule.afterWrite === true || rule.status === 'lost_response';
+    const result = failure(rule);
+    return { ...result, afterWrite } as FaultOutcome;
+  };
+  const failure = (
+    rule: FaultRule,
+  ): { kind: 'error'; error: ZendeskApiError } | { kind: 'hang' } | { kind: 'reset' } => {
     const retry: Record<string, string> =
       rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
     switch (rule.status) {
       case 'hang':
         return { kind: 'hang' };
+      case 'reset':
       case 'lost_response':
-        return { kind: 'lost_response' };
+        return { kind: 'reset' };
       case 429:
         return {
           kind: 'error',
@@ -111,6 +125,7 @@ export function createFaultInjector(): FaultInjector {
         pathPrefix: rule.pathPrefix,
         status: rule.status,
         retryAfter: rule.retryAfter,
+        afterWrite: rule.afterWrite,
         remaining: rule.count,
       });
     },
@@ -131,4 +146,52 @@ export function createFaultInjector(): FaultInjector {
       return outcome(rule);
     },
   };
+}
+
+/** Response time of the simulated API: off (0 ms), or log-normal with the given median and 99th percentile. */
+export interface Latency {
+  set(setting: { p50Ms: number; p99Ms: number } | null): void;
+  get(): { p50_ms: number; p99_ms: number } | { off: true };
+  /** One draw, in ms. */
+  sample(): number;
+}
+
+export function createLatency(initial: { p50Ms: number; p99Ms: number } | null = null): Latency {
+  let setting = initial;
+  return {
+    set(value) {
+      setting = value && value.p50Ms > 0 ? value : null;
+    },
+    get: () => (setting ? { p50_ms: setting.p50Ms, p99_ms: setting.p99Ms } : { off: true }),
+    sample() {
+      if (!setting) return 0;
+      // ln(X) ~ N(mu, sigma): median e^mu = p50; p99 = e^(mu + 2.326 sigma).
+      const mu = Math.log(setting.p50Ms);
+      const sigma = Math.max(0, Math.log(Math.max(setting.p99Ms, setting.p50Ms) / setting.p50Ms) / 2.326);
+      const u1 = Math.random() || Number.MIN_VALUE;
+      const u2 = Math.random();
+      const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      return Math.exp(mu + sigma * z);
+    },
+  };
+}
+
+/** Zendesk Support API requests per minute by plan (developer.zendesk.com rate-limits page). */
+export const PLAN_RATE_PER_MINUTE = {
+  team: 200,
+  growth: 400,
+  professional: 400,
+  enterprise: 700,
+  enterprise_plus: 2500,
+} as const;
+export type ZendeskPlan = keyof typeof PLAN_RATE_PER_MINUTE;
+
+/** One API request as the simulator answered it (GET /_sim/zendesk/calls). */
+export interface ZendeskCall {
+  method: string;
+  /** Path with query string, e.g. `/api/v2/tickets/12/audits.json?page[size]=100`. */
+  path: string;
+  /** HTTP status answered; 0 when the connection was dropped or never answered. */
+  status: number;
+  at: string;
 }
