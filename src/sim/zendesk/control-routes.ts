@@ -45,7 +45,8 @@ export function createControlRoute(control: ZendeskControl): SimRoute {
     if (path === '/faults' && method === 'DELETE') return send(control.clearFaults());
     if (path === '/rate' && method === 'POST')
       return send(control.setRate(parseControl(rateSchema, await readJson(req)).per_minute));
-    if (path === '/latency' && method === 'POST') return send(control.setLatency((await readJson(req)) as never));
+    if (path === '/latency' && method === 'POST')
+      return send(control.setLatency((await readJson(req)) as never));
     if (path === '/latency' && method === 'GET') return send(control.latency());
     if (path === '/calls' && method === 'GET') {
       return send(
