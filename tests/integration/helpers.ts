@@ -25,6 +25,9 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
     logger,
     pollSeconds: 3600,
     slackRate: { perSecond: 50, burst: 10 },
+    // The simulator defaults to the Team plan (200/min). Tests run hours of agent work in seconds, so they
+    // get Enterprise's budget unless they test the limit itself.
+    zendeskPerMinute: 700,
     ...options,
   });
   const api = async <T = unknown>(
