@@ -19,9 +19,16 @@ export function createWebhookDeliveryStore(db: Db): WebhookDeliveryStore {
       });
     },
     async markFailed(invocationId, error) {
+      const row = await db.webhookDelivery.update({
+        where: { invocationId },
+        data: { status: 'failed', error: error.slice(0, 500), attempts: { increment: 1 } },
+      });
+      return row.attempts;
+    },
+    async markParked(invocationId, reason) {
       await db.webhookDelivery.update({
         where: { invocationId },
-        data: { status: 'failed', error: error.slice(0, 500) },
+        data: { status: 'parked', error: reason.slice(0, 500) },
       });
     },
     async unprocessed(olderThan, limit) {

@@ -15,6 +15,9 @@ const zAudit = z.object({
     .optional(),
   events: z.array(zAuditEvent).default([]),
 });
+/** Cursor paging, 100 a page: Zendesk answers `meta.has_more` / `after_cursor` only when asked this way. */
+const cursorPage = (cursor: string | undefined) =>
+  cursor ? { 'page[size]': 100, 'page[after]': cursor } : { 'page[size]': 100 };
 const commentIdOf = (audit: z.infer<typeof zAudit>) =>
   audit.events.find((e) => e.type === 'Comment')?.id ?? null;
 
@@ -42,10 +45,12 @@ export function createZendeskReplyGateway(api: ZendeskApi): ReplyGateway {
 
     async findReplyByKey(ticketZendeskId, key) {
       let cursor: string | undefined;
-      for (let page = 0; page < 50; page++) {
+      // Every page: a ticket has at most 5000 comments, so at most ~100 pages of audits worth reading.
+      for (let page = 0; page < 1000; page++) {
         const r = await api.call(
           'GET',
-          ['tickets', ticketZendeskId, 'audits', cursor ? { 'page[after]': cursor } : {}],
+          // Without page[size] Zendesk answers with offset paging (no `meta`): only the first 100 audits.
+          ['tickets', ticketZendeskId, 'audits', cursorPage(cursor)],
           zCursorMeta.extend({ audits: z.array(zAudit) }),
         );
         const hit = r.audits.find((a) => a.metadata?.custom?.[SEND_KEY_FIELD] === key);
@@ -64,7 +69,7 @@ export function createZendeskReplyGateway(api: ZendeskApi): ReplyGateway {
       for (let page = 0; page < 50; page++) {
         const r = await api.call(
           'GET',
-          ['tickets', ticketZendeskId, 'comments', cursor ? { 'page[after]': cursor } : {}],
+          ['tickets', ticketZendeskId, 'comments', cursorPage(cursor)],
           zCursorMeta.extend({ comments: z.array(zComment) }),
         );
         for (const c of r.comments) {

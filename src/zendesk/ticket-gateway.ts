@@ -119,7 +119,11 @@ export function createZendeskTicketGateway(
     getUser,
     /** One page of the cursor-based incremental ticket export. */
     async incrementalTickets(position: { cursor: string } | { startTime: number }) {
-      const query = 'cursor' in position ? { cursor: position.cursor } : { start_time: position.startTime };
+      // Deleted tickets (spam) would only answer 404 when synced.
+      const query =
+        'cursor' in position
+          ? { cursor: position.cursor, exclude_deleted: 'true' }
+          : { start_time: position.startTime, exclude_deleted: 'true' };
       return api.call('GET', ['incremental', 'tickets', 'cursor', query], zIncrementalTickets);
     },
   };

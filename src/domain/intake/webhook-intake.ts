@@ -10,7 +10,10 @@ export interface WebhookDeliveryStore {
     body: string;
   }): Promise<boolean>;
   markProcessed(invocationId: string): Promise<void>;
-  markFailed(invocationId: string, error: string): Promise<void>;
+  /** Records a failed attempt; returns the number of attempts so far. */
+  markFailed(invocationId: string, error: string): Promise<number>;
+  /** Gives up on the delivery (never retried again); `reason` says why. */
+  markParked(invocationId: string, reason: string): Promise<void>;
   /** Deliveries stored but not processed (failed, or cut short by a restart), oldest first. */
   unprocessed(
     olderThan: Date,
@@ -18,9 +21,17 @@ export interface WebhookDeliveryStore {
   ): Promise<Array<{ invocationId: string; ticketZendeskId: string | null }>>;
 }
 
+/** Tries of a delivery whose ticket Zendesk does not have (404: deleted as spam, or an unknown id). */
+export const MAX_NOT_FOUND_ATTEMPTS = 3;
+/** Tries of a delivery that keeps failing any other way; the incremental poller still catches the ticket. */
+export const MAX_DELIVERY_ATTEMPTS = 20;
+
+const isNotFound = (error: unknown) => (error as { status?: unknown })?.status === 404;
+
 /**
  * A verified webhook is stored first and acknowledged; the ticket is then synced from the API. A delivery
- * that fails to sync stays unprocessed and is retried by `retryUnprocessed` (and the poller catches the rest).
+ * that fails to sync stays unprocessed and is retried by `retryUnprocessed` (and the poller catches the rest),
+ * a bounded number of times: then it is parked with the reason, never retried forever.
  */
 export function createWebhookIntake(deps: {
   deliveries: WebhookDeliveryStore;
@@ -54,12 +65,23 @@ export function createWebhookIntake(deps: {
       await tickets.sync(ticketZendeskId);
       await deliveries.markProcessed(invocationId);
     } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const attempts = await deliveries.markFailed(invocationId, message);
+      const notFound = isNotFound(error);
+      if (attempts >= (notFound ? MAX_NOT_FOUND_ATTEMPTS : MAX_DELIVERY_ATTEMPTS)) {
+        const reason = notFound
+          ? `ticket ${ticketZendeskId} not found in Zendesk (deleted?) after ${attempts} tries: ${message}`
+          : `gave up after ${attempts} tries: ${message}`;
+        await deliveries.markParked(invocationId, reason);
+        logger.warn('webhook delivery parked', { invocationId, ticket: ticketZendeskId, reason });
+        return;
+      }
       logger.warn('webhook delivery could not be processed yet', {
         invocationId,
         ticket: ticketZendeskId,
+        attempts,
         error,
       });
-      await deliveries.markFailed(invocationId, error instanceof Error ? error.message : String(error));
     }
   }
 

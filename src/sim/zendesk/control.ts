@@ -53,6 +53,7 @@ export const faultSchema = z.object({
   status: z.union([
     z.literal(500),
     z.literal(503),
+    z.literal(404),
     z.literal(422),
     z.literal(429),
     z.literal('hang'),

@@ -1,4 +1,4 @@
-import { tooManyRequests, ZendeskApiError } from './errors.ts';
+import { notFound, tooManyRequests, ZendeskApiError } from './errors.ts';
 
 /** Sliding-window request budget on the simulated clock. */
 export interface WindowLimiter {
@@ -40,7 +40,7 @@ export function createWindowLimiter(
  * first (the ticket is updated, the comment stored) and only then fails: "stored, then 500 / hang /
  * connection reset" — the case idempotent clients must survive.
  */
-export type FaultStatus = 500 | 503 | 422 | 429 | 'hang' | 'reset' | 'lost_response';
+export type FaultStatus = 500 | 503 | 404 | 422 | 429 | 'hang' | 'reset' | 'lost_response';
 
 export interface FaultRule {
   method?: string;
@@ -89,6 +89,8 @@ export function createFaultInjector(): FaultInjector {
           kind: 'error',
           error: tooManyRequests(rule.retryAfter ?? 1, 'Number of allowed API requests per minute exceeded'),
         };
+      case 404:
+        return { kind: 'error', error: notFound() };
       case 422:
         return {
           kind: 'error',
