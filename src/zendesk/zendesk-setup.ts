@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listAll } from './list-all.ts';
 import { WEBHOOK_PATH } from './webhook-endpoint.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
 
@@ -25,10 +26,9 @@ const zWebhook = z.object({
  */
 export async function setupZendesk(api: ZendeskApi, publicUrl: string) {
   const endpoint = `${publicUrl.replace(/\/$/, '')}${WEBHOOK_PATH}`;
-  const list = await api.call('GET', ['webhooks'], z.object({ webhooks: z.array(zWebhook) }), undefined, {
-    dotJson: false,
-  });
-  let webhook = list.webhooks.find((w) => w.name === WEBHOOK_NAME && w.endpoint === endpoint);
+  // Every page: an account with more than 100 webhooks or triggers must not get a second yorisoi one.
+  const webhooks = await listAll(api, ['webhooks'], 'webhooks', zWebhook, { dotJson: false });
+  let webhook = webhooks.find((w) => w.name === WEBHOOK_NAME && w.endpoint === endpoint);
   const created = !webhook;
   if (!webhook) {
     const r = await api.call(
@@ -57,8 +57,8 @@ export async function setupZendesk(api: ZendeskApi, publicUrl: string) {
     { dotJson: false },
   );
   const zTrigger = z.object({ id: z.union([z.string(), z.number()]).transform(String), title: z.string() });
-  const triggers = await api.call('GET', ['triggers'], z.object({ triggers: z.array(zTrigger) }));
-  let trigger = triggers.triggers.find((t) => t.title === TRIGGER_TITLE);
+  const triggers = await listAll(api, ['triggers'], 'triggers', zTrigger);
+  let trigger = triggers.find((t) => t.title === TRIGGER_TITLE);
   if (!trigger) {
     const r = await api.call('POST', ['triggers'], z.object({ trigger: zTrigger }), {
       trigger: {
