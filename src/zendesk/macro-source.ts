@@ -13,8 +13,14 @@ const zMacro = z.object({
   actions: z.array(z.object({ field: z.string(), value: z.unknown() })).default([]),
 });
 
+/** A macro restricted to one user (`restriction: {type: "User", id}`): an agent's personal macro. */
+function isPersonal(raw: unknown): boolean {
+  const restriction = (raw as { restriction?: { type?: unknown } | null } | null)?.restriction;
+  return restriction?.type === 'User';
+}
+
 /**
- * Every active Zendesk macro as an import row, following cursor pages (node-zendesk asks for 100 a page).
+ * Every active shared Zendesk macro (personal ones are left out) as an import row, following cursor pages (node-zendesk asks for 100 a page).
  * A macro whose shape is not what we expect becomes a bad row, not a failed import.
  */
 export interface MacroImportContext {
@@ -35,6 +41,8 @@ export async function* zendeskMacroRows(
       zCursorMeta.extend({ macros: z.array(z.unknown()), next_page: z.string().nullable().optional() }),
     );
     for (const raw of page.macros) {
+      // An admin's token lists every agent's personal macros too: those are not the team's templates.
+      if (isPersonal(raw)) continue;
       const parsed = zMacro.safeParse(raw);
       const id =
         typeof raw === 'object' && raw !== null && 'id' in raw ? String((raw as { id: unknown }).id) : '?';

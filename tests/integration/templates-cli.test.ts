@@ -282,4 +282,36 @@ describe('yorisoi templates', () => {
       for (const k of Object.keys(zendeskEnv)) delete (env as Record<string, string>)[k];
     }
   }, 60_000);
+
+  it("imports shared Zendesk macros only, never an agent's personal macro", async () => {
+    const zendeskEnv = {
+      ZENDESK_API_URL: `${sim.baseUrl}/api/v2`,
+      ZENDESK_EMAIL: 'api@example.com',
+      ZENDESK_API_TOKEN: 'zd-token-cli',
+      SLACK_BOT_TOKEN: 'xoxb-cli',
+      SLACK_SIGNING_SECRET: 'cli-secret',
+      SLACK_APP_TOKEN: 'xapp-cli',
+    };
+    const api = createZendeskApi({
+      apiUrl: zendeskEnv.ZENDESK_API_URL,
+      email: zendeskEnv.ZENDESK_EMAIL,
+      apiToken: zendeskEnv.ZENDESK_API_TOKEN,
+    });
+    const aiko = zendesk.listUsers().users.find((u) => u.email === 'aiko@example.com');
+    const macro = (title: string, restriction: unknown) =>
+      api.call('POST', ['macros'], z.object({ macro: z.object({ id: z.number() }) }), {
+        macro: { title, actions: [{ field: 'comment_value', value: `${title}の本文です。` }], restriction },
+      });
+    const personal = await macro('個人::あいこのメモ', { type: 'User', id: aiko?.id });
+    const shared = await macro('共有::営業時間のご案内', null);
+    Object.assign(env, zendeskEnv);
+    try {
+      const r = await cli(['import', '--from-zendesk']);
+      expect(r.out[0]).toMatch(/^imported Zendesk macros: 1 created, /);
+      expect((await cli(['show', `zendesk-macro-${shared.macro.id}`])).code).toBe(0);
+      expect((await cli(['show', `zendesk-macro-${personal.macro.id}`])).code).not.toBe(0);
+    } finally {
+      for (const k of Object.keys(zendeskEnv)) delete (env as Record<string, string>)[k];
+    }
+  });
 });
