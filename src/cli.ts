@@ -125,7 +125,7 @@ export async function runCli(
             apiToken: zendesk.apiToken,
             webhookSecret: zendesk.webhookSecret!,
             timeoutSeconds: zendesk.timeoutSeconds,
-            agentUrl: `https://${zendesk.subdomain}.zendesk.com`,
+            agentUrl: zendesk.agentUrl,
           },
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
           pollSeconds: config.pollSeconds,

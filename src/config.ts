@@ -99,6 +99,8 @@ export interface ZendeskConfig {
   apiToken: string;
   /** Base incl. /api/v2; derived from the subdomain unless overridden. */
   apiUrl: string;
+  /** Where agents open tickets (`<agentUrl>/agent/tickets/<id>`): the subdomain's, else ZENDESK_API_URL's origin. */
+  agentUrl: string;
   webhookSecret?: string;
   /** Every Zendesk request is abandoned after this many seconds without an answer. */
   timeoutSeconds: number;
@@ -194,11 +196,19 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       e.ZENDESK_WEBHOOK_SECRET &&
       (e.ZENDESK_SUBDOMAIN || e.ZENDESK_API_URL)
     ) {
+      const apiUrl = (e.ZENDESK_API_URL ?? `https://${e.ZENDESK_SUBDOMAIN}.zendesk.com/api/v2`).replace(
+        /\/$/,
+        '',
+      );
       zendesk = {
         subdomain: e.ZENDESK_SUBDOMAIN ?? 'local',
         email: e.ZENDESK_EMAIL,
         apiToken: e.ZENDESK_API_TOKEN,
-        apiUrl: (e.ZENDESK_API_URL ?? `https://${e.ZENDESK_SUBDOMAIN}.zendesk.com/api/v2`).replace(/\/$/, ''),
+        apiUrl,
+        // Only ZENDESK_API_URL set (a proxy, a simulator): links go where the API is, not to a made-up subdomain.
+        agentUrl: e.ZENDESK_SUBDOMAIN
+          ? `https://${e.ZENDESK_SUBDOMAIN}.zendesk.com`
+          : apiUrl.replace(/\/api\/v2$/, ''),
         webhookSecret: e.ZENDESK_WEBHOOK_SECRET,
         timeoutSeconds: e.ZENDESK_TIMEOUT_SECONDS,
       };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AgentDirectory, ReplyGateway } from '../domain/drafting/ports.ts';
+import { isMissing } from './ticket-gateway.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
 import { zComment, zCursorMeta, zid, zTicket, zUser } from './zendesk-schemas.ts';
 
@@ -101,7 +102,11 @@ export function createZendeskAgentLookup(
         api
           .call('GET', ['groups', id], z.object({ group: z.object({ name: z.string() }) }))
           .then((g) => g.group.name)
-          .catch(() => null),
+          // A group that is gone has no name; a 429 or outage is not "no groups" and fails the lookup.
+          .catch((error: unknown) => {
+            if (isMissing(error)) return null;
+            throw error;
+          }),
       ),
     );
     return { groupIds: ids, groupNames: names.filter((n): n is string => n !== null) };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ServiceUserIdSource } from '../domain/care/care-service.ts';
 import type { TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { TicketSource } from '../domain/tickets/ticket-sync.ts';
-import type { ZendeskApi } from './zendesk-client.ts';
+import { type ZendeskApi, ZendeskHttpError } from './zendesk-client.ts';
 import {
   zComment,
   zCursorMeta,
@@ -13,6 +13,10 @@ import {
   zTicket,
   zUser,
 } from './zendesk-schemas.ts';
+
+/** Zendesk answered that the record is not there (or not ours to see): no point asking again. */
+export const isMissing = (error: unknown) =>
+  error instanceof ZendeskHttpError && (error.status === 404 || error.status === 403);
 
 /** Reads tickets, their comments and the people on them from Zendesk, as yorisoi's domain types. */
 export function createZendeskTicketGateway(
@@ -32,10 +36,17 @@ export function createZendeskTicketGateway(
       return (r[one] as { name: string }).name;
     },
   });
-  const cachedName = async (kind: 'groups' | 'brands' | 'organizations', id: string | null) =>
-    id === null
-      ? null
-      : ((await names.fetch(`${kind}:${id}`, { context: { kind, id } }).catch(() => undefined)) ?? null);
+  // Only a record Zendesk does not have (404) has no name. A 429, 5xx or timeout fails the sync, which is
+  // retried: a null name would route the ticket to the default inbox for good.
+  const cachedName = async (kind: 'groups' | 'brands' | 'organizations', id: string | null) => {
+    if (id === null) return null;
+    try {
+      return (await names.fetch(`${kind}:${id}`, { context: { kind, id } })) ?? null;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  };
 
   async function getUser(id: string) {
     const r = await api.call('GET', ['users', id], z.object({ user: zUser }));

@@ -110,6 +110,30 @@ describe('deleted tickets and unknown ids', () => {
   });
 });
 
+describe('lookups that hit a rate limit', () => {
+  it('a brand name lookup answered 429 is retried, not routed to the default inbox for good', async () => {
+    await fault({ method: 'GET', path_prefix: '/api/v2/brands/', status: 429, retry_after: 1, count: 1 });
+    const ticket = await s.openTicket({
+      subject: 'Photos brand under a rate limit',
+      body: 'x',
+      brand: 'photos',
+    });
+    await waitFor('the brand lookup was refused', async () =>
+      (await calls('/api/v2/brands/')).some((c) => c.status === 429),
+    );
+    await waitFor(
+      'the ticket in its brand channel',
+      async () => {
+        await s.runtime.intake.retryUnprocessed(new Date(Date.now() + 3_600_000));
+        return rootsOf(await s.messages('C0PHOTOS'), ticket.id)[0];
+      },
+      20_000,
+    );
+    for (const channel of ['C0BILLING', 'C0SUPPORT', 'C0ONBOARD'])
+      expect(rootsOf(await s.messages(channel), ticket.id)).toEqual([]);
+  });
+});
+
 describe('double public reply', () => {
   it('a send whose answer was lost on a ticket with more than 100 audits posts exactly one public comment', async () => {
     const thread = await ticketWithThread(s, { subject: 'Long history' });

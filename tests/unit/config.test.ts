@@ -43,6 +43,14 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('agent links follow ZENDESK_API_URL when no subdomain is set, never a made-up local.zendesk.com', () => {
+    const { ZENDESK_SUBDOMAIN: _, ...rest } = live;
+    const c = loadConfig({ ...rest, ZENDESK_API_URL: 'https://zendesk-proxy.acme.test/api/v2/' });
+    expect(c.zendesk?.apiUrl).toBe('https://zendesk-proxy.acme.test/api/v2');
+    expect(c.zendesk?.agentUrl).toBe('https://zendesk-proxy.acme.test');
+    expect(loadConfig(live).zendesk?.agentUrl).toBe('https://acme.zendesk.com');
+  });
+
   it('names each missing variable on its own line', () => {
     const p = problems({ SLACK_BOT_TOKEN: 'xoxb-1', ZENDESK_SUBDOMAIN: 'acme' });
     expect(p.some((l) => l.startsWith('SLACK_SIGNING_SECRET: missing'))).toBe(true);
