@@ -823,7 +823,8 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         });
       },
     ],
-    ['POST', /^\/macros$/, (call) => ok({ macro: macroJson(state, saveMacro(call, null)) }, 201)],
+    // Create Macro answers 200 (not 201) in Zendesk's OpenAPI document.
+    ['POST', /^\/macros$/, (call) => ok({ macro: macroJson(state, saveMacro(call, null)) })],
     ['GET', /^\/macros\/(\d+)$/, (_call, m) => ok({ macro: macroJson(state, getMacro(m)) })],
     ['PUT', /^\/macros\/(\d+)$/, (call, m) => ok({ macro: macroJson(state, saveMacro(call, getMacro(m))) })],
     [
