@@ -11,6 +11,9 @@ import {
 } from './drafting-helpers.ts';
 import { repliesTo, rootsOf, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
 
+// The simulator signs webhooks with its own clock, and yorisoi refuses signatures more than 5 minutes off:
+// the clock moves 61 s at a time here (the export withholds the last minute), under 5 minutes in all.
+
 /**
  * What a real Zendesk account does to yorisoi that a kind simulator never did: deleted (spam) tickets,
  * tickets with more than 100 audits, answers lost after the write, and requests that never answer.
@@ -51,13 +54,13 @@ describe('deleted tickets and unknown ids', () => {
     const spam = await openQuietly('Cheap watches');
     await s.api('DELETE', `/_sim/zendesk/tickets/${spam.id}`);
     const after = await openQuietly('Real question after the spam');
-    s.zendesk.advanceClock(120);
+    s.zendesk.advanceClock(61);
     await s.runtime.poller.pollOnce();
     await waitFor('the ticket after the deleted one in Slack', async () => (await inSlack(after.id))[0]);
     expect(await inSlack(spam.id)).toEqual([]);
     // The cursor moved on: the next poll reads from after both tickets.
     const later = await openQuietly('Next one');
-    s.zendesk.advanceClock(120);
+    s.zendesk.advanceClock(61);
     await s.runtime.poller.pollOnce();
     await waitFor('the next ticket in Slack', async () => (await inSlack(later.id))[0]);
     expect((await calls('/api/v2/incremental/')).every((c) => c.path.includes('exclude_deleted=true'))).toBe(
@@ -68,7 +71,7 @@ describe('deleted tickets and unknown ids', () => {
   it('a ticket gone between the export and its sync (404) is parked with a reason; the poll goes on', async () => {
     const gone = await openQuietly('Deleted while we read');
     const next = await openQuietly('Behind the deleted one');
-    s.zendesk.advanceClock(120);
+    s.zendesk.advanceClock(61);
     await fault({ method: 'GET', path_prefix: `/api/v2/tickets/${gone.id}`, status: 404, count: 1 });
     await s.runtime.poller.pollOnce();
     await waitFor('the ticket behind the 404 in Slack', async () => (await inSlack(next.id))[0]);
@@ -112,6 +115,8 @@ describe('deleted tickets and unknown ids', () => {
 
 describe('lookups that hit a rate limit', () => {
   it('a brand name lookup answered 429 is retried, not routed to the default inbox for good', async () => {
+    // A fresh process: brand names are cached, and this one must be looked up.
+    await s.restartApp();
     await fault({ method: 'GET', path_prefix: '/api/v2/brands/', status: 429, retry_after: 1, count: 1 });
     const ticket = await s.openTicket({
       subject: 'Photos brand under a rate limit',
@@ -170,7 +175,7 @@ describe('requests that never answer', () => {
   it('the poller does not freeze on a hung export request', async () => {
     await fault({ method: 'GET', path_prefix: '/api/v2/incremental/', status: 'hang', count: 1 });
     const quiet = await openQuietly('Found after the hang');
-    s.zendesk.advanceClock(120);
+    s.zendesk.advanceClock(61);
     await waitFor(
       'the poller found the ticket after a hung poll',
       async () => (await inSlack(quiet.id))[0],
