@@ -169,7 +169,7 @@ describe('double public reply', () => {
 
 describe('requests that never answer', () => {
   beforeAll(async () => {
-    await s.restartApp({ pollSeconds: 1, zendesk: { ...zendeskSettings(), timeoutMs: 400 } });
+    await s.restartApp({ pollSeconds: 1, zendesk: { ...zendeskSettings(), timeoutSeconds: 0.4 } });
   });
 
   it('the poller does not freeze on a hung export request', async () => {
