@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { parse as parseYaml } from 'yaml';
 import { createZendeskApi } from '../zendesk/zendesk-client.ts';
 import { setupZendesk } from '../zendesk/zendesk-setup.ts';
 import { createSimServer } from './sim-server.ts';
-import { createSlackSim } from './slack/index.ts';
+import { createSlackSim, type MethodRatesInput } from './slack/index.ts';
 import { createZendeskSim } from './zendesk/index.ts';
 
 export async function freePort(): Promise<number> {
@@ -25,7 +27,22 @@ export interface SimulatorOptions {
   appUrl: string;
   slackMode?: 'socket' | 'http';
   slackRate?: { perSecond: number; burst: number };
+  /** Per-minute Web API limits by tier or method (default: Slack's tiers). */
+  slackMethodRates?: MethodRatesInput;
+  /** Delay of every Slack Web API call (default none; tests of modals turn it on). */
+  slackLatency?: { min_ms: number; max_ms: number };
   zendeskPerMinute?: number;
+}
+
+/** The slash commands of manifest.yml with their should_escape, so the simulator escapes as Slack would. */
+export function manifestCommands(): { command: string; should_escape: boolean }[] {
+  const manifest = parseYaml(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+    features?: { slash_commands?: { command: string; should_escape?: boolean }[] };
+  };
+  return (manifest.features?.slash_commands ?? []).map((c) => ({
+    command: c.command,
+    should_escape: c.should_escape ?? false,
+  }));
 }
 
 /**
@@ -49,6 +66,9 @@ export async function startSimulators(options: SimulatorOptions) {
     mode: slackMode,
     requestUrl: `${options.appUrl}/slack/events`,
     postMessageRate: options.slackRate,
+    methodRates: options.slackMethodRates,
+    latency: options.slackLatency,
+    commands: manifestCommands(),
   });
   const zendesk = createZendeskSim({
     subdomain: 'sandbox',

@@ -1,6 +1,6 @@
 import type { Delivery } from './delivery.ts';
 import type { IdSource } from './ids.ts';
-import type { createChannelRateLimiter, createFaultQueue } from './rate-limit.ts';
+import type { createChannelRateLimiter, createFaultQueue, createMethodRateLimiter } from './rate-limit.ts';
 import type { SimStore } from './store.ts';
 import type { InteractionResponse, SlackSimClock } from './types.ts';
 
@@ -34,6 +34,8 @@ export interface SimConfig {
   ackTimeoutMs: number;
   deliverBotMessages: boolean;
   blocksTextLimit: number;
+  /** Commands whose text Slack escapes (manifest should_escape: true). */
+  escapedCommands: Set<string>;
 }
 
 /** Everything the simulator's parts share; built once in createSlackSim. */
@@ -43,6 +45,9 @@ export interface SimContext {
   ids: IdSource;
   store: SimStore;
   rate: ReturnType<typeof createChannelRateLimiter>;
+  methodRate: ReturnType<typeof createMethodRateLimiter>;
+  /** Random delay before each Web API call is handled; null = none. */
+  latency: { min_ms: number; max_ms: number } | null;
   faults: ReturnType<typeof createFaultQueue>;
   delivery: Delivery;
   activity: ActivityBus;

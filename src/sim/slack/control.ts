@@ -49,6 +49,14 @@ export function createControlRoute(
       const responseMatch = /^\/response\/([0-9a-f]+)$/.exec(sub);
       const uploadMatch = /^\/upload\/(F[0-9A-Z]+)$/.exec(sub);
       const viewMatch = /^\/views\/([A-Z0-9]+)\/(submit|close)$/.exec(sub);
+      const channelMatch = /^\/channels\/([A-Z0-9]+)$/.exec(sub);
+      if (channelMatch && (method === 'PATCH' || method === 'POST')) {
+        sendJson(res, 200, {
+          ok: true,
+          channel: sim.patchChannel(channelMatch[1] ?? '', (await readJson(req)) as never),
+        });
+        return true;
+      }
       if (responseMatch && method === 'POST') {
         const raw = await readRawBody(req);
         let body: unknown = {};
@@ -125,7 +133,14 @@ export function createControlRoute(
           return true;
         case 'POST /rate':
           sim.setRate((await readJson(req)) as never);
-          send({ ok: true, rate: sim.status().rate });
+          send({ ok: true, rate: sim.status().rate, methodRates: sim.status().methodRates });
+          return true;
+        case 'POST /latency':
+          sim.setLatency((await readJson(req)) as never);
+          send({ ok: true, latency: sim.status().latency });
+          return true;
+        case 'POST /socket/disconnect':
+          send({ ok: true, ...sim.disconnectSocket((await readJson(req)) as never) });
           return true;
         case 'POST /events':
           send(await sim.event((await readJson(req)) as never));

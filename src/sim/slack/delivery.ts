@@ -20,6 +20,11 @@ export interface Delivery {
   /** Upgrades /_sim/slack/socket/<ticket> when the ticket came from apps.connections.open. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, ticket: string): boolean;
   connectionCount(): number;
+  /**
+   * Sends `{"type":"disconnect","reason"}` on every open connection and closes them `closeAfterMs` later,
+   * as Slack does before it moves a connection. Answers how many connections were told.
+   */
+  disconnect(reason: string, closeAfterMs: number): number;
   /** Resolves once a Socket Mode client is connected (immediately in http mode). */
   waitForConnection(timeoutMs?: number): Promise<void>;
   close(): void;
@@ -43,11 +48,37 @@ export function signSlackRequest(signingSecret: string, timestamp: number, body:
 export function createDelivery(opts: DeliveryOptions): Delivery {
   const wss = new WebSocketServer({ noServer: true });
   const sockets: WebSocket[] = [];
-  const pending = new Map<string, { ack: (payload: unknown) => void; abort: () => void }>();
+  const pending = new Map<
+    string,
+    { socket: WebSocket; ack: (payload: unknown) => void; abort: (error: string) => void }
+  >();
   const connectionWaiters: (() => void)[] = [];
   const pingTimers = new Set<NodeJS.Timeout>();
+  const closeTimers = new Set<NodeJS.Timeout>();
+  /** Connections told to disconnect: nothing new is sent on them. */
+  const draining = new WeakSet<WebSocket>();
+  let closed = false;
 
-  const openSocket = () => [...sockets].reverse().find((s) => s.readyState === s.OPEN);
+  const openSocket = () => [...sockets].reverse().find((s) => s.readyState === s.OPEN && !draining.has(s));
+
+  /** The newest usable connection, waiting up to `timeoutMs` for the client to (re)connect. */
+  function socketWithin(timeoutMs: number): Promise<WebSocket | undefined> {
+    const now = openSocket();
+    if (now || timeoutMs <= 0 || closed) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve(openSocket());
+      };
+      const timer = setTimeout(() => {
+        const index = connectionWaiters.indexOf(done);
+        if (index >= 0) connectionWaiters.splice(index, 1);
+        resolve(undefined);
+      }, timeoutMs);
+      timer.unref();
+      connectionWaiters.push(done);
+    });
+  }
 
   function bodyFor(
     type: EnvelopeType,
@@ -112,13 +143,12 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
     }
   }
 
-  async function deliverSocket(
+  function sendEnvelope(
+    socket: WebSocket,
     type: EnvelopeType,
     payload: Record<string, unknown>,
     retry?: { attempt: number; reason: string },
   ): Promise<AckResult> {
-    const socket = openSocket();
-    if (!socket) return { acked: false, ack: null, error: 'no_socket_connection' };
     const envelopeId = randomUUID();
     const envelope = {
       envelope_id: envelopeId,
@@ -135,18 +165,41 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
         resolve({ acked: false, ack: null, error: 'ack_timeout' });
       }, opts.ackTimeoutMs);
       pending.set(envelopeId, {
+        socket,
         ack: (ack) => {
           clearTimeout(timer);
           pending.delete(envelopeId);
           resolve({ acked: true, ack: ack ?? {} });
         },
-        abort: () => {
+        abort: (error) => {
           clearTimeout(timer);
-          resolve({ acked: false, ack: null, error: 'simulator_closed' });
+          pending.delete(envelopeId);
+          resolve({ acked: false, ack: null, error });
         },
       });
       socket.send(JSON.stringify(envelope));
     });
+  }
+
+  /**
+   * Events are not lost while the client reconnects: Slack holds them for the next connection and
+   * redelivers one whose connection closed before its ack (with retry_attempt). Commands and
+   * interactions are not retried: the user sees an error, as in Slack.
+   */
+  async function deliverSocket(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    retry?: { attempt: number; reason: string },
+  ): Promise<AckResult> {
+    let next = retry;
+    for (;;) {
+      const socket = await socketWithin(type === 'events_api' ? Math.max(opts.ackTimeoutMs, 10_000) : 0);
+      if (!socket) return { acked: false, ack: null, error: 'no_socket_connection' };
+      const result = await sendEnvelope(socket, type, payload, next);
+      const attempt = next?.attempt ?? 0;
+      if (result.error !== 'socket_closed' || type !== 'events_api' || attempt >= 3 || closed) return result;
+      next = { attempt: attempt + 1, reason: 'socket_closed' };
+    }
   }
 
   return {
@@ -172,6 +225,8 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
         ws.on('close', () => {
           const index = sockets.indexOf(ws);
           if (index >= 0) sockets.splice(index, 1);
+          for (const entry of [...pending.values()])
+            if (entry.socket === ws) entry.abort(closed ? 'simulator_closed' : 'socket_closed');
         });
         // Slack pings the client; the client's 30 s watchdog arms on the first ping.
         const ping = setInterval(() => {
@@ -196,7 +251,21 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       return true;
     },
     connectionCount() {
-      return sockets.filter((s) => s.readyState === s.OPEN).length;
+      return sockets.filter((s) => s.readyState === s.OPEN && !draining.has(s)).length;
+    },
+    disconnect(reason, closeAfterMs) {
+      const told = sockets.filter((s) => s.readyState === s.OPEN && !draining.has(s));
+      for (const ws of told) {
+        draining.add(ws);
+        ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'yorisoi-slack-sim' } }));
+        const timer = setTimeout(() => {
+          closeTimers.delete(timer);
+          if (ws.readyState === ws.OPEN) ws.close(1000, 'disconnect');
+        }, closeAfterMs);
+        timer.unref();
+        closeTimers.add(timer);
+      }
+      return told.length;
     },
     waitForConnection(timeoutMs = 10_000) {
       if (opts.mode === 'http' || openSocket()) return Promise.resolve();
@@ -209,6 +278,10 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
       });
     },
     close() {
+      closed = true;
+      for (const timer of closeTimers) clearTimeout(timer);
+      closeTimers.clear();
+      for (const waiter of connectionWaiters.splice(0)) waiter();
       for (const timer of pingTimers) clearInterval(timer);
       pingTimers.clear();
       for (const ws of sockets.splice(0)) {
@@ -216,7 +289,7 @@ export function createDelivery(opts: DeliveryOptions): Delivery {
         ws.close(1001, 'simulator closing');
         setTimeout(() => ws.terminate(), 500).unref();
       }
-      for (const entry of pending.values()) entry.abort();
+      for (const entry of [...pending.values()]) entry.abort('simulator_closed');
       pending.clear();
       wss.close();
     },

@@ -12,7 +12,7 @@ import {
   type SubmitResult,
 } from './interactions.ts';
 import { viewObject } from './methods/common.ts';
-import { createChannelRateLimiter, createFaultQueue } from './rate-limit.ts';
+import { createChannelRateLimiter, createFaultQueue, createMethodRateLimiter } from './rate-limit.ts';
 import { createStore, findMessage, resetStore } from './store.ts';
 import type {
   AckResult,
@@ -93,9 +93,19 @@ export interface SlackSim {
   files(): ControlFile[];
   calls(query?: { method?: string }): CallLogEntry[];
   fault(input: schemas.FaultInput): void;
+  /** chat.postMessage's per-channel bucket, and per-minute limits of tiers or single methods. */
   setRate(input: schemas.RateInput): void;
+  /** Every Web API call waits min_ms..max_ms before it is handled; {0, 0} turns it off. */
+  setLatency(input: schemas.LatencyInput): void;
   /** Creates a channel (as a workspace member would) with the bot in it unless is_member is false. */
   addChannel(input: schemas.ChannelInput): { id: string; name: string };
+  /** Makes the bot join/leave a channel or makes it private/public. */
+  patchChannel(
+    id: string,
+    input: schemas.ChannelPatchInput,
+  ): { id: string; is_member: boolean; is_private: boolean };
+  /** Sends `{"type":"disconnect"}` to the Socket Mode client and closes its connection shortly after. */
+  disconnectSocket(input?: schemas.DisconnectInput): { sockets: number };
   event(input: schemas.EventInput): Promise<AckResult & { event_id: string }>;
   home(query?: { user?: string }): ControlView[];
   /** Resolves when a Socket Mode client has connected (at once in http mode). */
@@ -104,6 +114,8 @@ export interface SlackSim {
     mode: 'socket' | 'http';
     connections: number;
     rate: { perSecond: number; burst: number };
+    methodRates: { tiers: Record<string, number>; methods: Record<string, number> };
+    latency: { min_ms: number; max_ms: number } | null;
     faults: Fault[];
   };
   /** Forget every message, view, file, call and fault; back to the seeded workspace. */
@@ -153,11 +165,14 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
       ackTimeoutMs,
       deliverBotMessages: opts.deliverBotMessages ?? false,
       blocksTextLimit: opts.blocksTextLimit ?? 13_000,
+      escapedCommands: new Set((opts.commands ?? []).filter((c) => c.should_escape).map((c) => c.command)),
     },
     clock,
     ids: createIdSource(clock),
     store,
     rate: createChannelRateLimiter(clock, opts.postMessageRate ?? { perSecond: 1, burst: 3 }),
+    methodRate: createMethodRateLimiter(clock, opts.methodRates),
+    latency: opts.latency && opts.latency.max_ms > 0 ? { ...opts.latency } : null,
     faults: createFaultQueue(),
     delivery,
     activity: createActivityBus(),
@@ -257,10 +272,35 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
         ...(f.method ? { method: f.method } : {}),
         ...(f.retry_after !== undefined ? { retry_after: f.retry_after } : {}),
         ...(f.hang_ms !== undefined ? { hang_ms: f.hang_ms } : {}),
+        ...(f.when ? { when: f.when } : {}),
       });
     },
     setRate(input) {
-      ctx.rate.set(parse(schemas.RateInput, input));
+      const r = parse(schemas.RateInput, input);
+      if (r.perSecond !== undefined && r.burst !== undefined)
+        ctx.rate.set({ perSecond: r.perSecond, burst: r.burst });
+      if (r.tiers || r.methods)
+        ctx.methodRate.set({
+          ...(r.tiers ? { tiers: r.tiers } : {}),
+          ...(r.methods ? { methods: r.methods } : {}),
+        });
+    },
+    setLatency(input) {
+      const l = parse(schemas.LatencyInput, input);
+      ctx.latency = l.max_ms > 0 ? l : null;
+    },
+    patchChannel(id, input) {
+      const p = parse(schemas.ChannelPatchInput, input);
+      const c = store.channels.get(id);
+      if (!c || c.is_im) throw new ControlError(404, 'channel_not_found', [`no channel ${id}`]);
+      if (p.is_member !== undefined) c.is_member = p.is_member;
+      if (p.is_private !== undefined) c.is_private = p.is_private;
+      if (p.is_archived !== undefined) c.is_archived = p.is_archived;
+      return { id: c.id, is_member: c.is_member, is_private: c.is_private ?? false };
+    },
+    disconnectSocket(input = {}) {
+      const d = parse(schemas.DisconnectInput, input);
+      return { sockets: delivery.disconnect(d.reason, d.close_after_ms) };
     },
     addChannel(input) {
       const c = parse(schemas.ChannelInput, input);
@@ -269,6 +309,7 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
         id: c.id,
         name: c.name,
         is_member: c.is_member,
+        is_private: c.is_private,
         is_archived: false,
         created,
         topic: '',
@@ -288,6 +329,8 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
         mode: opts.mode,
         connections: delivery.connectionCount(),
         rate: ctx.rate.rate,
+        methodRates: ctx.methodRate.rates,
+        latency: ctx.latency,
         faults: ctx.faults.list(),
       };
     },
@@ -295,6 +338,7 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
       resetStore(store);
       ctx.faults.clear();
       ctx.rate.reset();
+      ctx.methodRate.reset();
     },
     close() {
       delivery.close();

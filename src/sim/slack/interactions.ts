@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validateMessageBlocks, validateView } from './block-kit.ts';
 import type { ActivityEvent, SimContext } from './context.ts';
 import type { EnvelopeType } from './delivery.ts';
+import { commandText } from './escape.ts';
 import { viewObject } from './methods/common.ts';
 import { MAX_MODAL_STACK, newView, replaceView } from './methods/views.ts';
 import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN, VERIFICATION_TOKEN } from './seed.ts';
@@ -453,7 +454,12 @@ export function createInteractions(ctx: SimContext) {
         user_id: u.id,
         user_name: u.name,
         command: input.command,
-        text: input.text,
+        text: commandText(
+          input.text,
+          ctx.config.escapedCommands.has(input.command),
+          store.users,
+          store.channels.values(),
+        ),
         api_app_id: APP_ID,
         is_enterprise_install: 'false',
         response_url: newResponseUrl(u.id, c.id),

@@ -1,4 +1,4 @@
-import type { Fault, SlackSimClock } from './types.ts';
+import type { Fault, MethodRatesInput, RateTier, SlackSimClock } from './types.ts';
 
 /**
  * chat.postMessage's "special" limit: about one message per second per channel with short bursts.
@@ -46,8 +46,11 @@ export function createFaultQueue() {
       faults.push({ ...fault });
     },
     /** The fault that applies to this call, consuming one of its uses. */
-    take(method: string): Fault | undefined {
-      const index = faults.findIndex((f) => f.count > 0 && (f.method === undefined || f.method === method));
+    take(method: string, when: 'before' | 'after' = 'before'): Fault | undefined {
+      const index = faults.findIndex(
+        (f) =>
+          f.count > 0 && (f.method === undefined || f.method === method) && (f.when ?? 'before') === when,
+      );
       if (index < 0) return undefined;
       const fault = faults[index];
       if (!fault) return undefined;
@@ -60,6 +63,82 @@ export function createFaultQueue() {
     },
     clear() {
       faults.length = 0;
+    },
+  };
+}
+
+/**
+ * Each method's tier, from the method files in slack-api-ref (`rate_limits`; t5 = "special"). Checked
+ * against the specs by tests/integration/sim/slack-sim-contract.test.ts.
+ */
+export const METHOD_TIERS: Record<string, RateTier> = {
+  'auth.test': 'special',
+  'apps.connections.open': 't3',
+  'chat.postMessage': 'special',
+  'chat.update': 't3',
+  'chat.postEphemeral': 't4',
+  'chat.delete': 't3',
+  'chat.getPermalink': 'special',
+  'conversations.history': 't3',
+  'conversations.replies': 't3',
+  'conversations.info': 't3',
+  'conversations.join': 't3',
+  'conversations.list': 't2',
+  'users.info': 't4',
+  'users.list': 't2',
+  'users.lookupByEmail': 't3',
+  'views.open': 't4',
+  'views.push': 't4',
+  'views.update': 't4',
+  'views.publish': 't4',
+  'files.getUploadURLExternal': 't4',
+  'files.completeUploadExternal': 't4',
+  'reactions.add': 't3',
+};
+
+/**
+ * Calls per minute per tier, as Slack documents them ("1+", "20+", "50+", "100+"). Special methods have
+ * their own limits: chat.postMessage's per-channel bucket applies on top of this; auth.test and
+ * getPermalink allow "hundreds" a minute.
+ */
+export const DEFAULT_TIER_RATES: Record<RateTier, number> = { t1: 1, t2: 20, t3: 50, t4: 100, special: 600 };
+
+/**
+ * Slack's per-method, per-workspace limits: a token bucket per method holding one minute's allowance
+ * (Slack tolerates bursts), refilled evenly. A refused call learns its Retry-After in whole seconds.
+ */
+export function createMethodRateLimiter(clock: SlackSimClock, initial: MethodRatesInput = {}) {
+  let tiers: Record<RateTier, number> = { ...DEFAULT_TIER_RATES, ...initial.tiers };
+  let methods: Record<string, number> = { ...initial.methods };
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const perMinute = (method: string) => methods[method] ?? tiers[METHOD_TIERS[method] ?? 't3'];
+
+  return {
+    get rates() {
+      return { tiers: { ...tiers }, methods: { ...methods } };
+    },
+    set(next: MethodRatesInput) {
+      tiers = { ...tiers, ...next.tiers };
+      methods = { ...methods, ...next.methods };
+      buckets.clear();
+    },
+    take(method: string): number | undefined {
+      const limit = perMinute(method);
+      const now = clock.now();
+      const bucket = buckets.get(method) ?? { tokens: limit, at: now };
+      bucket.tokens = Math.min(limit, bucket.tokens + ((now - bucket.at) / 60_000) * limit);
+      bucket.at = now;
+      buckets.set(method, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return undefined;
+      }
+      return Math.max(1, Math.ceil(((1 - bucket.tokens) * 60) / limit));
+    },
+    reset() {
+      tiers = { ...DEFAULT_TIER_RATES, ...initial.tiers };
+      methods = { ...initial.methods };
+      buckets.clear();
     },
   };
 }

@@ -30,6 +30,22 @@ export interface SlackSimOptions {
   deliverBotMessages?: boolean;
   /** Sum of text characters in a message's blocks above which chat.postMessage says msg_blocks_too_long. */
   blocksTextLimit?: number;
+  /**
+   * Per-minute limits of the Web API's rate-limit tiers (Slack: t1 1, t2 20, t3 50, t4 100) and of single
+   * methods; a method is refused with 429 + Retry-After above its limit. Defaults are Slack's.
+   */
+  methodRates?: MethodRatesInput;
+  /** Every Web API call waits a random time in [min_ms, max_ms] before it is handled (default none). */
+  latency?: { min_ms: number; max_ms: number };
+  /** Slash commands and whether Slack escapes their text (manifest `should_escape`); others are sent as typed. */
+  commands?: { command: string; should_escape: boolean }[];
+}
+
+export type RateTier = 't1' | 't2' | 't3' | 't4' | 'special';
+export interface MethodRatesInput {
+  tiers?: Partial<Record<RateTier, number>>;
+  /** Per-minute limit for one method, e.g. {"views.update": 1000}. */
+  methods?: Record<string, number>;
 }
 
 export interface SimUser {
@@ -47,7 +63,13 @@ export interface SimUser {
 export interface SimChannel {
   id: string;
   name: string;
+  /**
+   * Whether the bot is in the channel. With chat:write.public the bot may post to a public channel it is
+   * not in, but cannot read its history; a private channel it is not in does not exist for it.
+   */
   is_member: boolean;
+  /** A private channel (Slack's old "group"); default false. */
+  is_private?: boolean;
   is_archived: boolean;
   created: number;
   topic: string;
@@ -143,10 +165,17 @@ export interface ResponseUrlPost {
 
 export type Fault = {
   method?: string;
-  status: 500 | 429 | 'timeout';
+  /** 'timeout' never answers (until hang_ms); 'reset' destroys the connection without an answer. */
+  status: 500 | 429 | 'timeout' | 'reset';
   count: number;
   retry_after?: number;
   hang_ms?: number;
+  /**
+   * 'before' (default): the call fails and nothing happens. 'after': the call does its work (the message
+   * is stored, the update applied) and only then fails the given way — Slack did it, the client never
+   * learned. Only calls that succeed are failed after; a refused call answers as usual.
+   */
+  when?: 'before' | 'after';
 };
 
 /** What Slack got back when it delivered something to the app. */

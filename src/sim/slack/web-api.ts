@@ -9,6 +9,7 @@ import { conversationMethods } from './methods/conversations.ts';
 import { fileMethods } from './methods/files.ts';
 import { authMethods, reactionMethods, userMethods } from './methods/users-auth-reactions.ts';
 import { viewMethods } from './methods/views.ts';
+import type { Fault } from './types.ts';
 
 export const METHODS: MethodTable = {
   ...authMethods,
@@ -82,29 +83,40 @@ export async function handleWebApi(
     throw error;
   }
 
-  const fault = ctx.faults.take(method);
-  if (fault?.status === 500) return answer(500, { ok: false, error: 'internal_error' });
-  if (fault?.status === 429) {
-    return answer(
-      429,
-      { ok: false, error: 'ratelimited' },
-      { 'retry-after': String(fault.retry_after ?? 1) },
-    );
+  if (ctx.latency) {
+    const { min_ms, max_ms } = ctx.latency;
+    await new Promise((r) => setTimeout(r, min_ms + Math.random() * Math.max(0, max_ms - min_ms)));
   }
-  if (fault?.status === 'timeout') {
+
+  const hang = (hangMs: number | undefined) => {
     // Never answer: the client's own timeout (or the simulator closing) ends it.
-    log(0, { ok: false, error: 'timeout' });
     const hanging = hangingResponses.get(ctx) ?? new Set<ServerResponse>();
     hangingResponses.set(ctx, hanging);
     hanging.add(res);
-    const timer = setTimeout(() => res.destroy(), fault.hang_ms ?? 60_000);
+    const timer = setTimeout(() => res.destroy(), hangMs ?? 60_000);
     timer.unref();
     res.on('close', () => {
       clearTimeout(timer);
       hanging.delete(res);
     });
-    return;
-  }
+  };
+  /** Fails the call the way the fault says; `done` = the work was done first (a fault "after"). */
+  const failWith = (f: Fault, done: boolean) => {
+    const suffix = done ? '_after_write' : '';
+    if (f.status === 500) return answer(500, { ok: false, error: `internal_error${suffix}` });
+    if (f.status === 429)
+      return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(f.retry_after ?? 1) });
+    if (f.status === 'reset') {
+      log(0, { ok: false, error: `connection_reset${suffix}` });
+      res.socket?.destroy();
+      return;
+    }
+    log(0, { ok: false, error: `timeout${suffix}` });
+    hang(f.hang_ms);
+  };
+
+  const fault = ctx.faults.take(method, 'before');
+  if (fault) return failWith(fault, false);
 
   const token = bearer(req, args);
   if (!token) return answer(200, { ok: false, error: 'not_authed' });
@@ -116,8 +128,14 @@ export async function handleWebApi(
     return answer(200, { ok: false, error: 'unknown_method', req_method: method });
   if (def.token !== tokenType) return answer(200, { ok: false, error: 'not_allowed_token_type' });
 
+  const retryAfter = ctx.methodRate.take(method);
+  if (retryAfter !== undefined)
+    return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+
   try {
     const result = await def.handle({ ctx, args });
+    const after = ctx.faults.take(method, 'after');
+    if (after) return failWith(after, true);
     return answer(200, { ok: true, ...result });
   } catch (error) {
     if (error instanceof RateLimitedError) {

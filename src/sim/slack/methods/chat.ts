@@ -5,7 +5,13 @@ import { parseTs } from '../ids.ts';
 import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN } from '../seed.ts';
 import { findMessage, insertMessage, toSlackMessage } from '../store.ts';
 import type { StoredEphemeral, StoredMessage } from '../types.ts';
-import { type MethodTable, RateLimitedError, readMessageContent, resolveChannel } from './common.ts';
+import {
+  type MethodTable,
+  RateLimitedError,
+  readMessageContent,
+  resolveChannel,
+  visibleToBot,
+} from './common.ts';
 
 export const chatMethods: MethodTable = {
   'chat.postMessage': {
@@ -15,9 +21,10 @@ export const chatMethods: MethodTable = {
       const channel = resolveChannel(ctx, channelArg);
       const retryAfter = ctx.rate.take(channel?.id ?? channelArg);
       if (retryAfter !== undefined) throw new RateLimitedError(retryAfter);
-      if (!channel) throw slackError('chat.postMessage', 'channel_not_found');
+      // A private channel the bot is not in does not exist for it; a public one takes posts anyway
+      // (chat:write.public), though the bot cannot read it back (conversations.history: not_in_channel).
+      if (!channel || !visibleToBot(channel)) throw slackError('chat.postMessage', 'channel_not_found');
       if (channel.is_archived) throw slackError('chat.postMessage', 'is_archived');
-      if (!channel.is_member) throw slackError('chat.postMessage', 'not_in_channel');
       const content = readMessageContent('chat.postMessage', args, { requireContent: true });
       if (content.blocks && blocksTextLength(content.blocks) > ctx.config.blocksTextLimit) {
         throw slackError('chat.postMessage', 'msg_blocks_too_long');
@@ -55,7 +62,7 @@ export const chatMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('chat.update', 'channel_not_found');
+      if (!channel || !visibleToBot(channel)) throw slackError('chat.update', 'channel_not_found');
       const message = findMessage(ctx.store, channel.id, reqString(args, 'ts'));
       if (!message) throw slackError('chat.update', 'message_not_found');
       if (message.user !== BOT_USER_ID) throw slackError('chat.update', 'cant_update_message');
@@ -84,7 +91,7 @@ export const chatMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('chat.postEphemeral', 'channel_not_found');
+      if (!channel || !visibleToBot(channel)) throw slackError('chat.postEphemeral', 'channel_not_found');
       if (channel.is_archived) throw slackError('chat.postEphemeral', 'is_archived');
       if (!channel.is_member) throw slackError('chat.postEphemeral', 'not_in_channel');
       const userId = reqString(args, 'user');
@@ -123,7 +130,7 @@ export const chatMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('chat.delete', 'channel_not_found');
+      if (!channel || !visibleToBot(channel)) throw slackError('chat.delete', 'channel_not_found');
       const ts = reqString(args, 'ts');
       const message = findMessage(ctx.store, channel.id, ts);
       if (!message) throw slackError('chat.delete', 'message_not_found');
@@ -138,7 +145,7 @@ export const chatMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('chat.getPermalink', 'channel_not_found');
+      if (!channel || !visibleToBot(channel)) throw slackError('chat.getPermalink', 'channel_not_found');
       const ts = reqString(args, 'message_ts');
       const message = findMessage(ctx.store, channel.id, ts);
       if (!message || parseTs(ts) === undefined) throw slackError('chat.getPermalink', 'message_not_found');

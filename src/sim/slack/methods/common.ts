@@ -52,6 +52,11 @@ export function resolveChannel(ctx: SimContext, value: string): SimChannel | und
   return undefined;
 }
 
+/** Public channels are visible to the bot; private ones only when it is a member. */
+export function visibleToBot(c: SimChannel): boolean {
+  return c.is_member || !c.is_private;
+}
+
 export function channelObject(ctx: SimContext, c: SimChannel): Record<string, unknown> {
   if (c.is_im) {
     return {
@@ -73,7 +78,7 @@ export function channelObject(ctx: SimContext, c: SimChannel): Record<string, un
     is_group: false,
     is_im: false,
     is_mpim: false,
-    is_private: false,
+    is_private: c.is_private ?? false,
     is_archived: c.is_archived,
     is_general: false,
     is_shared: false,

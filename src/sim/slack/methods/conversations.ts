@@ -3,7 +3,14 @@ import { slackError } from '../errors.ts';
 import { parseTs } from '../ids.ts';
 import { findMessage, toSlackMessage } from '../store.ts';
 import type { StoredMessage } from '../types.ts';
-import { channelObject, decodeCursor, encodeCursor, type MethodTable, resolveChannel } from './common.ts';
+import {
+  channelObject,
+  decodeCursor,
+  encodeCursor,
+  type MethodTable,
+  resolveChannel,
+  visibleToBot,
+} from './common.ts';
 
 function timeWindow(method: 'conversations.history' | 'conversations.replies', args: Args) {
   const oldestArg = optString(args, 'oldest');
@@ -37,7 +44,7 @@ export const conversationMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('conversations.history', 'channel_not_found');
+      if (!channel || !visibleToBot(channel)) throw slackError('conversations.history', 'channel_not_found');
       if (!channel.is_member) throw slackError('conversations.history', 'not_in_channel');
       const inWindow = timeWindow('conversations.history', args);
       const limit = pageLimit(args);
@@ -72,7 +79,8 @@ export const conversationMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('conversations.replies', 'channel_not_found');
+      // Reading needs membership; Slack's replies documents no not_in_channel and hides the channel instead.
+      if (!channel || !channel.is_member) throw slackError('conversations.replies', 'channel_not_found');
       const ts = reqString(args, 'ts');
       const found = findMessage(ctx.store, channel.id, ts);
       if (!found) throw slackError('conversations.replies', 'thread_not_found');
@@ -102,7 +110,7 @@ export const conversationMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('conversations.info', 'channel_not_found');
+      if (!channel || !visibleToBot(channel)) throw slackError('conversations.info', 'channel_not_found');
       return { channel: channelObject(ctx, channel) };
     },
   },
@@ -111,7 +119,10 @@ export const conversationMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
-      if (!channel) throw slackError('conversations.join', 'channel_not_found');
+      if (!channel || !visibleToBot(channel)) throw slackError('conversations.join', 'channel_not_found');
+      // Private channels are joined by invitation only.
+      if (channel.is_private && !channel.is_member)
+        throw slackError('conversations.join', 'method_not_supported_for_channel_type');
       if (channel.is_archived) throw slackError('conversations.join', 'is_archived');
       const already = channel.is_member;
       channel.is_member = true;
@@ -135,7 +146,13 @@ export const conversationMethods: MethodTable = {
         throw slackError('conversations.list', 'invalid_limit');
       const excludeArchived = optBool(args, 'exclude_archived') ?? false;
       const channels = [...ctx.store.channels.values()]
-        .filter((c) => (c.is_im ? types.includes('im') : types.includes('public_channel')))
+        .filter((c) =>
+          c.is_im
+            ? types.includes('im')
+            : c.is_private
+              ? types.includes('private_channel') && c.is_member
+              : types.includes('public_channel'),
+        )
         .filter((c) => !(excludeArchived && c.is_archived));
       const { page, more, next } = offsetPage(channels, args, limitArg ?? 100);
       return {
