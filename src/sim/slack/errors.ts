@@ -73,7 +73,7 @@ export const METHOD_ERRORS = {
     'invalid_ts_oldest',
   ],
   'conversations.info': ['channel_not_found'],
-  'conversations.join': ['channel_not_found', 'is_archived', 'method_not_supported_for_channel_type'],
+  'conversations.join': ['channel_not_found', 'is_archived'],
   'conversations.list': ['invalid_cursor', 'invalid_limit', 'invalid_types'],
   'users.info': ['user_not_found'],
   'users.list': ['invalid_cursor'],

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimServer, type SimServer } from '../../../src/sim/sim-server.ts';
 import { COMMON_ERRORS, METHOD_ERRORS, SLACK_METHODS } from '../../../src/sim/slack/errors.ts';
 import { createSlackSim, type SlackSim } from '../../../src/sim/slack/index.ts';
+import { METHOD_TIERS } from '../../../src/sim/slack/rate-limit.ts';
 
 /**
  * Contract: every error name the simulator can answer with is one Slack documents for that method
@@ -40,6 +41,12 @@ describe('Slack simulator error names match the method specs', () => {
     const documented = documentedErrors(method);
     const undocumented = METHOD_ERRORS[method].filter((name) => !documented.has(name));
     expect(undocumented).toEqual([]);
+  });
+
+  it.each(SLACK_METHODS)('%s is rate-limited by the tier its spec names', (method) => {
+    const file = JSON.parse(readFileSync(`${methodsDir}/${method}.json`, 'utf8')) as { rate_limits?: string };
+    const specTier = file.rate_limits === 't5' ? 'special' : file.rate_limits;
+    expect(METHOD_TIERS[method]).toBe(specTier);
   });
 
   it('uses common error names that Slack documents somewhere', () => {

@@ -119,10 +119,8 @@ export const conversationMethods: MethodTable = {
     token: 'bot',
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
+      // A private channel is joined by invitation only: one the bot is not in does not exist for it.
       if (!channel || !visibleToBot(channel)) throw slackError('conversations.join', 'channel_not_found');
-      // Private channels are joined by invitation only.
-      if (channel.is_private && !channel.is_member)
-        throw slackError('conversations.join', 'method_not_supported_for_channel_type');
       if (channel.is_archived) throw slackError('conversations.join', 'is_archived');
       const already = channel.is_member;
       channel.is_member = true;
