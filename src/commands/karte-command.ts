@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import { commandPlainText } from '../slack/command-text.ts';
 import { buildCareHistoryModal, buildLoadingModal } from '../views/care-chart.ts';
 import { Commands } from '../views/ids.ts';
 
@@ -19,7 +20,7 @@ export function registerKarteCommand(app: App, deps: AppDeps) {
       return;
     }
     try {
-      const customer = await care.resolve(command.text);
+      const customer = await care.resolve(commandPlainText(command.text));
       const opened = await client.views.open({
         trigger_id: command.trigger_id,
         view: buildLoadingModal(),

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
+import { commandPlainText } from '../slack/command-text.ts';
 import { Commands } from '../views/ids.ts';
 import {
   buildTemplateErrorMessage,
@@ -19,7 +20,7 @@ export function registerTemplateCommand(app: App, deps: AppDeps) {
   if (!templates) return;
   app.command(Commands.template, async ({ ack, command, respond }) => {
     await ack();
-    const query = command.text.replace(/\s+/g, ' ').trim();
+    const query = commandPlainText(command.text).replace(/\s+/g, ' ').trim();
     const ctx = { c: command.channel_id };
     if (query === '') {
       await respond({ response_type: 'ephemeral', ...buildTemplateUsageMessage(ctx) });

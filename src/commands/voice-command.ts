@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import { commandPlainText } from '../slack/command-text.ts';
 import { Commands } from '../views/ids.ts';
 import { buildSubscribed, buildSubscriptionList, buildVoiceHelp } from '../views/voice.ts';
 
@@ -15,7 +16,7 @@ export function registerVoiceCommand(app: App, deps: AppDeps) {
   app.command(Commands.voice, async ({ ack, command, respond }) => {
     await ack();
     try {
-      const text = VoiceCommandText.parse(command.text ?? '').trim();
+      const text = commandPlainText(VoiceCommandText.parse(command.text ?? '')).trim();
       const [sub = 'help', ...rest] = text.split(/\s+/).filter(Boolean);
       const args = text.slice(sub.length).trim();
       switch (sub.toLowerCase()) {

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import { commandPlainText, emailOf, slackUserIdOf } from '../slack/command-text.ts';
 import { buildHelpMessage, buildStatusMessage } from '../views/help.ts';
 import { buildVolumeUsage } from '../views/volume.ts';
 
@@ -11,7 +12,8 @@ import { buildVolumeUsage } from '../views/volume.ts';
 export function registerYorisoiCommand(app: App, deps: AppDeps) {
   app.command('/yorisoi', async ({ ack, command, respond, client }) => {
     await ack();
-    const [sub = 'help', ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    const [sub = 'help', ...rest] = command.text.trim().split(/\s+/).filter(Boolean);
+    const args = rest.map(commandPlainText);
     if (sub === 'volume') {
       try {
         // The chart is shared in the channel with files.uploadV2, like an alert's.
@@ -54,14 +56,9 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
     if (sub === 'map' && deps.drafting) {
       // `/yorisoi map @user agent@company.com|off`: manual Slack → Zendesk agent mapping (wins over e-mail).
       const [, who = '', target = ''] = command.text.trim().split(/\s+/);
-      const user =
-        /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(who)?.[1] ?? (/^[UW][A-Z0-9]+$/.test(who) ? who : null);
-      const email =
-        target === 'off'
-          ? null
-          : /^[^@\s]+@[^@\s]+$/.test(target)
-            ? target.replace(/^<mailto:[^|]+\|(.+)>$/, '$1')
-            : undefined;
+      // Slack sends `<@U…|name>` and `<mailto:a@b|a@b>` (should_escape: true in the manifest).
+      const user = slackUserIdOf(who);
+      const email = target === 'off' ? null : (emailOf(target) ?? undefined);
       if (!user || email === undefined) {
         await respond({
           response_type: 'ephemeral',

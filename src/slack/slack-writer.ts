@@ -22,7 +22,11 @@ const PERMANENT = new Set([
   'missing_scope',
   'invalid_arguments',
   'restricted_action',
+  'method_not_supported_for_channel_type',
 ]);
+
+/** Read errors that mean "not allowed to read here", not "the message is not there". */
+const UNREADABLE = new Set(['not_in_channel', 'channel_not_found']);
 
 function classify(error: unknown): SlackWriteError {
   const e = error as {
@@ -45,12 +49,13 @@ function classify(error: unknown): SlackWriteError {
       return new SlackWriteError({ kind: 'rate_limited', retryAfterMs: 1000, detail: name });
     return new SlackWriteError({ kind: PERMANENT.has(name) ? 'permanent' : 'transient', detail: name });
   }
-  // An HTTP error status means Slack answered without posting; anything else (timeout, reset) is in doubt.
-  const answered = e.code === ErrorCode.HTTPError;
+  // A 4xx means Slack refused the request. A 5xx may come after Slack stored the message (a proxy or a
+  // backend failing after the write), and a timeout or reset tells nothing: both are in doubt.
+  const refused = e.code === ErrorCode.HTTPError && (e.statusCode ?? 500) < 500;
   return new SlackWriteError({
     kind: 'transient',
     detail: e.message ?? String(error),
-    maybeDelivered: !answered,
+    maybeDelivered: !refused,
   });
 }
 
@@ -144,7 +149,24 @@ export function createSlackWriter(client: WebClient): SlackWriter {
         }
         return null;
       } catch (error) {
-        throw classify(error);
+        const failure = classify(error);
+        // history answers not_in_channel in a public channel the bot never joined; replies hides it
+        // (channel_not_found). Neither means the message is not there.
+        if (failure.failure.kind === 'permanent' && UNREADABLE.has(failure.failure.detail))
+          throw new SlackWriteError({ kind: 'unreadable', detail: failure.failure.detail });
+        throw failure;
+      }
+    },
+    async join(channel) {
+      try {
+        await client.conversations.join({ channel });
+        return 'joined';
+      } catch (error) {
+        const failure = classify(error).failure;
+        if (failure.kind === 'permanent' && ['channel_not_found', 'is_archived'].includes(failure.detail))
+          return 'gone';
+        if (failure.kind === 'permanent' || failure.kind === 'unreadable') return 'refused';
+        throw new SlackWriteError(failure);
       }
     },
   };

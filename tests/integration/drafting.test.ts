@@ -213,7 +213,8 @@ describe('entry points and agent mapping', () => {
       user: 'U0LEAD',
       channel: thread.channel,
       command: '/yorisoi',
-      text: 'map <@U0PRODUCT|sora> kenji@example.com',
+      // As typed; Slack sends `map <@U0PRODUCT|sora> <mailto:kenji@example.com|kenji@example.com>`.
+      text: 'map @sora kenji@example.com',
     });
     expect(r.body.acked).toBe(true);
     await waitFor(

@@ -83,6 +83,8 @@ describe('outbox delivery to Slack', () => {
     });
     const calls = (await postCalls()).length;
     expect(await s.runtime.outbox.recoverInDoubt()).toBe(1);
+    s.runtime.outbox.wake();
+    await s.runtime.settle();
     const after = await s.runtime.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.status).toBe('sent');
     expect(after.slackTs).toBe(row.slackTs);

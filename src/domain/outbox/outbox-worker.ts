@@ -60,30 +60,82 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     return Math.min(60_000, 250 * 2 ** Math.min(attempts, 10));
   }
 
+  /** When an in-doubt post is found unreadable, look again this much later (an operator must invite yorisoi). */
+  const UNREADABLE_RECHECK_MS = 10 * 60_000;
+
+  /** `maybe-posted:@<ms> detail`: the earliest time the message may have reached Slack travels with the row. */
+  const maybePosted = (sinceMs: number, detail: string) => `${MAYBE_POSTED}@${sinceMs} ${detail}`;
+  const sinceOf = (item: OutboxItem): Date => {
+    const at = /^maybe-posted:@(\d+)/.exec(item.lastError ?? '')?.[1];
+    return at ? new Date(Number(at)) : new Date(item.nextAttemptAt.getTime() - 10 * 60_000);
+  };
+
   /**
-   * A post that timed out or lost its connection may have reached Slack anyway; before trying again, ask
-   * Slack (by the metadata key) so the retry cannot double it. 429s and Slack's own errors did not post.
+   * Asks Slack whether the message with this key exists. A channel the bot may not read (chat:write.public
+   * lets it post to public channels it never joined) is joined first; one it can neither read nor join
+   * answers 'unknown' — the caller then neither resends (could double) nor fails (could lose).
+   * 'absent' also covers a channel that no longer exists for the bot: nothing can be posted there, so a
+   * resend cannot double and fails with Slack's own reason.
    */
-  async function alreadyPosted(item: OutboxItem, threadTs: string | undefined): Promise<string | null> {
-    if (!item.lastError?.startsWith(MAYBE_POSTED)) return null;
+  async function lookUp(
+    item: OutboxItem,
+    threadTs: string | undefined,
+    since: Date,
+  ): Promise<{ found: string } | 'absent' | 'unknown'> {
     const e = item.effect;
-    return slack.findPosted({
-      channel: e.channelId,
-      key: e.key,
-      threadTs,
-      since: new Date(item.nextAttemptAt.getTime() - 10 * 60_000),
-    });
+    const find = () => slack.findPosted({ channel: e.channelId, key: e.key, threadTs, since });
+    try {
+      const ts = await find();
+      return ts ? { found: ts } : 'absent';
+    } catch (error) {
+      if (!(error instanceof SlackWriteError) || error.failure.kind !== 'unreadable') throw error;
+    }
+    const joined = await slack.join(e.channelId);
+    if (joined === 'gone') return 'absent';
+    if (joined === 'refused') return 'unknown';
+    logger.info('joined a channel to check an in-doubt message', { channel: e.channelId, key: e.key });
+    try {
+      const ts = await find();
+      return ts ? { found: ts } : 'absent';
+    } catch (error) {
+      if (error instanceof SlackWriteError && error.failure.kind === 'unreadable') return 'unknown';
+      throw error;
+    }
+  }
+
+  /**
+   * A post that timed out, lost its connection or got a 5xx may have reached Slack anyway; before trying
+   * again, ask Slack (by the metadata key) so the retry cannot double it. 429s and Slack's own errors did
+   * not post. Answers true when the item was settled here (found, or parked because Slack cannot tell).
+   */
+  async function settledByLookUp(item: OutboxItem, threadTs: string | undefined): Promise<boolean> {
+    if (!item.lastError?.startsWith(MAYBE_POSTED)) return false;
+    const since = sinceOf(item);
+    const result = await lookUp(item, threadTs, since);
+    if (result === 'absent') return false;
+    if (result === 'unknown') {
+      logger.error('cannot tell whether a message reached Slack: yorisoi may not read the channel', {
+        id: item.id,
+        key: item.effect.key,
+        channel: item.effect.channelId,
+        action: 'invite yorisoi to the channel; the message is held, never posted twice',
+      });
+      await store.reschedule(
+        item.id,
+        new Date(now() + UNREADABLE_RECHECK_MS),
+        maybePosted(since.getTime(), 'held: the channel cannot be read to check for the message'),
+      );
+      return true;
+    }
+    await store.markSent(item.id, result.found);
+    return true;
   }
 
   async function send(item: OutboxItem): Promise<void> {
     const e = item.effect;
     try {
       if (e.kind === 'post_thread_root') {
-        const found = await alreadyPosted(item, undefined);
-        if (found) {
-          await store.markSent(item.id, found);
-          return;
-        }
+        if (await settledByLookUp(item, undefined)) return;
         const { ts } = await slack.post({ channel: e.channelId, message: e.message, key: e.key });
         await store.markSent(item.id, ts);
         return;
@@ -108,11 +160,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
           await store.markSent(item.id, null);
           return;
         }
-        const found = await alreadyPosted(item, threadTs ?? undefined);
-        if (found) {
-          await store.markSent(item.id, found);
-          return;
-        }
+        if (await settledByLookUp(item, threadTs ?? undefined)) return;
         const { ts } = await slack.post({
           channel: e.channelId,
           message: e.message,
@@ -125,11 +173,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       }
       if (e.kind === 'post_root' || e.kind === 'post') {
         const threadTs = e.kind === 'post' ? e.threadTs : undefined;
-        const found = await alreadyPosted(item, threadTs);
-        if (found) {
-          await store.markSent(item.id, found);
-          return;
-        }
+        if (await settledByLookUp(item, threadTs)) return;
         const { ts } = await slack.post({ channel: e.channelId, message: e.message, threadTs, key: e.key });
         await store.markSent(item.id, ts);
         return;
@@ -141,11 +185,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         return;
       }
       if (e.kind === 'post_in_thread') {
-        const found = await alreadyPosted(item, rootTs);
-        if (found) {
-          await store.markSent(item.id, found);
-          return;
-        }
+        if (await settledByLookUp(item, rootTs)) return;
         const { ts } = await slack.post({
           channel: e.channelId,
           message: e.message,
@@ -167,7 +207,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
               detail: String((error as Error)?.message ?? error),
               maybeDelivered: true,
             };
-      if (failure.kind === 'permanent') {
+      if (failure.kind === 'permanent' || failure.kind === 'unreadable') {
         logger.error('outbox item failed permanently', { id: item.id, key: e.key, error: failure.detail });
         await store.markFailed(item.id, failure.detail);
       } else {
@@ -179,67 +219,41 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
           inMs: delay,
           error: failure.detail,
         });
+        // A row already in doubt stays in doubt (with its original time) until a look-up settles it.
+        const inDoubt = item.lastError?.startsWith(MAYBE_POSTED) ?? false;
         const reason =
-          failure.kind === 'transient' && failure.maybeDelivered
-            ? `${MAYBE_POSTED} ${failure.detail}`
+          (failure.kind === 'transient' && failure.maybeDelivered) || inDoubt
+            ? maybePosted(inDoubt ? sinceOf(item).getTime() : now() - 60_000, failure.detail)
             : failure.detail;
         await store.reschedule(item.id, new Date(now() + delay), reason);
       }
     }
   }
 
-  /** Settles items a crashed process left in `sending`, asking Slack whether they were posted. */
+  /**
+   * Items a crashed process left in `sending`. Updates and uploads are simply repeated. Posts go back to
+   * `pending` marked maybe-posted, with the time they were claimed: send() then asks Slack for the key
+   * before it posts (find-or-post), with the worker's usual retries and backoff. Start-up itself makes no
+   * Slack call here, so a Slack outage or an unreadable channel can never stop yorisoi from starting.
+   */
   async function recoverInDoubt(): Promise<number> {
     const items = await store.inDoubt();
     for (const item of items) {
       const e = item.effect;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          if (e.kind === 'update_root') {
-            await store.reschedule(
-              item.id,
-              new Date(now()),
-              'in doubt after restart: update is safe to repeat',
-            );
-            break;
-          }
-          if (e.kind === 'upload_file') {
-            // File messages carry no metadata to look for: a chart may be shared twice after a crash mid-upload.
-            await store.reschedule(
-              item.id,
-              new Date(now()),
-              'in doubt after restart: uploading the file again',
-            );
-            break;
-          }
-          const threadTs =
-            e.kind === 'post_in_thread'
-              ? ((await store.rootTsOf(e.ticketId)) ?? undefined)
-              : e.kind === 'post_in_group_thread'
-                ? ((await store.groupRootTsOf(e.group)) ?? undefined)
-                : e.kind === 'post'
-                  ? e.threadTs
-                  : undefined;
-          const ts = await slack.findPosted({
-            channel: e.channelId,
-            key: e.key,
-            threadTs,
-            since: new Date(item.nextAttemptAt.getTime() - 60_000),
-          });
-          if (ts) await store.markSent(item.id, ts);
-          else
-            await store.reschedule(
-              item.id,
-              new Date(now()),
-              'in doubt after restart: not found in Slack, resending',
-            );
-          break;
-        } catch (error) {
-          if (attempt >= 5) throw error;
-          await new Promise((r) => setTimeout(r, backoffMs(attempt)));
-        }
+      if (e.kind === 'update_root') {
+        await store.reschedule(item.id, new Date(now()), 'in doubt after restart: update is safe to repeat');
+      } else if (e.kind === 'upload_file') {
+        // File messages carry no metadata to look for: a chart may be shared twice after a crash mid-upload.
+        await store.reschedule(item.id, new Date(now()), 'in doubt after restart: uploading the file again');
+      } else {
+        await store.reschedule(
+          item.id,
+          new Date(now()),
+          maybePosted(item.nextAttemptAt.getTime() - 60_000, 'in doubt after restart'),
+        );
       }
     }
+    if (items.length > 0) logger.info('outbox items in doubt after restart', { count: items.length });
     return items.length;
   }
 
