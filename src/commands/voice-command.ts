@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
@@ -8,12 +9,41 @@ import { buildSubscribed, buildSubscriptionList, buildVoiceHelp } from '../views
 
 const VoiceCommandText = z.string().max(2000, 'That is too long for a filter.');
 
+const CANNOT_POST = {
+  hidden:
+    'yorisoi はこのチャンネルに投稿できません。`/invite @yorisoi` で招待してから、もう一度 `/voice subscribe` してください。\n' +
+    'yorisoi cannot post in this channel. Invite it with `/invite @yorisoi`, then run `/voice subscribe` again.',
+  archived:
+    'このチャンネルはアーカイブされているため、yorisoi は投稿できません。\n' +
+    'This channel is archived, so yorisoi cannot post here.',
+} as const;
+
+/**
+ * Whether yorisoi can post in a channel: public channels take its posts even when it is not a member
+ * (chat:write.public); a private channel or a DM it is not in does not exist for it (channel_not_found).
+ */
+async function postable(client: WebClient, channel: string): Promise<'ok' | keyof typeof CANNOT_POST> {
+  try {
+    const info = await client.conversations.info({ channel });
+    const c = info.channel as
+      | { is_archived?: boolean; is_private?: boolean; is_member?: boolean }
+      | undefined;
+    if (c?.is_archived) return 'archived';
+    if (c?.is_private && c.is_member === false) return 'hidden';
+    return 'ok';
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code === 'channel_not_found' || code === 'not_in_channel') return 'hidden';
+    throw error;
+  }
+}
+
 /**
  * `/voice subscribe FILTER | list | unsubscribe ID | digest | help` in the channel that should hear the
  * customers. Acks at once; answers ephemerally (a new subscription is announced to the channel).
  */
 export function registerVoiceCommand(app: App, deps: AppDeps) {
-  app.command(Commands.voice, async ({ ack, command, respond }) => {
+  app.command(Commands.voice, async ({ ack, command, respond, client }) => {
     await ack();
     try {
       const text = commandPlainText(VoiceCommandText.parse(command.text ?? '')).trim();
@@ -21,6 +51,11 @@ export function registerVoiceCommand(app: App, deps: AppDeps) {
       const args = text.slice(sub.length).trim();
       switch (sub.toLowerCase()) {
         case 'subscribe': {
+          const where = await postable(client, command.channel_id);
+          if (where !== 'ok') {
+            await respond({ response_type: 'ephemeral', text: CANNOT_POST[where] });
+            return;
+          }
           const s = await deps.voice.subscribe({
             channelId: command.channel_id,
             userId: command.user_id,

@@ -256,4 +256,25 @@ describe('voice of the customer', () => {
       (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith('Voices of')),
     );
   });
+
+  it('/voice subscribe where yorisoi cannot post answers a clear ephemeral and subscribes nothing', async () => {
+    await s.api('POST', '/_sim/slack/channels', {
+      id: 'C0HIDDEN',
+      name: 'hidden',
+      is_member: false,
+      is_private: true,
+    });
+    const r = await command('subscribe product:photos', 'C0HIDDEN');
+    expect(r.body.acked).toBe(true);
+    const answer = await waitFor('refusal', async () =>
+      (
+        await s.api<{
+          responses: Array<{ channel: string; body: { text?: string; response_type?: string } }>;
+        }>('GET', '/_sim/slack/responses?user=U0PRODUCT')
+      ).body.responses.find((p) => p.channel === 'C0HIDDEN'),
+    );
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(answer.body.text).toContain('/invite @yorisoi');
+    expect(await s.runtime.db.voiceSubscription.count({ where: { channelId: 'C0HIDDEN' } })).toBe(0);
+  });
 });
