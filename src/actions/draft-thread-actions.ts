@@ -1,10 +1,21 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
+import { YorisoiError } from '../errors.ts';
+import { ClickAnswers } from '../slack/click-answers.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendOutcome, zApproveValue, zOpenDraftValue } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
+import { tellClicker } from './acknowledge-clicks.ts';
 import { openEditor, tellUser } from './draft-support.ts';
 import { buttonThread } from './payloads.ts';
+
+/** The bilingual answer for a click whose draft or ticket no longer exists; undefined for other errors. */
+function goneAnswer(error: unknown): string | undefined {
+  const code = error instanceof YorisoiError ? error.code : undefined;
+  if (code === 'draft_not_found') return ClickAnswers.draftGone;
+  if (code === 'ticket_not_in_thread') return ClickAnswers.ticketGone;
+  return undefined;
+}
 
 /** Buttons on a shared draft in the thread: "Approve vN" and "Open draft". */
 export function registerDraftThreadActions(app: App, deps: AppDeps) {
@@ -15,7 +26,10 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
     await ack();
     const where = buttonThread(b);
     const value = parseMeta(zApproveValue, b.actions[0]?.value);
-    if (!value) return;
+    if (!value) {
+      await tellClicker(client, b, ClickAnswers.unknownButton);
+      return;
+    }
     try {
       const r = await drafting.service.approve({
         draftId: value.d,
@@ -27,7 +41,7 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
       else if (!r.created) await tellUser(client, b.user.id, where, `You already approved v${value.v}.`);
     } catch (error) {
       logger.warn(`approve: ${String(error)}`);
-      await tellUser(client, b.user.id, where, error);
+      await tellUser(client, b.user.id, where, goneAnswer(error) ?? error);
     }
   });
 
@@ -37,13 +51,16 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
       await ack();
       const where = buttonThread(b);
       const value = parseMeta(zOpenDraftValue, b.actions[0]?.value);
-      if (!value || !where.channelId || !where.threadTs) return;
+      if (!value || !where.channelId || !where.threadTs) {
+        await tellClicker(client, b, ClickAnswers.unknownButton);
+        return;
+      }
       try {
         const ticket = await drafting.service.ticketForThread(where.channelId, where.threadTs);
         await openEditor(drafting, client, b.trigger_id, b.user.id, ticket, value.d);
       } catch (error) {
         logger.warn(`open draft: ${String(error)}`);
-        await tellUser(client, b.user.id, where, error);
+        await tellUser(client, b.user.id, where, goneAnswer(error) ?? error);
       }
     },
   );
@@ -51,7 +68,10 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
   app.action<BlockAction<ButtonAction>>(ActionIds.sendUndo, async ({ ack, body: b, client, logger }) => {
     await ack();
     const sendId = b.actions[0]?.value;
-    if (!sendId || !b.view) return;
+    if (!sendId || !b.view) {
+      await tellClicker(client, b, ClickAnswers.unknownButton);
+      return;
+    }
     try {
       await drafting.service.undo(sendId);
       await client.views.update({

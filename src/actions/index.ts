@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
+import { registerClickAcknowledgement } from './acknowledge-clicks.ts';
 import { registerCareChartActions } from './care-chart-actions.ts';
 import { registerCopyDiscussion } from './copy-discussion.ts';
 import { registerDraftEditorActions } from './draft-editor-actions.ts';
@@ -10,6 +11,7 @@ import { registerTemplateViews } from './template-views.ts';
 import { registerVoiceRequestFollowUp } from './voice-request-follow-up.ts';
 
 export function registerActions(app: App, deps: AppDeps) {
+  registerClickAcknowledgement(app);
   registerVoiceRequestFollowUp(app, deps);
   registerCareChartActions(app, deps);
   registerTemplateActions(app, deps);

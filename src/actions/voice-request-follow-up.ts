@@ -1,8 +1,10 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { AppDeps } from '../app.ts';
+import { ClickAnswers } from '../slack/click-answers.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
 import { buildFollowUpModal, FollowUpButtonValue } from '../views/voice.ts';
+import { tellClicker } from './acknowledge-clicks.ts';
 import { buttonThread } from './payloads.ts';
 
 /** "Request follow-up" on a voice: opens a modal for the product person's question. */
@@ -13,6 +15,11 @@ export function registerVoiceRequestFollowUp(app: App, deps: AppDeps) {
     const channel = buttonThread(body).channelId;
     if (!value || !channel) {
       deps.logger.warn('follow-up button with an unexpected value', { value: action.value });
+      await tellClicker(client, body, ClickAnswers.unknownButton);
+      return;
+    }
+    if (!(await deps.voice.hasSupportThread(value.t))) {
+      await tellClicker(client, body, ClickAnswers.ticketGone);
       return;
     }
     await client.views.open({

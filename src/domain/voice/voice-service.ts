@@ -144,6 +144,10 @@ export function createVoiceService(deps: {
       }
       return queued;
     },
+    /** Whether the ticket still has a support thread a follow-up could go to. */
+    async hasSupportThread(zendeskId: string): Promise<boolean> {
+      return Boolean((await deps.tickets.threadOf(zendeskId))?.channelId);
+    },
     /** Sends a product person's question to the ticket's support thread and notes it in the voice thread. */
     async requestFollowUp(input: {
       zendeskId: string;

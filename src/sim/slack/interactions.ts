@@ -38,6 +38,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface InteractionResult extends AckResult {
   responses: InteractionResponse[];
+  /**
+   * What Slack shows the user when the app did not ack in time: a warning next to the button or an
+   * "operation_timeout" error for a command. Absent when acked.
+   */
+  user_error?: string;
 }
 
 export interface SubmitResult extends AckResult {
@@ -121,6 +126,14 @@ export function createInteractions(ctx: SimContext) {
         const timer = sleep(waitMs);
         await Promise.race([first.then(() => sleep(25)), timer]);
       }
+      if (!ack.acked && type === 'slash_commands')
+        return {
+          ...ack,
+          responses,
+          user_error: `${String(payload.command)} failed with the error "operation_timeout"`,
+        };
+      if (!ack.acked && type === 'interactive')
+        return { ...ack, responses, user_error: 'warning: this app did not respond (the click failed)' };
       return { ...ack, responses };
     } finally {
       off();
