@@ -1,3 +1,6 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { freePort, startSimulators as startSims } from '../../src/sim/index.ts';
 
 export { freePort };
@@ -28,4 +31,57 @@ export async function startSimulators(options: {
     PORT: String(options.appPort),
   };
   return { ...sims, env };
+}
+
+/**
+ * `yorisoi start` as a child process with these environment variables; resolves once it says it is
+ * running, rejects if it exits first. `output()` is everything it printed.
+ */
+export function launchYorisoi(env: NodeJS.ProcessEnv, repo: string) {
+  let output = '';
+  const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'start'], {
+    env,
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const running = new Promise<ChildProcess>((resolve, reject) => {
+    child.stderr?.on('data', (d) => {
+      output += d;
+    });
+    child.stdout?.on('data', (d) => {
+      output += d;
+      if (String(d).includes('yorisoi running')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`yorisoi exited early (${code}): ${output.slice(-2000)}`)));
+  });
+  running.catch(() => {});
+  return { child, running, output: () => output };
+}
+
+/** SIGKILL, and wait until the process is gone. */
+export async function killHard(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+export interface OutboxRow {
+  id: number;
+  idempotencyKey: string;
+  status: string;
+  lastError: string | null;
+  slackTs: string | null;
+}
+
+/** The outbox rows as they are in the SQLite file right now (read-only, beside the running process). */
+export function readOutbox(dbFile: string): OutboxRow[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT id, idempotencyKey, status, lastError, slackTs FROM OutboxMessage ORDER BY id')
+      .all() as OutboxRow[];
+  } finally {
+    db.close();
+  }
 }
