@@ -38,16 +38,82 @@ const selectedValue = (body: EditorAction) => {
   return a?.type === 'static_select' ? a.selected_option.value : undefined;
 };
 
+/** The hash of the last view this process drew, per view id: a delayed redraw must not use a stale one. */
+const drawnHashes = new Map<string, { hash: string; at: number }>();
+
 /** Replaces the editor; a hash conflict means a newer view is up — content changes retry without it. */
-async function update(client: WebClient, body: ViewActionBody, view: ModalView, force: boolean) {
+async function update(
+  client: WebClient,
+  body: ViewActionBody,
+  view: ModalView,
+  force: boolean,
+  hash = body.view.hash,
+) {
+  if (force) typingRedraws.cancel(body.view.id);
+  const remember = (r: { view?: { hash?: string } }) => {
+    if (r.view?.hash) drawnHashes.set(body.view.id, { hash: r.view.hash, at: Date.now() });
+  };
   try {
-    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view });
+    remember(await client.views.update({ view_id: body.view.id, hash, view }));
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'hash_conflict' && force) await client.views.update({ view_id: body.view.id, view });
+    if (code === 'hash_conflict' && force)
+      remember(await client.views.update({ view_id: body.view.id, view }));
     else if (code !== 'hash_conflict') throw error;
   }
 }
+
+/**
+ * Redraws for the live counter, at most one per view every TYPING_REDRAW_MS: the first keystroke redraws
+ * at once, later ones within the window collapse into one trailing redraw of the latest state. Slack's
+ * views.update is tier 4 (~100/min per workspace) and a 429 would pause every user's modals.
+ */
+const TYPING_REDRAW_MS = 1500;
+const typingRedraws = (() => {
+  const entries = new Map<string, { last: number; timer?: NodeJS.Timeout; next?: () => Promise<void> }>();
+  const forget = (now: number) => {
+    for (const [id, e] of entries) if (!e.timer && now - e.last > 10 * 60_000) entries.delete(id);
+    for (const [id, h] of drawnHashes) if (now - h.at > 60 * 60_000) drawnHashes.delete(id);
+  };
+  return {
+    /** Runs `redraw` now, or once the window has passed (only the latest redraw asked for runs). */
+    request(viewId: string, redraw: () => Promise<void>, onError: (error: unknown) => void): Promise<void> {
+      const now = Date.now();
+      forget(now);
+      const e = entries.get(viewId) ?? { last: 0 };
+      entries.set(viewId, e);
+      const wait = e.last + TYPING_REDRAW_MS - now;
+      if (wait <= 0 && !e.timer) {
+        e.last = now;
+        return redraw();
+      }
+      e.next = redraw;
+      if (!e.timer) {
+        e.timer = setTimeout(
+          () => {
+            e.timer = undefined;
+            e.last = Date.now();
+            const run = e.next;
+            e.next = undefined;
+            run?.().catch(onError);
+          },
+          Math.max(0, wait),
+        );
+        e.timer.unref();
+      }
+      return Promise.resolve();
+    },
+    /** Another action redrew the view: a pending counter redraw would draw over it with older state. */
+    cancel(viewId: string) {
+      const e = entries.get(viewId);
+      if (e?.timer) clearTimeout(e.timer);
+      if (e) {
+        e.timer = undefined;
+        e.next = undefined;
+      }
+    },
+  };
+})();
 
 /**
  * Everything a button or input inside the "Draft reply" modal does. Each acks first, reads the modal's
@@ -111,12 +177,28 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     return { state, content: parseEditorState(body.view.state, meta, state.draft) };
   };
 
-  // Live line/character count, and an autosave of the working copy on every change.
+  // Live line/character count (redrawn at most every TYPING_REDRAW_MS), and an autosave of the working
+  // copy on every change.
   handle(ActionIds.draftTyping, async ({ d, body, meta, client }) => {
     const { state, content } = await current(d, body, meta);
     const editable = state.draft.status === 'open' || state.draft.status === 'failed';
     if (editable && content.name) await d.service.autosave(meta.d, content, body.user.id);
-    await update(client, body, editorView(d, state, meta, { content, parts: content.parts }), false);
+    await typingRedraws.request(
+      body.view.id,
+      async () => {
+        // A delayed redraw follows the last view this process drew, not the hash this keystroke saw.
+        const hash = drawnHashes.get(body.view.id)?.hash ?? body.view.hash;
+        const fresh = await d.service.refresh(meta.d);
+        await update(
+          client,
+          body,
+          editorView(d, fresh, meta, { content, parts: content.parts }),
+          false,
+          hash,
+        );
+      },
+      (error) => deps.logger.warn('draft editor counter redraw failed', { error: String(error) }),
+    );
   });
 
   handle(ActionIds.draftAddPart, async ({ d, body, meta, client }) => {
