@@ -80,7 +80,7 @@ export const conversationMethods: MethodTable = {
     handle({ ctx, args }) {
       const channel = resolveChannel(ctx, reqString(args, 'channel'));
       // Reading needs membership; Slack's replies documents no not_in_channel and hides the channel instead.
-      if (!channel || !channel.is_member) throw slackError('conversations.replies', 'channel_not_found');
+      if (!channel?.is_member) throw slackError('conversations.replies', 'channel_not_found');
       const ts = reqString(args, 'ts');
       const found = findMessage(ctx.store, channel.id, ts);
       if (!found) throw slackError('conversations.replies', 'thread_not_found');
