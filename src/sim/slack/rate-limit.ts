@@ -47,13 +47,11 @@ export function createFaultQueue() {
     },
     /** The fault that applies to this call, consuming one of its uses. */
     take(method: string, when: 'before' | 'after' = 'before'): Fault | undefined {
-      const index = faults.findIndex(
-        (f) =>
-          f.count > 0 && (f.method === undefined || f.method === method) && (f.when ?? 'before') === when,
-      );
-      if (index < 0) return undefined;
+      // Faults apply in the order they were added: the next call of a method meets the first fault for it,
+      // whether that one strikes before or after the work.
+      const index = faults.findIndex((f) => f.count > 0 && (f.method === undefined || f.method === method));
       const fault = faults[index];
-      if (!fault) return undefined;
+      if (!fault || (fault.when ?? 'before') !== when) return undefined;
       fault.count -= 1;
       if (fault.count <= 0) faults.splice(index, 1);
       return { ...fault };
