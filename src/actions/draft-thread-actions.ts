@@ -1,9 +1,9 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import { openEditor, tellUser } from '../listeners/draft-editor.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendOutcome, zApproveValue, zOpenDraftValue } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
-import { openEditor, tellUser } from './draft-support.ts';
 import { buttonThread } from './payloads.ts';
 
 /** Buttons on a shared draft in the thread: "Approve vN" and "Open draft". */

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { Commands } from '../views/ids.ts';
 import { buildSubscribed, buildSubscriptionList, buildVoiceHelp } from '../views/voice.ts';
 
