@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Inbox } from '../src/domain/tickets/ticket.ts';
 import { createLogger } from '../src/logger.ts';
-import { startSandbox } from '../src/sandbox.ts';
+import { startSandbox } from '../src/sandbox/sandbox.ts';
 import { signZendeskWebhook } from '../src/zendesk/webhook-signature.ts';
 
 const { values } = parseArgs({
@@ -56,7 +56,7 @@ try {
     isDefault: false,
   }));
   for (const [i, id] of channels.entries()) sandbox.slack.addChannel({ id, name: `bench-${i}` });
-  await sandbox.runtime.inboxStore.replaceAll(inboxes);
+  await sandbox.runtime.features.tickets.inboxes.replaceAll(inboxes);
 
   // The bench sends the webhooks itself (signed exactly as Zendesk does) so it can time each ack.
   sandbox.zendesk.dropWebhooks(tickets);

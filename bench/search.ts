@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import Database from 'better-sqlite3';
-import type { SearchableTemplate, TemplateSearchIndex } from '../src/domain/templates/template-search.ts';
+import type { SearchableTemplate, TemplateSearchIndex } from '../src/domain/templates/ports.ts';
 import { normalizeJapanese } from '../src/search/normalize.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { createRuntime } from '../src/composition/runtime.ts';
 import { createInMemoryTemplateLookup } from '../src/domain/drafting/template-lookup.ts';
 import { createLogger } from '../src/logger.ts';
-import { createRuntime } from '../src/runtime.ts';
-import { sandboxInboxes } from '../src/sandbox.ts';
-import { sandboxTemplates } from '../src/sandbox-templates.ts';
+import { sandboxInboxes } from '../src/sandbox/sandbox.ts';
+import { sandboxTemplates } from '../src/sandbox/sandbox-templates.ts';
 import { createZendeskApi } from '../src/zendesk/zendesk-client.ts';
 import { setupZendesk } from '../src/zendesk/zendesk-setup.ts';
 
@@ -107,7 +107,7 @@ try {
     requester: { email: 'bench@example.com', name: 'Bench' },
     brand: 'photos',
   });
-  await runtime.tickets.sync(String(ticket.id));
+  await runtime.features.tickets.sync(String(ticket.id));
   type Msg = { ts: string; text: string };
   const root = await waitFor(async () =>
     (await api<{ messages: Msg[] }>('GET', '/_sim/slack/messages?channel=C0PHOTOS')).messages.find((m) =>

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { SearchableTemplate } from '../src/domain/templates/template-search.ts';
+import type { SearchableTemplate } from '../src/domain/templates/ports.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 
 interface TemplateRow {

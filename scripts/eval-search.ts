@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SearchableTemplate, TemplateSearchIndex } from '../src/domain/templates/template-search.ts';
+import type { SearchableTemplate, TemplateSearchIndex } from '../src/domain/templates/ports.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 
 const TARGET_RECALL_AT_1 = 0.9;

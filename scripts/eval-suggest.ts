@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TemplateSearchIndex } from '../src/domain/templates/template-search.ts';
+import type { TemplateSearchIndex } from '../src/domain/templates/ports.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 import {
   DEFAULT_SUGGESTION_FLOOR,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ServiceUserIdSource } from './domain/care/ports.ts';
 import { parseEditorList } from './domain/templates/template-editors.ts';
 
 /**
@@ -132,11 +133,6 @@ export interface Config {
   /** Where the service's own user id lives in Zendesk (care charts, `/karte <service id>`). */
   serviceUserId: ServiceUserIdSource;
 }
-
-export type ServiceUserIdSource =
-  | { kind: 'external_id' }
-  | { kind: 'user_field'; key: string }
-  | { kind: 'ticket_field'; id: string };
 
 export function parseServiceUserIdField(value: string): ServiceUserIdSource {
   if (value.startsWith('user_field:')) return { kind: 'user_field', key: value.slice('user_field:'.length) };

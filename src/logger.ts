@@ -9,7 +9,6 @@
  *   replaced, wherever they sit — a field, a nested object, an error message or a stack.
  */
 import { pino } from 'pino';
-import type { Config } from './config.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -48,8 +47,14 @@ export function createRedactor(secrets: Array<string | undefined>): (text: strin
   };
 }
 
+/** The credentials of the configuration (src/config.ts's `Config` fits; declared here so the logger imports nothing). */
+interface ConfigCredentials {
+  slack?: { botToken?: string; appToken?: string; signingSecret?: string };
+  zendesk?: { apiToken?: string; webhookSecret?: string };
+}
+
 /** The secret values the production logger redacts: every credential the configuration holds. */
-export function configSecrets(config: Pick<Config, 'slack' | 'zendesk'> | null | undefined): string[] {
+export function configSecrets(config: ConfigCredentials | null | undefined): string[] {
   return [
     config?.slack?.botToken,
     config?.slack?.appToken,

@@ -1,4 +1,4 @@
-import { runCli } from './cli.ts';
+import { runCli } from './cli/cli.ts';
 
 /** Composition root entry: the only place that reads process.env (handed down as a plain object). */
 export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {

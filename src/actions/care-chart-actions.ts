@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
   buildCareEditModal,

@@ -7,8 +7,10 @@ import type {
   ViewOutput,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { AppDeps } from '../app.ts';
+import { withTemplate } from '../domain/drafting/draft.ts';
 import { asYorisoiError } from '../errors.ts';
+import { editorView, tellUser } from '../listeners/draft-editor.ts';
+import type { AppDeps, DraftingDeps } from '../listeners/listener-deps.ts';
 import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
   buildSendPreview,
@@ -20,7 +22,6 @@ import {
   zEditorMeta,
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
-import { type DraftingDeps, editorView, tellUser, withTemplate } from './draft-support.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
 type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import { openEditor, tellUser } from '../listeners/draft-editor.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { ActionIds } from '../views/ids.ts';
-import { openEditor, tellUser } from './draft-support.ts';
 import { buttonThread } from './payloads.ts';
 
 /** "Draft reply" on a ticket's root message: opens the editor on that ticket. */

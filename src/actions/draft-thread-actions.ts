@@ -1,12 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
 import { YorisoiError } from '../errors.ts';
+import { openEditor, tellUser } from '../listeners/draft-editor.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { ClickAnswers } from '../slack/click-answers.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendOutcome, zApproveValue, zOpenDraftValue } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
 import { tellClicker } from './acknowledge-clicks.ts';
-import { openEditor, tellUser } from './draft-support.ts';
 import { buttonThread } from './payloads.ts';
 
 /** The bilingual answer for a click whose draft or ticket no longer exists; undefined for other errors. */

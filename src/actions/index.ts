@@ -1,13 +1,11 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { registerClickAcknowledgement } from './acknowledge-clicks.ts';
 import { registerCareChartActions } from './care-chart-actions.ts';
-import { registerCopyDiscussion } from './copy-discussion.ts';
 import { registerDraftEditorActions } from './draft-editor-actions.ts';
 import { registerDraftReplyButton } from './draft-reply-button.ts';
 import { registerDraftThreadActions } from './draft-thread-actions.ts';
 import { registerTemplateActions } from './template-actions.ts';
-import { registerTemplateViews } from './template-views.ts';
 import { registerVoiceRequestFollowUp } from './voice-request-follow-up.ts';
 
 export function registerActions(app: App, deps: AppDeps) {
@@ -15,9 +13,7 @@ export function registerActions(app: App, deps: AppDeps) {
   registerVoiceRequestFollowUp(app, deps);
   registerCareChartActions(app, deps);
   registerTemplateActions(app, deps);
-  registerTemplateViews(app, deps);
   registerDraftReplyButton(app, deps);
   registerDraftEditorActions(app, deps);
   registerDraftThreadActions(app, deps);
-  registerCopyDiscussion(app, deps);
 }

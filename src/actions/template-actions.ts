@@ -1,6 +1,15 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
 import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
+import { searchWithin, type TemplateService } from '../domain/templates/template-service.ts';
+import { openEditor } from '../listeners/draft-editor.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
+import {
+  type BlockActionBody,
+  blockActionBody,
+  editorsOnly,
+  replaceView,
+  showView,
+} from '../listeners/template-modals.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
 import {
@@ -17,16 +26,6 @@ import {
   parseTemplateButtonValue,
   type TemplateContext,
 } from '../views/templates.ts';
-import { openEditor } from './draft-support.ts';
-import {
-  type BlockActionBody,
-  blockActionBody,
-  editorsOnly,
-  replaceView,
-  searchWithin,
-  showView,
-  type TemplateDeps,
-} from './template-support.ts';
 
 /** Buttons of template messages and modals. Each acks first, then reads, then opens or updates a view. */
 export function registerTemplateActions(app: App, deps: AppDeps) {
@@ -164,7 +163,7 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
   const editing =
     (
       build: (found: {
-        t: NonNullable<Awaited<ReturnType<TemplateDeps['catalog']['get']>>>;
+        t: NonNullable<Awaited<ReturnType<TemplateService['catalog']['get']>>>;
         ctx: TemplateContext;
       }) => ModalView,
     ) =>

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { ClickAnswers } from '../slack/click-answers.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';

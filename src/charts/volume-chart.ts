@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { type ChartConfiguration, Chart as ChartJs, type Plugin, registerables } from 'chart.js';
-import type { ChartRenderer, VolumeChartData } from '../domain/volume/alert-service.ts';
+import type { ChartRenderer, VolumeChartData } from '../domain/volume/ports.ts';
 
 /**
  * The volume chart: Chart.js drawing on @napi-rs/canvas (Skia), text in Noto Sans JP from the

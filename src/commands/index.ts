@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { registerKarteCommand } from './karte-command.ts';
 import { registerTemplateCommand } from './template-command.ts';
 import { registerVoiceCommand } from './voice-command.ts';

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { commandPlainText } from '../slack/command-text.ts';
 import { buildCareHistoryModal, buildLoadingModal } from '../views/care-chart.ts';
 import { Commands } from '../views/ids.ts';

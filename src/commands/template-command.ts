@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { commandPlainText } from '../slack/command-text.ts';
 import { Commands } from '../views/ids.ts';
 import {

@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { commandPlainText } from '../slack/command-text.ts';
 import { Commands } from '../views/ids.ts';
 import { buildSubscribed, buildSubscriptionList, buildVoiceHelp } from '../views/voice.ts';

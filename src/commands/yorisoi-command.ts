@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { commandPlainText, emailOf, slackUserIdOf } from '../slack/command-text.ts';
 import { buildHelpMessage, buildStatusMessage } from '../views/help.ts';
 import { buildVolumeUsage } from '../views/volume.ts';

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { buildHomeView } from '../views/volume.ts';
 
 /** The App Home shows today's ticket counts; it is published afresh each time it is opened. */

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { registerAppHomeOpened } from './app-home-opened.ts';
 
 export function registerEvents(app: App, deps: AppDeps) {

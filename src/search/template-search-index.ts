@@ -18,7 +18,7 @@ import type {
   TemplateSearchHit,
   TemplateSearchIndex,
   TemplateSuggestion,
-} from '../domain/templates/template-search.ts';
+} from '../domain/templates/ports.ts';
 import { contentWords } from './content-words.ts';
 import { createLeanIndexComponent } from './lean-orama-index.ts';
 import { duplicateFeatures, duplicateSimilarity, NEAR_DUPLICATE_THRESHOLD } from './near-duplicates.ts';

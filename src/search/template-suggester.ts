@@ -19,7 +19,7 @@
 // Learning: each "agents sent T for message X" keeps X as wording of T; a later message is also
 // scored against those examples (share of its word weight found in one) and T takes the better.
 
-import type { TemplateSuggestion } from '../domain/templates/template-search.ts';
+import type { TemplateSuggestion } from '../domain/templates/ports.ts';
 import type { QueryWord } from './content-words.ts';
 import { gramSet } from './grams.ts';
 import { isKanji } from './normalize.ts';

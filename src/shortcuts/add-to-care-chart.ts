@@ -1,7 +1,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { messageThreadTs } from '../actions/payloads.ts';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError, YorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { buildClipAddedMessage } from '../views/care-chart.ts';
 import { ShortcutIds } from '../views/ids.ts';
 

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import { openEditor, tellUser } from '../actions/draft-support.ts';
 import { messageThreadTs } from '../actions/payloads.ts';
-import type { AppDeps } from '../app.ts';
+import { openEditor, tellUser } from '../listeners/draft-editor.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { ShortcutIds } from '../views/ids.ts';
 
 /**

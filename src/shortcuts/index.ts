@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { registerAddToCareChart } from './add-to-care-chart.ts';
+import { registerCopyDiscussion } from './copy-discussion.ts';
 import { registerDraftReplyShortcut } from './draft-reply-shortcut.ts';
 import { registerTemplateShortcuts } from './template-shortcuts.ts';
 
@@ -8,4 +9,5 @@ export function registerShortcuts(app: App, deps: AppDeps) {
   registerAddToCareChart(app, deps);
   registerTemplateShortcuts(app, deps);
   registerDraftReplyShortcut(app, deps);
+  registerCopyDiscussion(app, deps);
 }

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { editorsOnly, messageWords, searchWithin } from '../actions/template-support.ts';
-import type { AppDeps } from '../app.ts';
 import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
+import { searchWithin } from '../domain/templates/template-service.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
+import { editorsOnly, messageWords } from '../listeners/template-modals.ts';
 import { ShortcutIds } from '../views/ids.ts';
 import {
   buildTemplateBrowserModal,

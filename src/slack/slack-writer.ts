@@ -1,5 +1,5 @@
 import { ErrorCode, type WebAPICallResult, WebClient } from '@slack/web-api';
-import { SlackWriteError, type SlackWriter } from '../domain/outbox/slack-writer.ts';
+import { SlackWriteError, type SlackWriter } from '../domain/outbox/ports.ts';
 
 const METADATA_EVENT = 'yorisoi_outbox';
 /** Errors that will not go away by trying again. Anything else (5xx, network, timeouts) is transient. */

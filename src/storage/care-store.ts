@@ -5,9 +5,9 @@ import type {
   CareChartRevision,
   CareRevisionKind,
   CustomerRecord,
-} from '../domain/care/care-chart.ts';
-import { emptyChartContent } from '../domain/care/care-chart.ts';
-import type { CareStore, LocalTicket } from '../domain/care/care-ports.ts';
+} from '../domain/care/care-chart-model.ts';
+import { emptyChartContent } from '../domain/care/care-chart-model.ts';
+import type { CareStore, LocalTicket } from '../domain/care/ports.ts';
 import { YorisoiError } from '../errors.ts';
 import type { Db, Tx } from './database.ts';
 import { upsertCustomerTx } from './ticket-store.ts';

@@ -1,9 +1,5 @@
+import type { KeyValueStore } from '../domain/ports.ts';
 import type { Db } from './database.ts';
-
-export interface KeyValueStore {
-  get(key: string): Promise<string | null>;
-  set(key: string, value: string): Promise<void>;
-}
 
 export function createKeyValueStore(db: Db): KeyValueStore {
   return {

@@ -2,9 +2,9 @@ import {
   type OutboxEffect,
   type OutboxItem,
   type OutboxStatus,
-  type OutboxStore,
   orderGroupOf,
 } from '../domain/outbox/outbox.ts';
+import type { OutboxStore } from '../domain/outbox/ports.ts';
 import type { Db, Tx } from './database.ts';
 
 type Row = {

@@ -1,9 +1,6 @@
-// SQLite adapter of the suggestion learning port (src/domain/templates/suggestion-feedback.ts).
-import {
-  MAX_FEEDBACK_EXAMPLES,
-  type SentTemplateExample,
-  type SuggestionFeedbackStore,
-} from '../domain/templates/suggestion-feedback.ts';
+// SQLite adapter of the suggestion learning port (src/domain/templates/ports.ts, suggestion-feedback.ts).
+import type { SentTemplateExample, SuggestionFeedbackStore } from '../domain/templates/ports.ts';
+import { MAX_FEEDBACK_EXAMPLES } from '../domain/templates/suggestion-feedback.ts';
 import type { Db } from './database.ts';
 
 export function createSuggestionFeedbackStore(db: Db): SuggestionFeedbackStore {

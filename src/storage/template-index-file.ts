@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TemplateIndexSnapshots } from '../domain/templates/template-store.ts';
+import type { TemplateIndexSnapshots } from '../domain/templates/ports.ts';
 
 const FORMAT = 2;
 

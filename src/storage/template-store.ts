@@ -1,3 +1,4 @@
+import type { SaveResult, TemplateStore } from '../domain/templates/ports.ts';
 import {
   isUnder,
   sameContent,
@@ -6,7 +7,6 @@ import {
   type TemplateContent,
   type TemplateVersion,
 } from '../domain/templates/template.ts';
-import type { SaveResult, TemplateStore } from '../domain/templates/template-store.ts';
 import { YorisoiError } from '../errors.ts';
 import type { Db, Tx } from './database.ts';
 

@@ -1,5 +1,5 @@
+import type { StoredTicket, TicketStore } from '../domain/tickets/ports.ts';
 import type { CustomerIdentity, Inbox, rootFields } from '../domain/tickets/ticket.ts';
-import type { StoredTicket, TicketStore } from '../domain/tickets/ticket-store.ts';
 import type { Db, Tx } from './database.ts';
 import { enqueueEffect } from './outbox-store.ts';
 import { countTicket } from './volume-store.ts';

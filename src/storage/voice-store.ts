@@ -1,5 +1,5 @@
-import type { VoiceSubscription } from '../domain/voice/voice.ts';
 import { VoiceFilter } from '../domain/voice/voice-filter.ts';
+import type { VoiceSubscription } from '../domain/voice/voice-model.ts';
 import type { Db } from './database.ts';
 
 type Row = {

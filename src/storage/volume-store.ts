@@ -1,6 +1,6 @@
 import type { OutboxEffect } from '../domain/outbox/outbox.ts';
-import type { VolumeStore } from '../domain/volume/alert-service.ts';
-import { BUCKET_MINUTES, bucketStart } from '../domain/volume/volume.ts';
+import type { VolumeStore } from '../domain/volume/ports.ts';
+import { BUCKET_MINUTES, bucketStart } from '../domain/volume/volume-model.ts';
 import type { Db, Tx } from './database.ts';
 import { enqueueEffect } from './outbox-store.ts';
 

@@ -1,4 +1,4 @@
-import type { WebhookDeliveryStore } from '../domain/intake/webhook-intake.ts';
+import type { WebhookDeliveryStore } from '../domain/intake/ports.ts';
 import type { Db } from './database.ts';
 
 export function createWebhookDeliveryStore(db: Db): WebhookDeliveryStore {

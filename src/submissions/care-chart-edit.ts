@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
-import { parseFacts } from '../domain/care/care-chart.ts';
+import { parseFacts } from '../domain/care/care-chart-model.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildCareHistoryModal, parseCareEditState, zEditMeta } from '../views/care-chart.ts';
 import { CareBlockIds, ViewIds } from '../views/ids.ts';

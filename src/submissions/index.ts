@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { registerCareChartEditSubmission } from './care-chart-edit.ts';
 import { registerDraftEditorSubmission } from './draft-editor-submission.ts';
 import { registerSendPreviewSubmission } from './send-preview-submission.ts';
 import { registerSnoozeSubmission } from './snooze-submission.ts';
+import { registerTemplateViews } from './template-submissions.ts';
 import { registerVoiceFollowUpSubmission } from './voice-follow-up-submission.ts';
 
 /** view_submission and view_closed listeners (src/views holds the modal builders; these are the handlers). */
@@ -13,4 +14,5 @@ export function registerSubmissions(app: App, deps: AppDeps) {
   registerSendPreviewSubmission(app, deps);
   registerSnoozeSubmission(app, deps);
   registerVoiceFollowUpSubmission(app, deps);
+  registerTemplateViews(app, deps);
 }

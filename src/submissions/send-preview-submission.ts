@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendQueued, parseSendState, zPreviewMeta } from '../views/draft-modal.ts';
 import { DraftBlocks, ViewIds } from '../views/ids.ts';

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
-import type { AppDeps } from '../app.ts';
 import { asYorisoiError } from '../errors.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { BlockIds, ViewIds } from '../views/ids.ts';
 import { FollowUpMetadata, parseFollowUpQuestion } from '../views/voice.ts';

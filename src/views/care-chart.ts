@@ -4,8 +4,8 @@ import type {
   CareChartRevision,
   CustomerRecord,
   HistoryEntry,
-} from '../domain/care/care-chart.ts';
-import { FLAG_REASON_MAX, formatFacts, NOTES_MAX } from '../domain/care/care-chart.ts';
+} from '../domain/care/care-chart-model.ts';
+import { FLAG_REASON_MAX, formatFacts, NOTES_MAX } from '../domain/care/care-chart-model.ts';
 import type { CareContext, CustomerHistory } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import {

@@ -4,11 +4,11 @@ import type {
   DraftApproval,
   DraftContent,
   DraftPolicy,
+  DraftTemplate,
   DraftTicket,
   DraftVersion,
 } from '../domain/drafting/draft.ts';
 import { countText, ZENDESK_STATUSES } from '../domain/drafting/draft.ts';
-import type { DraftTemplate } from '../domain/drafting/template-lookup.ts';
 import {
   type ActionsBlockElement,
   actions,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { TemplateSearchHit } from '../domain/templates/ports.ts';
 import {
   parentOf,
   TEMPLATE_LIMITS,
@@ -7,7 +8,6 @@ import {
   type TemplateVersion,
 } from '../domain/templates/template.ts';
 import type { DuplicateMatch, FolderListing } from '../domain/templates/template-catalog.ts';
-import type { TemplateSearchHit } from '../domain/templates/template-search.ts';
 import {
   type ActionsBlockElement,
   actions,

@@ -1,7 +1,7 @@
 import type { CareContext } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { TicketThreadRenderer } from '../domain/tickets/ports.ts';
 import type { Inbox, TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
-import type { TicketThreadRenderer } from '../domain/tickets/ticket-sync.ts';
 import { actions, button, context, fields, header, plain, plainText, section } from './block-kit.ts';
 import { buildCareRootParts, careButton } from './care-chart.ts';
 import { ActionIds } from './ids.ts';

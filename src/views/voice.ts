@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
-import type { VoiceMessageInput, VoiceRenderer, VoiceSubscription } from '../domain/voice/voice.ts';
+import type { VoiceMessageInput, VoiceRenderer, VoiceSubscription } from '../domain/voice/voice-model.ts';
 import {
   actions,
   button,

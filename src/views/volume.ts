@@ -1,5 +1,5 @@
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
-import type { AlertMessageInput, AlertRenderer } from '../domain/volume/alert-service.ts';
+import type { AlertMessageInput, AlertRenderer } from '../domain/volume/ports.ts';
 import {
   context,
   fields as fieldsSection,

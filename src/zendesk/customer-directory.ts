@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CustomerDirectory, DirectoryTicket, DirectoryUser } from '../domain/care/care-ports.ts';
+import type { CustomerDirectory, DirectoryTicket, DirectoryUser } from '../domain/care/ports.ts';
 import { type ZendeskApi, ZendeskHttpError } from './zendesk-client.ts';
 import { zCursorMeta, zIdentity, zid, zTicket, zUser } from './zendesk-schemas.ts';
 

@@ -1,6 +1,6 @@
+import type { KeyValueStore } from '../domain/ports.ts';
 import type { TicketSync } from '../domain/tickets/ticket-sync.ts';
 import type { Logger } from '../logger.ts';
-import type { KeyValueStore } from '../storage/key-value-store.ts';
 import type { ZendeskTicketGateway } from './ticket-gateway.ts';
 import { ZendeskHttpError } from './zendesk-client.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { KeyValueStore } from '../domain/ports.ts';
 import { macroCommentText } from '../domain/templates/formats/zendesk-macros.ts';
 import type { Template } from '../domain/templates/template.ts';
-import type { KeyValueStore } from '../storage/key-value-store.ts';
 import { type ZendeskApi, ZendeskHttpError } from './zendesk-client.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { KeyValueStore } from '../domain/ports.ts';
 import { macroToRow } from '../domain/templates/formats/zendesk-macros.ts';
 import type { SourceRow } from '../domain/templates/template-catalog.ts';
-import type { KeyValueStore } from '../storage/key-value-store.ts';
 import { templateIdForMacro } from './macro-export.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
 import { zCursorMeta } from './zendesk-schemas.ts';

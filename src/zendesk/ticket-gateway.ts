@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import type { ServiceUserIdSource } from '../domain/care/care-service.ts';
+import type { ServiceUserIdSource } from '../domain/care/ports.ts';
+import type { TicketSource } from '../domain/tickets/ports.ts';
 import type { TicketCommentSnapshot, TicketSnapshot } from '../domain/tickets/ticket.ts';
-import type { TicketSource } from '../domain/tickets/ticket-sync.ts';
 import { type ZendeskApi, ZendeskHttpError } from './zendesk-client.ts';
 import {
   zComment,

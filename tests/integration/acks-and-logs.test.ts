@@ -70,11 +70,11 @@ describe('acks come before slow work', () => {
     await waitFor(
       'delivery marked failed',
       async () =>
-        (await s.runtime.db.webhookDelivery.findUnique({ where: { invocationId: `slow-${t.id}` } }))
-          ?.status === 'failed',
+        (await s.db.webhookDelivery.findUnique({ where: { invocationId: `slow-${t.id}` } }))?.status ===
+        'failed',
     );
     // Retried later (the poll loop does this every YORISOI_POLL_SECONDS); Zendesk is fine again by then.
-    await s.runtime.intake.retryUnprocessed(new Date(Date.now() + 60_000));
+    await s.features.tickets.retryWebhooks(new Date(Date.now() + 60_000));
     await waitFor('thread after recovery', async () => rootsOf(await s.messages('C0BILLING'), t.id)[0]);
   });
 });
@@ -85,11 +85,11 @@ describe('logs', () => {
     await s.api('POST', '/_sim/zendesk/faults', { path_prefix: '/api/v2/users', status: 500, count: 1 });
     const t = await s.openTicket({ subject: 'Secrets', body: 'x', brand: 'photos' });
     await waitFor('delivery handled', async () =>
-      (await s.runtime.db.webhookDelivery.findMany({ where: { ticketZendeskId: String(t.id) } })).some(
+      (await s.db.webhookDelivery.findMany({ where: { ticketZendeskId: String(t.id) } })).some(
         (d) => d.status !== 'received',
       ),
     );
-    await s.runtime.intake.retryUnprocessed(new Date(Date.now() + 60_000));
+    await s.features.tickets.retryWebhooks(new Date(Date.now() + 60_000));
     await waitFor('thread', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
     await s.runtime.settle();
     const text = s.logs.join('\n');

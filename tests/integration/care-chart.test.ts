@@ -89,7 +89,7 @@ describe('care chart and prior history', () => {
     });
     await s.api('POST', '/_sim/zendesk/settled');
     expect(
-      await s.runtime.db.ticket.count({ where: { zendeskId: { in: [String(old1.id), String(old2.id)] } } }),
+      await s.db.ticket.count({ where: { zendeskId: { in: [String(old1.id), String(old2.id)] } } }),
     ).toBe(0);
 
     await writeChart('U0AGENT1', 'yuki@example.com', {
@@ -163,7 +163,7 @@ describe('care chart and prior history', () => {
     expect(flagged.attachments?.[0]?.color).toBe(FLAG_COLOR);
 
     // Both versions are kept, with who and what.
-    const customer = await s.runtime.db.customer.findUniqueOrThrow({
+    const customer = await s.db.customer.findUniqueOrThrow({
       where: {
         zendeskUserId: String(
           (await s.api<{ ticket: { requester_id: number } }>('GET', `/_sim/zendesk/tickets/${ticket.id}`))
@@ -171,7 +171,7 @@ describe('care chart and prior history', () => {
         ),
       },
     });
-    const chart = await s.runtime.db.careChart.findUniqueOrThrow({
+    const chart = await s.db.careChart.findUniqueOrThrow({
       where: { customerId: customer.id },
       include: { revisions: { orderBy: { version: 'asc' } } },
     });
@@ -198,7 +198,7 @@ describe('care chart and prior history', () => {
     const other = await modalShowing('U0AGENT2', 'care_history', 'Edit care chart');
     await action('U0AGENT2', { view_id: other.id, action_id: ActionIds.careEdit });
     const stale = await modalShowing('U0AGENT2', 'care_chart_edit', 'Wants a call back');
-    await s.runtime.care.saveEdit({
+    await s.features.care.saveEdit({
       customerId: customer.id,
       expectedVersion: 2,
       authorSlackId: 'U0LEAD',
@@ -211,9 +211,9 @@ describe('care chart and prior history', () => {
     const bad = await submit(stale.id, 'U0AGENT2', { [CareBlockIds.facts]: 'just words without a colon' });
     expect(bad.body.applied).toBe('errors');
     expect((await topView('U0AGENT2'))?.errors?.[CareBlockIds.facts]).toContain('line 1');
-    expect(
-      (await s.runtime.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id } })).notes,
-    ).toBe('Lead wrote this.');
+    expect((await s.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id } })).notes).toBe(
+      'Lead wrote this.',
+    );
   });
 
   it('pages a long history instead of passing the 100-block modal limit', async () => {
@@ -311,8 +311,8 @@ describe('care chart and prior history', () => {
       (await responsesTo('U0AGENT2')).find((t) => t.includes("Mai*'s care chart")),
     );
     expect(answer).toContain('v1');
-    const customer = await s.runtime.db.customer.findFirstOrThrow({ where: { email: 'mai@example.com' } });
-    const chart = await s.runtime.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id } });
+    const customer = await s.db.customer.findFirstOrThrow({ where: { email: 'mai@example.com' } });
+    const chart = await s.db.careChart.findUniqueOrThrow({ where: { customerId: customer.id } });
     expect(chart.notes).toContain('wrong person');
     expect(chart.notes).toContain(`/archives/${TICKETS}/p${first.ts.replace('.', '')}`);
     expect(chart.notes).toContain('<@U0AGENT2>');
@@ -384,7 +384,7 @@ describe('care chart and prior history', () => {
     const modal = await modalShowing('U0AGENT1', 'care_history', `#${c.id}`);
     for (const id of [a.id, b.id]) expect(textOf(modal.view.blocks)).toContain(`|#${id}>`);
     expect(textOf(modal.view.blocks)).toContain('kaito@example.com');
-    const revisions = await s.runtime.db.careChartRevision.findMany({ where: { kind: 'merge' } });
+    const revisions = await s.db.careChartRevision.findMany({ where: { kind: 'merge' } });
     expect(revisions.map((r) => r.summary).join()).toContain('kaito.old@example.com');
   });
 
@@ -416,16 +416,16 @@ describe('care chart and prior history', () => {
     });
     // The merge changed ticket A's requester; no trigger fires for it, the incremental export carries it.
     await s.api('POST', '/_sim/zendesk/clock', { advance_seconds: 120 });
-    const polled = await s.runtime.poller.pollOnce();
+    const polled = await s.features.tickets.pollOnce();
     expect(polled).toBeGreaterThanOrEqual(1);
     await waitFor('root B shows the chart of the merged user', async () =>
       (await s.messages(TICKETS)).find(
         (m) => m.ts === rootB.ts && attachmentText(m).includes('plan: Business'),
       ),
     );
-    const old = await s.runtime.db.customer.findFirstOrThrow({ where: { email: 'nao.old@example.com' } });
-    const survivor = await s.runtime.db.customer.findFirstOrThrow({ where: { email: 'nao@example.com' } });
+    const old = await s.db.customer.findFirstOrThrow({ where: { email: 'nao.old@example.com' } });
+    const survivor = await s.db.customer.findFirstOrThrow({ where: { email: 'nao@example.com' } });
     expect(old.mergedIntoId).toBe(survivor.id);
-    expect(await s.runtime.db.ticket.count({ where: { requesterId: survivor.id } })).toBe(2);
+    expect(await s.db.ticket.count({ where: { requesterId: survivor.id } })).toBe(2);
   });
 });

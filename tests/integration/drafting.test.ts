@@ -43,7 +43,7 @@ describe('draft reply modal', () => {
     expect(closed.status).toBe(200);
     await waitFor(
       'closed draft saved as v1',
-      async () => (await s.runtime.db.draftVersion.count({ where: { reason: 'close' } })) >= 1,
+      async () => (await s.db.draftVersion.count({ where: { reason: 'close' } })) >= 1,
     );
 
     const reopened = await openEditorFromRoot(s, KENJI, thread);
@@ -65,7 +65,7 @@ describe('long drafts', () => {
     const second = 'そして最後の段落です。';
     await act(s, AIKO, twoParts, 'draft_save', { typed: { reply_1: second } });
     await nextVersionOf(s, AIKO, twoParts, (v) => viewText(v).includes('Saved as v1'));
-    const draft = await s.runtime.db.draft.findFirstOrThrow({
+    const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(Array.from(draft.body)).toHaveLength(3000 + Array.from(second).length);
@@ -97,7 +97,7 @@ describe('named drafts, templates, review in the thread', () => {
     await nextVersionOf(s, AIKO, second, (v) => viewText(v).includes('Saved as v1'));
 
     const ticketId = String(thread.ticket.id);
-    const drafts = await s.runtime.db.draft.findMany({
+    const drafts = await s.db.draft.findMany({
       where: { ticketZendeskId: ticketId },
       orderBy: { createdAt: 'asc' },
     });
@@ -135,7 +135,7 @@ describe('named drafts, templates, review in the thread', () => {
     expect(reply).toContain('アプリを最新版に更新のうえ');
     // The block ids changed, so Slack shows the new text instead of keeping what was typed.
     expect(inputIdOf(inserted)).not.toBe(inputIdOf(results));
-    const draft = await s.runtime.db.draft.findFirstOrThrow({
+    const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(JSON.parse(draft.templateIdsJson)).toEqual(['tpl-upload-android']);
@@ -220,8 +220,7 @@ describe('entry points and agent mapping', () => {
     await waitFor(
       'mapping stored',
       async () =>
-        (await s.runtime.db.agentMapping.findUnique({ where: { slackUserId: 'U0PRODUCT' } }))?.source ===
-        'manual',
+        (await s.db.agentMapping.findUnique({ where: { slackUserId: 'U0PRODUCT' } }))?.source === 'manual',
     );
     const editor = await openEditorFromRoot(s, 'U0PRODUCT', thread);
     await act(s, 'U0PRODUCT', editor, 'draft_send', {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/logger.ts';
-import { type SandboxOptions, startSandbox } from '../../src/sandbox.ts';
+import { type SandboxOptions, startSandbox } from '../../src/sandbox/sandbox.ts';
 
 export type SimMessage = {
   channel: string;
@@ -62,6 +62,14 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
     /** The current runtime (restartApp replaces it). */
     get runtime() {
       return sandbox.runtime;
+    },
+    /** The test's own connection to the sandbox's SQLite file (replaced by restartApp). */
+    get db() {
+      return sandbox.db;
+    },
+    /** The current runtime's feature services. */
+    get features() {
+      return sandbox.runtime.features;
     },
     dir,
     logs,

@@ -73,19 +73,19 @@ describe('outbox delivery to Slack', () => {
     const t = await s.openTicket({ subject: 'In doubt, posted', body: 'posted once', brand: 'photos' });
     await waitFor('thread', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
     await s.runtime.settle();
-    const row = await s.runtime.db.outboxMessage.findFirstOrThrow({
+    const row = await s.db.outboxMessage.findFirstOrThrow({
       where: { idempotencyKey: `root:${t.id}` },
     });
     // What a process killed between Slack's answer and the commit leaves behind.
-    await s.runtime.db.outboxMessage.update({
+    await s.db.outboxMessage.update({
       where: { id: row.id },
       data: { status: 'sending', slackTs: null },
     });
     const calls = (await postCalls()).length;
-    expect(await s.runtime.outbox.recoverInDoubt()).toBe(1);
-    s.runtime.outbox.wake();
+    expect(await s.features.outbox.recoverInDoubt()).toBe(1);
+    s.features.outbox.wake();
     await s.runtime.settle();
-    const after = await s.runtime.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+    const after = await s.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.status).toBe('sent');
     expect(after.slackTs).toBe(row.slackTs);
     expect((await postCalls()).length).toBe(calls);
@@ -95,7 +95,7 @@ describe('outbox delivery to Slack', () => {
     const t = await s.openTicket({ subject: 'In doubt, lost', body: 'never reached Slack', brand: 'photos' });
     const root = await waitFor('thread', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
     await s.runtime.settle();
-    const reply = await s.runtime.db.outboxMessage.findFirstOrThrow({
+    const reply = await s.db.outboxMessage.findFirstOrThrow({
       where: {
         kind: 'post_in_thread',
         channelId: 'C0PHOTOS',
@@ -108,12 +108,12 @@ describe('outbox delivery to Slack', () => {
       headers: { authorization: `Bearer ${s.secrets.botToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ channel: 'C0PHOTOS', ts: reply.slackTs }),
     });
-    await s.runtime.db.outboxMessage.update({
+    await s.db.outboxMessage.update({
       where: { id: reply.id },
       data: { status: 'sending', slackTs: null },
     });
-    expect(await s.runtime.outbox.recoverInDoubt()).toBe(1);
-    s.runtime.outbox.wake();
+    expect(await s.features.outbox.recoverInDoubt()).toBe(1);
+    s.features.outbox.wake();
     await waitFor('resent reply', async () => repliesTo(await s.messages('C0PHOTOS'), root.ts).length === 1);
     await s.runtime.settle();
     expect(repliesTo(await s.messages('C0PHOTOS'), root.ts)).toHaveLength(1);
@@ -122,7 +122,7 @@ describe('outbox delivery to Slack', () => {
   it('a message Slack refuses for good is marked failed with the reason, and later messages still flow', async () => {
     const t = await s.openTicket({ subject: 'Bad channel', body: 'x', brand: 'photos' });
     await waitFor('thread', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
-    await s.runtime.db.outboxMessage.create({
+    await s.db.outboxMessage.create({
       data: {
         idempotencyKey: 'test:bad-channel',
         kind: 'post',
@@ -135,9 +135,9 @@ describe('outbox delivery to Slack', () => {
         }),
       },
     });
-    s.runtime.outbox.wake();
+    s.features.outbox.wake();
     await s.runtime.settle();
-    const row = await s.runtime.db.outboxMessage.findUniqueOrThrow({
+    const row = await s.db.outboxMessage.findUniqueOrThrow({
       where: { idempotencyKey: 'test:bad-channel' },
     });
     expect(row.status).toBe('failed');

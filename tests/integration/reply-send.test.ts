@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDraftStore } from '../../src/storage/draft-store.ts';
 import { createZendeskReplyGateway } from '../../src/zendesk/reply-gateway.ts';
+import { createZendeskApi } from '../../src/zendesk/zendesk-client.ts';
 import {
   AIKO,
   act,
@@ -98,7 +100,7 @@ describe('send to Zendesk', () => {
     const preview = await writeAndPreview(s, AIKO, thread, 'Sent once despite the timeout.');
     await submitPreview(s, AIKO, preview);
     await sentInThread(thread);
-    const send = await s.runtime.db.replySend.findFirstOrThrow({
+    const send = await s.db.replySend.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(send.attempts).toBe(2);
@@ -116,16 +118,16 @@ describe('send to Zendesk', () => {
     async (_name, landed) => {
       const thread = await ticketWithThread(s, { subject: `Crash ${landed ? 'after' : 'before'} the call` });
       const body = `Crash test reply (${landed ? 'landed' : 'not landed'}).`;
-      await s.runtime.replySender.stop();
+      await s.features.drafting.sender.stop();
       const preview = await writeAndPreview(s, AIKO, thread, body);
       await submitPreview(s, AIKO, preview);
-      const send = await s.runtime.db.replySend.findFirstOrThrow({
+      const send = await s.db.replySend.findFirstOrThrow({
         where: { ticketZendeskId: String(thread.ticket.id) },
       });
       // What the worker does up to the crash: claim (→ sending), then maybe the Zendesk call; never "sent".
-      expect(await s.runtime.draftStore.claimSend(send.id)).toBe(true);
+      expect(await createDraftStore(s.db).claimSend(send.id)).toBe(true);
       if (landed) {
-        await createZendeskReplyGateway(s.runtime.zendeskApi).postReply({
+        await createZendeskReplyGateway(createZendeskApi(s.zendeskApi)).postReply({
           ticketZendeskId: send.ticketZendeskId,
           body: send.body,
           public: send.public,
@@ -134,16 +136,12 @@ describe('send to Zendesk', () => {
           key: send.id,
         });
       }
-      expect((await s.runtime.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe(
-        'sending',
-      );
+      expect((await s.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe('sending');
       await s.restartApp();
       await sentInThread(thread);
       await s.runtime.settle();
       expect((await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === body)).toHaveLength(1);
-      expect((await s.runtime.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe(
-        'sent',
-      );
+      expect((await s.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe('sent');
     },
   );
 
@@ -159,7 +157,7 @@ describe('send to Zendesk', () => {
       (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Good morning, scheduled reply.'),
     ).toHaveLength(0);
     await sentInThread(thread);
-    const send = await s.runtime.db.replySend.findFirstOrThrow({
+    const send = await s.db.replySend.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(send.sentAt!.getTime()).toBeGreaterThanOrEqual(at * 1000);
@@ -190,7 +188,7 @@ describe('send to Zendesk', () => {
     );
     expect(failed.text).toContain(String(status));
     await s.api('DELETE', '/_sim/zendesk/faults');
-    const draft = await s.runtime.db.draft.findFirstOrThrow({
+    const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(draft.status).toBe('failed');
@@ -268,7 +266,7 @@ describe('safe by default', () => {
     });
     await waitFor(
       'approval',
-      async () => (await s.runtime.db.draftApproval.count({ where: { approverSlackId: KENJI } })) > 0,
+      async () => (await s.db.draftApproval.count({ where: { approverSlackId: KENJI } })) > 0,
     );
     const again = await openEditorFromRoot(s, AIKO, thread);
     await act(s, AIKO, again, 'draft_send');
@@ -328,11 +326,11 @@ describe('care chart', () => {
       subject: 'Flagged in the care chart',
       email: 'careful@example.com',
     });
-    const ticket = await s.runtime.db.ticket.findUniqueOrThrow({
+    const ticket = await s.db.ticket.findUniqueOrThrow({
       where: { zendeskId: String(thread.ticket.id) },
       include: { requester: true },
     });
-    await s.runtime.db.careChart.create({
+    await s.db.careChart.create({
       data: { customerId: ticket.requester.id, flagged: true, flagReason: 'complained twice' },
     });
     const editor = await openEditorFromRoot(s, AIKO, thread);

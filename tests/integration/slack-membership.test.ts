@@ -34,7 +34,7 @@ describe('posting where yorisoi is not a member', () => {
     );
     await s.runtime.settle();
     expect(rootsOf(await s.messages('C0ONBOARD'), t.id)).toHaveLength(1);
-    const row = await s.runtime.db.outboxMessage.findFirstOrThrow({
+    const row = await s.db.outboxMessage.findFirstOrThrow({
       where: { idempotencyKey: `root:${t.id}` },
     });
     expect(row.status).toBe('sent');
@@ -52,18 +52,18 @@ describe('posting where yorisoi is not a member', () => {
       async () => repliesTo(await s.messages('C0BILLING'), root.ts).length === 1,
     );
     await s.runtime.settle();
-    const row = await s.runtime.db.outboxMessage.findFirstOrThrow({
+    const row = await s.db.outboxMessage.findFirstOrThrow({
       where: { idempotencyKey: `root:${t.id}` },
     });
     // What a process killed between Slack's answer and the commit leaves behind.
-    await s.runtime.db.outboxMessage.update({
+    await s.db.outboxMessage.update({
       where: { id: row.id },
       data: { status: 'sending', slackTs: null },
     });
     const postsBefore = (await calls('chat.postMessage')).length;
     await s.restartApp();
     await waitFor('root settled', async () => {
-      const r = await s.runtime.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+      const r = await s.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
       return r.status === 'sent' && r.slackTs === root.ts;
     });
     await s.runtime.settle();
@@ -75,10 +75,10 @@ describe('posting where yorisoi is not a member', () => {
     const t = await s.openTicket({ subject: 'In doubt, Slack down', body: 'down body', brand: 'photos' });
     const root = await waitFor('root', async () => rootsOf(await s.messages('C0PHOTOS'), t.id)[0]);
     await s.runtime.settle();
-    const row = await s.runtime.db.outboxMessage.findFirstOrThrow({
+    const row = await s.db.outboxMessage.findFirstOrThrow({
       where: { idempotencyKey: `root:${t.id}` },
     });
-    await s.runtime.db.outboxMessage.update({
+    await s.db.outboxMessage.update({
       where: { id: row.id },
       data: { status: 'sending', slackTs: null },
     });
@@ -87,7 +87,7 @@ describe('posting where yorisoi is not a member', () => {
     await waitFor(
       'root settled',
       async () => {
-        const r = await s.runtime.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
+        const r = await s.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } });
         return r.status === 'sent' && r.slackTs === root.ts;
       },
       60_000,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runCli } from '../../src/cli.ts';
+import { runCli } from '../../src/cli/cli.ts';
 import { createSimServer } from '../../src/sim/sim-server.ts';
 import { createZendeskSim } from '../../src/sim/zendesk/index.ts';
 import { createZendeskApi } from '../../src/zendesk/zendesk-client.ts';

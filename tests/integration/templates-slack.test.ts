@@ -31,8 +31,8 @@ type CommandResult = {
 let s: TestSandbox;
 beforeAll(async () => {
   s = await startTestSandbox();
-  await s.runtime.templates.ready(); // one index load for this file (kuromoji ~1 s)
-  await s.runtime.templates.importRows(
+  await s.features.templates.catalog.ready(); // one index load for this file (kuromoji ~1 s)
+  await s.features.templates.catalog.importRows(
     sampleTemplates.map((t, i) => ({ at: `line ${i + 1}`, value: t })),
     'test',
   );
@@ -184,7 +184,7 @@ describe('from a ticket thread', () => {
     expect(editor.position).toBeGreaterThan(search.position);
     expect(JSON.stringify(editor.view.blocks)).toContain('いのししの相談はこちらにご相談ください。');
     expect(allText(editor.view.blocks)).toContain('Inserted template');
-    const draft = await s.runtime.db.draft.findFirstOrThrow({
+    const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(ticket.id) },
     });
     expect(JSON.stringify(draft)).toContain('いのししの相談はこちらにご相談ください。');
@@ -282,7 +282,7 @@ describe('browsing and editing', () => {
       expect.arrayContaining([ActionIds.templateEdit, ActionIds.templateMove, ActionIds.templateDelete]),
     );
     const id = JSON.parse(saved.view.private_metadata).id as string;
-    expect((await s.runtime.templates.get(id))?.path).toBe('子育てFAQ/保育/保育園の入園申込');
+    expect((await s.features.templates.catalog.get(id))?.path).toBe('子育てFAQ/保育/保育園の入園申込');
 
     // edit → version 2
     await s.api('POST', '/_sim/slack/actions', {

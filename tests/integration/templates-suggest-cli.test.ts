@@ -4,10 +4,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runCli } from '../../src/cli.ts';
+import { runCli } from '../../src/cli/cli.ts';
+import { openTemplateCatalog } from '../../src/composition/open-template-catalog.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/storage/database.ts';
-import { openTemplateCatalog } from '../../src/template-catalog-factory.ts';
 import { devTemplateSubset } from '../fixtures/search/dev-template-subset.ts';
 
 // `yorisoi templates suggest` in-process against a real SQLite file. The --batch shape is what other

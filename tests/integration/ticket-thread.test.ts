@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxInboxes } from '../../src/sandbox.ts';
+import { sandboxInboxes } from '../../src/sandbox/sandbox.ts';
 import { signZendeskWebhook } from '../../src/zendesk/webhook-signature.ts';
 import { repliesTo, rootsOf, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
 
@@ -60,18 +60,18 @@ describe('ticket → thread', () => {
 
   it('routes to the default inbox when no rule matches', async () => {
     // Every Zendesk ticket has a brand; without the brand rules, only the default inbox is left.
-    await s.runtime.inboxStore.replaceAll(sandboxInboxes.filter((i) => !i.brand));
+    await s.features.tickets.inboxes.replaceAll(sandboxInboxes.filter((i) => !i.brand));
     try {
       const ticket = await s.openTicket({ subject: 'General question', body: 'How do I change my e-mail?' });
       await waitFor('root in #support', async () => rootsOf(await s.messages('C0SUPPORT'), ticket.id)[0]);
     } finally {
-      await s.runtime.inboxStore.replaceAll(sandboxInboxes);
+      await s.features.tickets.inboxes.replaceAll(sandboxInboxes);
     }
   });
 
   it('rejects forged, unsigned and stale webhooks with 401 and stores nothing', async () => {
-    const before = await s.runtime.db.webhookDelivery.count();
-    const ticketsBefore = await s.runtime.db.ticket.count();
+    const before = await s.db.webhookDelivery.count();
+    const ticketsBefore = await s.db.ticket.count();
     const body = JSON.stringify({ ticket_id: '999999' });
     const now = new Date().toISOString();
     const forged = await postWebhook(body, {
@@ -85,8 +85,8 @@ describe('ticket → thread', () => {
       'x-zendesk-webhook-signature-timestamp': old,
     });
     expect([forged.status, unsigned.status, stale.status]).toEqual([401, 401, 401]);
-    expect(await s.runtime.db.webhookDelivery.count()).toBe(before);
-    expect(await s.runtime.db.ticket.count()).toBe(ticketsBefore);
+    expect(await s.db.webhookDelivery.count()).toBe(before);
+    expect(await s.db.ticket.count()).toBe(ticketsBefore);
   });
 
   it('the same delivery twice makes one thread', async () => {
@@ -110,9 +110,7 @@ describe('ticket → thread', () => {
     await waitFor('root', async () => rootsOf(await s.messages('C0BILLING'), ticket.id)[0]);
     await s.runtime.settle();
     expect(rootsOf(await s.messages('C0BILLING'), ticket.id)).toHaveLength(1);
-    expect(
-      await s.runtime.db.webhookDelivery.count({ where: { invocationId: `inv-dup-${ticket.id}` } }),
-    ).toBe(1);
+    expect(await s.db.webhookDelivery.count({ where: { invocationId: `inv-dup-${ticket.id}` } })).toBe(1);
   });
 
   it('a ticket whose webhook was lost appears through the incremental poller', async () => {
@@ -126,7 +124,7 @@ describe('ticket → thread', () => {
     expect(rootsOf(await s.messages('C0ONBOARD'), ticket.id)).toHaveLength(0);
     // Zendesk's export never returns the newest minute: move the simulator's clock past it.
     await s.api('POST', '/_sim/zendesk/clock', { advance_seconds: 120 });
-    const synced = await s.runtime.poller.pollOnce();
+    const synced = await s.features.tickets.pollOnce();
     expect(synced).toBeGreaterThanOrEqual(1);
     await waitFor('root via poller', async () => rootsOf(await s.messages('C0ONBOARD'), ticket.id)[0]);
   });
@@ -135,8 +133,8 @@ describe('ticket → thread', () => {
     s.zendesk.dropWebhooks(121);
     const t = await s.openTicket({ subject: 'Long conversation', body: 'first', brand: 'billing' });
     for (let i = 1; i <= 120; i++) s.zendesk.customerReply(t.id, { body: `reply ${i}` });
-    await s.runtime.tickets.sync(String(t.id));
-    const stored = await s.runtime.db.ticket.findUniqueOrThrow({
+    await s.features.tickets.sync(String(t.id));
+    const stored = await s.db.ticket.findUniqueOrThrow({
       where: { zendeskId: String(t.id) },
       include: { comments: true },
     });

@@ -27,23 +27,21 @@ describe('undo and snooze', () => {
     const preview = await writeAndPreview(s, AIKO, thread, 'Oops, wrong customer.');
     await submitPreview(s, AIKO, preview);
     const queued = await viewOf(s, AIKO, 'draft_send_queued');
-    const send = await s.runtime.db.replySend.findFirstOrThrow({
+    const send = await s.db.replySend.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(send.status).toBe('scheduled');
     await s.api('POST', '/_sim/slack/actions', { user: AIKO, view_id: queued.id, action_id: 'send_undo' });
     await viewOf(s, AIKO, 'draft_send_queued', (v) => viewText(v).includes('Undone'));
     // Even when its time comes, a cancelled send is never picked up.
-    await s.runtime.db.replySend.update({ where: { id: send.id }, data: { dueAt: new Date(0) } });
-    await s.runtime.replySender.tick();
+    await s.db.replySend.update({ where: { id: send.id }, data: { dueAt: new Date(0) } });
+    await s.features.drafting.sender.tick();
     await s.runtime.settle();
-    expect((await s.runtime.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe(
-      'cancelled',
-    );
+    expect((await s.db.replySend.findUniqueOrThrow({ where: { id: send.id } })).status).toBe('cancelled');
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Oops, wrong customer.')).toBe(
       false,
     );
-    const draft = await s.runtime.db.draft.findFirstOrThrow({
+    const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(draft.status).toBe('open');
@@ -68,7 +66,7 @@ describe('undo and snooze', () => {
       repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('Snooze over')),
     );
     expect(ping.text).toContain('the customer wrote');
-    await s.runtime.snoozes.tick();
+    await s.features.drafting.snoozes.tick();
     await s.runtime.settle();
     expect(
       repliesTo(await s.messages(thread.channel), thread.root.ts).filter((m) =>

@@ -250,8 +250,8 @@ describe('voice of the customer', () => {
 
     // The daily digest is posted once, after the day ends.
     const tomorrow = new Date(Date.now() + 24 * 3_600_000);
-    expect(await s.runtime.voice.postDueDigests(tomorrow)).toBe(1);
-    expect(await s.runtime.voice.postDueDigests(tomorrow)).toBe(0);
+    expect(await s.features.voice.postDueDigests(tomorrow)).toBe(1);
+    expect(await s.features.voice.postDueDigests(tomorrow)).toBe(0);
     await waitFor('posted digest', async () =>
       (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith('Voices of')),
     );
@@ -275,6 +275,6 @@ describe('voice of the customer', () => {
     );
     expect(answer.body.response_type).toBe('ephemeral');
     expect(answer.body.text).toContain('/invite @yorisoi');
-    expect(await s.runtime.db.voiceSubscription.count({ where: { channelId: 'C0HIDDEN' } })).toBe(0);
+    expect(await s.db.voiceSubscription.count({ where: { channelId: 'C0HIDDEN' } })).toBe(0);
   });
 });

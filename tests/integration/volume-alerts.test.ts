@@ -43,7 +43,7 @@ const files = async () => (await s.api<{ files: SimFile[] }>('GET', '/_sim/slack
 const quiet = async () => {
   await s.api('POST', '/_sim/zendesk/settled');
   await s.runtime.settle();
-  await s.runtime.checkVolume();
+  await s.features.volume.check();
   await s.runtime.settle();
 };
 const alertRoots = (ms: SimMessage[]) =>
@@ -110,14 +110,14 @@ describe('volume alerts', () => {
 
     // Two hours later the window is quiet: one recovery in the alert's thread, shown in the channel too.
     offsetMs += 2 * 3_600_000;
-    await s.runtime.checkVolume();
-    await s.runtime.checkVolume();
+    await s.features.volume.check();
+    await s.features.volume.check();
     await s.runtime.settle();
     const replies = repliesTo(await s.messages('C0ALERTS'), alert.ts);
     const recoveries = replies.filter((m) => m.text.startsWith(':white_check_mark: Recovered'));
     expect(recoveries).toHaveLength(1);
     expect(alertRoots(await s.messages('C0ALERTS'))).toHaveLength(1);
-    const episodes = await s.runtime.db.alertEpisode.findMany();
+    const episodes = await s.db.alertEpisode.findMany();
     expect(episodes).toHaveLength(1);
     expect(episodes[0]?.endedAt).not.toBeNull();
     expect(episodes[0]?.peakCount).toBe(9);
@@ -180,14 +180,14 @@ describe('volume alerts', () => {
 
   it('a 7-day chart labels its axis with 7 distinct dates, a 24-hour chart with Tokyo hours', async () => {
     const at = new Date('2026-11-30T05:20:00Z'); // Monday 14:20 in Tokyo (the sandbox's UTC+9)
-    const week = await s.runtime.alerts.renderChart('tag:bug', at, 7 * 24 * 3_600_000);
+    const week = await s.features.volume.alerts.renderChart('tag:bug', at, 7 * 24 * 3_600_000);
     const dates = timeAxisLabels(week.data, 0).map((l) => l.text);
     expect(dates).toHaveLength(7);
     expect(new Set(dates).size).toBe(7);
     expect(dates[0]).toMatch(/^11\/24/);
     expect(dates[6]).toMatch(/^11\/30/);
 
-    const day = await s.runtime.alerts.renderChart('all', at, 24 * 3_600_000);
+    const day = await s.features.volume.alerts.renderChart('all', at, 24 * 3_600_000);
     const hours = timeAxisLabels(day.data, 0).map((l) => l.text);
     // 24 hourly bars from 15:00 yesterday to the current 14:00 bar, every third hour labelled, midnight as a date.
     expect(hours).toEqual(['15時', '18時', '21時', '11/30', '3時', '6時', '9時', '12時']);

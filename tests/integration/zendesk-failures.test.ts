@@ -55,13 +55,13 @@ describe('deleted tickets and unknown ids', () => {
     await s.api('DELETE', `/_sim/zendesk/tickets/${spam.id}`);
     const after = await openQuietly('Real question after the spam');
     s.zendesk.advanceClock(61);
-    await s.runtime.poller.pollOnce();
+    await s.features.tickets.pollOnce();
     await waitFor('the ticket after the deleted one in Slack', async () => (await inSlack(after.id))[0]);
     expect(await inSlack(spam.id)).toEqual([]);
     // The cursor moved on: the next poll reads from after both tickets.
     const later = await openQuietly('Next one');
     s.zendesk.advanceClock(61);
-    await s.runtime.poller.pollOnce();
+    await s.features.tickets.pollOnce();
     await waitFor('the next ticket in Slack', async () => (await inSlack(later.id))[0]);
     expect((await calls('/api/v2/incremental/')).every((c) => c.path.includes('exclude_deleted=true'))).toBe(
       true,
@@ -73,9 +73,9 @@ describe('deleted tickets and unknown ids', () => {
     const next = await openQuietly('Behind the deleted one');
     s.zendesk.advanceClock(61);
     await fault({ method: 'GET', path_prefix: `/api/v2/tickets/${gone.id}`, status: 404, count: 1 });
-    await s.runtime.poller.pollOnce();
+    await s.features.tickets.pollOnce();
     await waitFor('the ticket behind the 404 in Slack', async () => (await inSlack(next.id))[0]);
-    const parked = await s.runtime.db.keyValue.findUnique({
+    const parked = await s.db.keyValue.findUnique({
       where: { key: `zendesk.parked:ticket:${gone.id}` },
     });
     expect(JSON.parse(parked?.value ?? '{}')).toMatchObject({ reason: expect.stringContaining('404') });
@@ -96,13 +96,13 @@ describe('deleted tickets and unknown ids', () => {
     });
     expect(r.status).toBe(200);
     await waitFor('first attempt', async () => {
-      const d = await s.runtime.db.webhookDelivery.findUnique({
+      const d = await s.db.webhookDelivery.findUnique({
         where: { invocationId: 'inv-unknown-ticket' },
       });
       return d && d.status !== 'received';
     });
-    for (let i = 0; i < 30; i++) await s.runtime.intake.retryUnprocessed(new Date(Date.now() + 3_600_000));
-    const delivery = await s.runtime.db.webhookDelivery.findUniqueOrThrow({
+    for (let i = 0; i < 30; i++) await s.features.tickets.retryWebhooks(new Date(Date.now() + 3_600_000));
+    const delivery = await s.db.webhookDelivery.findUniqueOrThrow({
       where: { invocationId: 'inv-unknown-ticket' },
     });
     expect(delivery.status).toBe('parked');
@@ -129,7 +129,7 @@ describe('lookups that hit a rate limit', () => {
     await waitFor(
       'the ticket in its brand channel',
       async () => {
-        await s.runtime.intake.retryUnprocessed(new Date(Date.now() + 3_600_000));
+        await s.features.tickets.retryWebhooks(new Date(Date.now() + 3_600_000));
         return rootsOf(await s.messages('C0PHOTOS'), ticket.id)[0];
       },
       20_000,
@@ -153,7 +153,7 @@ describe('double public reply', () => {
     const body = 'Answered once, whatever the audit count.';
     await submitPreview(s, AIKO, await writeAndPreview(s, AIKO, thread, body));
     const send = await waitFor('the send settled', async () => {
-      const row = await s.runtime.db.replySend.findFirst({
+      const row = await s.db.replySend.findFirst({
         where: { ticketZendeskId: String(thread.ticket.id) },
       });
       return row && (row.status === 'sent' || row.status === 'failed') ? row : null;
@@ -208,7 +208,7 @@ describe('requests that never answer', () => {
         ),
       20_000,
     );
-    const send = await s.runtime.db.replySend.findFirstOrThrow({
+    const send = await s.db.replySend.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
     });
     expect(send.status).toBe('sent');

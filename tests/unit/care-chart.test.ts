@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../src/config.ts';
-import type { CareChart, CustomerRecord, HistoryEntry } from '../../src/domain/care/care-chart.ts';
-import { combineCharts, describeChange, parseFacts } from '../../src/domain/care/care-chart.ts';
+import type { CareChart, CustomerRecord, HistoryEntry } from '../../src/domain/care/care-chart-model.ts';
+import { combineCharts, describeChange, parseFacts } from '../../src/domain/care/care-chart-model.ts';
 import { blocksTextLength, validateMessageBlocks, validateView } from '../../src/sim/slack/block-kit.ts';
 import {
   buildCareEditModal,

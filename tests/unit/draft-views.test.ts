@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft, DraftTicket, DraftVersion } from '../../src/domain/drafting/draft.ts';
 import { countText } from '../../src/domain/drafting/draft.ts';
 import { createInMemoryTemplateLookup } from '../../src/domain/drafting/template-lookup.ts';
-import { sandboxTemplates } from '../../src/sandbox-templates.ts';
+import { sandboxTemplates } from '../../src/sandbox/sandbox-templates.ts';
 import { validateMessageBlocks, validateView } from '../../src/sim/slack/block-kit.ts';
 import {
   buildDraftEditor,

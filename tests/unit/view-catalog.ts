@@ -3,15 +3,20 @@ import type {
   CareChartRevision,
   CustomerRecord,
   HistoryEntry,
-} from '../../src/domain/care/care-chart.ts';
+} from '../../src/domain/care/care-chart-model.ts';
 import type { CareContext } from '../../src/domain/care/care-service.ts';
-import type { Draft, DraftTicket, DraftVersion, ReplySend } from '../../src/domain/drafting/draft.ts';
-import type { DraftTemplate } from '../../src/domain/drafting/template-lookup.ts';
+import type {
+  Draft,
+  DraftTemplate,
+  DraftTicket,
+  DraftVersion,
+  ReplySend,
+} from '../../src/domain/drafting/draft.ts';
 import type { SlackMessage } from '../../src/domain/outbox/outbox.ts';
+import type { TemplateSearchHit } from '../../src/domain/templates/ports.ts';
 import type { Template, TemplateVersion } from '../../src/domain/templates/template.ts';
-import type { TemplateSearchHit } from '../../src/domain/templates/template-search.ts';
 import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
-import type { AlertRule } from '../../src/domain/volume/volume.ts';
+import type { AlertRule } from '../../src/domain/volume/volume-model.ts';
 import {
   buildCareEditModal,
   buildCareHistoryModal,

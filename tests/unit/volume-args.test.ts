@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, HOUR_MS, WEEK_MS } from '../../src/domain/volume/volume.ts';
+import { DAY_MS, HOUR_MS, WEEK_MS } from '../../src/domain/volume/volume-model.ts';
 import { parseVolumeArgs } from '../../src/domain/volume/volume-queries.ts';
 
 const inboxes = [{ id: 'photos', name: 'Photos' }] as Parameters<typeof parseVolumeArgs>[1];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AlertRule, HOUR_MS, readRule, ruleWindows, WEEK_MS } from '../../src/domain/volume/volume.ts';
+import {
+  type AlertRule,
+  HOUR_MS,
+  readRule,
+  ruleWindows,
+  WEEK_MS,
+} from '../../src/domain/volume/volume-model.ts';
 
 /** A deterministic PRNG (mulberry32) so the generated series is the same on every run. */
 function prng(seed: number) {

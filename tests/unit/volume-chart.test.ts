@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { renderVolumeChart, TITLE_FONT_PX } from '../../src/charts/volume-chart.ts';
-import type { VolumeChartData } from '../../src/domain/volume/alert-service.ts';
+import type { VolumeChartData } from '../../src/domain/volume/ports.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -12,7 +12,7 @@ import {
   emptyChartContent,
   type HistoryEntry,
   NOTES_MAX,
-} from './care-chart.ts';
+} from './care-chart-model.ts';
 import type {
   CareStore,
   CustomerDirectory,
@@ -20,14 +20,8 @@ import type {
   LocalTicket,
   PolicySource,
   RootRefresher,
-} from './care-ports.ts';
-
-/** Where the service's own user id comes from (YORISOI_SERVICE_USER_ID_FIELD). */
-export type ServiceUserIdSource =
-  | { kind: 'external_id' }
-  | { kind: 'user_field'; key: string }
-  | { kind: 'ticket_field'; id: string };
-// (config.ts declares the same shape; the domain does not import config.)
+  ServiceUserIdSource,
+} from './ports.ts';
 
 /** What the ticket's root message shows about the person asking. */
 export interface CareContext {

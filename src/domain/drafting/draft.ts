@@ -111,3 +111,31 @@ export function sameContent(a: DraftContent, b: DraftContent): boolean {
     a.templateIds.join(',') === b.templateIds.join(',')
   );
 }
+
+/** The draft with a template's text appended (after a blank line) and the template remembered. */
+export function withTemplate(content: DraftContent, template: DraftTemplate): DraftContent {
+  const sep =
+    content.body === ''
+      ? ''
+      : content.body.endsWith('\n\n')
+        ? ''
+        : content.body.endsWith('\n')
+          ? '\n'
+          : '\n\n';
+  return {
+    ...content,
+    body: `${content.body}${sep}${template.body}`,
+    templateIds: content.templateIds.includes(template.id)
+      ? content.templateIds
+      : [...content.templateIds, template.id],
+  };
+}
+
+/** A reply template as drafting sees it (the templates feature, or a fixed list in tests and the sandbox). */
+export interface DraftTemplate {
+  id: string;
+  title: string;
+  body: string;
+  /** Folder path, e.g. `Photos/Upload`. */
+  path: string;
+}

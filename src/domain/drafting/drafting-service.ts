@@ -1,7 +1,9 @@
+import { LRUCache } from 'lru-cache';
 import { YorisoiError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
 import type { AgentMapper } from './agent-mapping.ts';
+import type { DraftTemplate } from './draft.ts';
 import {
   type Draft,
   type DraftApproval,
@@ -18,8 +20,8 @@ import type {
   ReplyGateway,
   SecondApprovalPolicy,
   SnoozeRecord,
+  TemplateLookup,
 } from './ports.ts';
-import type { DraftTemplate, TemplateLookup } from './template-lookup.ts';
 
 export interface DraftingOptions {
   store: DraftStore;
@@ -62,6 +64,20 @@ const named = (content: DraftContent, draft: Draft): DraftContent => ({
  */
 export function createDraftingService(options: DraftingOptions) {
   const { store, agents, templates, approvalPolicy, renderer } = options;
+  /** The customer's latest words as last read live from Zendesk, per ticket (derived, may be stale). */
+  // Bounded (lru-cache): the last 1,000 tickets, each for an hour; older ones fall back to the stored message.
+  const liveInquiries = new LRUCache<string, { body: string; createdAt: Date }>({
+    max: 1_000,
+    ttl: 60 * 60_000,
+  });
+  async function liveInquiry(ticketZendeskId: string) {
+    try {
+      return await options.gateway.latestCustomerMessage(ticketZendeskId);
+    } catch (error) {
+      options.logger.warn('could not read the inquiry from Zendesk', { ticketZendeskId, error });
+      return null;
+    }
+  }
 
   async function ticketOrThrow(zendeskId: string): Promise<DraftTicket> {
     const t = await store.findTicket(zendeskId);
@@ -157,13 +173,23 @@ export function createDraftingService(options: DraftingOptions) {
     },
 
     /** The customer's latest words, live from Zendesk (null when Zendesk did not answer). */
-    async liveInquiry(ticketZendeskId: string) {
-      try {
-        return await options.gateway.latestCustomerMessage(ticketZendeskId);
-      } catch (error) {
-        options.logger.warn('could not read the inquiry from Zendesk', { ticketZendeskId, error });
-        return null;
-      }
+    /** Reads the customer's latest words live from Zendesk (null when Zendesk cannot be read). */
+    liveInquiry,
+
+    /**
+     * Reads the customer's latest words live from Zendesk; when they differ from what the store knew
+     * (`known`), remembers and returns them (null: nothing new, or Zendesk could not be read).
+     */
+    async refreshInquiry(ticketZendeskId: string, known: { body: string } | null | undefined) {
+      const live = await liveInquiry(ticketZendeskId);
+      if (!live || (known && known.body === live.body)) return null;
+      liveInquiries.set(ticketZendeskId, live);
+      return live;
+    },
+
+    /** The customer's latest words as last read live from Zendesk (derived, may be stale). */
+    lastLiveInquiry(ticketZendeskId: string) {
+      return liveInquiries.get(ticketZendeskId);
     },
 
     /** Autosave while typing: the working copy only, no version. */

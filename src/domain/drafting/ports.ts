@@ -3,6 +3,7 @@ import type {
   Draft,
   DraftApproval,
   DraftContent,
+  DraftTemplate,
   DraftTicket,
   DraftVersion,
   ReplySend,
@@ -163,4 +164,11 @@ export interface DraftThreadRenderer {
   }): SlackMessage;
   failed(input: { send: ReplySend; draftName: string; error: string }): SlackMessage;
   snoozeWoke(input: { snooze: SnoozeRecord; reason: 'time' | 'customer' }): SlackMessage;
+}
+
+/** What drafting needs of the template store: search and fetch (the catalog, or a fixed list). */
+export interface TemplateLookup {
+  /** Best first, at most `limit`. */
+  search(query: string, limit: number): Promise<DraftTemplate[]>;
+  get(id: string): Promise<DraftTemplate | null>;
 }

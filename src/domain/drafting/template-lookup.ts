@@ -1,20 +1,5 @@
-/**
- * What drafting needs of the template store: search and fetch. The templates feature (Orama search, the
- * central store) will implement this port; until then `createInMemoryTemplateLookup` serves a fixed list.
- */
-export interface DraftTemplate {
-  id: string;
-  title: string;
-  body: string;
-  /** Folder path, e.g. `Photos/Upload`. */
-  path: string;
-}
-
-export interface TemplateLookup {
-  /** Best first, at most `limit`. */
-  search(query: string, limit: number): Promise<DraftTemplate[]>;
-  get(id: string): Promise<DraftTemplate | null>;
-}
+import type { DraftTemplate } from './draft.ts';
+import type { TemplateLookup } from './ports.ts';
 
 /** NFKC + lower case, so full-width/half-width and case differences do not hide a template. */
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();

@@ -1,7 +1,7 @@
 import type { Logger } from '../../logger.ts';
 import { createPollingLoop } from '../polling-loop.ts';
-import type { OutboxItem, OutboxStore } from './outbox.ts';
-import { SlackWriteError, type SlackWriter } from './slack-writer.ts';
+import type { OutboxItem } from './outbox.ts';
+import { type OutboxStore, SlackWriteError, type SlackWriter } from './ports.ts';
 
 export interface OutboxWorkerOptions {
   store: OutboxStore;

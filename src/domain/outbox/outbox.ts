@@ -82,20 +82,3 @@ export interface OutboxItem {
   /** Why the last attempt failed; `maybe-posted:` marks failures after which Slack may have the message. */
   lastError: string | null;
 }
-
-export interface OutboxStore {
-  /** Pending items due at `now`, oldest first, at most the first unsent item of each ticket. */
-  due(now: Date, limit: number): Promise<OutboxItem[]>;
-  /** pending → sending; false when someone else claimed it first. */
-  claim(id: number): Promise<boolean>;
-  /** Items left in `sending` by a process that died: their outcome at Slack is unknown. */
-  inDoubt(): Promise<OutboxItem[]>;
-  markSent(id: number, slackTs: string | null): Promise<void>;
-  reschedule(id: number, at: Date, error: string): Promise<void>;
-  markFailed(id: number, error: string): Promise<void>;
-  rootTsOf(ticketId: string): Promise<string | null>;
-  /** ts of the sent `post_thread_root` of a group (voice thread, alert episode). */
-  groupRootTsOf(group: string): Promise<string | null>;
-  nextDueAt(): Promise<Date | null>;
-  counts(): Promise<Record<OutboxStatus, number>>;
-}

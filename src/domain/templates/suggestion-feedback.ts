@@ -3,19 +3,7 @@
 // later inquiry ranks T higher. The store is a port: in memory for tests and tools, SQLite
 // (src/storage/suggestion-feedback-store.ts) in the app.
 
-export interface SentTemplateExample {
-  templateId: string;
-  /** The customer's message the template answered, as received. */
-  text: string;
-  at: Date;
-}
-
-export interface SuggestionFeedbackStore {
-  /** Records that agents sent `templateId` in reply to `text`. */
-  recordSent(example: { templateId: string; text: string; at?: Date }): Promise<void>;
-  /** Recorded examples, oldest first, at most `limit` (newest kept when more exist). */
-  list(opts?: { limit?: number }): Promise<SentTemplateExample[]>;
-}
+import type { SentTemplateExample, SuggestionFeedbackStore } from './ports.ts';
 
 /** Examples kept per process; older ones count for little next to a large, current history. */
 export const MAX_FEEDBACK_EXAMPLES = 20_000;

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../logger.ts';
-import type { SuggestionFeedbackStore } from './suggestion-feedback.ts';
+import type {
+  SearchableTemplate,
+  SuggestionFeedbackStore,
+  TemplateIndexSnapshots,
+  TemplateSearchFilters,
+  TemplateSearchHit,
+  TemplateSearchIndex,
+  TemplateStore,
+  TemplateSuggestion,
+} from './ports.ts';
 import {
   describeIssues,
   isUnder,
@@ -12,14 +21,6 @@ import {
   type TemplateVersion,
   templateRecordSchema,
 } from './template.ts';
-import type {
-  SearchableTemplate,
-  TemplateSearchFilters,
-  TemplateSearchHit,
-  TemplateSearchIndex,
-  TemplateSuggestion,
-} from './template-search.ts';
-import type { TemplateIndexSnapshots, TemplateStore } from './template-store.ts';
 import { diffVersions } from './text-diff.ts';
 
 /**

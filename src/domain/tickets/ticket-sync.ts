@@ -1,36 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
-import { planVoices, type VoiceRenderer, type VoiceSubscription } from '../voice/voice.ts';
-import { volumeScopes } from '../volume/volume.ts';
+import { planVoices } from '../voice/voice-model.ts';
+import { volumeScopes } from '../volume/volume-model.ts';
+import type { TicketChange, TicketSource, TicketStore, TicketThreadRenderer, VoiceSource } from './ports.ts';
 import { routeTicket } from './routing.ts';
-import type { CustomerIdentity, Inbox, TicketCommentSnapshot, TicketSnapshot } from './ticket.ts';
+import type { CustomerIdentity } from './ticket.ts';
 import { rootFields } from './ticket.ts';
-import type { TicketChange, TicketStore } from './ticket-store.ts';
-
-/** Where voice subscriptions come from; optional so ticket threads work without the voice feature. */
-export interface VoiceSource {
-  activeSubscriptions(): Promise<VoiceSubscription[]>;
-  /** Channels that already have a voice thread for this ticket. */
-  threadChannels(ticketZendeskId: string): Promise<Set<string>>;
-  renderer: VoiceRenderer;
-  /** Names always masked (the requester's own name is added per ticket). */
-  maskNames: readonly string[];
-}
-
-export interface TicketSource {
-  fetchTicketSnapshot(zendeskId: string): Promise<TicketSnapshot>;
-}
-
-/** How a ticket looks in Slack; implemented by src/views so the domain never builds Block Kit. */
-export interface TicketThreadRenderer {
-  root(
-    ticket: TicketSnapshot,
-    inbox: Inbox,
-    links: { zendeskUrl: string },
-  ): Promise<SlackMessage> | SlackMessage;
-  comment(ticket: TicketSnapshot, comment: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[];
-}
 
 export interface TicketSyncResult {
   zendeskId: string;

@@ -1,67 +1,14 @@
 import { YorisoiError } from '../../errors.ts';
-import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
-import { type VoiceSubscription, voiceGroup } from './voice.ts';
-import { parseVoiceFilter, type VoiceFilter } from './voice-filter.ts';
+import type {
+  EffectQueue,
+  TicketThreadLookup,
+  VoiceServiceRenderer,
+  VoiceSubscriptionStore,
+} from './ports.ts';
+import { parseVoiceFilter } from './voice-filter.ts';
+import { type VoiceSubscription, voiceGroup } from './voice-model.ts';
 
 const DAY_MS = 86_400_000;
-
-export interface VoiceSubscriptionStore {
-  activeSubscriptions(): Promise<VoiceSubscription[]>;
-  listForChannel(channelId: string): Promise<VoiceSubscription[]>;
-  subscribe(input: {
-    channelId: string;
-    filter: VoiceFilter;
-    filterText: string;
-    createdBy: string;
-  }): Promise<VoiceSubscription>;
-  unsubscribe(channelId: string, id: string): Promise<boolean>;
-  postsBetween(
-    subscriptionId: string,
-    from: Date,
-    to: Date,
-  ): Promise<
-    Array<{
-      channelId: string;
-      ticketZendeskId: string;
-      subject: string;
-      tags: string[];
-      commentCreatedAt: Date;
-      slackTs: string | null;
-    }>
-  >;
-}
-
-export interface TicketThreadLookup {
-  /** The support thread of a ticket, if yorisoi has one. */
-  threadOf(
-    zendeskId: string,
-  ): Promise<{ ticketId: string; channelId: string | null; subject: string } | null>;
-}
-
-export interface EffectQueue {
-  enqueue(effects: OutboxEffect[]): Promise<number>;
-  has(key: string): Promise<boolean>;
-}
-
-export interface DigestVoiceInput {
-  ticketZendeskId: string;
-  subject: string;
-  tags: string[];
-  at: Date;
-  channelId: string;
-  slackTs: string | null;
-  zendeskUrl: string;
-}
-
-export interface VoiceServiceRenderer {
-  digest(input: {
-    subscription: VoiceSubscription;
-    dayLabel: string;
-    voices: DigestVoiceInput[];
-  }): SlackMessage;
-  followUpRequest(input: { userId: string; voiceChannelId: string; question: string }): SlackMessage;
-  followUpNote(input: { userId: string; question: string }): SlackMessage;
-}
 
 /**
  * What product people do with voices: subscribe a channel, list and stop subscriptions, read the day's

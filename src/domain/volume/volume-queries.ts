@@ -1,7 +1,8 @@
 import { YorisoiError } from '../../errors.ts';
 import type { Inbox } from '../tickets/ticket.ts';
-import type { AlertService, VolumeStore } from './alert-service.ts';
-import { DAY_MS, describeScope, describeScopeJa, HOUR_MS, parsePeriod, WEEK_MS } from './volume.ts';
+import type { AlertService } from './alert-service.ts';
+import type { VolumeStore } from './ports.ts';
+import { DAY_MS, describeScope, describeScopeJa, HOUR_MS, parsePeriod, WEEK_MS } from './volume-model.ts';
 
 const invalid = (ja: string, en: string) => new YorisoiError('volume_args_invalid', `${ja}\n${en}`);
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TemplateSearchIndex } from '../../../src/domain/templates/template-search.ts';
+import type { TemplateSearchIndex } from '../../../src/domain/templates/ports.ts';
 import { createTemplateSearchIndex } from '../../../src/search/template-search-index.ts';
 import { sampleTemplates } from '../../fixtures/search/kosodate-faq-sample.ts';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stripCourtesy } from '../../../src/domain/templates/inquiry-text.ts';
-import type { TemplateSearchIndex } from '../../../src/domain/templates/template-search.ts';
+import type { TemplateSearchIndex } from '../../../src/domain/templates/ports.ts';
 import { createTemplateSearchIndex } from '../../../src/search/template-search-index.ts';
 import { devTemplateSubset } from '../../fixtures/search/dev-template-subset.ts';
 

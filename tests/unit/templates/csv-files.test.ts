@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readTemplateSource, writeTemplateExport } from '../../../src/cli/template-files.ts';
 import { parseCsv, toCsv } from '../../../src/domain/templates/formats/csv.ts';
 import type { Template } from '../../../src/domain/templates/template.ts';
-import { readTemplateSource, writeTemplateExport } from '../../../src/templates-files.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-csv-'));
 const fileWith = (name: string, bytes: Buffer | string) => {

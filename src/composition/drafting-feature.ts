@@ -1,0 +1,96 @@
+import { createAgentMapper } from '../domain/drafting/agent-mapping.ts';
+import { createDraftingService } from '../domain/drafting/drafting-service.ts';
+import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
+import { createReplySender, createSnoozeWatcher } from '../domain/drafting/reply-sender.ts';
+import type { DraftingDeps } from '../listeners/listener-deps.ts';
+import { createSlackUserLookup } from '../slack/slack-directory.ts';
+import { createAgentMappingStore, createDraftStore } from '../storage/draft-store.ts';
+import { draftThreadRenderer } from '../views/draft-thread.ts';
+import { createZendeskAgentLookup, createZendeskReplyGateway } from '../zendesk/reply-gateway.ts';
+import type { Feature } from './feature.ts';
+import type { Platform } from './platform.ts';
+
+/**
+ * Drafting: drafts with versions, approvals, the reply sender (to Zendesk, exactly once, after the undo
+ * window) and snoozes (checked every second on the scheduler).
+ */
+export function wireDrafting(
+  platform: Platform,
+  deps: {
+    templates: TemplateLookup;
+    approvalPolicy: SecondApprovalPolicy;
+    afterSend(zendeskId: string): Promise<unknown>;
+  },
+) {
+  const { logger, settings, outbox } = platform;
+  const store = createDraftStore(platform.db);
+  const slackUsers = createSlackUserLookup(platform.slack.writer);
+  const agents = createAgentMapper({
+    directory: { ...slackUsers, ...createZendeskAgentLookup(platform.zendesk) },
+    store: createAgentMappingStore(platform.db),
+    supportGroup: settings.drafting?.supportGroup ?? null,
+  });
+  const gateway = createZendeskReplyGateway(platform.zendesk);
+  const undoSeconds = settings.drafting?.undoSeconds ?? 10;
+  const service = createDraftingService({
+    store,
+    agents,
+    templates: settings.drafting?.templates ?? deps.templates,
+    approvalPolicy: settings.drafting?.approvalPolicy ?? deps.approvalPolicy,
+    gateway,
+    renderer: draftThreadRenderer,
+    undoSeconds,
+    clock: () => new Date(),
+    logger: logger.child({ component: 'drafting' }),
+    wake: () => {
+      outbox.wake();
+      sender.wake();
+    },
+  });
+  const sender = createReplySender({
+    store,
+    gateway,
+    renderer: draftThreadRenderer,
+    logger: logger.child({ component: 'reply-sender' }),
+    clock: () => new Date(),
+    slackName: (id) => slackUsers.slackName(id),
+    onEffects: () => outbox.wake(),
+    // The reply changed the ticket (status, comment): re-read it so the root message shows it.
+    onSent: (zendeskId) => {
+      platform.background.track(
+        deps
+          .afterSend(zendeskId)
+          .catch((error) => logger.warn('sync after send failed', { zendeskId, error })),
+      );
+    },
+    maxAttempts: settings.drafting?.sendRetry?.maxAttempts,
+    backoffMs: settings.drafting?.sendRetry?.backoffMs,
+  });
+  const snoozes = createSnoozeWatcher({
+    store,
+    renderer: draftThreadRenderer,
+    clock: () => new Date(),
+    logger: logger.child({ component: 'snooze' }),
+    onEffects: () => outbox.wake(),
+  });
+  platform.scheduler.every('snooze check', 1000, () =>
+    snoozes.tick().catch((error) => logger.warn('snooze check failed', { error })),
+  );
+  const drafting: DraftingDeps = { service, agents, undoSeconds };
+  return {
+    services: {
+      ...drafting,
+      /** Sends due replies (also on its own loop); `stop()` pauses it, as a crash would. */
+      sender,
+      /** Ends snoozes whose time came or whose customer wrote (also on the scheduler). */
+      snoozes,
+    },
+    listeners: { drafting },
+    start: () => sender.start(),
+    stop: () => sender.stop(),
+    /** Resolves when no reply is being sent. */
+    idle: (timeoutMs: number) => sender.idle(timeoutMs),
+  } satisfies Feature<unknown>;
+}
+
+export type DraftingFeature = ReturnType<typeof wireDrafting>;

@@ -1,0 +1,78 @@
+import { WebClient } from '@slack/web-api';
+import { createOutboxWorker } from '../domain/outbox/outbox-worker.ts';
+import type { OutboxStore } from '../domain/outbox/ports.ts';
+import { type Logger, toSlackLogger } from '../logger.ts';
+import { createOutboxWebClient, createSlackWriter } from '../slack/slack-writer.ts';
+import { type Db, openDatabase } from '../storage/database.ts';
+import { createOutboxStore } from '../storage/outbox-store.ts';
+import { createZendeskApi, type ZendeskApi } from '../zendesk/zendesk-client.ts';
+import { createScheduler, type Scheduler } from './scheduler.ts';
+import type { RuntimeSettings } from './settings.ts';
+
+/**
+ * What every feature shares: the database, the Slack and Zendesk clients, the logger, the clock, the one
+ * scheduler, the outbox (every Slack write goes through it) and the set of background jobs `stop()` and
+ * `settle()` wait for. Built once per runtime by `createPlatform`.
+ */
+export interface Platform {
+  settings: RuntimeSettings;
+  db: Db;
+  logger: Logger;
+  /** The clock of volume alerts, digests and voices (tests and the demo move it). */
+  clock: () => Date;
+  tzOffsetMinutes: number;
+  scheduler: Scheduler;
+  slack: {
+    /** No built-in retries: the outbox decides (rate limits, backoff). Also reads users (users.info). */
+    writer: WebClient;
+    /** Ordinary calls with the client's retries (user groups). */
+    api: WebClient;
+  };
+  zendesk: ZendeskApi;
+  zendeskTicketUrl(zendeskId: string): string;
+  outbox: ReturnType<typeof createOutboxWorker>;
+  /** Outbox rows per state (`/yorisoi status`). */
+  outboxCounts(): ReturnType<OutboxStore['counts']>;
+  /** Work started in the background (root refreshes, a sync after a send) that stop and settle wait for. */
+  background: { track(p: Promise<unknown>): void; settled(): Promise<unknown> };
+}
+
+export async function createPlatform(settings: RuntimeSettings): Promise<Platform> {
+  const { logger } = settings;
+  const db = await openDatabase(settings.databaseUrl);
+  const slackLogger = toSlackLogger(logger);
+  const writer = createOutboxWebClient(settings.slack.botToken, settings.slack.apiUrl, slackLogger);
+  const api = new WebClient(settings.slack.botToken, {
+    ...(settings.slack.apiUrl ? { slackApiUrl: settings.slack.apiUrl } : {}),
+    logger: slackLogger as never,
+  });
+  const outboxStore = createOutboxStore(db);
+  const outbox = createOutboxWorker({
+    store: outboxStore,
+    slack: createSlackWriter(writer),
+    logger: logger.child({ component: 'outbox' }),
+    perChannel: settings.slackRate,
+  });
+  const jobs = new Set<Promise<unknown>>();
+  const agentUrl = settings.zendesk.agentUrl.replace(/\/$/, '');
+  return {
+    settings,
+    db,
+    logger,
+    clock: settings.clock ?? (() => new Date()),
+    tzOffsetMinutes: settings.tzOffsetMinutes ?? 0,
+    scheduler: createScheduler((name, error) => logger.warn(`${name} failed; will try again`, { error })),
+    slack: { writer, api },
+    zendesk: createZendeskApi(settings.zendesk),
+    zendeskTicketUrl: (id) => `${agentUrl}/agent/tickets/${id}`,
+    outbox,
+    outboxCounts: () => outboxStore.counts(),
+    background: {
+      track(p) {
+        jobs.add(p);
+        p.finally(() => jobs.delete(p)).catch(() => undefined);
+      },
+      settled: () => Promise.allSettled([...jobs]),
+    },
+  };
+}

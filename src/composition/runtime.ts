@@ -1,0 +1,118 @@
+import { createHttpServer } from '../http/http-server.ts';
+import { wireCare } from './care-feature.ts';
+import { wireDrafting } from './drafting-feature.ts';
+import type { Feature } from './feature.ts';
+import { createPlatform } from './platform.ts';
+import type { RuntimeSettings } from './settings.ts';
+import { createSlackApp } from './slack-app.ts';
+import { wireTemplates } from './templates-feature.ts';
+import { type TicketsFeature, wireTickets } from './tickets-feature.ts';
+import { wireVoice } from './voice-feature.ts';
+import { wireVolume } from './volume-feature.ts';
+
+/**
+ * The composition of yorisoi: the shared platform (database, Slack and Zendesk clients, logger, clock, the
+ * one scheduler, the outbox), then each feature wired in its own module, then the Slack app and the HTTP
+ * server over what the features return. `start()` listens and connects; `stop()` undoes it. `yorisoi start`,
+ * the sandbox, the demo and the tests all build it here.
+ */
+export async function createRuntime(settings: RuntimeSettings) {
+  const platform = await createPlatform(settings);
+  const { logger, background, outbox, scheduler } = platform;
+
+  // The features, in dependency order. Care refreshes ticket roots after a chart change (in the background:
+  // a save never waits on Zendesk), and tickets are wired after care, so that call goes through `tickets`.
+  let tickets: TicketsFeature | undefined;
+  const care = wireCare(platform, {
+    async refreshRoot(zendeskId, reason) {
+      background.track(
+        tickets!.services.refreshRoot(zendeskId, reason).catch((error: unknown) => {
+          logger.warn('root refresh failed', { zendeskId, error });
+        }),
+      );
+    },
+  });
+  const voice = wireVoice(platform);
+  const volume = wireVolume(platform, {
+    voice: voice.services.voice,
+    inboxes: () => tickets!.services.inboxes.list(),
+  });
+  tickets = await wireTickets(platform, {
+    care: care.services.care,
+    voice: voice.services.ticketSource,
+    onNewTicket: () => void volume.services.check(),
+  });
+  const templates = wireTemplates(platform, tickets.services.texts);
+  const drafting = wireDrafting(platform, {
+    templates: templates.services.lookup,
+    approvalPolicy: care.services.approvalPolicy,
+    afterSend: (zendeskId) => tickets!.services.sync(zendeskId),
+  });
+  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume];
+
+  const slack = createSlackApp(settings.slack, {
+    logger,
+    wakeOutbox: () => outbox.wake(),
+    ...tickets.listeners,
+    ...templates.listeners,
+    ...drafting.listeners,
+    ...care.listeners,
+    ...voice.listeners,
+    ...volume.listeners,
+  });
+  const http = createHttpServer(
+    {
+      ...tickets.routes,
+      '/healthz': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      },
+      ...slack.routes,
+    },
+    logger,
+  );
+
+  return {
+    app: slack.app,
+    /** Each feature's public services: what the CLI, the sandbox and tests may use. */
+    features: {
+      tickets: tickets.services,
+      templates: templates.services,
+      drafting: drafting.services,
+      care: care.services.care,
+      voice: voice.services.voice,
+      volume: volume.services,
+      /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
+      outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
+    },
+    /** Starts listening; returns the base URL of yorisoi's HTTP endpoint. */
+    async start(): Promise<string> {
+      const url = await http.listen(settings.port);
+      await slack.start();
+      await outbox.start();
+      for (const feature of features) await feature.start?.();
+      scheduler.start();
+      logger.info('yorisoi started', { url, slackMode: settings.slack.mode });
+      return url;
+    },
+    /** Finishes accepted work (webhook processing), then stops everything. */
+    async stop() {
+      await scheduler.stop();
+      for (const feature of features) await feature.stop?.();
+      await background.settled();
+      await http.close();
+      await slack.stop();
+      await outbox.stop();
+      await platform.db.$disconnect();
+    },
+    /** Waits until replies, accepted webhooks, volume checks and the outbox are done (tests, demo, benches). */
+    async settle(timeoutMs = 60_000) {
+      await drafting.idle(timeoutMs);
+      await background.settled();
+      await volume.services.idle();
+      return outbox.idle(timeoutMs);
+    },
+  };
+}
+
+export type Runtime = Awaited<ReturnType<typeof createRuntime>>;

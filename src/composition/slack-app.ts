@@ -1,0 +1,48 @@
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Handler } from '../http/http-server.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
+import { registerListeners } from '../listeners/register-listeners.ts';
+import { toSlackLogger } from '../logger.ts';
+import type { SlackConnectionSettings } from './settings.ts';
+
+/**
+ * The Bolt app with every listener registered, connected over Socket Mode or (HTTP mode) served at
+ * `/slack/events` by yorisoi's own HTTP server. It never starts itself.
+ */
+export function createSlackApp(connection: SlackConnectionSettings, deps: AppDeps) {
+  const slackLogger = toSlackLogger(deps.logger) as never;
+  const clientOptions = connection.apiUrl ? { slackApiUrl: connection.apiUrl } : undefined;
+  const socket = connection.mode === 'socket';
+  const receiver = socket
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: connection.signingSecret,
+        endpoints: '/slack/events',
+        logger: slackLogger,
+      });
+  const app = socket
+    ? new App({
+        token: connection.botToken,
+        appToken: connection.appToken,
+        socketMode: true,
+        clientOptions,
+        installerOptions: clientOptions ? { clientOptions } : undefined,
+        logger: slackLogger,
+      })
+    : new App({ token: connection.botToken, receiver, clientOptions, logger: slackLogger });
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    deps.logger.error('listener failed', { error });
+  });
+  const routes: Record<string, Handler> = receiver ? { '/slack/events': receiver.requestListener } : {};
+  return {
+    app,
+    routes,
+    async start() {
+      if (socket) await app.start();
+    },
+    async stop() {
+      if (socket) await app.stop().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { CareService } from '../domain/care/care-service.ts';
+import { createWebhookIntake } from '../domain/intake/webhook-intake.ts';
+import type { VoiceSource } from '../domain/tickets/ports.ts';
+import { createTicketSync } from '../domain/tickets/ticket-sync.ts';
+import { createInboxStore } from '../storage/inbox-store.ts';
+import { createKeyValueStore } from '../storage/key-value-store.ts';
+import { createTicketQueries } from '../storage/ticket-queries.ts';
+import { createTicketStore } from '../storage/ticket-store.ts';
+import { createWebhookDeliveryStore } from '../storage/webhook-delivery-store.ts';
+import type { RuntimeStatus } from '../views/help.ts';
+import { createTicketThreadRenderer } from '../views/ticket-thread.ts';
+import { createIncrementalPoller } from '../zendesk/incremental-poller.ts';
+import { createZendeskTicketGateway } from '../zendesk/ticket-gateway.ts';
+import { createWebhookHandler, WEBHOOK_PATH } from '../zendesk/webhook-endpoint.ts';
+import type { Feature } from './feature.ts';
+import type { Platform } from './platform.ts';
+
+/**
+ * Tickets and intake: Zendesk tickets become Slack threads. The signed webhook and the incremental poller
+ * (on the scheduler, with retries of unprocessed webhooks) sync tickets; inboxes route them to channels.
+ */
+export async function wireTickets(
+  platform: Platform,
+  deps: { care: CareService; voice: VoiceSource; onNewTicket(): void },
+) {
+  const { db, logger, settings, outbox } = platform;
+  const gateway = createZendeskTicketGateway(platform.zendesk, {
+    serviceUserId: settings.serviceUserId ?? { kind: 'external_id' },
+  });
+  const inboxes = createInboxStore(db);
+  if (settings.inboxes) await inboxes.replaceAll(settings.inboxes);
+  const sync = createTicketSync({
+    source: gateway,
+    store: createTicketStore(db),
+    renderer: createTicketThreadRenderer({ careContext: (t) => deps.care.contextFor(t) }),
+    zendeskTicketUrl: platform.zendeskTicketUrl,
+    logger: logger.child({ component: 'ticket-sync' }),
+    requesters: deps.care,
+    voice: deps.voice,
+  });
+  // Anything that enqueued Slack writes wakes the outbox at once instead of at its next timer.
+  const tickets = {
+    async sync(id: string) {
+      const r = await sync.sync(id);
+      if (r.effects > 0) outbox.wake();
+      if (r.created) deps.onNewTicket();
+      return r;
+    },
+    async syncIfChanged(id: string, updatedAt: Date) {
+      const r = await sync.syncIfChanged(id, updatedAt);
+      if (r && r.effects > 0) outbox.wake();
+      if (r?.created) deps.onNewTicket();
+      return r;
+    },
+    async refreshRoot(id: string, reason: string) {
+      const r = await sync.refreshRoot(id, reason);
+      if (r.effects > 0) outbox.wake();
+      return r;
+    },
+  };
+  const intake = createWebhookIntake({
+    deliveries: createWebhookDeliveryStore(db),
+    tickets,
+    logger: logger.child({ component: 'intake' }),
+  });
+  const poller = createIncrementalPoller({
+    gateway,
+    tickets,
+    kv: createKeyValueStore(db),
+    logger: logger.child({ component: 'poller' }),
+  });
+  platform.scheduler.every(
+    'poll',
+    settings.pollSeconds * 1000,
+    async () => {
+      try {
+        await intake.retryUnprocessed(new Date());
+        await poller.pollOnce();
+      } catch (error) {
+        logger.warn('poll failed; will try again', { error });
+      }
+    },
+    { immediately: true },
+  );
+  const ticketQueries = createTicketQueries(db);
+  const status = async (): Promise<RuntimeStatus> => {
+    const [list, count, queue] = await Promise.all([
+      inboxes.list(),
+      ticketQueries.count(),
+      platform.outboxCounts(),
+    ]);
+    return { inboxes: list, tickets: count, outbox: queue };
+  };
+  return {
+    services: {
+      ...tickets,
+      /** One pass of the incremental export now (also on the scheduler); returns how many tickets it synced. */
+      pollOnce: () => poller.pollOnce(),
+      /** Processes stored webhooks that were not processed (failed, or cut short by a restart). */
+      retryWebhooks: (now: Date) => intake.retryUnprocessed(now),
+      inboxes,
+      /** Subjects and first customer words of stored tickets (template search prefill). */
+      texts: ticketQueries,
+    },
+    listeners: { status },
+    routes: {
+      [WEBHOOK_PATH]: createWebhookHandler({
+        secret: settings.zendesk.webhookSecret,
+        intake,
+        logger: logger.child({ component: 'webhook' }),
+        onProcessed: platform.background.track,
+      }),
+    },
+  } satisfies Feature<unknown>;
+}
+
+export type TicketsFeature = Awaited<ReturnType<typeof wireTickets>>;

@@ -1,0 +1,34 @@
+import type { CareService } from '../domain/care/care-service.ts';
+import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
+import type { DraftingService } from '../domain/drafting/drafting-service.ts';
+import type { TemplateService } from '../domain/templates/template-service.ts';
+import type { VoiceService } from '../domain/voice/voice-service.ts';
+import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
+import type { Logger } from '../logger.ts';
+import type { RuntimeStatus } from '../views/help.ts';
+
+/**
+ * What listeners may use (every folder of listeners: commands, actions, events, shortcuts, submissions).
+ * Listeners stay thin: parse, call one of these, build a view, answer. Built by src/composition.
+ */
+export interface AppDeps {
+  logger: Logger;
+  status(): Promise<RuntimeStatus>;
+  /** Drafting and case consultation; absent in apps built without it (its listeners are then not registered). */
+  drafting?: {
+    service: DraftingService;
+    agents: AgentMapper;
+    undoSeconds: number;
+  };
+  voice: VoiceService;
+  volume: VolumeQueries;
+  /** New outbox work was queued by a listener: deliver it now rather than at the next timer. */
+  wakeOutbox(): void;
+  /** Care charts and prior history; without it /karte and the buttons say the feature is off. */
+  care?: CareService;
+  /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
+  templates?: TemplateService;
+}
+
+/** The drafting services listeners use (present when drafting is wired). */
+export type DraftingDeps = NonNullable<AppDeps['drafting']>;

@@ -1,0 +1,187 @@
+import { createRuntime, type Runtime } from '../composition/runtime.ts';
+import {
+  type ConfiguredSettings,
+  type DraftingSettings,
+  defaultAlertRules,
+  type RuntimeSettings,
+} from '../composition/settings.ts';
+import type { Inbox } from '../domain/tickets/ticket.ts';
+import type { AlertRule } from '../domain/volume/volume-model.ts';
+import type { Logger } from '../logger.ts';
+import { freePort, startSimulators } from '../sim/index.ts';
+import { openDatabase } from '../storage/database.ts';
+import { sandboxTemplates } from './sandbox-templates.ts';
+
+/** The sandbox team's inboxes: one per product, one for onboarding, a default. */
+export const sandboxInboxes: Inbox[] = [
+  {
+    id: 'onboarding',
+    name: 'Onboarding',
+    channelId: 'C0ONBOARD',
+    brand: null,
+    group: null,
+    formId: null,
+    tags: ['onboarding'],
+    position: 10,
+    isDefault: false,
+  },
+  {
+    id: 'photos',
+    name: 'Photos',
+    channelId: 'C0PHOTOS',
+    brand: 'photos',
+    group: null,
+    formId: null,
+    tags: [],
+    position: 20,
+    isDefault: false,
+  },
+  {
+    id: 'billing',
+    name: 'Billing',
+    channelId: 'C0BILLING',
+    brand: 'billing',
+    group: null,
+    formId: null,
+    tags: [],
+    position: 30,
+    isDefault: false,
+  },
+  {
+    id: 'support',
+    name: 'Support',
+    channelId: 'C0SUPPORT',
+    brand: null,
+    group: null,
+    formId: null,
+    tags: [],
+    position: 100,
+    isDefault: true,
+  },
+];
+
+export interface SandboxOptions {
+  /** Port of the simulators and their /_sim/ control API (0 = any free port). */
+  port?: number;
+  /** Port of yorisoi's own HTTP endpoint (webhooks); 0 = any free port. */
+  appPort?: number;
+  databaseUrl: string;
+  logger: Logger;
+  slackMode?: 'socket' | 'http';
+  slackRate?: { perSecond: number; burst: number };
+  /** The outbox's own per-channel pace; defaults to the simulator's. */
+  outboxRate?: { perSecond: number; burst: number };
+  pollSeconds?: number;
+  zendeskPerMinute?: number;
+  /** Drafting settings; the sandbox's sample templates unless `templates` is given. */
+  drafting?: DraftingSettings;
+  /** Volume alert rules; default: the standard rules on #support-alerts (C0ALERTS). */
+  alertRules?: AlertRule[];
+  alertEvaluateSeconds?: number;
+  voiceMaskNames?: string[];
+  /** Default 540 (Japan). */
+  tzOffsetMinutes?: number;
+  clock?: () => Date;
+  /** Who may change templates from Slack; the sandbox lead (U0LEAD) unless given. */
+  templateEditors?: string[];
+  /**
+   * Settings from the environment (`settingsFromConfig`, for `yorisoi sandbox`). The sandbox keeps its own
+   * team (inboxes, alert channel, time zone, Slack pace) and takes the poll interval, the template editors
+   * (when any are set) and the drafting settings from here; explicit options above win.
+   */
+  configured?: ConfiguredSettings;
+}
+
+/**
+ * yorisoi against its built-in Slack and Zendesk simulators, wired exactly as a real deployment: the bot
+ * connects over Socket Mode (or HTTP), `zendesk setup` creates the webhook and trigger through the API, and
+ * tickets reach Slack through the signed webhook, the poller and the outbox.
+ */
+export async function startSandbox(options: SandboxOptions) {
+  const appPort = options.appPort ?? (await freePort());
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const sims = await startSimulators({
+    port: options.port,
+    appUrl,
+    slackMode: options.slackMode,
+    slackRate: options.slackRate,
+    zendeskPerMinute: options.zendeskPerMinute,
+  });
+  const { sim, slack, zendesk, secrets, setup, slackMode } = sims;
+  const zendeskSettings = sims.zendeskApi;
+  const fromEnv = options.configured;
+  let runtime: Runtime;
+  let settings: RuntimeSettings;
+  try {
+    settings = {
+      databaseUrl: options.databaseUrl,
+      port: appPort,
+      slack: {
+        mode: slackMode,
+        botToken: secrets.botToken,
+        appToken: secrets.appToken,
+        signingSecret: secrets.signingSecret,
+        apiUrl: `${sim.baseUrl}/api/`,
+      },
+      zendesk: { ...zendeskSettings, webhookSecret: setup.signingSecret, agentUrl: sim.baseUrl },
+      inboxes: sandboxInboxes,
+      pollSeconds: options.pollSeconds ?? fromEnv?.pollSeconds ?? 30,
+      slackRate: options.outboxRate ?? options.slackRate ?? { perSecond: 1, burst: 3 },
+      templateEditors:
+        options.templateEditors ?? (fromEnv?.templateEditors?.length ? fromEnv.templateEditors : ['U0LEAD']),
+      logger: options.logger,
+      alertRules: options.alertRules ?? defaultAlertRules('C0ALERTS'),
+      alertEvaluateSeconds: options.alertEvaluateSeconds,
+      voiceMaskNames: options.voiceMaskNames,
+      tzOffsetMinutes: options.tzOffsetMinutes ?? 540,
+      clock: options.clock,
+      drafting: options.drafting ?? fromEnv?.drafting,
+    };
+    runtime = await createRuntime(settings);
+  } catch (error) {
+    await sim.close();
+    throw error;
+  }
+  // A few sample templates in the real store, so drafting and /template have something to find.
+  await runtime.features.templates.catalog.importRows(
+    sandboxTemplates.map((t, i) => ({ at: `sandbox template ${i + 1}`, value: { ...t, tags: [] } })),
+    'sandbox',
+  );
+  await runtime.start();
+  // A second connection to the same SQLite file, as an operator's SQL shell would be: the demo seeds
+  // history through it and tests read and set rows with it. yorisoi's own code never sees it.
+  const db = await openDatabase(options.databaseUrl, { migrate: false });
+  const sandbox = {
+    simUrl: sim.baseUrl,
+    appUrl,
+    runtime,
+    slack,
+    zendesk,
+    setup,
+    secrets,
+    /** How to reach the Zendesk simulator's API (to build a client of one's own). */
+    zendeskApi: zendeskSettings,
+    db,
+    async stop() {
+      await sandbox.runtime.stop();
+      await sandbox.db.$disconnect();
+      await sim.close();
+    },
+    /**
+     * Stops yorisoi and starts a fresh process-equivalent on the same database and simulators: nothing
+     * in memory survives, as after a crash or deploy. Replaces `sandbox.runtime`.
+     */
+    async restartApp(changes: Partial<RuntimeSettings> = {}) {
+      await sandbox.runtime.stop();
+      // Start-up migrates the database, which needs the file to itself for a moment.
+      await sandbox.db.$disconnect();
+      sandbox.runtime = await createRuntime({ ...settings, ...changes });
+      sandbox.db = await openDatabase(options.databaseUrl, { migrate: false });
+      await sandbox.runtime.start();
+      return sandbox.runtime;
+    },
+  };
+  return sandbox;
+}
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

@@ -1,0 +1,228 @@
+import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import { describeIssues, templateInputSchema } from '../domain/templates/template.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
+import { TemplateBlocks, ViewIds } from '../views/ids.ts';
+import {
+  buildTemplateBrowserModal,
+  buildTemplateHistoryModal,
+  buildTemplateModal,
+  buildTemplateSearchModal,
+  describeDuplicates,
+  parseTemplateViewMetadata,
+  readViewState,
+  SEARCH_RESULTS,
+  SLACK_INPUT_MAX,
+} from '../views/templates.ts';
+
+type Ack = AckFn<ViewResponseAction>;
+type Submission = ViewSubmitAction;
+
+/** Which modal input shows a problem with each field of a template. */
+const blockOfField: Record<string, string> = {
+  title: TemplateBlocks.title,
+  path: TemplateBlocks.folder,
+  body: TemplateBlocks.body,
+  tags: TemplateBlocks.tags,
+  product: TemplateBlocks.product,
+};
+
+/**
+ * Template modal submissions. The one place that answers through ack: it validates, saves (a few ms of
+ * SQLite and the in-memory index) and acks with either field errors or the next view.
+ */
+export function registerTemplateViews(app: App, deps: AppDeps) {
+  const templates = deps.templates;
+  if (!templates) return;
+  const { catalog, editors } = templates;
+  const logger = deps.logger.child({ component: 'template-views' });
+
+  const onSubmit = (callbackId: string, handle: (body: Submission, ack: Ack) => Promise<void>) => {
+    app.view<ViewSubmitAction>(callbackId, async ({ ack, body }) => {
+      try {
+        await handle(body, ack);
+      } catch (error) {
+        logger.error('template modal submission failed', { callbackId, error });
+        await ack({
+          response_action: 'errors',
+          errors: { [TemplateBlocks.title]: 'Saving failed; the details are in the server log.' },
+        }).catch(() => undefined);
+      }
+    });
+  };
+  const refuse = (ack: Ack, block: string) =>
+    ack({ response_action: 'errors', errors: { [block]: 'Only template editors can change templates.' } });
+
+  onSubmit(ViewIds.templateSearch, async (body, ack) => {
+    const query = readViewState(body.view.state).text(TemplateBlocks.query).replace(/\s+/g, ' ').trim();
+    if (query === '')
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.query]: 'Type some words to look for.' },
+      });
+    const ctx = parseTemplateViewMetadata(body.view.private_metadata);
+    const hits = await catalog.search(query, { limit: SEARCH_RESULTS });
+    await ack({
+      response_action: 'update',
+      view: buildTemplateSearchModal(query, hits, { c: ctx.c, th: ctx.th }),
+    });
+  });
+
+  onSubmit(ViewIds.templateEditor, async (body, ack) => {
+    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.title);
+    const state = readViewState(body.view.state);
+    const meta = parseTemplateViewMetadata(body.view.private_metadata);
+    const parsed = templateInputSchema.safeParse({
+      title: state.text(TemplateBlocks.title),
+      path: state.text(TemplateBlocks.folder),
+      body: state.text(TemplateBlocks.body),
+      tags: state.text(TemplateBlocks.tags),
+      product: state.text(TemplateBlocks.product),
+    });
+    if (!parsed.success) {
+      const errors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const block = blockOfField[String(issue.path[0])] ?? TemplateBlocks.title;
+        errors[block] ??= issue.message;
+      }
+      return ack({ response_action: 'errors', errors });
+    }
+    const force = state.checked(TemplateBlocks.force).includes('force');
+    if (meta.id) {
+      const current = await catalog.get(meta.id);
+      if (current && current.body.length > SLACK_INPUT_MAX) {
+        return ack({
+          response_action: 'errors',
+          errors: {
+            [TemplateBlocks.body]: `This text is longer than ${SLACK_INPUT_MAX} characters: change it through an import.`,
+          },
+        });
+      }
+    }
+    const outcome = meta.id
+      ? await catalog.update(meta.id, parsed.data, body.user.id, { force, expectedVersion: meta.v })
+      : await catalog.create(parsed.data, body.user.id, { force });
+    switch (outcome.status) {
+      case 'duplicates':
+        return ack({
+          response_action: 'errors',
+          errors: { [TemplateBlocks.body]: describeDuplicates(outcome.duplicates) },
+        });
+      case 'conflict':
+        return ack({
+          response_action: 'errors',
+          errors: {
+            [TemplateBlocks.title]: `Someone saved version ${outcome.template.version} meanwhile: close this and edit again.`,
+          },
+        });
+      case 'not_found':
+        return ack({
+          response_action: 'errors',
+          errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' },
+        });
+      case 'saved':
+        logger.info('template saved', {
+          id: outcome.template.id,
+          version: outcome.template.version,
+          user: body.user.id,
+        });
+        return ack({
+          response_action: 'update',
+          view: buildTemplateModal(outcome.template, {
+            canEdit: true,
+            ctx: { c: meta.c, th: meta.th },
+            note: `:white_check_mark: Saved as version ${outcome.template.version}.`,
+          }),
+        });
+    }
+  });
+
+  onSubmit(ViewIds.templateMove, async (body, ack) => {
+    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.title);
+    const state = readViewState(body.view.state);
+    const meta = parseTemplateViewMetadata(body.view.private_metadata);
+    const current = meta.id ? await catalog.get(meta.id) : null;
+    if (!current || current.deletedAt)
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' },
+      });
+    const parsed = templateInputSchema.safeParse({
+      ...current,
+      title: state.text(TemplateBlocks.title),
+      path: state.text(TemplateBlocks.folder),
+    });
+    if (!parsed.success)
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.title]: describeIssues(parsed.error) },
+      });
+    // Moving or renaming is not a new text: no duplicate check.
+    const outcome = await catalog.update(current.id, parsed.data, body.user.id, {
+      force: true,
+      expectedVersion: meta.v,
+    });
+    if (outcome.status !== 'saved')
+      return ack({
+        response_action: 'errors',
+        errors: {
+          [TemplateBlocks.title]: 'Someone changed this template meanwhile: close this and try again.',
+        },
+      });
+    await ack({
+      response_action: 'update',
+      view: buildTemplateModal(outcome.template, {
+        canEdit: true,
+        ctx: { c: meta.c, th: meta.th },
+        note: `:white_check_mark: Moved / renamed (version ${outcome.template.version}).`,
+      }),
+    });
+  });
+
+  onSubmit(ViewIds.templateHistory, async (body, ack) => {
+    const state = readViewState(body.view.state);
+    const meta = parseTemplateViewMetadata(body.view.private_metadata);
+    const t = meta.id ? await catalog.get(meta.id) : null;
+    if (!t) return ack();
+    const from = Number(state.selected(TemplateBlocks.from));
+    const to = Number(state.selected(TemplateBlocks.to));
+    const diff = await catalog.diff(t.id, from, to);
+    if (!diff)
+      return ack({ response_action: 'errors', errors: { [TemplateBlocks.from]: 'Pick two versions.' } });
+    await ack({
+      response_action: 'update',
+      view: buildTemplateHistoryModal(
+        t,
+        await catalog.versions(t.id),
+        { c: meta.c, th: meta.th },
+        { from, to, lines: diff.lines },
+      ),
+    });
+  });
+
+  onSubmit(ViewIds.templateFolderMove, async (body, ack) => {
+    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.folder);
+    const meta = parseTemplateViewMetadata(body.view.private_metadata);
+    const target = templateInputSchema.shape.path.safeParse(
+      readViewState(body.view.state).text(TemplateBlocks.folder),
+    );
+    if (!meta.folder || !target.success || target.data === '')
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.folder]: 'Give the new folder path, e.g. 製品A/アカウント.' },
+      });
+    if (target.data === meta.folder || target.data.startsWith(`${meta.folder}/`)) {
+      return ack({
+        response_action: 'errors',
+        errors: { [TemplateBlocks.folder]: 'A folder cannot move into itself.' },
+      });
+    }
+    await catalog.moveFolder(meta.folder, target.data, body.user.id);
+    await ack({
+      response_action: 'update',
+      view: buildTemplateBrowserModal(await catalog.browse(target.data), {
+        canEdit: true,
+        ctx: { c: meta.c, th: meta.th },
+      }),
+    });
+  });
+}
