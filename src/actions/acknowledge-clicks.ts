@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { ClickAnswers } from '../slack/click-answers.ts';
+import { ClickAnswers } from '../listeners/click-answers.ts';
 import { ActionIds } from '../views/ids.ts';
 
 /** Link buttons: Slack opens the URL itself but still sends block_actions, which must be acked. */

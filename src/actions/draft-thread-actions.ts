@@ -1,8 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { YorisoiError } from '../errors.ts';
+import { ClickAnswers } from '../listeners/click-answers.ts';
 import { openEditor, tellUser } from '../listeners/draft-editor.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
-import { ClickAnswers } from '../slack/click-answers.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendOutcome, zApproveValue, zOpenDraftValue } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { ClickAnswers } from '../listeners/click-answers.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
-import { ClickAnswers } from '../slack/click-answers.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
 import { buildFollowUpModal, FollowUpButtonValue } from '../views/voice.ts';

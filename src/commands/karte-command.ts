@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
+import { commandPlainText } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
-import { commandPlainText } from '../slack/command-text.ts';
 import { buildCareHistoryModal, buildLoadingModal } from '../views/care-chart.ts';
 import { Commands } from '../views/ids.ts';
 

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
+import { commandPlainText } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
-import { commandPlainText } from '../slack/command-text.ts';
 import { Commands } from '../views/ids.ts';
 import {
   buildTemplateErrorMessage,

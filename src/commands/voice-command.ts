@@ -2,8 +2,8 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { asYorisoiError } from '../errors.ts';
+import { commandPlainText } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
-import { commandPlainText } from '../slack/command-text.ts';
 import { Commands } from '../views/ids.ts';
 import { buildSubscribed, buildSubscriptionList, buildVoiceHelp } from '../views/voice.ts';
 

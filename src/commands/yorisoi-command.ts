@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
+import { commandPlainText, emailOf, slackUserIdOf } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
-import { commandPlainText, emailOf, slackUserIdOf } from '../slack/command-text.ts';
 import { buildHelpMessage, buildStatusMessage } from '../views/help.ts';
 import { buildVolumeUsage } from '../views/volume.ts';
 
