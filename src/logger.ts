@@ -8,6 +8,7 @@
  *   values (also in their JSON-escaped form) and anything shaped like a Slack or Zendesk token are
  *   replaced, wherever they sit — a field, a nested object, an error message or a stack.
  */
+import { type Logger as BoltLogger, LogLevel as BoltLogLevel } from '@slack/bolt';
 import { pino } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -118,8 +119,8 @@ function serialiseErrors(fields: Record<string, unknown>): Record<string, unknow
  * arguments travel as an `args` field (serialised safely, never with a hand-rolled JSON.stringify), and
  * nothing is built at all when the level is off — Bolt logs every request at debug.
  */
-export function toSlackLogger(logger: Logger) {
-  let level = 'info';
+export function toSlackLogger(logger: Logger): BoltLogger {
+  let level: BoltLogLevel = BoltLogLevel.INFO;
   const write = (lvl: LogLevel, args: unknown[]) => {
     if (logger.isLevelEnabled && !logger.isLevelEnabled(lvl)) return;
     const msg = args.filter((a) => typeof a === 'string').join(' ');
@@ -131,7 +132,7 @@ export function toSlackLogger(logger: Logger) {
     info: (...args: unknown[]) => write('info', args),
     warn: (...args: unknown[]) => write('warn', args),
     error: (...args: unknown[]) => write('error', args),
-    setLevel: (l: string) => {
+    setLevel: (l: BoltLogLevel) => {
       level = l;
     },
     getLevel: () => level,

@@ -292,6 +292,7 @@ function drawPanel(data: VolumeChartData, panelIndex: number, target: SKRSContex
     },
     plugins: [timeAxisPlugin(data, panelIndex, states) as Plugin<'bar' | 'line'>],
   };
+  // Chart.js is typed for the DOM canvas; @napi-rs/canvas's context implements the same 2D API (not Block Kit).
   const chart = new ChartJs(canvas.getContext('2d') as never, config);
   target.drawImage(canvas, 0, top);
   chart.destroy(); // clears its canvas: copy first

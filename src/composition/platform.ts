@@ -44,7 +44,7 @@ export async function createPlatform(settings: RuntimeSettings): Promise<Platfor
   const writer = createOutboxWebClient(settings.slack.botToken, settings.slack.apiUrl, slackLogger);
   const api = new WebClient(settings.slack.botToken, {
     ...(settings.slack.apiUrl ? { slackApiUrl: settings.slack.apiUrl } : {}),
-    logger: slackLogger as never,
+    logger: slackLogger,
   });
   const outboxStore = createOutboxStore(db);
   const outbox = createOutboxWorker({

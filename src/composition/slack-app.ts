@@ -10,7 +10,7 @@ import type { SlackConnectionSettings } from './settings.ts';
  * `/slack/events` by yorisoi's own HTTP server. It never starts itself.
  */
 export function createSlackApp(connection: SlackConnectionSettings, deps: AppDeps) {
-  const slackLogger = toSlackLogger(deps.logger) as never;
+  const slackLogger = toSlackLogger(deps.logger);
   const clientOptions = connection.apiUrl ? { slackApiUrl: connection.apiUrl } : undefined;
   const socket = connection.mode === 'socket';
   const receiver = socket

@@ -1,4 +1,10 @@
-import { ErrorCode, type WebAPICallResult, WebClient } from '@slack/web-api';
+import {
+  ErrorCode,
+  type FilesUploadV2Arguments,
+  type WebAPICallResult,
+  WebClient,
+  type WebClientOptions,
+} from '@slack/web-api';
 import { SlackWriteError, type SlackWriter } from '../domain/outbox/ports.ts';
 
 const METADATA_EVENT = 'yorisoi_outbox';
@@ -63,13 +69,17 @@ function classify(error: unknown): SlackWriteError {
  * A WebClient that never retries on its own: the outbox decides when to try again, so one channel's 429
  * does not pause every other channel (web-api's default pauses its whole queue).
  */
-export function createOutboxWebClient(token: string, slackApiUrl?: string, logger?: unknown) {
+export function createOutboxWebClient(
+  token: string,
+  slackApiUrl?: string,
+  logger?: WebClientOptions['logger'],
+) {
   return new WebClient(token, {
     slackApiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 10_000,
-    logger: logger as never,
+    logger,
   });
 }
 
@@ -94,15 +104,19 @@ export function createSlackWriter(client: WebClient): SlackWriter {
     },
     async upload({ channel, threadTs, filename, title, altText, bytes, initialComment }) {
       try {
-        const r = (await client.filesUploadV2({
-          channel_id: channel,
-          ...(threadTs ? { thread_ts: threadTs } : {}),
+        const common = {
           file: Buffer.from(bytes),
           filename,
           title,
           alt_text: altText,
           ...(initialComment ? { initial_comment: initialComment } : {}),
-        } as never)) as { files?: Array<{ files?: Array<{ id?: string }> }> };
+        };
+        const args: FilesUploadV2Arguments = threadTs
+          ? { ...common, channel_id: channel, thread_ts: threadTs }
+          : { ...common, channel_id: channel };
+        const r = (await client.filesUploadV2(args)) as WebAPICallResult & {
+          files?: Array<{ files?: Array<{ id?: string }> }>;
+        };
         return { fileId: r.files?.[0]?.files?.[0]?.id ?? null };
       } catch (error) {
         throw classify(error);
