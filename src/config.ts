@@ -54,6 +54,7 @@ const envSchema = z.object({
     .default(15),
   PUBLIC_URL: optionalText.pipe(z.url('must be the public https URL Zendesk can reach').optional()),
   YORISOI_INBOXES_FILE: optionalText,
+  YORISOI_ENRICHMENT_FILE: optionalText,
   YORISOI_POLL_SECONDS: positiveInt(60),
   YORISOI_ALERT_CHANNEL: optionalText.pipe(
     z
@@ -116,6 +117,8 @@ export interface Config {
   zendesk?: ZendeskConfig;
   publicUrl?: string;
   inboxesFile?: string;
+  /** Lookups, rules and template suggestions (README "Lookups, rules and suggestions"). */
+  enrichmentFile?: string;
   pollSeconds: number;
   /** Volume alerts go here (no channel: counts and charts only). */
   alertChannel?: string;
@@ -225,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     zendesk,
     publicUrl: e.PUBLIC_URL,
     inboxesFile: e.YORISOI_INBOXES_FILE,
+    enrichmentFile: e.YORISOI_ENRICHMENT_FILE,
     pollSeconds: e.YORISOI_POLL_SECONDS,
     alertChannel: e.YORISOI_ALERT_CHANNEL,
     alertThresholdPerHour: e.YORISOI_ALERT_THRESHOLD_PER_HOUR,

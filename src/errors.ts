@@ -11,6 +11,7 @@ export const errorCatalog = {
   zendesk_not_found: 'That record does not exist in Zendesk.',
   zendesk_rejected: 'Zendesk rejected the request.',
   inboxes_file_invalid: 'The inbox routing file is not valid.',
+  enrichment_file_invalid: 'The enrichment file (lookups, rules) is not valid.',
   inbox_not_found: 'No inbox with that id.',
   not_configured: 'This needs configuration that is missing.',
   bad_input: 'That input is not valid.',

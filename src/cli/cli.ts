@@ -3,6 +3,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { toInboxes } from '../domain/inboxes/inbox-config.ts';
 import { YorisoiError } from '../errors.ts';
 import { configSecrets, createLogger, type Logger } from '../logger.ts';
+import { readEnrichmentFile } from './enrichment-file.ts';
 import { readInboxesFile } from './inboxes-file.ts';
 import type { Io } from './io.ts';
 
@@ -19,6 +20,7 @@ const lazy = {
   zendeskClient: () => import('../zendesk/zendesk-client.ts'),
   zendeskSetup: () => import('../zendesk/zendesk-setup.ts'),
   templates: () => import('./templates-command.ts'),
+  rules: () => import('./rules-command.ts'),
   writingCheck: () => import('./writing-check-command.ts'),
 };
 
@@ -39,6 +41,9 @@ Usage: yorisoi <command> [options]
   inboxes remove ID
   templates import FILE|--from-zendesk · export · search QUERY [--limit N] [--json] [--batch]
             duplicates [--json] · show ID [--diff V1 V2]   (yorisoi templates help: all of them)
+  rules check [FILE]         validate the enrichment file (default YORISOI_ENRICHMENT_FILE), list lookups and rules
+  rules report [--days N] [--json]
+                             each rule's firings, precision and the agents' most common correction
   check FILE [--name N] [--json]
                              Japanese writing check of a reply (宛名, placeholders, ら抜き …); exit 1 if blocking
   --help                     this text
@@ -108,6 +113,9 @@ export async function runCli(
           ...settingsFromConfig(config),
           ...liveConnections(config),
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
+          enrichment: config.enrichmentFile
+            ? { config: readEnrichmentFile(config.enrichmentFile), env }
+            : undefined,
           logger,
         });
         const url = await runtime.start();
@@ -202,6 +210,8 @@ export async function runCli(
         return await inboxesCommand(rest, env, io);
       case 'templates':
         return await (await lazy.templates()).templatesCommand(rest, env, io);
+      case 'rules':
+        return await (await lazy.rules()).rulesCommand(rest, env, io);
       case 'check':
         return await (await lazy.writingCheck()).checkCommand(rest, io);
       default:

@@ -1,6 +1,7 @@
 import { createHttpServer } from '../http/http-server.ts';
 import { wireCare } from './care-feature.ts';
 import { wireDrafting } from './drafting-feature.ts';
+import { type EnrichmentFeature, wireEnrichment } from './enrichment-feature.ts';
 import type { Feature } from './feature.ts';
 import { createPlatform } from './platform.ts';
 import type { RuntimeSettings } from './settings.ts';
@@ -23,6 +24,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   // The features, in dependency order. Care refreshes ticket roots after a chart change (in the background:
   // a save never waits on Zendesk), and tickets are wired after care, so that call goes through `tickets`.
   let tickets: TicketsFeature | undefined;
+  let enrichment: EnrichmentFeature | undefined;
   const care = wireCare(platform, {
     async refreshRoot(zendeskId, reason) {
       background.track(
@@ -40,15 +42,22 @@ export async function createRuntime(settings: RuntimeSettings) {
   tickets = await wireTickets(platform, {
     care: care.services.care,
     voice: voice.services.ticketSource,
-    onNewTicket: () => void volume.services.check(),
+    onNewTicket: (zendeskId) => {
+      void volume.services.check();
+      enrichment?.services.onNewTicket(zendeskId);
+    },
   });
   const templates = wireTemplates(platform, tickets.services.texts);
+  enrichment = wireEnrichment(platform, { catalog: templates.services.catalog });
   const drafting = wireDrafting(platform, {
     templates: templates.services.lookup,
     approvalPolicy: care.services.approvalPolicy,
-    afterSend: (zendeskId) => tickets!.services.sync(zendeskId),
+    afterSend: async (zendeskId) => {
+      enrichment?.services.onReplySent(zendeskId);
+      return tickets!.services.sync(zendeskId);
+    },
   });
-  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume];
+  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume, enrichment];
 
   const slack = createSlackApp(settings.slack, {
     logger,
@@ -82,6 +91,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       care: care.services.care,
       voice: voice.services.voice,
       volume: volume.services,
+      enrichment: enrichment.services,
       /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
       outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
     },

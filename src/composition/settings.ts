@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { ServiceUserIdSource } from '../domain/care/ports.ts';
 import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
+import type { EnrichmentConfig } from '../domain/enrichment/enrichment-config.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
 import type { Logger } from '../logger.ts';
@@ -30,6 +31,13 @@ export interface RuntimeSettings {
   tzOffsetMinutes?: number;
   /** The clock of volume alerts and digests (tests drive it). */
   clock?: () => Date;
+  /** Workspace language of channel posts (YORISOI_LOCALE; default ja). */
+  locale?: 'ja' | 'en';
+  /**
+   * Lookups, rules and template suggestions on new tickets (YORISOI_ENRICHMENT_FILE). `env` supplies the
+   * lookups' header values (`{env: NAME}`); absent: suggestions only, no lookups or rules.
+   */
+  enrichment?: { config: EnrichmentConfig; env: Record<string, string | undefined> };
 }
 
 export interface SlackConnectionSettings {
@@ -86,6 +94,7 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
       : [],
     tzOffsetMinutes: config.tzOffsetMinutes,
     voiceMaskNames: config.voiceMaskNames,
+    locale: config.locale,
   };
 }
 

@@ -21,7 +21,7 @@ import type { Platform } from './platform.ts';
  */
 export async function wireTickets(
   platform: Platform,
-  deps: { care: CareService; voice: VoiceSource; onNewTicket(): void },
+  deps: { care: CareService; voice: VoiceSource; onNewTicket(zendeskId: string): void },
 ) {
   const { db, logger, settings, outbox } = platform;
   const gateway = createZendeskTicketGateway(platform.zendesk, {
@@ -43,13 +43,13 @@ export async function wireTickets(
     async sync(id: string) {
       const r = await sync.sync(id);
       if (r.effects > 0) outbox.wake();
-      if (r.created) deps.onNewTicket();
+      if (r.created) deps.onNewTicket(r.zendeskId);
       return r;
     },
     async syncIfChanged(id: string, updatedAt: Date) {
       const r = await sync.syncIfChanged(id, updatedAt);
       if (r && r.effects > 0) outbox.wake();
-      if (r?.created) deps.onNewTicket();
+      if (r?.created) deps.onNewTicket(r.zendeskId);
       return r;
     },
     async refreshRoot(id: string, reason: string) {

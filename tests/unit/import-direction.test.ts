@@ -26,6 +26,7 @@ const LAYER_OF_FOLDER: Record<string, string> = {
   search: 'adapters',
   charts: 'adapters',
   http: 'adapters',
+  lookups: 'adapters',
   composition: 'composition',
   cli: 'cli',
   sandbox: 'sandbox',
