@@ -3,6 +3,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { toInboxes } from '../domain/inboxes/inbox-config.ts';
 import { YorisoiError } from '../errors.ts';
 import { configSecrets, createLogger, type Logger } from '../logger.ts';
+import { lookupSecretValues } from '../lookups/http-lookup.ts';
 import { readEnrichmentFile } from './enrichment-file.ts';
 import { readInboxesFile } from './inboxes-file.ts';
 import type { Io } from './io.ts';
@@ -103,7 +104,11 @@ export async function runCli(
           );
           return runSandbox(config, config.port, io);
         }
-        const logger = loggerFor(config);
+        const enrichment = config.enrichmentFile ? readEnrichmentFile(config.enrichmentFile) : undefined;
+        const logger = createLogger({
+          level: config.logLevel,
+          secrets: [...configSecrets(config), ...lookupSecretValues(enrichment?.lookups ?? [], env)],
+        });
         const slack = config.slack!;
         const [{ createRuntime }, { settingsFromConfig, liveConnections }] = await Promise.all([
           lazy.runtime(),
@@ -113,9 +118,7 @@ export async function runCli(
           ...settingsFromConfig(config),
           ...liveConnections(config),
           inboxes: config.inboxesFile ? readInboxesFile(config.inboxesFile) : undefined,
-          enrichment: config.enrichmentFile
-            ? { config: readEnrichmentFile(config.enrichmentFile), env }
-            : undefined,
+          enrichment: enrichment ? { config: enrichment, env } : undefined,
           logger,
         });
         const url = await runtime.start();

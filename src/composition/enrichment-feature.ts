@@ -2,7 +2,9 @@ import { defaultEnrichmentConfig, type HttpLookupConfig } from '../domain/enrich
 import { createEnrichmentService, type EnrichmentService } from '../domain/enrichment/enrichment-service.ts';
 import type { TemplateSuggester } from '../domain/enrichment/ports.ts';
 import type { TemplateCatalog } from '../domain/templates/template-catalog.ts';
-import { createHttpLookupRunner, resolveLookupHeaders } from '../lookups/http-lookup.ts';
+import { createHttpLookupRunner, lookupSecretValues, resolveLookupHeaders } from '../lookups/http-lookup.ts';
+import { maskSecrets } from '../lookups/lookup-values.ts';
+import type { Logger } from '../logger.ts';
 import { createSqlLookupRunner } from '../lookups/sql-lookup.ts';
 import { createEnrichmentStore } from '../storage/enrichment-store.ts';
 import { createEnrichmentRenderer } from '../views/enrichment.ts';
@@ -31,15 +33,7 @@ export function wireEnrichment(
   const config = settings.enrichment?.config ?? defaultEnrichmentConfig();
   const env = settings.enrichment?.env ?? {};
   const headers = resolveLookupHeaders(config.lookups, env);
-  const secrets = config.lookups
-    .flatMap((l) =>
-      l.type === 'http'
-        ? Object.entries((l as HttpLookupConfig).headers).flatMap(([name, h]) =>
-            'env' in h ? [headers.get(l.name)?.[name] ?? '', env[h.env] ?? ''] : [],
-          )
-        : [],
-    )
-    .filter((s) => s.length > 0);
+  const secrets = lookupSecretValues(config.lookups, env);
   const templates: TemplateSuggester = {
     async suggest(message, opts) {
       return deps.catalog.suggest(message, opts);
@@ -50,7 +44,7 @@ export function wireEnrichment(
     },
     recordSent: (id, message) => deps.catalog.recordSent(id, message),
   };
-  const log = logger.child({ component: 'enrichment' });
+  const log = masking(logger.child({ component: 'enrichment' }), secrets);
   const service = createEnrichmentService({
     config,
     store: createEnrichmentStore(platform.db, () => platform.outbox.wake()),
@@ -74,3 +68,24 @@ export function wireEnrichment(
 }
 
 export type EnrichmentFeature = ReturnType<typeof wireEnrichment>;
+
+/** A logger that masks the lookups' header secrets in every line it writes (besides the root logger's own list). */
+function masking(logger: Logger, secrets: string[]): Logger {
+  if (secrets.length === 0) return logger;
+  const clean = (fields?: Record<string, unknown>) => {
+    if (!fields) return fields;
+    const text = JSON.stringify(fields, (_k, v: unknown) =>
+      v instanceof Error ? { type: v.name, message: v.message, code: (v as { code?: unknown }).code } : v,
+    );
+    return JSON.parse(maskSecrets(text, secrets)) as Record<string, unknown>;
+  };
+  const m = (msg: string) => maskSecrets(msg, secrets);
+  return {
+    debug: (msg, fields) => logger.debug(m(msg), clean(fields)),
+    info: (msg, fields) => logger.info(m(msg), clean(fields)),
+    warn: (msg, fields) => logger.warn(m(msg), clean(fields)),
+    error: (msg, fields) => logger.error(m(msg), clean(fields)),
+    child: (fields) => masking(logger.child(clean(fields) ?? {}), secrets),
+    isLevelEnabled: logger.isLevelEnabled?.bind(logger),
+  };
+}

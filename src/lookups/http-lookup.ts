@@ -27,6 +27,20 @@ export function resolveLookupHeaders(
   return out;
 }
 
+/** Every secret value a set of lookups reads from the environment (for the loggers' redaction). */
+export function lookupSecretValues(
+  lookups: Array<{ type: string; headers?: HttpLookupConfig['headers'] }>,
+  env: Record<string, string | undefined>,
+): string[] {
+  return lookups.flatMap((l) =>
+    l.type !== 'http'
+      ? []
+      : Object.values(l.headers ?? {}).flatMap((h) =>
+          'env' in h && env[h.env] ? [env[h.env] as string, `${h.prefix}${env[h.env]}`] : [],
+        ),
+  );
+}
+
 export function createHttpLookupRunner(opts: {
   headers: Map<string, Record<string, string>>;
   /** Every secret value (env-sourced header values), masked wherever they could surface. */

@@ -82,6 +82,8 @@ export interface SandboxOptions {
   /** Default 540 (Japan). */
   tzOffsetMinutes?: number;
   clock?: () => Date;
+  /** Lookups, rules and template suggestions (default: suggestions only). */
+  enrichment?: RuntimeSettings['enrichment'];
   /** Who may change templates from Slack; the sandbox lead (U0LEAD) unless given. */
   templateEditors?: string[];
   /**
@@ -133,6 +135,7 @@ export async function startSandbox(options: SandboxOptions) {
       alertRules: options.alertRules ?? defaultAlertRules('C0ALERTS'),
       alertEvaluateSeconds: options.alertEvaluateSeconds,
       voiceMaskNames: options.voiceMaskNames,
+      enrichment: options.enrichment,
       tzOffsetMinutes: options.tzOffsetMinutes ?? 540,
       clock: options.clock,
       drafting: options.drafting ?? fromEnv?.drafting,
