@@ -11,6 +11,7 @@ import type { CareContext } from '../src/domain/care/care-service.ts';
 import type { Draft, DraftTicket, DraftVersion } from '../src/domain/drafting/draft.ts';
 import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
+import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
 import { renderSlackPngs } from './render-slack.ts';
 
@@ -187,12 +188,51 @@ const preview = buildSendPreview({
   undoSeconds: 10,
 });
 
+// Enrichment (issue 13): the facts block (one lookup each way it can end) and the suggested templates.
+const enrich = createEnrichmentRenderer('ja');
+const facts = enrich.facts({
+  outcomes: [
+    {
+      name: 'admin-api',
+      status: 'ok',
+      facts: [
+        { lookup: 'admin-api', label: 'プラン', value: 'プレミアム（年額）' },
+        { lookup: 'admin-api', label: '登録日', value: '2024-04-01' },
+        { lookup: 'admin-api', label: '端末', value: 'iPhone 15 / iOS 18.1' },
+      ],
+    },
+    { name: 'accounts-db', status: 'ok', facts: [{ lookup: 'accounts-db', label: '状態', value: 'active' }] },
+    { name: 'billing-api', status: 'timeout', ms: 3000 },
+    { name: 'crm', status: 'error', detail: 'HTTP 500' },
+    { name: 'family-db', status: 'empty' },
+  ],
+  firings: [
+    { rule: 'premium-flag', action: 'flag', value: 'プレミアム会員' },
+    { rule: 'upload-errors', action: 'tag', value: 'upload_error' },
+  ],
+});
+const suggestions = enrich.suggestions([
+  { id: 'kfaq-0226', title: '双子の場合、同じ保育園に入れますか？', path: '子育てFAQ/保育/保育園の入園申込' },
+  { id: 'kfaq-0212', title: '保育園の空き状況は分かりますか？', path: '子育てFAQ/保育/保育園の入園申込', rule: 'nursery' },
+  { id: 'kfaq-0230', title: '兄弟で別々の保育園になった場合、転園はできますか？', path: '子育てFAQ/保育/転園' },
+]);
+
 const users = { U0AGENT1: '鈴木 一郎' };
 const jobs = [
   { name: 'ticket-roots', input: { messages: roots, users } },
   { name: 'ticket-thread-comment', input: { messages: comment, users } },
   { name: 'draft-editor', input: editor },
   { name: 'send-preview', input: preview },
+  {
+    name: 'ticket-enrichment',
+    input: {
+      messages: [
+        { ...facts, _time: '14:17' },
+        { ...suggestions, _time: '14:17' },
+      ],
+      users,
+    },
+  },
 ];
 for (const j of jobs)
   writeFileSync(path.join(out, `${j.name}.json`), `${JSON.stringify(j.input, null, 2)}\n`);

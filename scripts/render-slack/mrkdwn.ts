@@ -71,6 +71,8 @@ const EMOJI: Record<string, string> = {
   mega: '📣',
   sos: '🆘',
   no_entry: '⛔',
+  triangular_flag_on_post: '🚩',
+  inbox_tray: '📥',
   stopwatch: '⏱️',
   clock3: '🕒',
   arrow_right: '➡️',

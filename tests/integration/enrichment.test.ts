@@ -190,7 +190,7 @@ describe('lookups', () => {
     expect(text).toContain('ポイント: *1200*');
     expect(text).toContain('*slow*: 0.3 秒以内に応答がなかったため照会を打ち切りました');
     expect(text).toContain('*failing*: 照会に失敗しました（HTTP 500）');
-    expect(text).toContain('*empty*: 該当するデータはありませんでした');
+    expect(text).toContain(':information_source: *empty*: 該当するデータはありませんでした');
     expect(text).toContain('要確認: premium');
     // the thread was not held up: the customer's message came first, the facts after it
     const replies = await thread.replies();

@@ -3,9 +3,9 @@ import type { enrich as ja } from '../ja/enrich.ts';
 /** Lookups, rules and template suggestions in a ticket's thread (issue 13), English. */
 export const enrich: Record<keyof typeof ja, string> = {
   'enrich.facts_title': ':mag: *Customer facts (looked up)*',
-  'enrich.lookup_ok': '*{{name}}*',
-  'enrich.lookup_empty': '*{{name}}*: no matching record',
-  'enrich.lookup_no_key': '*{{name}}*: this ticket has no {{key}} to look up',
+  'enrich.lookup_ok': ':white_check_mark: *{{name}}*',
+  'enrich.lookup_empty': ':information_source: *{{name}}*: no matching record',
+  'enrich.lookup_no_key': ':information_source: *{{name}}*: this ticket has no {{key}} to look up',
   'enrich.lookup_timeout': ':hourglass: *{{name}}*: no answer within {{seconds}} s, lookup abandoned',
   'enrich.lookup_error': ':warning: *{{name}}*: lookup failed ({{detail}})',
   'enrich.lookup_refused':
