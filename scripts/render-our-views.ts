@@ -213,8 +213,17 @@ const facts = enrich.facts({
 });
 const suggestions = enrich.suggestions([
   { id: 'kfaq-0226', title: '双子の場合、同じ保育園に入れますか？', path: '子育てFAQ/保育/保育園の入園申込' },
-  { id: 'kfaq-0212', title: '保育園の空き状況は分かりますか？', path: '子育てFAQ/保育/保育園の入園申込', rule: 'nursery' },
-  { id: 'kfaq-0230', title: '兄弟で別々の保育園になった場合、転園はできますか？', path: '子育てFAQ/保育/転園' },
+  {
+    id: 'kfaq-0212',
+    title: '保育園の空き状況は分かりますか？',
+    path: '子育てFAQ/保育/保育園の入園申込',
+    rule: 'nursery',
+  },
+  {
+    id: 'kfaq-0230',
+    title: '兄弟で別々の保育園になった場合、転園はできますか？',
+    path: '子育てFAQ/保育/転園',
+  },
 ]);
 
 const users = { U0AGENT1: '鈴木 一郎' };

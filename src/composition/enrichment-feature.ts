@@ -1,10 +1,10 @@
-import { defaultEnrichmentConfig, type HttpLookupConfig } from '../domain/enrichment/enrichment-config.ts';
+import { defaultEnrichmentConfig } from '../domain/enrichment/enrichment-config.ts';
 import { createEnrichmentService, type EnrichmentService } from '../domain/enrichment/enrichment-service.ts';
 import type { TemplateSuggester } from '../domain/enrichment/ports.ts';
 import type { TemplateCatalog } from '../domain/templates/template-catalog.ts';
+import type { Logger } from '../logger.ts';
 import { createHttpLookupRunner, lookupSecretValues, resolveLookupHeaders } from '../lookups/http-lookup.ts';
 import { maskSecrets } from '../lookups/lookup-values.ts';
-import type { Logger } from '../logger.ts';
 import { createSqlLookupRunner } from '../lookups/sql-lookup.ts';
 import { createEnrichmentStore } from '../storage/enrichment-store.ts';
 import { createEnrichmentRenderer } from '../views/enrichment.ts';

@@ -3,7 +3,8 @@ export const enrich = {
   'enrich.facts_title': ':mag: *お客さま情報（自動照会）*',
   'enrich.lookup_ok': ':white_check_mark: *{{name}}*',
   'enrich.lookup_empty': ':information_source: *{{name}}*: 該当するデータはありませんでした',
-  'enrich.lookup_no_key': ':information_source: *{{name}}*: 照会に使う項目（{{key}}）がこのチケットにありません',
+  'enrich.lookup_no_key':
+    ':information_source: *{{name}}*: 照会に使う項目（{{key}}）がこのチケットにありません',
   'enrich.lookup_timeout':
     ':hourglass: *{{name}}*: {{seconds}} 秒以内に応答がなかったため照会を打ち切りました',
   'enrich.lookup_error': ':warning: *{{name}}*: 照会に失敗しました（{{detail}}）',

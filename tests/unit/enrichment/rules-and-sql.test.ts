@@ -57,7 +57,10 @@ describe('rules report', () => {
   // A fixed history: 5 tickets, decided by hand so the expected figures are plain.
   const at = new Date('2026-11-01T00:00:00Z');
   const row = (
-    r: Partial<SuggestionRecord> & Pick<SuggestionRecord, 'ticketZendeskId' | 'source' | 'action' | 'value'>,
+    r: Partial<SuggestionRecord> &
+      Pick<SuggestionRecord, 'ticketZendeskId' | 'source' | 'action' | 'value'> & {
+        ticket?: EnrichmentTicket | null;
+      },
   ) =>
     ({ outcome: null, correction: null, createdAt: at, ...r }) as SuggestionRecord & {
       ticket?: EnrichmentTicket | null;
