@@ -11,7 +11,8 @@ const M = 60 * 1000;
 /** A Tokyo wall-clock time as an instant. */
 const jst = (local: string) => new Date(`${local}+09:00`);
 const tokyo = createBusinessCalendar(DEFAULT_BUSINESS_HOURS);
-const withHours = (over: Partial<BusinessHours>) => createBusinessCalendar({ ...DEFAULT_BUSINESS_HOURS, ...over });
+const withHours = (over: Partial<BusinessHours>) =>
+  createBusinessCalendar({ ...DEFAULT_BUSINESS_HOURS, ...over });
 
 describe('business hours: elapsed time (Asia/Tokyo, mon-fri 09:00-18:00, Japanese holidays)', () => {
   it('counts a span inside one shift as it is', () => {

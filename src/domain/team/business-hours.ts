@@ -42,9 +42,9 @@ const holidaySpec = /^(\d{4}-)?\d{2}-\d{2}(\.\.(\d{4}-)?\d{2}-\d{2})?$/;
 
 function toMinute(text: string): number {
   const m = clock.exec(text.trim());
-  if (!m) throw new YorisoiError('business_hours_invalid', `"${text}" is not a time such as 09:00`);
+  if (!m) throw new YorisoiError('bad_input', `"${text}" is not a time such as 09:00`);
   const minute = Number(m[1]) * 60 + Number(m[2]);
-  if (minute > 24 * 60) throw new YorisoiError('business_hours_invalid', `"${text}" is after 24:00`);
+  if (minute > 24 * 60) throw new YorisoiError('bad_input', `"${text}" is after 24:00`);
   return minute;
 }
 
@@ -55,7 +55,7 @@ function parseWeekdays(text: string): number[] {
     const from = DAY_NAMES.indexOf((a ?? '').slice(0, 3) as (typeof DAY_NAMES)[number]);
     const to = b === undefined ? from : DAY_NAMES.indexOf(b.slice(0, 3) as (typeof DAY_NAMES)[number]);
     if (from < 0 || to < 0)
-      throw new YorisoiError('business_hours_invalid', `"${part}" is not a day such as mon or mon-fri`);
+      throw new YorisoiError('bad_input', `"${part}" is not a day such as mon or mon-fri`);
     for (let d = from; ; d = (d + 1) % 7) {
       days.add(d);
       if (d === to) break;
@@ -72,7 +72,7 @@ export function parseBusinessHours(spec: string, companyHolidays: readonly strin
   const words = spec.trim().split(/\s+/);
   if (words.length !== 3)
     throw new YorisoiError(
-      'business_hours_invalid',
+      'bad_input',
       `"${spec}" must be "DAYS HH:MM-HH:MM ZONE", e.g. "mon-fri 09:00-18:00 Asia/Tokyo"`,
     );
   const [days = '', hours = '', timeZone = ''] = words;
@@ -80,12 +80,12 @@ export function parseBusinessHours(spec: string, companyHolidays: readonly strin
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
-    throw new YorisoiError('business_hours_invalid', `"${timeZone}" is not a time zone such as Asia/Tokyo`);
+    throw new YorisoiError('bad_input', `"${timeZone}" is not a time zone such as Asia/Tokyo`);
   }
   for (const h of companyHolidays)
     if (!holidaySpec.test(h))
       throw new YorisoiError(
-        'business_hours_invalid',
+        'bad_input',
         `company holiday "${h}" must be 2026-12-29, 12-29 or a range such as 12-29..01-03`,
       );
   const hoursValue: BusinessHours = {
@@ -97,7 +97,7 @@ export function parseBusinessHours(spec: string, companyHolidays: readonly strin
     companyHolidays: [...companyHolidays],
   };
   if (hoursValue.openMinute === hoursValue.closeMinute % (24 * 60) && hoursValue.openMinute !== 0)
-    throw new YorisoiError('business_hours_invalid', `"${hours}" opens and closes at the same time`);
+    throw new YorisoiError('bad_input', `"${hours}" opens and closes at the same time`);
   return hoursValue;
 }
 
@@ -208,7 +208,7 @@ export function createBusinessCalendar(hours: BusinessHours): BusinessCalendar {
         }
         start = end;
       }
-      throw new YorisoiError('business_hours_invalid', 'no business hours within a year');
+      throw new YorisoiError('bad_input', 'no business hours within a year');
     },
   };
 }
