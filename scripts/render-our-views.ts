@@ -9,14 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CareContext } from '../src/domain/care/care-service.ts';
 import type { Draft, DraftTicket, DraftVersion } from '../src/domain/drafting/draft.ts';
-import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
 import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../src/domain/team/business-hours.ts';
 import { computeWeeklyReport, isoWeekRange } from '../src/domain/team/metrics.ts';
+import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
 import { translator } from '../src/i18n/index.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
 import { buildWeeklyReportMessage } from '../src/views/team-report.ts';
-import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
+import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { renderSlackPngs } from './render-slack.ts';
 
 const out = process.argv[2] ?? 'screens';

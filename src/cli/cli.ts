@@ -20,6 +20,7 @@ const lazy = {
   zendeskSetup: () => import('../zendesk/zendesk-setup.ts'),
   templates: () => import('./templates-command.ts'),
   writingCheck: () => import('./writing-check-command.ts'),
+  report: () => import('./report-command.ts'),
 };
 
 const HELP = `yorisoi — Zendesk tickets as Slack threads
@@ -39,6 +40,8 @@ Usage: yorisoi <command> [options]
   inboxes remove ID
   templates import FILE|--from-zendesk · export · search QUERY [--limit N] [--json] [--batch]
             duplicates [--json] · show ID [--diff V1 V2]   (yorisoi templates help: all of them)
+  report weekly [--week 2026-W48] [--json]
+                             team weekly report: response times in business hours, reopens, satisfaction
   check FILE [--name N] [--json]
                              Japanese writing check of a reply (宛名, placeholders, ら抜き …); exit 1 if blocking
   --help                     this text
@@ -202,6 +205,8 @@ export async function runCli(
         return await inboxesCommand(rest, env, io);
       case 'templates':
         return await (await lazy.templates()).templatesCommand(rest, env, io);
+      case 'report':
+        return await (await lazy.report()).reportCommand(rest, env, io);
       case 'check':
         return await (await lazy.writingCheck()).checkCommand(rest, io);
       default:

@@ -5,6 +5,7 @@ import type { Feature } from './feature.ts';
 import { createPlatform } from './platform.ts';
 import type { RuntimeSettings } from './settings.ts';
 import { createSlackApp } from './slack-app.ts';
+import { wireTeam } from './team-feature.ts';
 import { wireTemplates } from './templates-feature.ts';
 import { type TicketsFeature, wireTickets } from './tickets-feature.ts';
 import { wireVoice } from './voice-feature.ts';
@@ -48,7 +49,8 @@ export async function createRuntime(settings: RuntimeSettings) {
     approvalPolicy: care.services.approvalPolicy,
     afterSend: (zendeskId) => tickets!.services.sync(zendeskId),
   });
-  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume];
+  const team = wireTeam(platform);
+  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume, team];
 
   const slack = createSlackApp(settings.slack, {
     logger,
@@ -59,6 +61,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     ...care.listeners,
     ...voice.listeners,
     ...volume.listeners,
+    ...team.listeners,
   });
   const http = createHttpServer(
     {
@@ -82,6 +85,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       care: care.services.care,
       voice: voice.services.voice,
       volume: volume.services,
+      team: team.services,
       /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
       outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
     },

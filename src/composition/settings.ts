@@ -1,8 +1,10 @@
 import type { Config } from '../config.ts';
 import type { ServiceUserIdSource } from '../domain/care/ports.ts';
 import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
+import type { BusinessHours } from '../domain/team/business-hours.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 
 /** Everything yorisoi needs to run, resolved (credentials real or pointing at the simulators). */
@@ -30,6 +32,12 @@ export interface RuntimeSettings {
   tzOffsetMinutes?: number;
   /** The clock of volume alerts and digests (tests drive it). */
   clock?: () => Date;
+  /** Business hours of response targets and the team report; default mon-fri 09:00-18:00 Asia/Tokyo. */
+  businessHours?: BusinessHours;
+  /** The Monday team report is posted here (none: on demand only). */
+  reportChannel?: string;
+  /** The workspace language of channel posts (YORISOI_LOCALE); readers' own screens follow their Slack locale. */
+  locale?: Locale;
 }
 
 export interface SlackConnectionSettings {
@@ -86,6 +94,9 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
       : [],
     tzOffsetMinutes: config.tzOffsetMinutes,
     voiceMaskNames: config.voiceMaskNames,
+    businessHours: config.businessHours,
+    reportChannel: config.reportChannel,
+    locale: config.locale,
   };
 }
 

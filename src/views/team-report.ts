@@ -27,14 +27,21 @@ export function buildWeeklyReportMessage(
       header(plain(l.title, 150)),
       context(escapeMrkdwn(l.range)),
       section(
-        [t('team.report.section.response'), `• ${l.firstResponse}`, `• ${l.nextResponse}`, `• ${l.fullResolution}`]
+        [
+          t('team.report.section.response'),
+          `• ${l.firstResponse}`,
+          `• ${l.nextResponse}`,
+          `• ${l.fullResolution}`,
+        ]
           .map((line, i) => (i === 0 ? line : escapeMrkdwn(line)))
           .join('\n'),
       ),
       section(
-        [t('team.report.section.quality'), `• ${escapeMrkdwn(l.reopen)}`, `• ${escapeMrkdwn(l.satisfaction)}`].join(
-          '\n',
-        ),
+        [
+          t('team.report.section.quality'),
+          `• ${escapeMrkdwn(l.reopen)}`,
+          `• ${escapeMrkdwn(l.satisfaction)}`,
+        ].join('\n'),
       ),
       divider(),
       section(l.created),

@@ -8,7 +8,9 @@ import { zid } from './zendesk-schemas.ts';
 const zStatusAudit = z.object({
   created_at: z.string(),
   events: z
-    .array(z.looseObject({ type: z.string(), field_name: z.string().nullish(), value: z.unknown().optional() }))
+    .array(
+      z.looseObject({ type: z.string(), field_name: z.string().nullish(), value: z.unknown().optional() }),
+    )
     .default([]),
 });
 
@@ -38,7 +40,10 @@ export function createTeamZendeskFacts(api: ZendeskApi): TeamZendeskFacts {
     async satisfactionRatings(from, to) {
       const rows = await listAll(api, ['satisfaction_ratings'], 'satisfaction_ratings', zRating, {
         // end_time is inclusive in seconds: stop one second before the week's end.
-        query: { start_time: Math.floor(from.getTime() / 1000), end_time: Math.ceil(to.getTime() / 1000) - 1 },
+        query: {
+          start_time: Math.floor(from.getTime() / 1000),
+          end_time: Math.ceil(to.getTime() / 1000) - 1,
+        },
       });
       return rows
         .filter((r) => r.ticket_id !== null && SCORES.has(r.score as SatisfactionScore))

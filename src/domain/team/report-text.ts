@@ -11,7 +11,9 @@ export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return t('team.duration.minutes', { m: minutes });
   const h = Math.floor(minutes / 60);
-  return minutes % 60 ? t('team.duration.hours', { h, m: minutes % 60 }) : t('team.duration.whole_hours', { h });
+  return minutes % 60
+    ? t('team.duration.hours', { h, m: minutes % 60 })
+    : t('team.duration.whole_hours', { h });
 }
 
 export function formatPercent(rate: number | null, t: Translate): string {
@@ -58,6 +60,9 @@ export function reportLines(report: WeeklyReport, t: Translate) {
     perDay: report.perDay.map((d) => ({ key: dayLabel(d.date, report.timeZone, t), count: d.count })),
     perTag: report.perTag,
     perInbox: report.perInbox.map((r) => ({ ...r, key: r.key === '-' ? t('team.report.no_inbox') : r.key })),
-    perAgent: report.perAgent.map((r) => ({ ...r, key: r.key === '-' ? t('team.report.unassigned') : r.key })),
+    perAgent: report.perAgent.map((r) => ({
+      ...r,
+      key: r.key === '-' ? t('team.report.unassigned') : r.key,
+    })),
   };
 }
