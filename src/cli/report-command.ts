@@ -47,7 +47,8 @@ export async function reportCommand(args: string[], env: Record<string, string |
     );
     return 2;
   }
-  const db = await openDatabase(config.databaseUrl);
+  // Read-only, and yorisoi may be running on the same file: no migration from here.
+  const db = await openDatabase(config.databaseUrl, { migrate: false });
   try {
     const reports = createTeamReports({
       history: createTeamHistory(db),
