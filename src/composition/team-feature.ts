@@ -38,7 +38,12 @@ export function weeklyReportChart(report: WeeklyReport, locale: 'ja' | 'en') {
       now: report.week.end,
       tzOffsetMinutes: offset,
       panels: [
-        { label: title, start: report.week.start, stepMs: DAY_MS, counts: report.perDay.map((d) => d.count) },
+        {
+          label: t('team.report.per_day'),
+          start: report.week.start,
+          stepMs: DAY_MS,
+          counts: report.perDay.map((d) => d.count),
+        },
       ],
     }),
     filename: `team-report-${report.week.label}.png`,
