@@ -49,7 +49,10 @@ export async function createRuntime(settings: RuntimeSettings) {
     approvalPolicy: care.services.approvalPolicy,
     afterSend: (zendeskId) => tickets!.services.sync(zendeskId),
   });
-  const team = wireTeam(platform);
+  const team = wireTeam(platform, {
+    agents: drafting.services.agents,
+    sync: (zendeskId) => tickets!.services.sync(zendeskId),
+  });
   const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume, team];
 
   const slack = createSlackApp(settings.slack, {

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { renderVolumeChart } from '../charts/volume-chart.ts';
+import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
 import {
   type BusinessCalendar,
   createBusinessCalendar,
@@ -8,13 +9,14 @@ import {
 import type { WeeklyReport } from '../domain/team/metrics.ts';
 import { createTeamReports, type TeamReports } from '../domain/team/report-service.ts';
 import { createWeeklyReportPoster } from '../domain/team/weekly-post.ts';
+import { YorisoiError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { createReaderLocale } from '../slack/reader-locale.ts';
 import { createEffectQueue } from '../storage/effect-queue.ts';
 import { createTeamHistory } from '../storage/team-queries.ts';
 import { buildWeeklyReportMessage } from '../views/team-report.ts';
-import { createTeamZendeskFacts } from '../zendesk/team-facts.ts';
+import { createTeamZendeskFacts, createZendeskAssigner } from '../zendesk/team-facts.ts';
 import type { Feature } from './feature.ts';
 import type { Platform } from './platform.ts';
 
@@ -53,7 +55,10 @@ export function weeklyReportChart(report: WeeklyReport, locale: 'ja' | 'en') {
 }
 
 /** The team's numbers: business hours, the weekly report on demand and every Monday. */
-export function wireTeam(platform: Platform): Feature<TeamServices, Pick<AppDeps, 'team'>> {
+export function wireTeam(
+  platform: Platform,
+  deps: { agents?: AgentMapper; sync(ticketZendeskId: string): Promise<unknown> },
+): Feature<TeamServices, Pick<AppDeps, 'team'>> {
   const { settings } = platform;
   const calendar = createBusinessCalendar(settings.businessHours ?? DEFAULT_BUSINESS_HOURS);
   const locale = settings.locale ?? 'ja';
@@ -63,6 +68,7 @@ export function wireTeam(platform: Platform): Feature<TeamServices, Pick<AppDeps
     calendar,
     clock: platform.clock,
   });
+  const assigner = createZendeskAssigner(platform.zendesk);
   const channelId = settings.reportChannel;
   const poster = channelId
     ? createWeeklyReportPoster({
@@ -82,6 +88,18 @@ export function wireTeam(platform: Platform): Feature<TeamServices, Pick<AppDeps
     platform.scheduler.every('weekly team report', 60 * 60 * 1000, postWeeklyIfDue, { immediately: true });
   return {
     services: { reports, calendar, postWeeklyIfDue },
-    listeners: { team: { reports, readerLocale: createReaderLocale(platform.slack.api, locale) } },
+    listeners: {
+      team: {
+        reports,
+        readerLocale: createReaderLocale(platform.slack.api, locale),
+        async take(ticketZendeskId, slackUserId) {
+          if (!deps.agents) throw new YorisoiError('not_configured', 'agent mapping is part of drafting');
+          const agent = await deps.agents.resolve(slackUserId);
+          await assigner.assign(ticketZendeskId, agent.zendeskUserId);
+          await deps.sync(ticketZendeskId);
+          return { agentName: agent.name };
+        },
+      },
+    },
   };
 }

@@ -31,7 +31,12 @@ export interface AppDeps {
   /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
   templates?: TemplateService;
   /** The team's numbers (`/yorisoi report`), shown in the reader's language. */
-  team?: { reports: TeamReports; readerLocale(userId: string): Promise<Locale> };
+  team?: {
+    reports: TeamReports;
+    readerLocale(userId: string): Promise<Locale>;
+    /** Assigns the ticket in Zendesk to the Slack user's mapped agent, then syncs it (the root shows it). */
+    take(ticketZendeskId: string, slackUserId: string): Promise<{ agentName: string }>;
+  };
 }
 
 /** The drafting services listeners use (present when drafting is wired). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SatisfactionScore } from '../domain/team/metrics.ts';
-import type { TeamZendeskFacts } from '../domain/team/ports.ts';
+import type { TeamZendeskFacts, TicketAssigner } from '../domain/team/ports.ts';
 import { listAll } from './list-all.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
 import { zid } from './zendesk-schemas.ts';
@@ -52,6 +52,17 @@ export function createTeamZendeskFacts(api: ZendeskApi): TeamZendeskFacts {
           score: r.score as SatisfactionScore,
           offeredAt: new Date(r.created_at),
         }));
+    },
+  };
+}
+
+/** `PUT /tickets/{id}` with `assignee_id`: Zendesk keeps the group when the agent belongs to it. */
+export function createZendeskAssigner(api: ZendeskApi): TicketAssigner {
+  return {
+    async assign(ticketZendeskId, agentZendeskId) {
+      await api.call('PUT', ['tickets', ticketZendeskId], z.object({ ticket: z.looseObject({ id: zid }) }), {
+        ticket: { assignee_id: Number(agentZendeskId) },
+      });
     },
   };
 }

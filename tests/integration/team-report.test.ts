@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.ts';
 import type { WeeklyReport } from '../../src/domain/team/metrics.ts';
-import { type SimMessage, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
+import { rootsOf, type SimMessage, startTestSandbox, type TestSandbox, waitFor } from './helpers.ts';
 
 let s: TestSandbox;
 beforeAll(async () => {
@@ -44,6 +44,8 @@ describe('weekly team report against the simulators', () => {
     await s.api('POST', `/_sim/zendesk/tickets/${billing.id}/satisfaction`, { score: 'good' });
     await s.api('POST', `/_sim/zendesk/tickets/${app.id}/satisfaction`, { score: 'offered' });
     await settle();
+    // Every comment is stored (4 on the billing ticket, 1 on the app ticket) before the report reads them.
+    await waitFor('the comments in yorisoi', async () => (await s.db.ticketComment.count()) >= 5);
   });
 
   it('counts tickets, replies, solves, reopens and ratings from yorisoi + Zendesk audits and CSAT', async () => {
@@ -132,6 +134,35 @@ describe('weekly team report against the simulators', () => {
     });
     await waitFor('the usage answer', async () =>
       (await responses('U0LEAD')).find((r) => r.body.text?.includes('/yorisoi report [2026-W48]')),
+    );
+  });
+
+  it('"Take it" assigns the ticket in Zendesk to the clicking agent; an assignment in Zendesk shows on the root', async () => {
+    const ticket = await s.openTicket({ subject: '配送状況を知りたい', body: '注文がまだ届きません' });
+    const root = await waitFor('the root', async () => rootsOf(await s.messages(), ticket.id)[0]);
+    const click = await s.api<{ acked: boolean }>('POST', '/_sim/slack/actions', {
+      user: 'U0AGENT1',
+      channel: root.channel,
+      message_ts: root.ts,
+      action_id: 'ticket_take',
+      value: String(ticket.id),
+    });
+    expect(click.body.acked).toBe(true);
+    const inZendesk = async () =>
+      (await s.api<{ ticket: { assignee_id: number | null } }>('GET', `/_sim/zendesk/tickets/${ticket.id}`))
+        .body.ticket.assignee_id;
+    const users = (await s.api<{ users: Array<{ id: number; email: string }> }>('GET', '/_sim/zendesk/users'))
+      .body.users;
+    const aiko = users.find((u) => u.email === 'aiko@example.com')?.id;
+    await waitFor('the assignment in Zendesk', async () => (await inZendesk()) === aiko);
+    await waitFor('Aiko on the root', async () =>
+      rootsOf(await s.messages(), ticket.id)[0]?.text.includes('Aiko Sato'),
+    );
+
+    await agent(ticket.id, { assignee_email: 'kenji@example.com', actor_email: 'kenji@example.com' });
+    await settle();
+    await waitFor('Kenji on the root', async () =>
+      rootsOf(await s.messages(), ticket.id)[0]?.text.includes('Kenji'),
     );
   });
 

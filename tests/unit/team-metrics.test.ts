@@ -105,3 +105,33 @@ describe('weekly report on the fixed history of 2026-W48 (Mon 11-23 is 勤労感
     });
   });
 });
+
+describe('weekly report on second-resolution timestamps (Zendesk prints whole seconds)', () => {
+  it('counts a reopen recorded in the same second as the solve (order of the audits decides)', () => {
+    const at = new Date('2026-11-25T10:00:00+09:00');
+    const report = computeWeeklyReport({
+      week: isoWeekRange('2026-W48', 'Asia/Tokyo'),
+      calendar: createBusinessCalendar(DEFAULT_BUSINESS_HOURS),
+      tickets: [
+        {
+          zendeskId: '9',
+          createdAt: at,
+          requesterZendeskId: '100',
+          inboxId: null,
+          tags: [],
+          assignee: null,
+          comments: [],
+          statusChanges: [
+            { at, to: 'new' },
+            { at, to: 'solved' },
+            { at, to: 'open' },
+            { at, to: 'solved' },
+          ],
+        },
+      ],
+      ratings: [],
+    });
+    expect(report).toMatchObject({ solved: 1, reopened: 1 });
+    expect(report.fullResolution.count).toBe(1);
+  });
+});

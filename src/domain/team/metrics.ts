@@ -157,24 +157,22 @@ export function computeWeeklyReport(input: {
         waitingSince = c.at;
       }
     }
-    // Resolution and reopens.
-    const changes = [...t.statusChanges].sort((a, b) => a.at.getTime() - b.at.getTime());
-    const solves = changes.filter((c, i) => SOLVED.has(c.to) && !SOLVED.has(changes[i - 1]?.to ?? 'new'));
-    const lastSolve = solves.at(-1);
+    // Resolution and reopens. Zendesk stamps audits in whole seconds: a solve and a reopen may share one,
+    // so the order of the changes (the audits' order) decides, not their times.
+    const changes = t.statusChanges
+      .map((c, i) => ({ ...c, i }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i);
+    const solveIndexes = changes.flatMap((c, i) =>
+      SOLVED.has(c.to) && !SOLVED.has(changes[i - 1]?.to ?? 'new') ? [i] : [],
+    );
+    const lastSolve = changes[solveIndexes.at(-1) ?? -1];
     const finalStatus = changes.at(-1)?.to;
     if (lastSolve && finalStatus && SOLVED.has(finalStatus) && inWeek(lastSolve.at))
       resolutions.push(calendar.elapsed(t.createdAt, lastSolve.at));
-    const solvedInWeek = solves.filter((s) => inWeek(s.at));
-    if (solvedInWeek.length > 0) {
+    const firstSolveInWeek = solveIndexes.find((i) => inWeek(changes[i]?.at ?? new Date(0)));
+    if (firstSolveInWeek !== undefined) {
       solved += 1;
-      const firstSolveInWeek = solvedInWeek[0]?.at.getTime() ?? 0;
-      if (
-        changes.some(
-          (c, i) =>
-            !SOLVED.has(c.to) && SOLVED.has(changes[i - 1]?.to ?? 'new') && c.at.getTime() > firstSolveInWeek,
-        )
-      )
-        reopened += 1;
+      if (changes.some((c, i) => i > firstSolveInWeek && !SOLVED.has(c.to))) reopened += 1;
     }
   }
 

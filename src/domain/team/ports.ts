@@ -6,6 +6,11 @@ export interface TeamHistory {
   ticketsActiveSince(since: Date): Promise<TicketFacts[]>;
 }
 
+/** Assignment in Zendesk (the root follows through the ticket sync). */
+export interface TicketAssigner {
+  assign(ticketZendeskId: string, agentZendeskId: string): Promise<void>;
+}
+
 /** What only Zendesk knows. */
 export interface TeamZendeskFacts {
   /** Every status the ticket went through, from its audits, oldest first. */
