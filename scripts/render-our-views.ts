@@ -9,10 +9,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CareContext } from '../src/domain/care/care-service.ts';
 import type { Draft, DraftTicket, DraftVersion } from '../src/domain/drafting/draft.ts';
+import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../src/domain/team/business-hours.ts';
+import { computeWeeklyReport, isoWeekRange } from '../src/domain/team/metrics.ts';
 import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
+import { translator } from '../src/i18n/index.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
 import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
+import { buildWeeklyReportMessage } from '../src/views/team-report.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
+import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { renderSlackPngs } from './render-slack.ts';
 
 const out = process.argv[2] ?? 'screens';
@@ -225,9 +230,21 @@ const suggestions = enrich.suggestions([
     path: '子育てFAQ/保育/転園',
   },
 ]);
+// The weekly team report of the hand-checked fixture week (tests/fixtures/team), both languages.
+const weekFacts = loadWeekFixture();
+const weekly = computeWeeklyReport({
+  week: isoWeekRange('2026-W48', 'Asia/Tokyo'),
+  calendar: createBusinessCalendar(DEFAULT_BUSINESS_HOURS),
+  ...weekFacts,
+});
+const reportMessage = (locale: 'ja' | 'en') => ({
+  messages: [{ ...buildWeeklyReportMessage(weekly, translator(locale)), _time: '09:00' }],
+});
 
 const users = { U0AGENT1: '鈴木 一郎' };
 const jobs = [
+  { name: 'team-report-ja', input: reportMessage('ja') },
+  { name: 'team-report-en', input: reportMessage('en') },
   { name: 'ticket-roots', input: { messages: roots, users } },
   { name: 'ticket-thread-comment', input: { messages: comment, users } },
   { name: 'draft-editor', input: editor },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ServiceUserIdSource } from './domain/care/ports.ts';
+import { type BusinessHours, parseBusinessHours } from './domain/team/business-hours.ts';
 import { parseEditorList } from './domain/templates/template-editors.ts';
 
 /**
@@ -81,6 +82,17 @@ const envSchema = z.object({
       'must be external_id, user_field:<field key> or ticket_field:<field id>',
     )
     .default('external_id'),
+  /** When response targets run: "DAYS HH:MM-HH:MM ZONE"; Japanese public holidays are always skipped. */
+  YORISOI_BUSINESS_HOURS: z.string().trim().default('mon-fri 09:00-18:00 Asia/Tokyo'),
+  /** Company holidays, comma or space separated: 2026-12-29, a yearly 12-29, ranges 12-29..01-03. */
+  YORISOI_COMPANY_HOLIDAYS: optionalText,
+  /** The weekly team report is posted here every Monday (no channel: on demand only). */
+  YORISOI_REPORT_CHANNEL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id such as C0123ABCD')
+      .optional(),
+  ),
   /** Slack user ids (U…) and user group ids (S…), comma or space separated: who may change templates in Slack. */
   YORISOI_TEMPLATE_EDITORS: optionalText,
 });
@@ -135,6 +147,10 @@ export interface Config {
   templateEditors: string[];
   /** Where the service's own user id lives in Zendesk (care charts, `/karte <service id>`). */
   serviceUserId: ServiceUserIdSource;
+  /** Business hours of response targets and the team report (YORISOI_BUSINESS_HOURS, YORISOI_COMPANY_HOLIDAYS). */
+  businessHours: BusinessHours;
+  /** Channel of the Monday team report. */
+  reportChannel: string | undefined;
 }
 
 export function parseServiceUserIdField(value: string): ServiceUserIdSource {
@@ -217,7 +233,18 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     problems.push('ZENDESK_SUBDOMAIN: missing (Slack is configured, so Zendesk must be too)');
   if (zendeskSet && !slackSet)
     problems.push('SLACK_BOT_TOKEN: missing (Zendesk is configured, so Slack must be too)');
-  if (problems.length > 0) throw new ConfigError(problems);
+  let businessHours: BusinessHours | undefined;
+  try {
+    businessHours = parseBusinessHours(
+      e.YORISOI_BUSINESS_HOURS,
+      (e.YORISOI_COMPANY_HOLIDAYS ?? '').split(/[\s,]+/).filter(Boolean),
+    );
+  } catch (error) {
+    problems.push(
+      `YORISOI_BUSINESS_HOURS / YORISOI_COMPANY_HOLIDAYS: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (problems.length > 0 || !businessHours) throw new ConfigError(problems);
 
   return Object.freeze({
     mode: slack && zendesk ? 'live' : 'simulated',
@@ -244,5 +271,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     supportGroup: e.YORISOI_SUPPORT_GROUP,
     serviceUserId: parseServiceUserIdField(e.YORISOI_SERVICE_USER_ID_FIELD),
     templateEditors: parseEditorList(e.YORISOI_TEMPLATE_EDITORS),
+    businessHours,
+    reportChannel: e.YORISOI_REPORT_CHANNEL,
   } satisfies Config);
 }

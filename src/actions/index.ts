@@ -5,6 +5,7 @@ import { registerCareChartActions } from './care-chart-actions.ts';
 import { registerDraftEditorActions } from './draft-editor-actions.ts';
 import { registerDraftReplyButton } from './draft-reply-button.ts';
 import { registerDraftThreadActions } from './draft-thread-actions.ts';
+import { registerTakeTicket } from './take-ticket.ts';
 import { registerTemplateActions } from './template-actions.ts';
 import { registerVoiceRequestFollowUp } from './voice-request-follow-up.ts';
 
@@ -16,4 +17,5 @@ export function registerActions(app: App, deps: AppDeps) {
   registerDraftReplyButton(app, deps);
   registerDraftEditorActions(app, deps);
   registerDraftThreadActions(app, deps);
+  registerTakeTicket(app, deps);
 }

@@ -23,6 +23,7 @@ const lazy = {
   templates: () => import('./templates-command.ts'),
   rules: () => import('./rules-command.ts'),
   writingCheck: () => import('./writing-check-command.ts'),
+  report: () => import('./report-command.ts'),
 };
 
 const HELP = `yorisoi — Zendesk tickets as Slack threads
@@ -45,6 +46,8 @@ Usage: yorisoi <command> [options]
   rules check [FILE]         validate the enrichment file (default YORISOI_ENRICHMENT_FILE), list lookups and rules
   rules report [--days N] [--json]
                              each rule's firings, precision and the agents' most common correction
+  report weekly [--week 2026-W48] [--json]
+                             team weekly report: response times in business hours, reopens, satisfaction
   check FILE [--name N] [--json]
                              Japanese writing check of a reply (宛名, placeholders, ら抜き …); exit 1 if blocking
   --help                     this text
@@ -215,6 +218,8 @@ export async function runCli(
         return await (await lazy.templates()).templatesCommand(rest, env, io);
       case 'rules':
         return await (await lazy.rules()).rulesCommand(rest, env, io);
+      case 'report':
+        return await (await lazy.report()).reportCommand(rest, env, io);
       case 'check':
         return await (await lazy.writingCheck()).checkCommand(rest, io);
       default:

@@ -1,12 +1,14 @@
 import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import { commandPlainText, emailOf, slackUserIdOf } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { buildHelpMessage, buildStatusMessage } from '../views/help.ts';
+import { buildReportUsage, buildWeeklyReportMessage } from '../views/team-report.ts';
 import { buildVolumeUsage } from '../views/volume.ts';
 
 /**
- * `/yorisoi [help|status|volume [tag|inbox] [period]]`. Acks first with nothing, then answers ephemerally through respond(), so slow
+ * `/yorisoi [help|status|report [week]|volume [tag|inbox] [period]]`. Acks first with nothing, then answers ephemerally through respond(), so slow
  * database reads never hold Slack's 3-second window.
  */
 export function registerYorisoiCommand(app: App, deps: AppDeps) {
@@ -41,6 +43,28 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
               ? 'Invite yorisoi to this channel first, then ask again.'
               : e.userMessage,
         });
+      }
+      return;
+    }
+    if (sub === 'report' && deps.team) {
+      // `/yorisoi report [2026-W48]`: the weekly report, ephemeral, in the reader's own language.
+      const t = translator(await deps.team.readerLocale(command.user_id));
+      const [week] = args;
+      if (week !== undefined && !/^\d{4}-W\d{2}$/.test(week)) {
+        await respond({ response_type: 'ephemeral', ...buildReportUsage(`"${week}"`, t) });
+        return;
+      }
+      try {
+        const report = await deps.team.reports.weekly(week);
+        await respond({ response_type: 'ephemeral', ...buildWeeklyReportMessage(report, t) });
+      } catch (error) {
+        const e = asYorisoiError(error);
+        if (e.code === 'bad_input') {
+          await respond({ response_type: 'ephemeral', ...buildReportUsage(e.userMessage, t) });
+          return;
+        }
+        deps.logger.error('/yorisoi report failed', { error });
+        await respond({ response_type: 'ephemeral', text: `:warning: ${t('error.generic')}` });
       }
       return;
     }

@@ -6,6 +6,7 @@ import type { Feature } from './feature.ts';
 import { createPlatform } from './platform.ts';
 import type { RuntimeSettings } from './settings.ts';
 import { createSlackApp } from './slack-app.ts';
+import { wireTeam } from './team-feature.ts';
 import { wireTemplates } from './templates-feature.ts';
 import { type TicketsFeature, wireTickets } from './tickets-feature.ts';
 import { wireVoice } from './voice-feature.ts';
@@ -57,7 +58,11 @@ export async function createRuntime(settings: RuntimeSettings) {
       return tickets!.services.sync(zendeskId);
     },
   });
-  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume, enrichment];
+  const team = wireTeam(platform, {
+    agents: drafting.services.agents,
+    sync: (zendeskId) => tickets!.services.sync(zendeskId),
+  });
+  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume, enrichment, team];
 
   const slack = createSlackApp(settings.slack, {
     logger,
@@ -68,6 +73,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     ...care.listeners,
     ...voice.listeners,
     ...volume.listeners,
+    ...team.listeners,
   });
   const http = createHttpServer(
     {
@@ -92,6 +98,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       voice: voice.services.voice,
       volume: volume.services,
       enrichment: enrichment.services,
+      team: team.services,
       /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
       outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
     },

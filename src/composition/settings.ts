@@ -2,8 +2,10 @@ import type { Config } from '../config.ts';
 import type { ServiceUserIdSource } from '../domain/care/ports.ts';
 import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
 import type { EnrichmentConfig } from '../domain/enrichment/enrichment-config.ts';
+import type { BusinessHours } from '../domain/team/business-hours.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 
 /** Everything yorisoi needs to run, resolved (credentials real or pointing at the simulators). */
@@ -31,13 +33,17 @@ export interface RuntimeSettings {
   tzOffsetMinutes?: number;
   /** The clock of volume alerts and digests (tests drive it). */
   clock?: () => Date;
-  /** Workspace language of channel posts (YORISOI_LOCALE; default ja). */
-  locale?: 'ja' | 'en';
   /**
    * Lookups, rules and template suggestions on new tickets (YORISOI_ENRICHMENT_FILE). `env` supplies the
    * lookups' header values (`{env: NAME}`); absent: suggestions only, no lookups or rules.
    */
   enrichment?: { config: EnrichmentConfig; env: Record<string, string | undefined> };
+  /** Business hours of response targets and the team report; default mon-fri 09:00-18:00 Asia/Tokyo. */
+  businessHours?: BusinessHours;
+  /** The Monday team report is posted here (none: on demand only). */
+  reportChannel?: string;
+  /** The workspace language of channel posts (YORISOI_LOCALE); readers' own screens follow their Slack locale. */
+  locale?: Locale;
 }
 
 export interface SlackConnectionSettings {
@@ -94,6 +100,8 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
       : [],
     tzOffsetMinutes: config.tzOffsetMinutes,
     voiceMaskNames: config.voiceMaskNames,
+    businessHours: config.businessHours,
+    reportChannel: config.reportChannel,
     locale: config.locale,
   };
 }

@@ -1,9 +1,11 @@
 import { common } from './en/common.ts';
 import { enrich } from './en/enrich.ts';
+import { team } from './en/team.ts';
 import type { MessageKey } from './messages-ja.ts';
 
 /** English for every key of messages-ja.ts (each en/<area>.ts is checked against its ja twin). */
 export const en: Record<MessageKey, string> = {
   ...common,
   ...enrich,
+  ...team,
 };

@@ -1,5 +1,6 @@
 import { common } from './ja/common.ts';
 import { enrich } from './ja/enrich.ts';
+import { team } from './ja/team.ts';
 
 /**
  * Every user-visible word of yorisoi in Japanese, the workspace default: one module per screen or area
@@ -11,6 +12,7 @@ import { enrich } from './ja/enrich.ts';
 export const ja = {
   ...common,
   ...enrich,
+  ...team,
 } as const;
 
 export type MessageKey = keyof typeof ja;

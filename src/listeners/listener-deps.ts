@@ -1,9 +1,11 @@
 import type { CareService } from '../domain/care/care-service.ts';
 import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
 import type { DraftingService } from '../domain/drafting/drafting-service.ts';
+import type { TeamReports } from '../domain/team/report-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RuntimeStatus } from '../views/help.ts';
 
@@ -28,6 +30,13 @@ export interface AppDeps {
   care?: CareService;
   /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
   templates?: TemplateService;
+  /** The team's numbers (`/yorisoi report`), shown in the reader's language. */
+  team?: {
+    reports: TeamReports;
+    readerLocale(userId: string): Promise<Locale>;
+    /** Assigns the ticket in Zendesk to the Slack user's mapped agent, then syncs it (the root shows it). */
+    take(ticketZendeskId: string, slackUserId: string): Promise<{ agentName: string }>;
+  };
 }
 
 /** The drafting services listeners use (present when drafting is wired). */

@@ -13,6 +13,7 @@ export function buildHelpMessage(): SlackMessage {
     '• `/yorisoi status` — inboxes, tickets and the Slack delivery queue',
     '• `/yorisoi help` — this message',
     '• `/yorisoi map @user agent@company.com` — send replies as that Zendesk agent (`off` to stop)',
+    '• `/yorisoi report [2026-W48]` — the team weekly report (response times, reopens, satisfaction), only to you',
     "• *Draft reply* — the button on a ticket's root message, or the message shortcut in its thread",
   ].join('\n');
   return { text, blocks: [section(text)] };

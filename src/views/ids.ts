@@ -3,6 +3,7 @@ export const ActionIds = {
   openInZendesk: 'ticket_open_in_zendesk',
   draftReply: 'ticket_draft_reply',
   findTemplate: 'ticket_find_template',
+  takeTicket: 'ticket_take',
   careChart: 'ticket_care_chart',
   careHistoryPage: 'care_history_page',
   careEdit: 'care_chart_edit_open',

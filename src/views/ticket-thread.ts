@@ -54,6 +54,8 @@ export function buildTicketRootMessage(
         button(ActionIds.findTemplate, plainText('Find template'), { value: t.zendeskId }),
         // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
         button(ActionIds.draftReply, plainText('Draft reply'), { value: t.zendeskId }),
+        // Assigns the ticket in Zendesk to the clicking agent (their mapped Zendesk agent).
+        button(ActionIds.takeTicket, plainText('Take it'), { value: t.zendeskId }),
       ]),
       context(
         `Inbox *${escapeMrkdwn(inbox.name)}* · opened ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,

@@ -25,6 +25,7 @@ import {
   identityJson,
   macroJson,
   organizationJson,
+  satisfactionRatingJson,
   ticketJson,
   triggerJson,
   userJson,
@@ -802,6 +803,40 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         state.triggers.delete(getTrigger(m).id);
         return { status: 204 };
       },
+    ],
+
+    // Satisfaction ratings (legacy CSAT; admins only). Filters: score, start_time/end_time (Unix seconds,
+    // on the rating's created_at, inclusive); oldest first; cursor or offset paging.
+    [
+      'GET',
+      /^\/satisfaction_ratings$/,
+      admin((call) => {
+        const seconds = (name: string): number | null => {
+          const raw = call.params.get(name);
+          if (raw === null || raw === '') return null;
+          if (!/^\d+$/.test(raw))
+            throw badRequest('InvalidValue', `${name} must be a Unix epoch time in seconds`);
+          return Number(raw) * 1000;
+        };
+        const from = seconds('start_time');
+        const to = seconds('end_time');
+        const score = call.params.get('score');
+        const scores: Record<string, string[]> = {
+          offered: ['offered'],
+          unoffered: ['unoffered'],
+          received: ['good', 'bad'],
+          good: ['good'],
+          bad: ['bad'],
+        };
+        if (score !== null && !scores[score])
+          throw badRequest('InvalidValue', `score "${score}" is not valid`);
+        const rows = [...state.satisfactionRatings.values()]
+          .filter((r) => (from === null || r.createdAt >= from) && (to === null || r.createdAt <= to))
+          .filter((r) => score === null || scores[score]?.includes(r.score))
+          .sort((a, b) => a.createdAt - b.createdAt || a.id - b.id)
+          .map((r) => satisfactionRatingJson(state, r));
+        return ok(paginate(rows, 'satisfaction_ratings', call.params, pageUrl(call)));
+      }),
     ],
 
     // Macros

@@ -28,6 +28,9 @@ export function createControlRoute(control: ZendeskControl): SimRoute {
     if (reply && method === 'POST') {
       return send(control.customerReply(Number(reply[1]), (await readJson(req)) as never), 201);
     }
+    const rating = path.match(/^\/tickets\/(\d+)\/satisfaction$/);
+    if (rating && method === 'POST')
+      return send(control.rateTicket(Number(rating[1]), (await readJson(req)) as never));
     const ticket = path.match(/^\/tickets\/(\d+)$/);
     if (ticket && method === 'GET') return send(control.getTicket(Number(ticket[1])));
     if (ticket && method === 'DELETE') return send(control.deleteTicket(Number(ticket[1])));

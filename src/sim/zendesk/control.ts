@@ -85,7 +85,20 @@ export interface ControlComment {
   created_at: string;
 }
 
+export const satisfactionSchema = z.object({
+  score: z.enum(['offered', 'unoffered', 'good', 'bad']),
+  comment: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type SatisfactionInput = z.input<typeof satisfactionSchema>;
+
 export interface ZendeskControl {
+  /** POST /_sim/zendesk/tickets/:id/satisfaction — the survey is offered (`offered`) or the requester
+   *  answers it (`good`/`bad`); one rating per ticket, created_at = when first offered. */
+  rateTicket(
+    ticketId: number,
+    input: SatisfactionInput,
+  ): { satisfaction_rating: { id: number; score: string } };
   /** POST /_sim/zendesk/tickets — a customer opens a ticket by email (triggers fire). */
   openTicket(input: OpenTicketInput): { ticket: TicketJson };
   /** POST /_sim/zendesk/tickets/:id/customer-reply — public comment by the requester; status back to open. */
@@ -279,6 +292,32 @@ export function createControl(deps: {
         if (!comment) throw new SimControlError(500, 'comment_missing');
         return { ticket: ticketJson(state, result.ticket), comment: controlComment(commentJson(comment)) };
       });
+    },
+
+    rateTicket(ticketId, raw) {
+      const input = parseControl(satisfactionSchema, raw);
+      const ticket = findTicket(ticketId);
+      const at = state.writeTime();
+      const existing = [...state.satisfactionRatings.values()].find((r) => r.ticketId === ticket.id);
+      const rating = existing ?? {
+        id: state.nextId('rating'),
+        ticketId: ticket.id,
+        requesterId: ticket.requesterId,
+        assigneeId: ticket.assigneeId,
+        groupId: ticket.groupId,
+        score: input.score,
+        comment: null,
+        reason: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      rating.score = input.score;
+      rating.comment = input.comment ?? rating.comment;
+      rating.reason = input.reason ?? rating.reason;
+      rating.updatedAt = at;
+      state.satisfactionRatings.set(rating.id, rating);
+      ticket.updatedAt = at;
+      return { satisfaction_rating: { id: rating.id, score: rating.score } };
     },
 
     getTicket(ticketId) {

@@ -68,6 +68,20 @@ export interface TicketRecord {
   updateLog: { userId: number; at: number }[];
 }
 
+/** A (legacy) CSAT rating: one per ticket, `offered` when the survey is sent, `good`/`bad` once answered. */
+export interface SatisfactionRatingRecord {
+  id: number;
+  ticketId: number;
+  requesterId: number;
+  assigneeId: number | null;
+  groupId: number | null;
+  score: 'offered' | 'unoffered' | 'good' | 'bad';
+  comment: string | null;
+  reason: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface IdentityRecord {
   id: number;
   userId: number;

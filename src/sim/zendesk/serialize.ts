@@ -6,6 +6,7 @@ import type {
   IdentityRecord,
   MacroRecord,
   OrganizationRecord,
+  SatisfactionRatingRecord,
   TicketRecord,
   TriggerRecord,
   UserRecord,
@@ -51,7 +52,10 @@ export function ticketJson(state: ZendeskState, t: TicketRecord) {
     due_at: null,
     tags: [...t.tags],
     custom_fields: t.customFields.map((f) => ({ ...f })),
-    satisfaction_rating: null,
+    satisfaction_rating: (() => {
+      const r = [...state.satisfactionRatings.values()].find((x) => x.ticketId === t.id);
+      return r ? { id: r.id, score: r.score, comment: r.comment } : null;
+    })(),
     sharing_agreement_ids: [] as number[],
     custom_status_id: null,
     fields: t.customFields.map((f) => ({ ...f })),
@@ -270,5 +274,21 @@ export function macroJson(state: ZendeskState, m: MacroRecord) {
     restriction: m.restriction,
     created_at: iso(m.createdAt),
     updated_at: iso(m.updatedAt),
+  };
+}
+
+export function satisfactionRatingJson(state: ZendeskState, r: SatisfactionRatingRecord) {
+  return {
+    url: `https://${state.subdomain}.zendesk.com/api/v2/satisfaction_ratings/${r.id}.json`,
+    id: r.id,
+    assignee_id: r.assigneeId,
+    group_id: r.groupId,
+    requester_id: r.requesterId,
+    ticket_id: r.ticketId,
+    score: r.score,
+    comment: r.comment,
+    reason: r.reason,
+    created_at: iso(r.createdAt),
+    updated_at: iso(r.updatedAt),
   };
 }

@@ -4,6 +4,7 @@ import type {
   IdentityRecord,
   MacroRecord,
   OrganizationRecord,
+  SatisfactionRatingRecord,
   TicketRecord,
   TriggerRecord,
   UserRecord,
@@ -33,6 +34,7 @@ export interface ZendeskState {
   webhooks: Map<string, WebhookRecord>;
   triggers: Map<number, TriggerRecord>;
   macros: Map<number, MacroRecord>;
+  satisfactionRatings: Map<number, SatisfactionRatingRecord>;
   apiUserId: number;
   emailOf(userId: number): string | null;
   userByEmail(email: string): UserRecord | undefined;
@@ -58,6 +60,7 @@ const ID_BASES = {
   identity: 5000,
   trigger: 6000,
   macro: 7000,
+  rating: 8000,
   event: 100_000,
   audit: 900_000,
   webhook: 0,
@@ -100,6 +103,7 @@ export function createZendeskState(opts: {
     webhooks: new Map(),
     triggers: new Map(),
     macros: new Map(),
+    satisfactionRatings: new Map(),
     apiUserId: 0,
     emailOf(userId) {
       for (const identity of state.identities.values()) {

@@ -1,0 +1,105 @@
+import { TZDate } from '@date-fns/tz';
+import { renderVolumeChart } from '../charts/volume-chart.ts';
+import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
+import {
+  type BusinessCalendar,
+  createBusinessCalendar,
+  DEFAULT_BUSINESS_HOURS,
+} from '../domain/team/business-hours.ts';
+import type { WeeklyReport } from '../domain/team/metrics.ts';
+import { createTeamReports, type TeamReports } from '../domain/team/report-service.ts';
+import { createWeeklyReportPoster } from '../domain/team/weekly-post.ts';
+import { YorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+import type { AppDeps } from '../listeners/listener-deps.ts';
+import { createReaderLocale } from '../slack/reader-locale.ts';
+import { createEffectQueue } from '../storage/effect-queue.ts';
+import { createTeamHistory } from '../storage/team-queries.ts';
+import { buildWeeklyReportMessage } from '../views/team-report.ts';
+import { createTeamZendeskFacts, createZendeskAssigner } from '../zendesk/team-facts.ts';
+import type { Feature } from './feature.ts';
+import type { Platform } from './platform.ts';
+
+export interface TeamServices {
+  reports: TeamReports;
+  calendar: BusinessCalendar;
+  /** Queues last week's report in the report channel when due (the scheduler calls it every hour). */
+  postWeeklyIfDue(): Promise<string | null>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The weekly report's chart: new tickets per day, drawn by the volume chart module (Chart.js). */
+export function weeklyReportChart(report: WeeklyReport, locale: 'ja' | 'en') {
+  const t = translator(locale);
+  const offset = -new TZDate(report.week.start.getTime(), report.timeZone).getTimezoneOffset();
+  const title = t('team.report.chart_title', { week: report.week.label });
+  return {
+    png: renderVolumeChart({
+      title,
+      now: report.week.end,
+      tzOffsetMinutes: offset,
+      panels: [
+        {
+          label: t('team.report.per_day'),
+          start: report.week.start,
+          stepMs: DAY_MS,
+          counts: report.perDay.map((d) => d.count),
+        },
+      ],
+    }),
+    filename: `team-report-${report.week.label}.png`,
+    title,
+    altText: t('team.report.chart_alt', { week: report.week.label, count: report.created }),
+  };
+}
+
+/** The team's numbers: business hours, the weekly report on demand and every Monday. */
+export function wireTeam(
+  platform: Platform,
+  deps: { agents?: AgentMapper; sync(ticketZendeskId: string): Promise<unknown> },
+): Feature<TeamServices, Pick<AppDeps, 'team'>> {
+  const { settings } = platform;
+  const calendar = createBusinessCalendar(settings.businessHours ?? DEFAULT_BUSINESS_HOURS);
+  const locale = settings.locale ?? 'ja';
+  const reports = createTeamReports({
+    history: createTeamHistory(platform.db),
+    zendesk: createTeamZendeskFacts(platform.zendesk),
+    calendar,
+    clock: platform.clock,
+  });
+  const assigner = createZendeskAssigner(platform.zendesk);
+  const channelId = settings.reportChannel;
+  const poster = channelId
+    ? createWeeklyReportPoster({
+        reports,
+        calendar,
+        queue: createEffectQueue(platform.db, () => platform.outbox.wake()),
+        render: {
+          message: (r) => buildWeeklyReportMessage(r, translator(locale)),
+          chart: (r) => weeklyReportChart(r, locale),
+        },
+        channelId,
+        clock: platform.clock,
+      })
+    : null;
+  const postWeeklyIfDue = async () => (poster ? poster.postIfDue() : null);
+  if (poster)
+    platform.scheduler.every('weekly team report', 60 * 60 * 1000, postWeeklyIfDue, { immediately: true });
+  return {
+    services: { reports, calendar, postWeeklyIfDue },
+    listeners: {
+      team: {
+        reports,
+        readerLocale: createReaderLocale(platform.slack.api, locale),
+        async take(ticketZendeskId, slackUserId) {
+          if (!deps.agents) throw new YorisoiError('not_configured', 'agent mapping is part of drafting');
+          const agent = await deps.agents.resolve(slackUserId);
+          await assigner.assign(ticketZendeskId, agent.zendeskUserId);
+          await deps.sync(ticketZendeskId);
+          return { agentName: agent.name };
+        },
+      },
+    },
+  };
+}
