@@ -4,6 +4,7 @@ import type { DraftingService } from '../domain/drafting/drafting-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RuntimeStatus } from '../views/help.ts';
 
@@ -14,6 +15,13 @@ import type { RuntimeStatus } from '../views/help.ts';
 export interface AppDeps {
   logger: Logger;
   status(): Promise<RuntimeStatus>;
+  /** The workspace's language (YORISOI_LOCALE, default ja): channel posts every member reads. */
+  locale: Locale;
+  /**
+   * The language one Slack user reads (their Slack locale when yorisoi speaks it, else `locale`): modals,
+   * ephemerals and App Home go through `translator(await deps.readerLocale(userId))`. Never throws.
+   */
+  readerLocale(userId: string): Promise<Locale>;
   /** Drafting and case consultation; absent in apps built without it (its listeners are then not registered). */
   drafting?: {
     service: DraftingService;

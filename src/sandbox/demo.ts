@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { createVolumeStore } from '../storage/volume-store.ts';
 import { runCareChartDemo } from './demo-care.ts';
@@ -20,7 +21,11 @@ type SimMessage = {
  * `yorisoi demo`: plays a customer and an agent against the sandbox and prints what Slack and Zendesk show,
  * read back from the simulators' control API. Returns the exit code: 0 when every step checked out.
  */
-export async function runDemo(out: (line: string) => void, logger: Logger): Promise<number> {
+export async function runDemo(
+  out: (line: string) => void,
+  logger: Logger,
+  locale: Locale = 'ja',
+): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-demo-'));
   // The alert clock can be moved ahead (step 7 shows a recovery without waiting an hour).
   let clockOffsetMs = 0;
@@ -30,6 +35,7 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
     pollSeconds: 5,
     drafting: { undoSeconds: 3 },
     clock: () => new Date(Date.now() + clockOffsetMs),
+    locale,
   });
   const api = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${sandbox.simUrl}${route}`, {
