@@ -1,3 +1,4 @@
+import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { enrich } from './en/enrich.ts';
 import type { MessageKey } from './messages-ja.ts';
@@ -6,4 +7,5 @@ import type { MessageKey } from './messages-ja.ts';
 export const en: Record<MessageKey, string> = {
   ...common,
   ...enrich,
+  ...care,
 };

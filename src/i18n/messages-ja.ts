@@ -1,3 +1,4 @@
+import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { enrich } from './ja/enrich.ts';
 
@@ -11,6 +12,7 @@ import { enrich } from './ja/enrich.ts';
 export const ja = {
   ...common,
   ...enrich,
+  ...care,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -17,6 +17,7 @@ import type { TemplateSearchHit } from '../../src/domain/templates/ports.ts';
 import type { Template, TemplateVersion } from '../../src/domain/templates/template.ts';
 import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import type { AlertRule } from '../../src/domain/volume/volume-model.ts';
+import { translator } from '../../src/i18n/index.ts';
 import {
   buildCareEditModal,
   buildCareHistoryModal,
@@ -331,15 +332,24 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     m('care root parts, plain chart', buildCareRootParts({ ...care, chart: { ...chart, flagged: false } })),
   );
-  list.push(v('care loading', buildLoadingModal()));
-  list.push(v('care error', buildErrorModal('Zendesk said <500>')));
-  list.push(
-    v('care history', buildCareHistoryModal({ customer, chart, entries, zendeskProblem: 'timeout' }, 0)),
-  );
+  const tJa = translator('ja');
+  const tEn = translator('en');
+  list.push(v('care loading', buildLoadingModal(tJa)));
+  list.push(v('care error', buildErrorModal(tJa, 'Zendesk said <500>')));
+  for (const [lang, t] of [['ja', tJa] as const, ['en', tEn] as const]) {
+    list.push(
+      v(
+        `care history (${lang})`,
+        buildCareHistoryModal(t, { customer, chart, entries, zendeskProblem: 'timeout' }, 0),
+      ),
+    );
+    list.push(v(`care edit (${lang})`, buildCareEditModal(t, customer, chart)));
+  }
   list.push(
     v(
       'care history, no chart, paged',
       buildCareHistoryModal(
+        tJa,
         {
           customer,
           chart: null,
@@ -350,10 +360,9 @@ export function viewCatalog(): CatalogEntry[] {
       ),
     ),
   );
-  list.push(v('care edit', buildCareEditModal(customer, chart)));
-  list.push(v('care edit, new', buildCareEditModal({ ...customer, email: null }, null)));
-  list.push(v('care revisions', buildCareRevisionsModal(customer, revisions)));
-  list.push(m('clip added', buildClipAddedMessage(customer, chart)));
+  list.push(v('care edit, new', buildCareEditModal(tEn, { ...customer, email: null }, null)));
+  list.push(v('care revisions', buildCareRevisionsModal(tJa, customer, revisions)));
+  list.push(m('clip added', buildClipAddedMessage(tJa, customer, chart)));
 
   // drafting
   const editorInput = {
