@@ -1,6 +1,7 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { enrich } from './en/enrich.ts';
+import { voice } from './en/voice.ts';
 import type { MessageKey } from './messages-ja.ts';
 
 /** English for every key of messages-ja.ts (each en/<area>.ts is checked against its ja twin). */
@@ -8,4 +9,5 @@ export const en: Record<MessageKey, string> = {
   ...common,
   ...enrich,
   ...care,
+  ...voice,
 };

@@ -1,6 +1,7 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { enrich } from './ja/enrich.ts';
+import { voice } from './ja/voice.ts';
 
 /**
  * Every user-visible word of yorisoi in Japanese, the workspace default: one module per screen or area
@@ -13,6 +14,7 @@ export const ja = {
   ...common,
   ...enrich,
   ...care,
+  ...voice,
 } as const;
 
 export type MessageKey = keyof typeof ja;

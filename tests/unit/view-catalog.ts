@@ -289,7 +289,7 @@ const subscription = {
   filterText: 'product:photos tag:bug <x>',
   createdBy: 'U1',
   createdAt: at,
-} as unknown as Parameters<typeof buildSubscribed>[0];
+} as unknown as Parameters<typeof buildSubscribed>[1];
 
 export function viewCatalog(): CatalogEntry[] {
   const m = (name: string, value: SlackMessage): CatalogEntry => ({ name, kind: 'message', value });
@@ -597,24 +597,40 @@ export function viewCatalog(): CatalogEntry[] {
     isThreadRoot: true,
     zendeskUrl: 'https://example.zendesk.com/agent/tickets/42',
   };
-  buildVoiceMessages(voice).forEach((x, i) => {
+  buildVoiceMessages(tJa, voice).forEach((x, i) => {
     list.push(m(`voice root ${i}`, x));
   });
-  buildVoiceMessages({ ...voice, isThreadRoot: false, tags: [], productName: null }).forEach((x, i) => {
+  buildVoiceMessages(tEn, { ...voice, isThreadRoot: false, tags: [], productName: null }).forEach((x, i) => {
     list.push(m(`voice reply ${i}`, x));
   });
-  buildVoiceMessages({ ...voice, body: 'い'.repeat(10_000) }).forEach((x, i) => {
+  buildVoiceMessages(tJa, { ...voice, body: 'い'.repeat(10_000) }).forEach((x, i) => {
     list.push(m(`long voice ${i}`, x));
   });
-  list.push(m('voice help', buildVoiceHelp()));
-  list.push(m('subscribed', buildSubscribed(subscription)));
-  list.push(m('subscriptions', buildSubscriptionList('C0VOICE', [subscription])));
-  list.push(m('no subscriptions', buildSubscriptionList('C0VOICE', [])));
-  list.push(m('digest, empty', buildVoiceDigest({ subscription, dayLabel: '2026-03-02', voices: [] })));
+  list.push(m('voice help', buildVoiceHelp(tJa)));
+  list.push(m('voice help (en)', buildVoiceHelp(tEn)));
+  list.push(m('subscribed', buildSubscribed(tJa, subscription)));
+  list.push(m('subscriptions', buildSubscriptionList(tJa, 'C0VOICE', [subscription])));
+  list.push(
+    m(
+      'subscriptions, 45, after a removal (en)',
+      buildSubscriptionList(
+        tEn,
+        'C0VOICE',
+        Array.from({ length: 45 }, (_, i) => ({
+          ...subscription,
+          id: `sub${i}`,
+          filterText: 'x'.repeat(2000),
+        })),
+        ':white_check_mark: Removed subscription `sub99`.',
+      ),
+    ),
+  );
+  list.push(m('no subscriptions', buildSubscriptionList(tJa, 'C0VOICE', [])));
+  list.push(m('digest, empty', buildVoiceDigest(tJa, { subscription, dayLabel: '2026-03-02', voices: [] })));
   list.push(
     m(
       'digest',
-      buildVoiceDigest({
+      buildVoiceDigest(tEn, {
         subscription,
         dayLabel: '2026-03-02',
         voices: [
@@ -640,15 +656,15 @@ export function viewCatalog(): CatalogEntry[] {
       }),
     ),
   );
-  list.push(v('follow-up', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, '写真 <消えた>')));
-  list.push(v('follow-up, no subject', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, null)));
+  list.push(v('follow-up', buildFollowUpModal(tJa, { t: '42', c: 'C0VOICE' }, '写真 <消えた>')));
+  list.push(v('follow-up, no subject', buildFollowUpModal(tEn, { t: '42', c: 'C0VOICE' }, null)));
   list.push(
     m(
       'follow-up request',
-      buildFollowUpRequest({ userId: 'U1', voiceChannelId: 'C0VOICE', question: 'did <x> & y?' }),
+      buildFollowUpRequest(tJa, { userId: 'U1', voiceChannelId: 'C0VOICE', question: 'did <x> & y?' }),
     ),
   );
-  list.push(m('follow-up note', buildFollowUpNote({ userId: 'U1', question: 'did <x>?' })));
+  list.push(m('follow-up note', buildFollowUpNote(tJa, { userId: 'U1', question: 'did <x>?' })));
 
   // volume
   const alert = {
