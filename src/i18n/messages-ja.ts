@@ -2,6 +2,7 @@ import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { enrich } from './ja/enrich.ts';
 import { voice } from './ja/voice.ts';
+import { volume } from './ja/volume.ts';
 
 /**
  * Every user-visible word of yorisoi in Japanese, the workspace default: one module per screen or area
@@ -15,6 +16,7 @@ export const ja = {
   ...enrich,
   ...care,
   ...voice,
+  ...volume,
 } as const;
 
 export type MessageKey = keyof typeof ja;

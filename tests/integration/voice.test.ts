@@ -131,9 +131,9 @@ describe('voice of the customer', () => {
     );
     await s.runtime.settle();
     const voices = await s.messages('C0VOICE');
-    expect(voices.filter((m) => m.text.startsWith(`顧客の声 #${photoTicket.id}`) && !m.thread_ts)).toHaveLength(
-      1,
-    );
+    expect(
+      voices.filter((m) => m.text.startsWith(`顧客の声 #${photoTicket.id}`) && !m.thread_ts),
+    ).toHaveLength(1);
     expect(repliesTo(voices, voiceRoot.ts)).toHaveLength(1);
     expect(voices.some((m) => m.text.includes('looking into it'))).toBe(false);
     for (const m of voices) for (const p of [...personal, '080-9876-5432']) expect(shown(m)).not.toContain(p);

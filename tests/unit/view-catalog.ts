@@ -63,7 +63,12 @@ import {
   buildVoiceHelp,
   buildVoiceMessages,
 } from '../../src/views/voice.ts';
-import { alertRenderer, buildHomeView, buildVolumeAlert, buildVolumeUsage } from '../../src/views/volume.ts';
+import {
+  buildHomeView,
+  buildVolumeAlert,
+  buildVolumeUsage,
+  createAlertRenderer,
+} from '../../src/views/volume.ts';
 
 /**
  * Every Block Kit builder in src/views, run with representative data (Japanese text, customer-controlled
@@ -676,11 +681,12 @@ export function viewCatalog(): CatalogEntry[] {
     samples: [{ zendeskId: '42', subject: '写真 <a>', url: links.zendeskUrl }],
     startedAt: at,
   };
-  list.push(m('volume alert (baseline)', buildVolumeAlert(alert)));
+  list.push(m('volume alert (baseline)', buildVolumeAlert(tJa, alert)));
+  list.push(m('volume alert (baseline, en)', buildVolumeAlert(tEn, alert)));
   list.push(
     m(
       'volume alert (threshold)',
-      buildVolumeAlert({
+      buildVolumeAlert(tJa, {
         ...alert,
         rule: thresholdRule,
         reading: { ...reading, baseline: null },
@@ -692,7 +698,7 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     m(
       'volume recovery',
-      alertRenderer.recovery({
+      createAlertRenderer(tJa).recovery({
         rule: baselineRule,
         scopeLabel: 'All',
         reading,
@@ -705,12 +711,12 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     v(
       'home',
-      buildHomeView({
-        dayLabel: 'today (Mar 2)',
+      buildHomeView(tJa, {
+        dayLabel: '2026-03-02 (UTC+9)',
         total: 31,
         byInbox: [{ name: 'Photos <x>', count: 20 }],
         topTags: [{ tag: 'bug', count: 8 }],
-        openAlerts: [{ scope: 'All', since: at, peak: 30 }],
+        openAlerts: [{ scope: 'tag:請求<x>', since: at, peak: 30 }],
         lastHour: 4,
       }),
       'home',
@@ -719,7 +725,14 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     v(
       'home, quiet',
-      buildHomeView({ dayLabel: 'today', total: 0, byInbox: [], topTags: [], openAlerts: [], lastHour: 0 }),
+      buildHomeView(tEn, {
+        dayLabel: '2026-03-02 (UTC+9)',
+        total: 0,
+        byInbox: [],
+        topTags: [],
+        openAlerts: [],
+        lastHour: 0,
+      }),
       'home',
     ),
   );
