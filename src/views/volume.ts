@@ -74,6 +74,12 @@ export function buildVolumeAlert(t: Translate, a: AlertMessageInput): SlackMessa
 export function createAlertRenderer(t: Translate): AlertRenderer {
   return {
     alert: (a) => buildVolumeAlert(t, a),
+    chartAltText: (a) =>
+      t('volume.chart_alt', {
+        scope: scopeLabel(t, a.rule.scope),
+        count: a.reading.count,
+        window: windowLabel(t, a.rule.windowMinutes),
+      }),
     recovery({ reading, startedAt, endedAt, peakCount, rule }) {
       const minutes = Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000);
       const text = t('volume.recovery', {

@@ -25,6 +25,8 @@ export const volume: Record<keyof typeof ja, string> = {
     'Since {{since}} · the trend chart (24 hours, 4 weeks) is in the thread · one alert per episode; a recovery message closes it',
   'volume.recovery':
     ':white_check_mark: Recovered: {{scope}} is back to {{count}} tickets in the last {{window}} (alerts at {{level}}). The episode lasted {{minutes}} min ({{from}} → {{to}}), peak {{peak}}.',
+  'volume.chart_alt':
+    'Trend chart of {{scope}}: {{count}} in the last {{window}}, last 24 hours and last 4 weeks',
   'volume.asked_by': '(asked by <@{{user}}>)',
   'volume.invite_first': 'Invite yorisoi to this channel first, then ask again.',
   'volume.home_title': 'yorisoi — ticket volume today',

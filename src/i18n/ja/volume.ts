@@ -22,6 +22,8 @@ export const volume = {
     '{{since}} から · 推移グラフ（24 時間・4 週間）はスレッドにあります · 1 回の急増に通知は 1 つ、収まると回復の連絡で閉じます',
   'volume.recovery':
     ':white_check_mark: 回復: {{scope}}は直近 {{window}}で {{count}} 件に戻りました（通知の基準 {{level}} 件）。急増は {{minutes}} 分続きました（{{from}} → {{to}}）、ピーク {{peak}} 件。',
+  'volume.chart_alt':
+    '{{scope}} の問い合わせ件数の推移: 直近 {{window}}で {{count}} 件。直近 24 時間と直近 4 週間のグラフ',
   'volume.asked_by': '（<@{{user}}> さんの依頼）',
   'volume.invite_first': 'このチャンネルに yorisoi を招待してから、もう一度お試しください。',
   'volume.home_title': 'yorisoi — 今日の問い合わせ件数',
