@@ -87,7 +87,7 @@ describe('volume alerts', () => {
 
     const text = JSON.stringify(alert.blocks);
     // The alert fires as soon as the window holds 5 (tickets arrive one webhook at a time).
-    const [, fired] = alert.text.match(/(\d+) tickets in the last 1 h \(alerts at 5\)/) ?? [];
+    const [, fired] = alert.text.match(/直近 1 時間で (\d+) 件（通知の基準 5 件/) ?? [];
     expect(Number(fired)).toBeGreaterThanOrEqual(5);
     expect(text).toContain(`\`bug\` ${fired}`);
     expect(text).toContain('写真が表示されない');
