@@ -4,7 +4,6 @@ import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/po
 import type { EnrichmentConfig } from '../domain/enrichment/enrichment-config.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
-import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 
 /** Everything yorisoi needs to run, resolved (credentials real or pointing at the simulators). */
@@ -28,8 +27,6 @@ export interface RuntimeSettings {
   alertEvaluateSeconds?: number;
   /** Names masked in every voice, besides each ticket's requester. */
   voiceMaskNames?: string[];
-  /** The workspace's language (YORISOI_LOCALE): channel posts, and readers whose Slack locale is neither ja nor en. Default ja. */
-  locale?: Locale;
   /** Local time zone of the team as a UTC offset: days of digests, charts and the App Home. */
   tzOffsetMinutes?: number;
   /** The clock of volume alerts and digests (tests drive it). */
@@ -96,7 +93,6 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
       ? defaultAlertRules(config.alertChannel, config.alertThresholdPerHour)
       : [],
     tzOffsetMinutes: config.tzOffsetMinutes,
-    locale: config.locale,
     voiceMaskNames: config.voiceMaskNames,
     locale: config.locale,
   };
