@@ -1,8 +1,8 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { enrich } from './en/enrich.ts';
-import { voice } from './en/voice.ts';
-import { volume } from './en/volume.ts';
+import { voice } from './en/voices.ts';
+import { volume } from './en/volume-alerts.ts';
 import type { MessageKey } from './messages-ja.ts';
 
 /** English for every key of messages-ja.ts (each en/<area>.ts is checked against its ja twin). */

@@ -1,8 +1,8 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { enrich } from './ja/enrich.ts';
-import { voice } from './ja/voice.ts';
-import { volume } from './ja/volume.ts';
+import { voice } from './ja/voices.ts';
+import { volume } from './ja/volume-alerts.ts';
 
 /**
  * Every user-visible word of yorisoi in Japanese, the workspace default: one module per screen or area

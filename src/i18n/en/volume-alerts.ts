@@ -1,4 +1,4 @@
-import type { volume as ja } from '../ja/volume.ts';
+import type { volume as ja } from '../ja/volume-alerts.ts';
 
 /** Volume alerts, recoveries, `/yorisoi volume` and the App Home counts (English). */
 export const volume: Record<keyof typeof ja, string> = {

@@ -1,4 +1,4 @@
-import type { voice as ja } from '../ja/voice.ts';
+import type { voice as ja } from '../ja/voices.ts';
 
 /** Voice of the customer: /voice, voice threads, digests, follow-up requests (English). */
 export const voice: Record<keyof typeof ja, string> = {
