@@ -18,6 +18,7 @@ import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
 import { buildWeeklyReportMessage } from '../src/views/team-report.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
+import { careVoiceVolumeJobs } from './render-care-voice-volume.ts';
 import { renderSlackPngs } from './render-slack.ts';
 
 const out = process.argv[2] ?? 'screens';
@@ -259,6 +260,7 @@ const jobs = [
       users,
     },
   },
+  ...careVoiceVolumeJobs(now),
 ];
 for (const j of jobs)
   writeFileSync(path.join(out, `${j.name}.json`), `${JSON.stringify(j.input, null, 2)}\n`);
@@ -266,7 +268,13 @@ await renderSlackPngs(
   jobs.map((j) => ({
     input: j.input,
     out: path.join(out, `${j.name}.png`),
-    options: { now, users, ...(j.name.startsWith('ticket') ? { channelName: 'support-写真' } : {}) },
+    options: {
+      now,
+      users,
+      ...(j.name.startsWith('ticket') ? { channelName: 'support-写真' } : {}),
+      ...('locale' in j ? { locale: j.locale } : {}),
+      ...('channelName' in j && j.channelName ? { channelName: j.channelName } : {}),
+    },
   })),
 );
 console.log(`wrote ${jobs.map((j) => `${j.name}.png`).join(', ')} to ${out}`);

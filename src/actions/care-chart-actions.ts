@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { asYorisoiError } from '../errors.ts';
+import { type Translate, translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
@@ -21,19 +22,20 @@ const zCustomerId = z.string().min(1).max(100);
  * the history modal. Each acks first; the modal that opens at once shows "loading" until the history is read.
  */
 export function registerCareChartActions(app: App, deps: AppDeps) {
-  const fail = (error: unknown, what: string) => {
+  const fail = (t: Translate, error: unknown, what: string) => {
     const e = asYorisoiError(error);
     if (e.code === 'internal') deps.logger.error(what, { error });
-    return buildErrorModal(e.userMessage);
+    return buildErrorModal(t, e.userMessage);
   };
 
   app.action<BlockAction<ButtonAction>>(ActionIds.careChart, async ({ ack, action, body, client }) => {
     await ack();
     const care = deps.care;
     if (!care) return;
+    const t = translator(await deps.readerLocale(body.user.id));
     const opened = await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildLoadingModal(),
+      view: buildLoadingModal(t),
     });
     let view: ModalView;
     try {
@@ -43,9 +45,9 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
           .regex(/^\d{1,19}$/)
           .parse(action.value),
       );
-      view = buildCareHistoryModal(await care.history(customer.id), 0);
+      view = buildCareHistoryModal(t, await care.history(customer.id), 0);
     } catch (error) {
-      view = fail(error, 'care chart button failed');
+      view = fail(t, error, 'care chart button failed');
     }
     if (opened.view?.id) await client.views.update({ view_id: opened.view.id, view });
   });
@@ -55,11 +57,12 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     const meta = parseMeta(zHistoryMeta, body.view?.private_metadata);
     const page = zPage.safeParse(action.value);
     if (!deps.care || !meta || !page.success || !body.view) return;
+    const t = translator(await deps.readerLocale(body.user.id));
     let view: ModalView;
     try {
-      view = buildCareHistoryModal(await deps.care.history(meta.c), page.data);
+      view = buildCareHistoryModal(t, await deps.care.history(meta.c), page.data);
     } catch (error) {
-      view = fail(error, 'care history paging failed');
+      view = fail(t, error, 'care history paging failed');
     }
     await client.views.update({ view_id: body.view.id, view });
   });
@@ -68,16 +71,17 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     await ack();
     const id = zCustomerId.safeParse(action.value);
     if (!deps.care || !id.success) return;
+    const t = translator(await deps.readerLocale(body.user.id));
     try {
       const customer = await deps.care.customer(id.data);
       await client.views.push({
         trigger_id: body.trigger_id,
-        view: buildCareEditModal(customer, await deps.care.chart(customer.id)),
+        view: buildCareEditModal(t, customer, await deps.care.chart(customer.id)),
       });
     } catch (error) {
       await client.views.push({
         trigger_id: body.trigger_id,
-        view: fail(error, 'care chart edit failed'),
+        view: fail(t, error, 'care chart edit failed'),
       });
     }
   });
@@ -86,12 +90,13 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     await ack();
     const id = zCustomerId.safeParse(action.value);
     if (!deps.care || !id.success) return;
+    const t = translator(await deps.readerLocale(body.user.id));
     let view: ModalView;
     try {
       const customer = await deps.care.customer(id.data);
-      view = buildCareRevisionsModal(customer, await deps.care.revisions(customer.id, 46));
+      view = buildCareRevisionsModal(t, customer, await deps.care.revisions(customer.id, 46));
     } catch (error) {
-      view = fail(error, 'care chart edit history failed');
+      view = fail(t, error, 'care chart edit history failed');
     }
     await client.views.push({ trigger_id: body.trigger_id, view });
   });

@@ -8,10 +8,12 @@ import { registerDraftThreadActions } from './draft-thread-actions.ts';
 import { registerTakeTicket } from './take-ticket.ts';
 import { registerTemplateActions } from './template-actions.ts';
 import { registerVoiceRequestFollowUp } from './voice-request-follow-up.ts';
+import { registerVoiceUnsubscribe } from './voice-unsubscribe.ts';
 
 export function registerActions(app: App, deps: AppDeps) {
   registerClickAcknowledgement(app);
   registerVoiceRequestFollowUp(app, deps);
+  registerVoiceUnsubscribe(app, deps);
   registerCareChartActions(app, deps);
   registerTemplateActions(app, deps);
   registerDraftReplyButton(app, deps);

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { translator } from '../i18n/index.ts';
 import { ClickAnswers } from '../listeners/click-answers.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
@@ -24,7 +25,11 @@ export function registerVoiceRequestFollowUp(app: App, deps: AppDeps) {
     }
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildFollowUpModal({ t: value.t, c: channel }, null),
+      view: buildFollowUpModal(
+        translator(await deps.readerLocale(body.user.id)),
+        { t: value.t, c: channel },
+        null,
+      ),
     });
   });
 }

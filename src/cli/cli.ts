@@ -153,8 +153,13 @@ export async function runCli(
       }
       case 'demo': {
         const level = (env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn';
+        const locale = env.YORISOI_LOCALE?.trim() || 'ja';
+        if (locale !== 'ja' && locale !== 'en') {
+          io.err(`error: YORISOI_LOCALE must be ja or en, got "${locale}"`);
+          return 2;
+        }
         const { runDemo } = await lazy.demo();
-        return runDemo(io.out, createLogger({ level }));
+        return runDemo(io.out, createLogger({ level }), locale);
       }
       case 'db': {
         const [sub, name] = rest;

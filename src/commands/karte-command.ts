@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import { commandPlainText } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { buildCareHistoryModal, buildLoadingModal } from '../views/care-chart.ts';
@@ -15,19 +16,20 @@ export function registerKarteCommand(app: App, deps: AppDeps) {
   app.command(Commands.karte, async ({ ack, command, respond, client }) => {
     await ack();
     const care = deps.care;
+    const t = translator(await deps.readerLocale(command.user_id));
     if (!care) {
-      await respond({ response_type: 'ephemeral', text: 'Care charts are not enabled on this yorisoi.' });
+      await respond({ response_type: 'ephemeral', text: t('care.disabled') });
       return;
     }
     try {
       const customer = await care.resolve(commandPlainText(command.text));
       const opened = await client.views.open({
         trigger_id: command.trigger_id,
-        view: buildLoadingModal(),
+        view: buildLoadingModal(t),
       });
       const history = await care.history(customer.id);
       if (opened.view?.id)
-        await client.views.update({ view_id: opened.view.id, view: buildCareHistoryModal(history, 0) });
+        await client.views.update({ view_id: opened.view.id, view: buildCareHistoryModal(t, history, 0) });
     } catch (error) {
       const e = asYorisoiError(error);
       if (e.code === 'internal') deps.logger.error('/karte failed', { error });

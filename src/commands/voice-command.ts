@@ -1,21 +1,18 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import { commandPlainText } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { Commands } from '../views/ids.ts';
+import { escapeMrkdwn } from '../views/mrkdwn.ts';
 import { buildSubscribed, buildSubscriptionList, buildVoiceHelp } from '../views/voice.ts';
 
-const VoiceCommandText = z.string().max(2000, 'That is too long for a filter.');
+const FILTER_MAX = 2000;
 
 const CANNOT_POST = {
-  hidden:
-    'yorisoi はこのチャンネルに投稿できません。`/invite @yorisoi` で招待してから、もう一度 `/voice subscribe` してください。\n' +
-    'yorisoi cannot post in this channel. Invite it with `/invite @yorisoi`, then run `/voice subscribe` again.',
-  archived:
-    'このチャンネルはアーカイブされているため、yorisoi は投稿できません。\n' +
-    'This channel is archived, so yorisoi cannot post here.',
+  hidden: 'voice.cannot_post_hidden',
+  archived: 'voice.cannot_post_archived',
 } as const;
 
 /**
@@ -45,15 +42,22 @@ async function postable(client: WebClient, channel: string): Promise<'ok' | keyo
 export function registerVoiceCommand(app: App, deps: AppDeps) {
   app.command(Commands.voice, async ({ ack, command, respond, client }) => {
     await ack();
+    // Answers only the caller sees are in their language; the announcement of a new subscription is a
+    // channel post, in the workspace's.
+    const t = translator(await deps.readerLocale(command.user_id));
     try {
-      const text = commandPlainText(VoiceCommandText.parse(command.text ?? '')).trim();
+      if ((command.text ?? '').length > FILTER_MAX) {
+        await respond({ response_type: 'ephemeral', text: t('voice.filter_too_long') });
+        return;
+      }
+      const text = commandPlainText(command.text ?? '').trim();
       const [sub = 'help', ...rest] = text.split(/\s+/).filter(Boolean);
       const args = text.slice(sub.length).trim();
       switch (sub.toLowerCase()) {
         case 'subscribe': {
           const where = await postable(client, command.channel_id);
           if (where !== 'ok') {
-            await respond({ response_type: 'ephemeral', text: CANNOT_POST[where] });
+            await respond({ response_type: 'ephemeral', text: t(CANNOT_POST[where]) });
             return;
           }
           const s = await deps.voice.subscribe({
@@ -61,13 +65,13 @@ export function registerVoiceCommand(app: App, deps: AppDeps) {
             userId: command.user_id,
             text: args,
           });
-          await respond({ response_type: 'in_channel', ...buildSubscribed(s) });
+          await respond({ response_type: 'in_channel', ...buildSubscribed(translator(deps.locale), s) });
           return;
         }
         case 'list':
           await respond({
             response_type: 'ephemeral',
-            ...buildSubscriptionList(command.channel_id, await deps.voice.list(command.channel_id)),
+            ...buildSubscriptionList(t, command.channel_id, await deps.voice.list(command.channel_id)),
           });
           return;
         case 'unsubscribe': {
@@ -75,14 +79,14 @@ export function registerVoiceCommand(app: App, deps: AppDeps) {
           if (!id) {
             await respond({
               response_type: 'ephemeral',
-              text: 'Which one? `/voice unsubscribe ID` (see `/voice list`).',
+              text: t('voice.unsubscribe_which'),
             });
             return;
           }
           await deps.voice.unsubscribe(command.channel_id, id);
           await respond({
             response_type: 'ephemeral',
-            text: `Stopped voice subscription \`${id}\` in <#${command.channel_id}>.`,
+            text: t('voice.unsubscribed', { id, channel: command.channel_id }),
           });
           return;
         }
@@ -91,7 +95,7 @@ export function registerVoiceCommand(app: App, deps: AppDeps) {
           if (digests.length === 0) {
             await respond({
               response_type: 'ephemeral',
-              text: `<#${command.channel_id}> has no voice subscriptions yet.`,
+              text: t('voice.no_subscriptions_yet', { channel: command.channel_id }),
             });
             return;
           }
@@ -99,21 +103,18 @@ export function registerVoiceCommand(app: App, deps: AppDeps) {
           return;
         }
         case 'help':
-          await respond({ response_type: 'ephemeral', ...buildVoiceHelp() });
+          await respond({ response_type: 'ephemeral', ...buildVoiceHelp(t) });
           return;
         default:
           await respond({
             response_type: 'ephemeral',
-            text: `Unknown \`/voice ${sub}\`. Try \`/voice help\`.`,
+            text: t('voice.unknown_subcommand', { sub: escapeMrkdwn(sub) }),
           });
       }
     } catch (error) {
-      const e = error instanceof z.ZodError ? asYorisoiError(error) : asYorisoiError(error);
+      const e = asYorisoiError(error);
       if (e.code === 'internal') deps.logger.error('/voice failed', { error });
-      await respond({
-        response_type: 'ephemeral',
-        text: error instanceof z.ZodError ? (error.issues[0]?.message ?? e.userMessage) : e.userMessage,
-      });
+      await respond({ response_type: 'ephemeral', text: e.userMessage });
     }
   });
 }

@@ -26,7 +26,8 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
           filename: chart.filename,
           title: chart.title,
           alt_text: chart.summary,
-          initial_comment: `${chart.summary} (asked by <@${command.user_id}>)`,
+          // Shared in the channel: the workspace's language.
+          initial_comment: `${chart.summary} ${translator(deps.locale)('volume.asked_by', { user: command.user_id })}`,
         });
       } catch (error) {
         const e = asYorisoiError(error);
@@ -40,7 +41,7 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
           response_type: 'ephemeral',
           text:
             slackError === 'not_in_channel' || slackError === 'channel_not_found'
-              ? 'Invite yorisoi to this channel first, then ask again.'
+              ? translator(await deps.readerLocale(command.user_id))('volume.invite_first')
               : e.userMessage,
         });
       }

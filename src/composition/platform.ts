@@ -1,7 +1,9 @@
 import { WebClient } from '@slack/web-api';
 import { createOutboxWorker } from '../domain/outbox/outbox-worker.ts';
 import type { OutboxStore } from '../domain/outbox/ports.ts';
+import type { Locale } from '../i18n/index.ts';
 import { type Logger, toSlackLogger } from '../logger.ts';
+import { createReaderLocale, type ReaderLocale } from '../slack/reader-locale.ts';
 import { createOutboxWebClient, createSlackWriter } from '../slack/slack-writer.ts';
 import { type Db, openDatabase } from '../storage/database.ts';
 import { createOutboxStore } from '../storage/outbox-store.ts';
@@ -21,6 +23,10 @@ export interface Platform {
   /** The clock of volume alerts, digests and voices (tests and the demo move it). */
   clock: () => Date;
   tzOffsetMinutes: number;
+  /** The workspace's language (channel posts). */
+  locale: Locale;
+  /** One Slack user's language (users.info include_locale, cached); the workspace's when unknown. */
+  readerLocale: ReaderLocale;
   scheduler: Scheduler;
   slack: {
     /** No built-in retries: the outbox decides (rate limits, backoff). Also reads users (users.info). */
@@ -46,6 +52,7 @@ export async function createPlatform(settings: RuntimeSettings): Promise<Platfor
     ...(settings.slack.apiUrl ? { slackApiUrl: settings.slack.apiUrl } : {}),
     logger: slackLogger,
   });
+  const locale = settings.locale ?? 'ja';
   const outboxStore = createOutboxStore(db);
   const outbox = createOutboxWorker({
     store: outboxStore,
@@ -61,6 +68,8 @@ export async function createPlatform(settings: RuntimeSettings): Promise<Platfor
     logger,
     clock: settings.clock ?? (() => new Date()),
     tzOffsetMinutes: settings.tzOffsetMinutes ?? 0,
+    locale,
+    readerLocale: createReaderLocale(api, locale),
     scheduler: createScheduler((name, error) => logger.warn(`${name} failed; will try again`, { error })),
     slack: { writer, api },
     zendesk: createZendeskApi(settings.zendesk),

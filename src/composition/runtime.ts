@@ -66,6 +66,8 @@ export async function createRuntime(settings: RuntimeSettings) {
 
   const slack = createSlackApp(settings.slack, {
     logger,
+    locale: platform.locale,
+    readerLocale: platform.readerLocale,
     wakeOutbox: () => outbox.wake(),
     ...tickets.listeners,
     ...templates.listeners,

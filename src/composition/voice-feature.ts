@@ -1,9 +1,10 @@
 import type { VoiceSource } from '../domain/tickets/ports.ts';
 import { createVoiceService, type VoiceService } from '../domain/voice/voice-service.ts';
+import { translator } from '../i18n/index.ts';
 import { createEffectQueue } from '../storage/effect-queue.ts';
 import { createTicketQueries } from '../storage/ticket-queries.ts';
 import { createVoiceStore } from '../storage/voice-store.ts';
-import { buildFollowUpNote, buildFollowUpRequest, buildVoiceDigest, voiceRenderer } from '../views/voice.ts';
+import { createVoiceRenderer, createVoiceServiceRenderer } from '../views/voice.ts';
 import type { Feature } from './feature.ts';
 import type { Platform } from './platform.ts';
 
@@ -20,11 +21,8 @@ export function wireVoice(platform: Platform): Feature<VoiceServices, { voice: V
     store,
     tickets: createTicketQueries(platform.db),
     queue: createEffectQueue(platform.db, () => platform.outbox.wake()),
-    renderer: {
-      digest: buildVoiceDigest,
-      followUpRequest: buildFollowUpRequest,
-      followUpNote: buildFollowUpNote,
-    },
+    // Voices, digests and follow-up notes are channel posts: the workspace's language.
+    renderer: createVoiceServiceRenderer(translator(platform.locale)),
     clock: platform.clock,
     tzOffsetMinutes: platform.tzOffsetMinutes,
     zendeskTicketUrl: platform.zendeskTicketUrl,
@@ -32,7 +30,7 @@ export function wireVoice(platform: Platform): Feature<VoiceServices, { voice: V
   const ticketSource: VoiceSource = {
     activeSubscriptions: () => store.activeSubscriptions(),
     threadChannels: (id) => store.threadChannels(id),
-    renderer: voiceRenderer,
+    renderer: createVoiceRenderer(translator(platform.locale)),
     maskNames: platform.settings.voiceMaskNames ?? [],
   };
   return { services: { voice, ticketSource }, listeners: { voice } };

@@ -4,8 +4,9 @@ import { maskPersonalData, namesToMask } from '../domain/voice/mask.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import { type AlertService, createAlertService } from '../domain/volume/alert-service.ts';
 import { createVolumeQueries, type VolumeQueries } from '../domain/volume/volume-queries.ts';
+import { translator } from '../i18n/index.ts';
 import { createVolumeStore } from '../storage/volume-store.ts';
-import { alertRenderer } from '../views/volume.ts';
+import { createAlertRenderer } from '../views/volume.ts';
 import type { Feature } from './feature.ts';
 import type { Platform } from './platform.ts';
 
@@ -31,7 +32,8 @@ export function wireVolume(
     rules: settings.alertRules ?? [],
     store,
     chart: pngChartRenderer,
-    renderer: alertRenderer,
+    // Alerts and recoveries are channel posts: the workspace's language.
+    renderer: createAlertRenderer(translator(platform.locale)),
     clock: platform.clock,
     tzOffsetMinutes: platform.tzOffsetMinutes,
     maskSubject: (subject) => maskPersonalData(subject, { names: namesToMask(maskNames) }),

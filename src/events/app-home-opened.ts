@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { buildHomeView } from '../views/volume.ts';
 
@@ -6,7 +7,7 @@ import { buildHomeView } from '../views/volume.ts';
 export function registerAppHomeOpened(app: App, deps: AppDeps) {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
-    const today = await deps.volume.today();
-    await client.views.publish({ user_id: event.user, view: buildHomeView(today) });
+    const [today, locale] = await Promise.all([deps.volume.today(), deps.readerLocale(event.user)]);
+    await client.views.publish({ user_id: event.user, view: buildHomeView(translator(locale), today) });
   });
 }

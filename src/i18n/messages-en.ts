@@ -1,6 +1,9 @@
+import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { enrich } from './en/enrich.ts';
 import { team } from './en/team.ts';
+import { voice } from './en/voices.ts';
+import { volume } from './en/volume-alerts.ts';
 import type { MessageKey } from './messages-ja.ts';
 
 /** English for every key of messages-ja.ts (each en/<area>.ts is checked against its ja twin). */
@@ -8,4 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...common,
   ...enrich,
   ...team,
+  ...care,
+  ...voice,
+  ...volume,
 };

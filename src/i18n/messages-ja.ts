@@ -1,6 +1,9 @@
+import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { enrich } from './ja/enrich.ts';
 import { team } from './ja/team.ts';
+import { voice } from './ja/voices.ts';
+import { volume } from './ja/volume-alerts.ts';
 
 /**
  * Every user-visible word of yorisoi in Japanese, the workspace default: one module per screen or area
@@ -13,6 +16,9 @@ export const ja = {
   ...common,
   ...enrich,
   ...team,
+  ...care,
+  ...voice,
+  ...volume,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -16,6 +16,13 @@ import type { RuntimeStatus } from '../views/help.ts';
 export interface AppDeps {
   logger: Logger;
   status(): Promise<RuntimeStatus>;
+  /** The workspace's language (YORISOI_LOCALE, default ja): channel posts every member reads. */
+  locale: Locale;
+  /**
+   * The language one Slack user reads (their Slack locale when yorisoi speaks it, else `locale`): modals,
+   * ephemerals and App Home go through `translator(await deps.readerLocale(userId))`. Never throws.
+   */
+  readerLocale(userId: string): Promise<Locale>;
   /** Drafting and case consultation; absent in apps built without it (its listeners are then not registered). */
   drafting?: {
     service: DraftingService;

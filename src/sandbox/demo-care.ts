@@ -7,7 +7,11 @@ type SimMessage = {
   text: string;
   attachments?: Array<{ color?: string; fallback?: string }>;
 };
-type SimView = { id: string; position: number; view: { callback_id?: string; blocks: unknown[] } };
+type SimView = {
+  id: string;
+  position: number;
+  view: { callback_id?: string; title?: { text: string }; blocks: unknown[] };
+};
 
 /** What the demo's steps share (src/demo.ts builds it). */
 export interface DemoContext {
@@ -112,5 +116,27 @@ export async function runCareChartDemo(ctx: DemoContext): Promise<void> {
   checks.push([
     'history modal lists the ticket that exists only in Zendesk',
     lines.some((l) => l.includes(`#${old.ticket.id}`)),
+  ]);
+
+  // The same button for Aiko (Slack locale ja-JP): the same modal in Japanese; Kenji (en-US) read English.
+  await api('POST', '/_sim/slack/actions', {
+    user: 'U0AGENT1',
+    channel: 'C0PHOTOS',
+    message_ts: root.ts,
+    action_id: 'ticket_care_chart',
+  });
+  const aikoView = await modal('U0AGENT1', 'care_history', `#${ticket.id}`);
+  const kenji = JSON.stringify(modalView.view);
+  const aiko = JSON.stringify(aikoView.view);
+  out('C5. Aiko (Slack in Japanese) clicked the same button: the same modal in her language');
+  out(
+    `    Kenji sees: "${modalView.view.title?.text ?? ''}" · ${kenji.includes('Edit care chart') ? '"Edit care chart"' : '?'}`,
+  );
+  out(
+    `    Aiko sees:  "${aikoView.view.title?.text ?? ''}" · ${aiko.includes('カルテを編集') ? '「カルテを編集」' : '?'}`,
+  );
+  checks.push([
+    "care chart modal in each reader's language (Kenji en-US English, Aiko ja-JP Japanese)",
+    kenji.includes('Edit care chart') && aiko.includes('カルテを編集') && !aiko.includes('Edit care chart'),
   ]);
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type Locale, type MessageKey, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { createVolumeStore } from '../storage/volume-store.ts';
 import { runCareChartDemo } from './demo-care.ts';
@@ -20,7 +21,11 @@ type SimMessage = {
  * `yorisoi demo`: plays a customer and an agent against the sandbox and prints what Slack and Zendesk show,
  * read back from the simulators' control API. Returns the exit code: 0 when every step checked out.
  */
-export async function runDemo(out: (line: string) => void, logger: Logger): Promise<number> {
+export async function runDemo(
+  out: (line: string) => void,
+  logger: Logger,
+  locale: Locale = 'ja',
+): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-demo-'));
   // The alert clock can be moved ahead (step 7 shows a recovery without waiting an hour).
   let clockOffsetMs = 0;
@@ -30,6 +35,7 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
     pollSeconds: 5,
     drafting: { undoSeconds: 3 },
     clock: () => new Date(Date.now() + clockOffsetMs),
+    locale,
   });
   const api = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${sandbox.simUrl}${route}`, {
@@ -58,6 +64,10 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
   const show = (m: SimMessage) =>
     `    [${m.ts}${m.thread_ts && m.thread_ts !== m.ts ? ` in thread ${m.thread_ts}` : ''}] ${m.text.replace(/\n/g, ' ').slice(0, 160)}`;
   const checks: Array<[string, boolean]> = [];
+  // Channel posts are in the workspace's language: what the demo looks for, in that language.
+  const t = translator(locale);
+  const prefixOf = (key: MessageKey) => t(key, { id: '\u0000', scope: '\u0000' }).split('\u0000')[0] ?? '';
+  out(`workspace language (YORISOI_LOCALE): ${locale}`);
   try {
     out(`yorisoi demo — simulators at ${sandbox.simUrl}/_sim/, yorisoi at ${sandbox.appUrl}`);
     out(
@@ -139,7 +149,7 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
     });
     const voice = await waitFor('the voice in #product-voice', async () =>
       (await messages('C0VOICE')).find(
-        (m) => !m.thread_ts && m.text.startsWith(`Voice #${voiced.ticket.id}`),
+        (m) => !m.thread_ts && m.text.startsWith(`${prefixOf('voice.message_text')}${voiced.ticket.id}`),
       ),
     );
     out("   #product-voice shows the customer's words verbatim, personal data masked:");
@@ -184,7 +194,9 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
       });
     }
     const alert = await waitFor('the volume alert in #support-alerts', async () =>
-      (await messages('C0ALERTS')).find((m) => !m.thread_ts && m.text.startsWith('Ticket volume alert')),
+      (await messages('C0ALERTS')).find(
+        (m) => !m.thread_ts && m.text.startsWith(prefixOf('volume.alert_text')),
+      ),
     );
     out(show(alert));
     const files = async () =>
@@ -211,13 +223,16 @@ export async function runDemo(out: (line: string) => void, logger: Logger): Prom
     clockOffsetMs = 2 * hour;
     await sandbox.runtime.features.volume.check();
     const recovery = await waitFor('the recovery', async () =>
-      (await messages('C0ALERTS')).find((m) => m.thread_ts === alert.ts && m.text.includes('Recovered')),
+      (await messages('C0ALERTS')).find(
+        (m) => m.thread_ts === alert.ts && m.text.startsWith(prefixOf('volume.recovery')),
+      ),
     );
     out('7. two hours later (alert clock moved ahead) the episode closed:');
     out(show(recovery));
     checks.push([
       'exactly one alert and one recovery',
-      (await messages('C0ALERTS')).filter((m) => m.text.startsWith('Ticket volume alert')).length === 1,
+      (await messages('C0ALERTS')).filter((m) => m.text.startsWith(prefixOf('volume.alert_text'))).length ===
+        1,
     ]);
 
     // 8… Drafting: ticket thread → draft with a template → shared → approved → sent, read from Zendesk.

@@ -7,6 +7,7 @@ import {
 } from '../composition/settings.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { freePort, startSimulators } from '../sim/index.ts';
 import { openDatabase } from '../storage/database.ts';
@@ -81,6 +82,8 @@ export interface SandboxOptions {
   voiceMaskNames?: string[];
   /** Default 540 (Japan). */
   tzOffsetMinutes?: number;
+  /** The workspace's language (YORISOI_LOCALE); default the environment's, else ja. */
+  locale?: Locale;
   clock?: () => Date;
   /** Lookups, rules and template suggestions (default: suggestions only). */
   enrichment?: RuntimeSettings['enrichment'];
@@ -137,6 +140,7 @@ export async function startSandbox(options: SandboxOptions) {
       voiceMaskNames: options.voiceMaskNames,
       enrichment: options.enrichment,
       tzOffsetMinutes: options.tzOffsetMinutes ?? 540,
+      locale: options.locale ?? fromEnv?.locale ?? 'ja',
       clock: options.clock,
       drafting: options.drafting ?? fromEnv?.drafting,
     };

@@ -1,6 +1,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { messageThreadTs } from '../actions/payloads.ts';
 import { asYorisoiError, YorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { buildClipAddedMessage } from '../views/care-chart.ts';
 import { ShortcutIds } from '../views/ids.ts';
@@ -32,7 +33,10 @@ export function registerAddToCareChart(app: App, deps: AppDeps) {
           at: new Date(),
         });
         const customer = await care.customer(ticket.customerId);
-        await respond({ response_type: 'ephemeral', ...buildClipAddedMessage(customer, chart) });
+        await respond({
+          response_type: 'ephemeral',
+          ...buildClipAddedMessage(translator(await deps.readerLocale(shortcut.user.id)), customer, chart),
+        });
       } catch (error) {
         const e = asYorisoiError(error);
         if (e.code === 'internal') deps.logger.error('add to care chart failed', { error });

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { parseFacts } from '../domain/care/care-chart-model.ts';
 import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildCareHistoryModal, parseCareEditState, zEditMeta } from '../views/care-chart.ts';
@@ -17,10 +18,8 @@ export function registerCareChartEditSubmission(app: App, deps: AppDeps) {
     const meta = parseMeta(zEditMeta, view.private_metadata);
     const form = parseCareEditState(view.state.values);
     if (!care || !meta || !form) {
-      await ack({
-        response_action: 'errors',
-        errors: { [CareBlockIds.notes]: 'This form is out of date. Close it and open the care chart again.' },
-      });
+      const t = translator(await deps.readerLocale(body.user.id));
+      await ack({ response_action: 'errors', errors: { [CareBlockIds.notes]: t('care.form_out_of_date') } });
       return;
     }
     const { facts, problems } = parseFacts(form.factsText);
@@ -53,8 +52,9 @@ export function registerCareChartEditSubmission(app: App, deps: AppDeps) {
     const rootViewId = view.root_view_id;
     if (rootViewId && rootViewId !== view.id) {
       const history = await care.history(meta.c);
+      const t = translator(await deps.readerLocale(body.user.id));
       await client.views
-        .update({ view_id: rootViewId, view: buildCareHistoryModal(history, 0) })
+        .update({ view_id: rootViewId, view: buildCareHistoryModal(t, history, 0) })
         .catch((error: unknown) => {
           deps.logger.warn('could not refresh the history modal after a save', { error });
         });

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { BlockIds, ViewIds } from '../views/ids.ts';
@@ -14,9 +15,10 @@ export function registerVoiceFollowUpSubmission(app: App, deps: AppDeps) {
     const meta = parseMeta(FollowUpMetadata, view.private_metadata);
     const question = parseFollowUpQuestion(view.state.values);
     if (!meta) {
+      const t = translator(await deps.readerLocale(body.user.id));
       await ack({
         response_action: 'errors',
-        errors: { [BlockIds.voiceFollowUpQuestion]: 'This form is out of date; press the button again.' },
+        errors: { [BlockIds.voiceFollowUpQuestion]: t('voice.follow_up_out_of_date') },
       });
       return;
     }

@@ -8,6 +8,7 @@ import type {
 import { FLAG_REASON_MAX, formatFacts, NOTES_MAX } from '../domain/care/care-chart-model.ts';
 import type { CareContext, CustomerHistory } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
 import {
   actions,
   button,
@@ -27,7 +28,7 @@ import {
   textInput,
 } from './block-kit.ts';
 import { ActionIds, CareBlockIds, ViewIds } from './ids.ts';
-import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, slackDate, splitText, truncate } from './mrkdwn.ts';
 
 /** Slack's colour bar: red for "handle with care", blue for a chart without the flag. */
 export const FLAG_COLOR = '#E01E5A';
@@ -36,7 +37,12 @@ export const CHART_COLOR = '#1D9BD1';
 export const HISTORY_PAGE_SIZE = 40;
 const MODAL_BLOCKS_MAX = 100;
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+/** A day in the reader's own time zone (Slack's date token; the fallback is the UTC date). */
+const day = (d: Date) => slackDate(d, '{date_num}', d.toISOString().slice(0, 10));
+const STATUSES = new Set(['new', 'open', 'pending', 'hold', 'solved', 'closed', 'deleted']);
+/** A Zendesk status in the catalog's words (新規, オープン …); an unknown one as Zendesk wrote it. */
+export const statusWord = (t: Translate, status: string) =>
+  STATUSES.has(status) ? t(`status.${status}` as MessageKey) : escapeMrkdwn(status);
 const threadUrl = (t: { channelId: string; ts: string }) =>
   `https://slack.com/archives/${t.channelId}/p${t.ts.replace('.', '')}`;
 const plain = (text: string, max = 75) => plainText(text, max);
@@ -105,42 +111,40 @@ export type HistoryMeta = z.infer<typeof zHistoryMeta>;
 export const zEditMeta = z.object({ c: z.string().min(1), v: z.number().int().min(0) });
 export type EditMeta = z.infer<typeof zEditMeta>;
 
-export function buildLoadingModal(title = 'Care chart & history'): ModalView {
+export function buildLoadingModal(t: Translate): ModalView {
   return modal({
     callbackId: ViewIds.careHistory,
-    title: plain(title, 24),
-    close: plain('Close', 24),
-    blocks: [section(':hourglass_flowing_sand: Reading the care chart and the ticket history…')],
+    title: plain(t('care.title'), 24),
+    close: plain(t('common.close'), 24),
+    blocks: [section(t('care.loading'))],
   });
 }
 
-export function buildErrorModal(message: string): ModalView {
+export function buildErrorModal(t: Translate, message: string): ModalView {
   return modal({
     callbackId: ViewIds.careHistory,
-    title: plain('Care chart & history', 24),
-    close: plain('Close', 24),
+    title: plain(t('care.title'), 24),
+    close: plain(t('common.close'), 24),
     blocks: [section(`:x: ${escapeMrkdwn(message)}`)],
   });
 }
 
-function customerLine(c: CustomerRecord): string {
+function customerLine(t: Translate, c: CustomerRecord): string {
   const parts = [
     c.email ? escapeMrkdwn(c.email) : null,
     c.organizationName ? `:office: ${escapeMrkdwn(c.organizationName)}` : null,
-    `Zendesk user ${c.zendeskUserId}`,
-    c.serviceUserId ? `service id \`${escapeMrkdwn(c.serviceUserId)}\`` : null,
+    t('care.customer_zendesk_user', { id: c.zendeskUserId }),
+    c.serviceUserId ? t('care.customer_service_id', { id: `\`${escapeMrkdwn(c.serviceUserId)}\`` }) : null,
   ];
   return parts.filter(Boolean).join(' · ');
 }
 
-function chartBlocks(chart: CareChart | null): KnownBlock[] {
-  if (!chart) return [section('_No care chart yet. Add one so the next agent knows this person._')];
+function chartBlocks(t: Translate, chart: CareChart | null): KnownBlock[] {
+  if (!chart) return [section(t('care.no_chart'))];
   const blocks: KnownBlock[] = [];
   if (chart.flagged) {
     blocks.push(
-      section(
-        `:warning: *Handle with care*${chart.flagReason ? ` — ${escapeMrkdwn(chart.flagReason)}` : ''}`,
-      ),
+      section(`${t('care.flag_line')}${chart.flagReason ? ` — ${escapeMrkdwn(chart.flagReason)}` : ''}`),
     );
   }
   if (chart.facts.length) {
@@ -155,22 +159,30 @@ function chartBlocks(chart: CareChart | null): KnownBlock[] {
     // Notes keep the links "Add to care chart" wrote (<url|message>): shown as written, not escaped.
     for (const piece of splitText(chart.notes, 2900).slice(0, 2)) blocks.push(section(piece));
   }
+  const when = slackDate(chart.updatedAt);
   blocks.push(
     context(
-      `Care chart v${chart.version} · last edit ${chart.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${chart.updatedBySlackId ? ` by <@${chart.updatedBySlackId}>` : ''}`,
+      chart.updatedBySlackId
+        ? t('care.chart_footer_by', { version: chart.version, when, who: `<@${chart.updatedBySlackId}>` })
+        : t('care.chart_footer', { version: chart.version, when }),
     ),
   );
   return blocks;
 }
 
-function entryBlock(e: HistoryEntry): KnownBlock {
+function entryBlock(t: Translate, e: HistoryEntry): KnownBlock {
   const lines = [
     `*<${e.zendeskUrl}|#${e.zendeskId}>* ${escapeMrkdwn(truncate(e.subject, 150))}`,
-    `\`${e.status}\` · opened ${day(e.createdAt)} · updated ${day(e.updatedAt)} · answered by ${e.answeredBy ? escapeMrkdwn(e.answeredBy) : '—'}`,
-    e.policy ? `_Policy:_ ${escapeMrkdwn(truncate(e.policy.replace(/\s+/g, ' '), 400))}` : null,
-    e.thread
-      ? `<${threadUrl(e.thread)}|:thread: Slack thread>`
-      : '_only in Zendesk (before yorisoi, or never posted to Slack)_',
+    t('care.entry_dates', {
+      status: `\`${statusWord(t, e.status)}\``,
+      opened: day(e.createdAt),
+      updated: day(e.updatedAt),
+      answeredBy: e.answeredBy ? escapeMrkdwn(e.answeredBy) : '—',
+    }),
+    e.policy
+      ? t('care.entry_policy', { policy: escapeMrkdwn(truncate(e.policy.replace(/\s+/g, ' '), 400)) })
+      : null,
+    e.thread ? `<${threadUrl(e.thread)}|${t('care.entry_thread')}>` : t('care.entry_only_zendesk'),
   ];
   return section(lines.filter(Boolean).join('\n'));
 }
@@ -179,45 +191,47 @@ function entryBlock(e: HistoryEntry): KnownBlock {
  * The care chart with the customer's earlier tickets, newest first, HISTORY_PAGE_SIZE a page with
  * Previous/Next buttons: a customer with hundreds of tickets never pushes the modal past 100 blocks.
  */
-export function buildCareHistoryModal(h: CustomerHistory, page: number): ModalView {
+export function buildCareHistoryModal(t: Translate, h: CustomerHistory, page: number): ModalView {
   const pages = Math.max(1, Math.ceil(h.entries.length / HISTORY_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
   const shown = h.entries.slice(p * HISTORY_PAGE_SIZE, (p + 1) * HISTORY_PAGE_SIZE);
   const meta: HistoryMeta = { c: h.customer.id, p };
   const blocks: KnownBlock[] = [
     header(plain(h.customer.name, 150)),
-    context(customerLine(h.customer)),
-    ...chartBlocks(h.chart),
+    context(customerLine(t, h.customer)),
+    ...chartBlocks(t, h.chart),
     actions([
-      button(ActionIds.careEdit, plain(h.chart ? 'Edit care chart' : 'Add a care chart'), {
+      button(ActionIds.careEdit, plain(t(h.chart ? 'care.edit_button' : 'care.add_button')), {
         value: h.customer.id,
         style: 'primary',
       }),
-      ...(h.chart ? [button(ActionIds.careRevisions, plain('Edit history'), { value: h.customer.id })] : []),
+      ...(h.chart
+        ? [button(ActionIds.careRevisions, plain(t('care.revisions_button')), { value: h.customer.id })]
+        : []),
     ]),
     divider(),
     section(
       h.entries.length
-        ? `*Tickets (${h.entries.length})*, newest first${pages > 1 ? ` · page ${p + 1} of ${pages}` : ''}`
-        : '*Tickets*\n_No tickets yet._',
+        ? `${t('care.tickets_heading', { count: h.entries.length })}${pages > 1 ? t('care.tickets_page', { page: p + 1, pages }) : ''}`
+        : t('care.tickets_none'),
     ),
   ];
   if (h.zendeskProblem) {
-    blocks.push(context(`:warning: Showing yorisoi's own copy only: ${escapeMrkdwn(h.zendeskProblem)}`));
+    blocks.push(context(t('care.zendesk_problem', { problem: escapeMrkdwn(h.zendeskProblem) })));
   }
-  blocks.push(...shown.map(entryBlock));
+  blocks.push(...shown.map((e) => entryBlock(t, e)));
   if (pages > 1) {
     const nav = [];
-    if (p > 0) nav.push(button(ActionIds.careHistoryPage, plain('◀ Newer'), { value: String(p - 1) }));
+    if (p > 0) nav.push(button(ActionIds.careHistoryPage, plain(t('care.newer')), { value: String(p - 1) }));
     if (p < pages - 1)
-      nav.push(button(ActionIds.careHistoryPage, plain('Older ▶'), { value: String(p + 1) }));
+      nav.push(button(ActionIds.careHistoryPage, plain(t('care.older')), { value: String(p + 1) }));
     blocks.push(actions(nav));
   }
   if (blocks.length > MODAL_BLOCKS_MAX) throw new Error(`history modal has ${blocks.length} blocks`); // by construction never
   return modal({
     callbackId: ViewIds.careHistory,
-    title: plain('Care chart & history', 24),
-    close: plain('Close', 24),
+    title: plain(t('care.title'), 24),
+    close: plain(t('common.close'), 24),
     privateMetadata: JSON.stringify(meta),
     blocks,
   });
@@ -225,20 +239,24 @@ export function buildCareHistoryModal(h: CustomerHistory, page: number): ModalVi
 
 const FLAG_OPTION = 'handle_with_care';
 
-export function buildCareEditModal(customer: CustomerRecord, chart: CareChart | null): ModalView {
+export function buildCareEditModal(
+  t: Translate,
+  customer: CustomerRecord,
+  chart: CareChart | null,
+): ModalView {
   const meta: EditMeta = { c: customer.id, v: chart?.version ?? 0 };
-  const flagOption = option('Handle with care', FLAG_OPTION);
+  const flagOption = option(t('care.flag_handle_with_care'), FLAG_OPTION);
   return modal({
     callbackId: ViewIds.careEdit,
-    title: plain('Care chart', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(t('care.edit_title'), 24),
+    submit: plain(t('common.save'), 24),
+    close: plain(t('common.cancel'), 24),
     privateMetadata: JSON.stringify(meta),
     blocks: [
-      context(`*${escapeMrkdwn(customer.name)}* · ${customerLine(customer)}`),
+      context(`*${escapeMrkdwn(customer.name)}* · ${customerLine(t, customer)}`),
       input(
         CareBlockIds.flag,
-        plain('Flag'),
+        plain(t('care.field_flag')),
         checkboxes('value', [flagOption], chart?.flagged ? [flagOption] : []),
         {
           optional: true,
@@ -246,13 +264,13 @@ export function buildCareEditModal(customer: CustomerRecord, chart: CareChart | 
       ),
       input(
         CareBlockIds.flagReason,
-        plain('Why (shown on every ticket)'),
+        plain(t('care.field_reason')),
         textInput('value', { maxLength: FLAG_REASON_MAX, initial: chart?.flagReason }),
         { optional: true },
       ),
       input(
         CareBlockIds.facts,
-        plain('Key facts, one "key: value" a line'),
+        plain(t('care.field_facts')),
         textInput('value', {
           multiline: true,
           maxLength: 3000,
@@ -260,12 +278,12 @@ export function buildCareEditModal(customer: CustomerRecord, chart: CareChart | 
         }),
         {
           optional: true,
-          hint: plain('e.g. plan: Premium / contract: 2024-04 – 2025-03 / language: English', 150),
+          hint: plain(t('care.field_facts_hint'), 150),
         },
       ),
       input(
         CareBlockIds.notes,
-        plain('Notes'),
+        plain(t('care.field_notes')),
         textInput('value', { multiline: true, maxLength: NOTES_MAX, initial: chart?.notes }),
         { optional: true },
       ),
@@ -306,15 +324,19 @@ export function parseCareEditState(values: unknown): CareEditForm | null {
   };
 }
 
-export function buildCareRevisionsModal(customer: CustomerRecord, revisions: CareChartRevision[]): ModalView {
-  const blocks: KnownBlock[] = [
-    context(`Every edit of *${escapeMrkdwn(customer.name)}*'s care chart, newest first.`),
-  ];
+export function buildCareRevisionsModal(
+  t: Translate,
+  customer: CustomerRecord,
+  revisions: CareChartRevision[],
+): ModalView {
+  const blocks: KnownBlock[] = [context(t('care.revisions_intro', { name: escapeMrkdwn(customer.name) }))];
   for (const r of revisions.slice(0, 45)) {
     const who = r.authorSlackId ? `<@${r.authorSlackId}>` : 'yorisoi';
     const lines = [
-      `*v${r.version}* · ${r.kind} · ${who} · ${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — ${escapeMrkdwn(r.summary)}`,
-      r.content.flagged ? `:warning: ${escapeMrkdwn(r.content.flagReason ?? 'handle with care')}` : null,
+      `*v${r.version}* · ${t(`care.revision_kind_${r.kind}`)} · ${who} · ${slackDate(r.createdAt)} — ${escapeMrkdwn(r.summary)}`,
+      r.content.flagged
+        ? `:warning: ${escapeMrkdwn(r.content.flagReason ?? t('care.flag_handle_with_care'))}`
+        : null,
       r.content.facts.length
         ? escapeMrkdwn(truncate(r.content.facts.map((f) => `${f.key}: ${f.value}`).join(' · '), 600))
         : null,
@@ -322,17 +344,21 @@ export function buildCareRevisionsModal(customer: CustomerRecord, revisions: Car
     ];
     blocks.push(section(lines.filter(Boolean).join('\n')));
   }
-  if (revisions.length > 45) blocks.push(context(`Older edits: ${revisions.length - 45} more are kept.`));
+  if (revisions.length > 45) blocks.push(context(t('care.revisions_more', { count: revisions.length - 45 })));
   return modal({
     callbackId: ViewIds.careRevisions,
-    title: plain('Care chart history', 24),
-    close: plain('Back', 24),
+    title: plain(t('care.revisions_title'), 24),
+    close: plain(t('care.back'), 24),
     blocks,
   });
 }
 
 /** The ephemeral answer after "Add to care chart". */
-export function buildClipAddedMessage(customer: CustomerRecord, chart: CareChart): SlackMessage {
-  const text = `:clipboard: Added to *${escapeMrkdwn(customer.name)}*'s care chart (v${chart.version}). Open tickets of this customer now show it.`;
+export function buildClipAddedMessage(
+  t: Translate,
+  customer: CustomerRecord,
+  chart: CareChart,
+): SlackMessage {
+  const text = t('care.clip_added', { name: escapeMrkdwn(customer.name), version: chart.version });
   return { text, blocks: [section(text)] };
 }

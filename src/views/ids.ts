@@ -10,6 +10,8 @@ export const ActionIds = {
   careRevisions: 'care_chart_revisions',
   voiceOpenInZendesk: 'voice_open_in_zendesk',
   voiceRequestFollowUp: 'voice_request_follow_up',
+  /** "Remove" beside a subscription in `/voice list`. */
+  voiceUnsubscribe: 'voice_unsubscribe',
   // Templates. Button values are JSON parsed by parseTemplateButtonValue (views/templates.ts).
   templateShow: 'template_show',
   /** "Copy into draft": value {id, c?: channel, th?: thread_ts}. The drafting feature may take this over. */

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { VoiceServiceRenderer } from '../domain/voice/ports.ts';
 import type { VoiceMessageInput, VoiceRenderer, VoiceSubscription } from '../domain/voice/voice-model.ts';
+import type { Translate } from '../i18n/index.ts';
 import {
   actions,
   button,
+  confirmDialog,
   context,
   header,
   input,
@@ -15,11 +18,12 @@ import {
   textInput,
 } from './block-kit.ts';
 import { ActionIds, BlockIds, InputIds, ViewIds } from './ids.ts';
-import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, slackDate, splitText, truncate } from './mrkdwn.ts';
 
-const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-const tagList = (tags: string[]) =>
-  tags.length ? tags.map((t) => `\`${escapeMrkdwn(t)}\``).join(' ') : '_no tags_';
+/** A moment in each reader's own time zone (Slack's date token). */
+const stamp = (d: Date) => slackDate(d);
+const tagList = (t: Translate, tags: string[]) =>
+  tags.length ? tags.map((tag) => `\`${escapeMrkdwn(tag)}\``).join(' ') : t('voice.no_tags');
 
 /** The value of the "Request follow-up" button: which ticket the voice came from. */
 export const FollowUpButtonValue = z.object({ t: z.string().regex(/^\d+$/) });
@@ -32,13 +36,13 @@ export const FollowUpMetadata = z.object({ t: z.string().regex(/^\d+$/), c: z.st
  * sections (Slack refuses much more per message). The first message of a ticket's thread carries the ticket,
  * its tags and the buttons.
  */
-export function buildVoiceMessages(v: VoiceMessageInput): SlackMessage[] {
-  const pieces = splitText(escapeMrkdwn(v.body || '(empty message)'), 2900);
+export function buildVoiceMessages(t: Translate, v: VoiceMessageInput): SlackMessage[] {
+  const pieces = splitText(escapeMrkdwn(v.body || t('voice.empty_message')), 2900);
   const total = Math.ceil(pieces.length / 3);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < pieces.length; i += 3) {
     const n = i / 3 + 1;
-    const part = total > 1 ? ` · part ${n} of ${total}` : '';
+    const part = total > 1 ? t('voice.part', { n, total }) : '';
     const blocks: KnownBlock[] = [];
     if (v.isThreadRoot && i === 0) {
       blocks.push(
@@ -46,13 +50,13 @@ export function buildVoiceMessages(v: VoiceMessageInput): SlackMessage[] {
       );
       blocks.push(
         context(
-          `${v.productName ? `*${escapeMrkdwn(v.productName)}* · ` : ''}${tagList(v.tags)} · ${stamp(v.at)}${part}`,
+          `${v.productName ? `*${escapeMrkdwn(v.productName)}* · ` : ''}${tagList(t, v.tags)} · ${stamp(v.at)}${part}`,
         ),
       );
     } else {
       blocks.push(
         context(
-          `:speech_balloon: ${i === 0 ? 'The customer wrote' : 'continued'} · #${v.ticketZendeskId} · ${stamp(v.at)}${part}`,
+          `:speech_balloon: ${t(i === 0 ? 'voice.customer_wrote' : 'voice.continued')} · #${v.ticketZendeskId} · ${stamp(v.at)}${part}`,
         ),
       );
     }
@@ -60,50 +64,109 @@ export function buildVoiceMessages(v: VoiceMessageInput): SlackMessage[] {
     if (v.isThreadRoot && n === total) {
       blocks.push(
         actions([
-          button(ActionIds.voiceOpenInZendesk, plainText('Open in Zendesk'), { url: v.zendeskUrl }),
-          button(ActionIds.voiceRequestFollowUp, plainText('Request follow-up'), {
+          button(ActionIds.voiceOpenInZendesk, plainText(t('common.open_in_zendesk')), { url: v.zendeskUrl }),
+          button(ActionIds.voiceRequestFollowUp, plainText(t('voice.request_follow_up')), {
             value: JSON.stringify({ t: v.ticketZendeskId } satisfies z.input<typeof FollowUpButtonValue>),
           }),
         ]),
       );
     }
     messages.push({
-      text: truncate(`Voice #${v.ticketZendeskId}${part}: ${pieces.slice(i, i + 3).join('')}`, 3000),
+      text: truncate(
+        t('voice.message_text', { id: v.ticketZendeskId, part, body: pieces.slice(i, i + 3).join('') }),
+        3000,
+      ),
       blocks,
     });
   }
   return messages;
 }
 
-export const voiceRenderer: VoiceRenderer = { voice: buildVoiceMessages };
+/** Voice threads in the workspace's language (channel posts every member reads). */
+export const createVoiceRenderer = (t: Translate): VoiceRenderer => ({
+  voice: (v) => buildVoiceMessages(t, v),
+});
 
-export function buildVoiceHelp(): SlackMessage {
+/** Digests and follow-up notes in the workspace's language. */
+export const createVoiceServiceRenderer = (t: Translate): VoiceServiceRenderer => ({
+  digest: (input) => buildVoiceDigest(t, input),
+  followUpRequest: (input) => buildFollowUpRequest(t, input),
+  followUpNote: (input) => buildFollowUpNote(t, input),
+});
+
+export function buildVoiceHelp(t: Translate): SlackMessage {
+  const text = t('voice.help');
+  return { text, blocks: [section(text)] };
+}
+
+export function buildSubscribed(t: Translate, s: VoiceSubscription): SlackMessage {
+  const text = t('voice.subscribed', {
+    channel: s.channelId,
+    filter: escapeMrkdwn(s.filterText),
+    id: s.id,
+  });
+  return { text, blocks: [section(text)] };
+}
+
+/** Subscriptions listed at most per message (one section each, with its Remove button). */
+export const SUBSCRIPTIONS_SHOWN = 40;
+
+/**
+ * A channel's voice subscriptions, each with a Remove button (a confirmation first), so nobody types ids.
+ * `notice` (e.g. "Removed …") heads the list when it is redrawn after a removal.
+ */
+export function buildSubscriptionList(
+  t: Translate,
+  channelId: string,
+  subs: VoiceSubscription[],
+  notice?: string,
+): SlackMessage {
+  const blocks: KnownBlock[] = notice ? [context(notice)] : [];
+  if (subs.length === 0) {
+    const text = t('voice.list_empty', { channel: channelId });
+    blocks.push(section(text));
+    return { text: notice ? `${notice}\n${text}` : text, blocks };
+  }
+  const heading = t('voice.list_heading', { channel: channelId });
+  blocks.push(section(heading));
+  for (const s of subs.slice(0, SUBSCRIPTIONS_SHOWN)) {
+    const filter = truncate(s.filterText, 200);
+    blocks.push(
+      section(
+        t('voice.list_item', {
+          id: s.id,
+          filter: escapeMrkdwn(filter),
+          who: `<@${s.createdBy}>`,
+          when: slackDate(s.createdAt, '{date_short}', s.createdAt.toISOString().slice(0, 10)),
+        }),
+        {
+          accessory: button(ActionIds.voiceUnsubscribe, plainText(t('voice.remove')), {
+            value: s.id,
+            style: 'danger',
+            confirm: confirmDialog({
+              title: t('voice.remove_confirm_title'),
+              text: t('voice.remove_confirm_text', { filter: truncate(s.filterText, 150) }),
+              confirm: t('voice.remove'),
+              deny: t('common.cancel'),
+              style: 'danger',
+            }),
+          }),
+        },
+      ),
+    );
+  }
+  if (subs.length > SUBSCRIPTIONS_SHOWN)
+    blocks.push(context(t('voice.list_more', { count: subs.length - SUBSCRIPTIONS_SHOWN })));
   const text = [
-    '*/voice* — the raw voice of customers in this channel, one thread per ticket, personal data masked.',
-    '• `/voice subscribe product:photos tag:bug` — hear matching customer messages here. Terms: `product:` (inbox or brand), `tag:`, `form:`, `keyword:` (or bare words; "quote phrases"). Different terms must all match; repeated ones are alternatives. `/voice subscribe all` hears everything.',
-    '• `/voice list` — this channel’s subscriptions',
-    '• `/voice unsubscribe ID` — stop one',
-    '• `/voice digest` — today’s voices by tag (a digest of each day is posted after the day ends)',
-  ].join('\n');
-  return { text, blocks: [section(text)] };
-}
-
-export function buildSubscribed(s: VoiceSubscription): SlackMessage {
-  const text = `:loudspeaker: <#${s.channelId}> now hears customers matching \`${escapeMrkdwn(s.filterText)}\` (subscription \`${s.id}\`). Each message arrives verbatim with personal data masked, one thread per ticket.`;
-  return { text, blocks: [section(text)] };
-}
-
-export function buildSubscriptionList(channelId: string, subs: VoiceSubscription[]): SlackMessage {
-  const text = subs.length
-    ? `*Voice subscriptions of <#${channelId}>*\n${subs
-        .slice(0, 40)
-        .map((s) => `• \`${s.id}\` ${escapeMrkdwn(truncate(s.filterText, 200))} — by <@${s.createdBy}>`)
-        .join('\n')}${subs.length > 40 ? `\n…and ${subs.length - 40} more` : ''}`
-    : `<#${channelId}> has no voice subscriptions. Try \`/voice subscribe product:photos tag:bug\`.`;
-  return {
-    text: truncate(text, 3000),
-    blocks: [section(text)],
-  };
+    notice,
+    heading,
+    ...subs
+      .slice(0, SUBSCRIPTIONS_SHOWN)
+      .map((s) => `• \`${s.id}\` ${escapeMrkdwn(truncate(s.filterText, 60))}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { text: truncate(text, 3000), blocks };
 }
 
 export interface DigestVoice {
@@ -123,24 +186,28 @@ const permalink = (channel: string, ts: string) =>
  * The day's voices of one subscription, grouped by tag (a voice with two tags is listed under both), each
  * linking to its Slack message and its ticket. At most 50 blocks: whatever does not fit is counted, not cut.
  */
-export function buildVoiceDigest(input: {
-  subscription: VoiceSubscription;
-  dayLabel: string;
-  voices: DigestVoice[];
-}): SlackMessage {
+export function buildVoiceDigest(
+  t: Translate,
+  input: {
+    subscription: VoiceSubscription;
+    dayLabel: string;
+    voices: DigestVoice[];
+  },
+): SlackMessage {
   const { subscription: s, voices } = input;
-  const title = `Voices of ${input.dayLabel} — ${voices.length} message${voices.length === 1 ? '' : 's'}`;
+  const title = t('voice.digest_title', { day: input.dayLabel, count: voices.length });
   const blocks: KnownBlock[] = [
     header(plainText(title)),
-    context(`Subscription \`${s.id}\`: ${escapeMrkdwn(s.filterText)}`),
+    context(t('voice.digest_subscription', { id: s.id, filter: escapeMrkdwn(s.filterText) })),
   ];
   if (voices.length === 0) {
-    blocks.push(section('_No customer message matched this day._'));
+    blocks.push(section(t('voice.digest_none')));
     return { text: title, blocks };
   }
   const byTag = new Map<string, DigestVoice[]>();
   for (const v of voices)
-    for (const tag of v.tags.length ? v.tags : ['(no tag)']) byTag.set(tag, [...(byTag.get(tag) ?? []), v]);
+    for (const tag of v.tags.length ? v.tags : [t('voice.digest_no_tag')])
+      byTag.set(tag, [...(byTag.get(tag) ?? []), v]);
   const tags = [...byTag.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   let omitted = 0;
   for (const [tag, list] of tags) {
@@ -148,7 +215,7 @@ export function buildVoiceDigest(input: {
       const link = v.slackTs
         ? `<${permalink(v.channelId, v.slackTs)}|${escapeMrkdwn(truncate(v.subject, 120))}>`
         : escapeMrkdwn(truncate(v.subject, 120));
-      return `• ${link} · <${v.zendeskUrl}|#${v.ticketZendeskId}> · ${v.at.toISOString().slice(11, 16)} UTC`;
+      return `• ${link} · <${v.zendeskUrl}|#${v.ticketZendeskId}> · ${slackDate(v.at, '{time}')}`;
     });
     const sections = splitText([`*${escapeMrkdwn(tag)}* (${list.length})`, ...lines].join('\n'), 2900);
     for (const text of sections) {
@@ -159,27 +226,28 @@ export function buildVoiceDigest(input: {
       blocks.push(section(text));
     }
   }
-  if (omitted > 0) blocks.push(context(`…${omitted} more section(s) did not fit in one message.`));
+  if (omitted > 0) blocks.push(context(t('voice.digest_omitted', { count: omitted })));
   return { text: title, blocks };
 }
 
 export function buildFollowUpModal(
+  t: Translate,
   meta: z.input<typeof FollowUpMetadata>,
   subject: string | null,
 ): ModalView {
   return modal({
     callbackId: ViewIds.voiceFollowUp,
     privateMetadata: JSON.stringify(meta),
-    title: plainText('Request follow-up'),
-    submit: plainText('Send to support'),
-    close: plainText('Cancel'),
+    title: plainText(t('voice.follow_up_title')),
+    submit: plainText(t('voice.follow_up_submit')),
+    close: plainText(t('common.cancel')),
     blocks: [
       section(
-        `Ticket *#${meta.t}*${subject ? ` ${escapeMrkdwn(subject)}` : ''}. Your question goes to the support team's thread for this ticket.`,
+        t('voice.follow_up_intro', { id: meta.t, subject: subject ? ` ${escapeMrkdwn(subject)}` : '' }),
       ),
       input(
         BlockIds.voiceFollowUpQuestion,
-        plainText('What should support ask or check?'),
+        plainText(t('voice.follow_up_label')),
         textInput(InputIds.voiceFollowUpQuestion, { multiline: true, minLength: 1, maxLength: 2000 }),
       ),
     ],
@@ -201,20 +269,23 @@ export function parseFollowUpQuestion(values: unknown): string {
 }
 
 /** The question in the support thread, and the note left in the voice thread. */
-export function buildFollowUpRequest(input: {
-  userId: string;
-  voiceChannelId: string;
-  question: string;
-}): SlackMessage {
-  const text = `:raising_hand: <@${input.userId}> from <#${input.voiceChannelId}> asks for a follow-up:\n${escapeMrkdwn(input.question)}`;
+export function buildFollowUpRequest(
+  t: Translate,
+  input: { userId: string; voiceChannelId: string; question: string },
+): SlackMessage {
+  const text = t('voice.follow_up_request', {
+    user: input.userId,
+    channel: input.voiceChannelId,
+    question: escapeMrkdwn(input.question),
+  });
   return {
     text: truncate(text, 3000),
     blocks: [section(text)],
   };
 }
 
-export function buildFollowUpNote(input: { userId: string; question: string }): SlackMessage {
-  const text = `:outbox_tray: <@${input.userId}> asked support to follow up: ${escapeMrkdwn(input.question)}`;
+export function buildFollowUpNote(t: Translate, input: { userId: string; question: string }): SlackMessage {
+  const text = t('voice.follow_up_note', { user: input.userId, question: escapeMrkdwn(input.question) });
   return {
     text: truncate(text, 3000),
     blocks: [context(text)],

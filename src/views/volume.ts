@@ -1,5 +1,6 @@
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
 import type { AlertMessageInput, AlertRenderer } from '../domain/volume/ports.ts';
+import type { Translate } from '../i18n/index.ts';
 import {
   context,
   fields as fieldsSection,
@@ -10,83 +11,130 @@ import {
   plainText,
   section,
 } from './block-kit.ts';
-import { escapeMrkdwn, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, slackDate, truncate } from './mrkdwn.ts';
 
-const hhmm = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A moment in each reader's own time zone (Slack's date token; the fallback is UTC). */
+const when = (d: Date) => slackDate(d, '{date_short_pretty} {time}');
+
+/** `all`, `tag:請求`, `inbox:photos` in the catalog's words. */
+export function scopeLabel(t: Translate, scope: string): string {
+  if (scope === 'all') return t('volume.scope_all');
+  const [kind, ...rest] = scope.split(':');
+  const name = rest.join(':');
+  if (kind === 'tag') return t('volume.scope_tag', { name });
+  if (kind === 'inbox') return t('volume.scope_inbox', { name });
+  return scope;
+}
+
+const windowLabel = (t: Translate, minutes: number) =>
+  minutes % 60 === 0
+    ? t('volume.window_hours', { n: minutes / 60 })
+    : t('volume.window_minutes', { n: minutes });
 
 /** The alert that opens an episode: count, baseline, top tags, sample subjects; the chart follows in its thread. */
-export function buildVolumeAlert(a: AlertMessageInput): SlackMessage {
+export function buildVolumeAlert(t: Translate, a: AlertMessageInput): SlackMessage {
   const { rule, reading } = a;
+  const scope = escapeMrkdwn(scopeLabel(t, rule.scope));
+  const window = windowLabel(t, rule.windowMinutes);
   const fields = [
-    `*Last ${a.windowLabel}*\n${reading.count} tickets`,
+    t('volume.field_last', { window, count: reading.count }),
     rule.kind === 'baseline'
-      ? `*Usual for this hour*\n${reading.baseline ?? 0} (median of the same hour, ${rule.weeks} previous weeks)`
-      : `*Threshold*\n${rule.threshold} tickets per ${a.windowLabel}`,
-    `*Alerts at*\n${reading.level} or more`,
-    `*Rule*\n\`${escapeMrkdwn(rule.id)}\``,
+      ? t('volume.field_usual', { baseline: reading.baseline ?? 0, weeks: rule.weeks })
+      : t('volume.field_threshold', { threshold: rule.threshold, window }),
+    t('volume.field_level', { level: reading.level }),
+    t('volume.field_rule', { rule: `\`${escapeMrkdwn(rule.id)}\`` }),
   ];
   const tags = a.topTags.length
-    ? a.topTags.map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`).join(' · ')
-    : '_no tags_';
+    ? a.topTags.map((x) => `\`${escapeMrkdwn(x.tag)}\` ${x.count}`).join(' · ')
+    : t('volume.no_tags');
   const samples = a.samples.length
     ? a.samples
-        .map((s) => `• <${s.url}|#${s.zendeskId}> ${escapeMrkdwn(truncate(s.subject, 150))}`)
+        .map((x) => `• <${x.url}|#${x.zendeskId}> ${escapeMrkdwn(truncate(x.subject, 150))}`)
         .join('\n')
-    : '_none_';
-  const title = `:rotating_light: Ticket volume alert: ${a.scopeLabel}`;
+    : t('volume.none');
   return {
-    text: `Ticket volume alert: ${a.scopeLabel} — ${reading.count} tickets in the last ${a.windowLabel} (alerts at ${reading.level}${reading.baseline !== null ? `, usual ${reading.baseline}` : ''})`,
+    text: t('volume.alert_text', {
+      scope,
+      count: reading.count,
+      window,
+      level: reading.level,
+      usual: reading.baseline !== null ? t('volume.alert_text_usual', { baseline: reading.baseline }) : '',
+    }),
     blocks: [
-      header(plain(title)),
+      header(plain(t('volume.alert_title', { scope: scopeLabel(t, rule.scope) }))),
       fieldsSection(fields),
-      section(`*Top tags*\n${tags}`),
-      section(`*Sample subjects*\n${samples}`),
-      context(
-        `Since ${hhmm(a.startedAt)} · the trend chart (24 hours, 4 weeks) is in the thread · one alert per episode; a recovery message closes it`,
-      ),
+      section(t('volume.top_tags', { tags })),
+      section(t('volume.samples', { samples })),
+      context(t('volume.alert_footer', { since: when(a.startedAt) })),
     ],
   };
 }
 
-export const alertRenderer: AlertRenderer = {
-  alert: buildVolumeAlert,
-  recovery({ scopeLabel, reading, startedAt, endedAt, peakCount, rule }) {
-    const minutes = Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000);
-    const text = `:white_check_mark: Recovered: ${scopeLabel} is back to ${reading.count} tickets in the last ${rule.windowMinutes} min (alerts at ${reading.level}). The episode lasted ${minutes} min (${hhmm(startedAt)} → ${hhmm(endedAt)}), peak ${peakCount}.`;
-    return { text, blocks: [section(text)] };
-  },
-};
+/** Alerts and recoveries are channel posts: the workspace's language. */
+export function createAlertRenderer(t: Translate): AlertRenderer {
+  return {
+    alert: (a) => buildVolumeAlert(t, a),
+    chartAltText: (a) =>
+      t('volume.chart_alt', {
+        scope: scopeLabel(t, a.rule.scope),
+        count: a.reading.count,
+        window: windowLabel(t, a.rule.windowMinutes),
+      }),
+    recovery({ reading, startedAt, endedAt, peakCount, rule }) {
+      const minutes = Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000);
+      const text = t('volume.recovery', {
+        scope: escapeMrkdwn(scopeLabel(t, rule.scope)),
+        count: reading.count,
+        window: windowLabel(t, rule.windowMinutes),
+        level: reading.level,
+        minutes,
+        from: when(startedAt),
+        to: when(endedAt),
+        peak: peakCount,
+      });
+      return { text, blocks: [section(text)] };
+    },
+  };
+}
 
 export interface TodayVolume {
+  /** The local day and its time zone, e.g. `2026-03-02 (UTC+9)`. */
   dayLabel: string;
   total: number;
   byInbox: Array<{ name: string; count: number }>;
   topTags: Array<{ tag: string; count: number }>;
+  /** `scope` as stored (`all`, `tag:請求`, `inbox:photos`). */
   openAlerts: Array<{ scope: string; since: Date; peak: number }>;
   lastHour: number;
 }
 
-/** The App Home: today's counts, per inbox and tag, and the alerts in progress. */
-export function buildHomeView(v: TodayVolume): HomeView {
+/** The App Home in the reader's language: today's counts, per inbox and tag, and the alerts in progress. */
+export function buildHomeView(t: Translate, v: TodayVolume): HomeView {
   const inboxes = v.byInbox.slice(0, 9).map((i) => `*${escapeMrkdwn(i.name)}*\n${i.count}`);
   const tags = v.topTags.length
     ? v.topTags
         .slice(0, 10)
-        .map((t) => `\`${escapeMrkdwn(t.tag)}\` ${t.count}`)
+        .map((x) => `\`${escapeMrkdwn(x.tag)}\` ${x.count}`)
         .join(' · ')
-    : '_none yet_';
+    : t('volume.home_none_yet');
   const alerts = v.openAlerts.length
     ? v.openAlerts
-        .map((a) => `:rotating_light: ${escapeMrkdwn(a.scope)} since ${hhmm(a.since)} (peak ${a.peak})`)
+        .map((a) =>
+          t('volume.home_alert_line', {
+            scope: escapeMrkdwn(scopeLabel(t, a.scope)),
+            since: when(a.since),
+            peak: a.peak,
+          }),
+        )
         .join('\n')
-    : ':white_check_mark: No volume alert in progress.';
+    : t('volume.home_no_alert');
   return homeView([
-    header(plainText('yorisoi — ticket volume today')),
-    section(`*${v.total}* new tickets ${escapeMrkdwn(v.dayLabel)} · *${v.lastHour}* in the last hour`),
-    ...(inboxes.length ? [fieldsSection(['*By inbox*', ...inboxes])] : []),
-    section(`*Top tags today*\n${tags}`),
-    section(`*Alerts*\n${alerts}`),
-    context('Charts on demand: `/yorisoi volume [tag|inbox] [24h|7d|4w]`'),
+    header(plainText(t('volume.home_title'))),
+    section(t('volume.home_totals', { total: v.total, day: escapeMrkdwn(v.dayLabel), lastHour: v.lastHour })),
+    ...(inboxes.length ? [fieldsSection([t('volume.home_by_inbox'), ...inboxes])] : []),
+    section(t('volume.home_top_tags', { tags })),
+    section(t('volume.home_alerts', { alerts })),
+    context(t('volume.home_charts')),
   ]);
 }
 

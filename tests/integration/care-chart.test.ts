@@ -125,6 +125,45 @@ describe('care chart and prior history', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  it("the same care chart modal reads in each Slack user's language: en-US English, ja-JP Japanese", async () => {
+    const ticket = await s.openTicket({
+      subject: '再度の請求について',
+      body: '今月も請求されています。',
+      requester: { email: 'aoi@example.com', name: '青井 葵' },
+    });
+    const root = await rootIn(TICKETS, ticket.id);
+    await writeChart('U0AGENT1', 'aoi@example.com', {
+      [CareBlockIds.flag]: ['handle_with_care'],
+      [CareBlockIds.flagReason]: '返金対応で不満あり',
+      [CareBlockIds.notes]: '電話よりメール希望',
+    });
+    const seen: Record<string, string> = {};
+    for (const user of ['U0AGENT2', 'U0AGENT1']) {
+      await closeAll(user);
+      await action(user, { channel: TICKETS, message_ts: root.ts, action_id: ActionIds.careChart });
+      const modal = await modalShowing(user, 'care_history', `#${ticket.id}`);
+      seen[user] = JSON.stringify(modal.view);
+    }
+    // Kenji (en-US): English labels; the customer's own words stay as written.
+    for (const en of [
+      'Care chart & history',
+      'Handle with care',
+      'Edit care chart',
+      'Tickets (1)',
+      'newest first',
+    ])
+      expect(seen.U0AGENT2).toContain(en);
+    expect(seen.U0AGENT2).toContain('返金対応で不満あり');
+    expect(seen.U0AGENT2).not.toContain('カルテを編集');
+    // Yuki (ja-JP): Japanese labels and statuses in the catalog's words.
+    for (const ja of ['カルテと対応履歴', '要配慮', 'カルテを編集', 'チケット（1 件）', '新しい順', '新規'])
+      expect(seen.U0AGENT1).toContain(ja);
+    expect(seen.U0AGENT1).not.toContain('Edit care chart');
+    // Times as Slack date tokens: each reader sees their own local time, never "UTC" in the text.
+    expect(seen.U0AGENT1).toMatch(/<!date\^\d+\^/);
+    expect(seen.U0AGENT1?.replace(/<!date\^[^>]*>/g, '')).not.toMatch(/\d{2}:\d{2} UTC/);
+  });
+
   it('edits keep every version, and a chart change re-renders the open tickets of the customer', async () => {
     const ticket = await s.openTicket({
       subject: 'Export question',
@@ -145,7 +184,7 @@ describe('care chart and prior history', () => {
     expect(afterFirst.attachments?.[0]?.color).toBe(CHART_COLOR);
 
     // The history modal underneath was refreshed after the save; edit again from it.
-    const refreshed = await modalShowing('U0AGENT1', 'care_history', 'Edit care chart');
+    const refreshed = await modalShowing('U0AGENT1', 'care_history', 'カルテを編集');
     expect(refreshed.id).toBe(history.id);
     await action('U0AGENT1', { view_id: refreshed.id, action_id: ActionIds.careEdit });
     const edit = await modalShowing('U0AGENT1', 'care_chart_edit', 'Long-time user.');
@@ -233,7 +272,7 @@ describe('care chart and prior history', () => {
     await closeAll('U0LEAD');
     await karte('U0LEAD', 'many@example.com');
     const seen: string[] = [];
-    let view = await modalShowing('U0LEAD', 'care_history', 'page 1 of 3');
+    let view = await modalShowing('U0LEAD', 'care_history', '1 / 3 ページ');
     for (let page = 1; page <= 3; page++) {
       expect(view.view.blocks.length).toBeLessThanOrEqual(100);
       seen.push(...[...textOf(view.view.blocks).matchAll(/\|#(\d+)>/g)].map((m) => m[1] ?? ''));
@@ -243,7 +282,7 @@ describe('care chart and prior history', () => {
           action_id: ActionIds.careHistoryPage,
           value: String(page),
         });
-        view = await modalShowing('U0LEAD', 'care_history', `page ${page + 1} of 3`);
+        view = await modalShowing('U0LEAD', 'care_history', `${page + 1} / 3 ページ`);
       }
     }
     expect(seen).toHaveLength(count);
@@ -287,7 +326,7 @@ describe('care chart and prior history', () => {
     await modalShowing('U0PRODUCT', 'care_history', 'svc-4242');
     await closeAll('U0PRODUCT');
     await karte('U0PRODUCT', String(zendeskUserId));
-    await modalShowing('U0PRODUCT', 'care_history', `Zendesk user ${zendeskUserId}`);
+    await modalShowing('U0PRODUCT', 'care_history', `Zendesk ユーザー ${zendeskUserId}`);
     await closeAll('U0PRODUCT');
   });
 

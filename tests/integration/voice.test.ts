@@ -92,7 +92,7 @@ describe('voice of the customer', () => {
     expect(sub.body.acked).toBe(true);
     await waitFor('subscription confirmation', async () =>
       (await s.messages('C0VOICE')).find(
-        (m) => m.text.includes('now hears customers matching') && m.text.includes('product:photos tag:bug'),
+        (m) => m.text.includes('に合うお客様の声を受け取ります') && m.text.includes('product:photos tag:bug'),
       ),
     );
 
@@ -105,7 +105,7 @@ describe('voice of the customer', () => {
     });
     voiceRoot = await waitFor('voice root', async () =>
       (await s.messages('C0VOICE')).find(
-        (m) => !m.thread_ts && m.text.startsWith(`Voice #${photoTicket.id}`),
+        (m) => !m.thread_ts && m.text.startsWith(`顧客の声 #${photoTicket.id}`),
       ),
     );
     // Verbatim: the body is exactly the customer's, with only the personal parts replaced (and &<> escaped for mrkdwn).
@@ -131,9 +131,9 @@ describe('voice of the customer', () => {
     );
     await s.runtime.settle();
     const voices = await s.messages('C0VOICE');
-    expect(voices.filter((m) => m.text.startsWith(`Voice #${photoTicket.id}`) && !m.thread_ts)).toHaveLength(
-      1,
-    );
+    expect(
+      voices.filter((m) => m.text.startsWith(`顧客の声 #${photoTicket.id}`) && !m.thread_ts),
+    ).toHaveLength(1);
     expect(repliesTo(voices, voiceRoot.ts)).toHaveLength(1);
     expect(voices.some((m) => m.text.includes('looking into it'))).toBe(false);
     for (const m of voices) for (const p of [...personal, '080-9876-5432']) expect(shown(m)).not.toContain(p);
@@ -171,7 +171,7 @@ describe('voice of the customer', () => {
     expect(long.length).toBeGreaterThan(12_000);
     const t = await s.openTicket({ subject: 'Long', body: long, brand: 'photos', tags: ['bug'] });
     const root = await waitFor('long voice root', async () =>
-      (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith(`Voice #${t.id}`)),
+      (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith(`顧客の声 #${t.id}`)),
     );
     await s.runtime.settle();
     const parts = [root, ...repliesTo(await s.messages('C0VOICE'), root.ts)];
@@ -214,7 +214,7 @@ describe('voice of the customer', () => {
     );
     await waitFor('note in the voice thread', async () =>
       repliesTo(await s.messages('C0VOICE'), voiceRoot.ts).find((m) =>
-        m.text.includes('asked support to follow up'),
+        m.text.includes('フォローアップを依頼しました'),
       ),
     );
   });
@@ -227,7 +227,7 @@ describe('voice of the customer', () => {
           'GET',
           '/_sim/slack/responses?user=U0PRODUCT',
         )
-      ).body.responses.find((r) => r.body.text?.startsWith('Voices of')),
+      ).body.responses.find((r) => r.body.text?.includes('のお客様の声')),
     );
     expect(digest.body.acked).toBe(true);
     const text = shown({ text: answer.body.text ?? '', blocks: answer.body.blocks } as SimMessage);
@@ -253,8 +253,55 @@ describe('voice of the customer', () => {
     expect(await s.features.voice.postDueDigests(tomorrow)).toBe(1);
     expect(await s.features.voice.postDueDigests(tomorrow)).toBe(0);
     await waitFor('posted digest', async () =>
-      (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.startsWith('Voices of')),
+      (await s.messages('C0VOICE')).find((m) => !m.thread_ts && m.text.includes('のお客様の声')),
     );
+  });
+
+  it('/voice list shows a Remove button per subscription; pressing it stops that one and redraws the list', async () => {
+    await s.api('POST', '/_sim/slack/channels', { id: 'C0VOICE2', name: 'voice-two', is_member: true });
+    await command('subscribe tag:refund', 'C0VOICE2');
+    await command('subscribe keyword:解約', 'C0VOICE2');
+    const subs = await waitFor('two subscriptions', async () => {
+      const rows = await s.db.voiceSubscription.findMany({
+        where: { channelId: 'C0VOICE2', active: true },
+        orderBy: { createdAt: 'asc' },
+      });
+      return rows.length === 2 ? rows : null;
+    });
+    await command('list', 'C0VOICE2');
+    type Ephemeral = { ts: string; channel: string; text: string; blocks?: unknown[] };
+    const ephemerals = async () =>
+      (await s.api<{ ephemerals: Ephemeral[] }>('GET', '/_sim/slack/ephemerals?user=U0PRODUCT')).body
+        .ephemerals;
+    const list = await waitFor('the list', async () =>
+      (await ephemerals()).find(
+        (e) => e.channel === 'C0VOICE2' && JSON.stringify(e.blocks).includes('voice_unsubscribe'),
+      ),
+    );
+    // U0PRODUCT reads Japanese: one Remove (解除) button per subscription, with a confirmation first.
+    const buttons = JSON.stringify(list.blocks).match(/"action_id":"voice_unsubscribe"/g) ?? [];
+    expect(buttons).toHaveLength(2);
+    expect(JSON.stringify(list.blocks)).toContain('"confirm"');
+    expect(JSON.stringify(list.blocks)).toContain('解除');
+
+    const clicked = await s.api<{ acked: boolean }>('POST', '/_sim/slack/actions', {
+      user: 'U0PRODUCT',
+      channel: 'C0VOICE2',
+      message_ts: list.ts,
+      action_id: 'voice_unsubscribe',
+      value: subs[0]!.id,
+    });
+    expect(clicked.body.acked).toBe(true);
+    const redrawn = await waitFor('the list redrawn in place', async () => {
+      const e = (await ephemerals()).find((x) => x.ts === list.ts);
+      return e && JSON.stringify(e.blocks).includes('解除しました') ? e : null;
+    });
+    const after = JSON.stringify(redrawn.blocks);
+    expect(after.match(/"action_id":"voice_unsubscribe"/g) ?? []).toHaveLength(1);
+    expect(after).toContain(subs[1]!.id);
+    expect(after).toContain(subs[0]!.id); // named in the "removed" line
+    const left = await s.db.voiceSubscription.findMany({ where: { channelId: 'C0VOICE2', active: true } });
+    expect(left.map((r) => r.id)).toEqual([subs[1]!.id]);
   });
 
   it('/voice subscribe where yorisoi cannot post answers a clear ephemeral and subscribes nothing', async () => {

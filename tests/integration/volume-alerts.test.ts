@@ -47,7 +47,7 @@ const quiet = async () => {
   await s.runtime.settle();
 };
 const alertRoots = (ms: SimMessage[]) =>
-  ms.filter((m) => !m.thread_ts && m.text.startsWith('Ticket volume alert'));
+  ms.filter((m) => !m.thread_ts && m.text.startsWith('問い合わせ急増'));
 
 /** Decodes a PNG and counts pixels of the bar colour and of dark ink (text, axes): a chart, not a blank image. */
 async function inspectPng(base64: string) {
@@ -87,7 +87,7 @@ describe('volume alerts', () => {
 
     const text = JSON.stringify(alert.blocks);
     // The alert fires as soon as the window holds 5 (tickets arrive one webhook at a time).
-    const [, fired] = alert.text.match(/(\d+) tickets in the last 1 h \(alerts at 5\)/) ?? [];
+    const [, fired] = alert.text.match(/直近 1 時間で (\d+) 件（通知の基準 5 件/) ?? [];
     expect(Number(fired)).toBeGreaterThanOrEqual(5);
     expect(text).toContain(`\`bug\` ${fired}`);
     expect(text).toContain('写真が表示されない');
@@ -114,7 +114,7 @@ describe('volume alerts', () => {
     await s.features.volume.check();
     await s.runtime.settle();
     const replies = repliesTo(await s.messages('C0ALERTS'), alert.ts);
-    const recoveries = replies.filter((m) => m.text.startsWith(':white_check_mark: Recovered'));
+    const recoveries = replies.filter((m) => m.text.startsWith(':white_check_mark: 回復'));
     expect(recoveries).toHaveLength(1);
     expect(alertRoots(await s.messages('C0ALERTS'))).toHaveLength(1);
     const episodes = await s.db.alertEpisode.findMany();
@@ -138,6 +138,8 @@ describe('volume alerts', () => {
     expect((await inspectPng(upload.content_base64 ?? '')).bars).toBeGreaterThan(100);
     const message = (await s.messages('C0SUPPORT')).find((m) => m.text.includes('Ticket volume — tag bug'));
     expect(message?.text).toMatch(/tag bug: 9 in the last 7 days/);
+    // Posted in the channel: who asked, in the workspace's language (Japanese by default).
+    expect(message?.text).toContain('（<@U0LEAD> さんの依頼）');
 
     await s.api('POST', '/_sim/slack/commands', {
       user: 'U0LEAD',
@@ -195,22 +197,29 @@ describe('volume alerts', () => {
     expect(month.at(-1)).toMatch(/^11\/30/);
   });
 
-  it("the App Home shows today's counts", async () => {
+  it("the App Home shows today's counts, in each reader's language", async () => {
     offsetMs = 0;
-    await s.api('POST', '/_sim/slack/events', { type: 'app_home_opened', user: 'U0LEAD' });
-    const home = await waitFor(
-      'home view',
-      async () =>
-        (
-          await s.api<{ views: Array<{ view: { blocks: unknown[] } }> }>(
-            'GET',
-            '/_sim/slack/home?user=U0LEAD',
-          )
-        ).body.views[0],
-    );
-    const text = JSON.stringify(home.view.blocks);
-    expect(text).toContain('*9* new tickets today');
-    expect(text).toContain('*Photos*\\n9');
-    expect(text).toContain('`bug` 9');
+    const homeOf = async (user: string) => {
+      await s.api('POST', '/_sim/slack/events', { type: 'app_home_opened', user });
+      const home = await waitFor(
+        'home view',
+        async () =>
+          (
+            await s.api<{ views: Array<{ view: { blocks: unknown[] } }> }>(
+              'GET',
+              `/_sim/slack/home?user=${user}`,
+            )
+          ).body.views[0],
+      );
+      return JSON.stringify(home.view.blocks);
+    };
+    const ja = await homeOf('U0LEAD'); // ja-JP
+    expect(ja).toContain('新規チケット *9* 件');
+    expect(ja).toContain('*Photos*\\n9');
+    expect(ja).toContain('`bug` 9');
+    expect(ja).toContain('受信箱別');
+    const en = await homeOf('U0AGENT2'); // en-US
+    expect(en).toMatch(/\*9\* new tickets \d{4}-\d{2}-\d{2} \(UTC\+9\)/);
+    expect(en).toContain('By inbox');
   });
 });

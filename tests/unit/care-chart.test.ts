@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../../src/config.ts';
 import type { CareChart, CustomerRecord, HistoryEntry } from '../../src/domain/care/care-chart-model.ts';
 import { combineCharts, describeChange, parseFacts } from '../../src/domain/care/care-chart-model.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { blocksTextLength, validateMessageBlocks, validateView } from '../../src/sim/slack/block-kit.ts';
 import {
   buildCareEditModal,
@@ -95,6 +96,7 @@ describe('care chart views stay within Slack limits by construction', () => {
     const entries = Array.from({ length: HISTORY_PAGE_SIZE * 3 + 1 }, (_, i) => entry(i));
     for (const page of [0, 1, 3]) {
       const view = buildCareHistoryModal(
+        translator('ja'),
         { customer, chart: fullChart, entries, zendeskProblem: 'Zendesk did not answer.' },
         page,
       );
@@ -105,7 +107,7 @@ describe('care chart views stay within Slack limits by construction', () => {
   });
 
   it('the edit and edit-history modals are valid with the largest content', () => {
-    expect(validateView(buildCareEditModal(customer, fullChart), 'modal')).toEqual([]);
+    expect(validateView(buildCareEditModal(translator('en'), customer, fullChart), 'modal')).toEqual([]);
     const revisions = Array.from({ length: 60 }, (_, i) => ({
       version: i + 1,
       kind: 'edit' as const,
@@ -114,7 +116,7 @@ describe('care chart views stay within Slack limits by construction', () => {
       createdAt: new Date(),
       content: fullChart,
     }));
-    expect(validateView(buildCareRevisionsModal(customer, revisions), 'modal')).toEqual([]);
+    expect(validateView(buildCareRevisionsModal(translator('ja'), customer, revisions), 'modal')).toEqual([]);
   });
 
   it('the edit modal state parses back into the form', () => {

@@ -17,6 +17,7 @@ import type { TemplateSearchHit } from '../../src/domain/templates/ports.ts';
 import type { Template, TemplateVersion } from '../../src/domain/templates/template.ts';
 import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import type { AlertRule } from '../../src/domain/volume/volume-model.ts';
+import { translator } from '../../src/i18n/index.ts';
 import {
   buildCareEditModal,
   buildCareHistoryModal,
@@ -62,7 +63,12 @@ import {
   buildVoiceHelp,
   buildVoiceMessages,
 } from '../../src/views/voice.ts';
-import { alertRenderer, buildHomeView, buildVolumeAlert, buildVolumeUsage } from '../../src/views/volume.ts';
+import {
+  buildHomeView,
+  buildVolumeAlert,
+  buildVolumeUsage,
+  createAlertRenderer,
+} from '../../src/views/volume.ts';
 
 /**
  * Every Block Kit builder in src/views, run with representative data (Japanese text, customer-controlled
@@ -288,7 +294,7 @@ const subscription = {
   filterText: 'product:photos tag:bug <x>',
   createdBy: 'U1',
   createdAt: at,
-} as unknown as Parameters<typeof buildSubscribed>[0];
+} as unknown as Parameters<typeof buildSubscribed>[1];
 
 export function viewCatalog(): CatalogEntry[] {
   const m = (name: string, value: SlackMessage): CatalogEntry => ({ name, kind: 'message', value });
@@ -331,15 +337,24 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     m('care root parts, plain chart', buildCareRootParts({ ...care, chart: { ...chart, flagged: false } })),
   );
-  list.push(v('care loading', buildLoadingModal()));
-  list.push(v('care error', buildErrorModal('Zendesk said <500>')));
-  list.push(
-    v('care history', buildCareHistoryModal({ customer, chart, entries, zendeskProblem: 'timeout' }, 0)),
-  );
+  const tJa = translator('ja');
+  const tEn = translator('en');
+  list.push(v('care loading', buildLoadingModal(tJa)));
+  list.push(v('care error', buildErrorModal(tJa, 'Zendesk said <500>')));
+  for (const [lang, t] of [['ja', tJa] as const, ['en', tEn] as const]) {
+    list.push(
+      v(
+        `care history (${lang})`,
+        buildCareHistoryModal(t, { customer, chart, entries, zendeskProblem: 'timeout' }, 0),
+      ),
+    );
+    list.push(v(`care edit (${lang})`, buildCareEditModal(t, customer, chart)));
+  }
   list.push(
     v(
       'care history, no chart, paged',
       buildCareHistoryModal(
+        tJa,
         {
           customer,
           chart: null,
@@ -350,10 +365,9 @@ export function viewCatalog(): CatalogEntry[] {
       ),
     ),
   );
-  list.push(v('care edit', buildCareEditModal(customer, chart)));
-  list.push(v('care edit, new', buildCareEditModal({ ...customer, email: null }, null)));
-  list.push(v('care revisions', buildCareRevisionsModal(customer, revisions)));
-  list.push(m('clip added', buildClipAddedMessage(customer, chart)));
+  list.push(v('care edit, new', buildCareEditModal(tEn, { ...customer, email: null }, null)));
+  list.push(v('care revisions', buildCareRevisionsModal(tJa, customer, revisions)));
+  list.push(m('clip added', buildClipAddedMessage(tJa, customer, chart)));
 
   // drafting
   const editorInput = {
@@ -588,24 +602,40 @@ export function viewCatalog(): CatalogEntry[] {
     isThreadRoot: true,
     zendeskUrl: 'https://example.zendesk.com/agent/tickets/42',
   };
-  buildVoiceMessages(voice).forEach((x, i) => {
+  buildVoiceMessages(tJa, voice).forEach((x, i) => {
     list.push(m(`voice root ${i}`, x));
   });
-  buildVoiceMessages({ ...voice, isThreadRoot: false, tags: [], productName: null }).forEach((x, i) => {
+  buildVoiceMessages(tEn, { ...voice, isThreadRoot: false, tags: [], productName: null }).forEach((x, i) => {
     list.push(m(`voice reply ${i}`, x));
   });
-  buildVoiceMessages({ ...voice, body: 'い'.repeat(10_000) }).forEach((x, i) => {
+  buildVoiceMessages(tJa, { ...voice, body: 'い'.repeat(10_000) }).forEach((x, i) => {
     list.push(m(`long voice ${i}`, x));
   });
-  list.push(m('voice help', buildVoiceHelp()));
-  list.push(m('subscribed', buildSubscribed(subscription)));
-  list.push(m('subscriptions', buildSubscriptionList('C0VOICE', [subscription])));
-  list.push(m('no subscriptions', buildSubscriptionList('C0VOICE', [])));
-  list.push(m('digest, empty', buildVoiceDigest({ subscription, dayLabel: '2026-03-02', voices: [] })));
+  list.push(m('voice help', buildVoiceHelp(tJa)));
+  list.push(m('voice help (en)', buildVoiceHelp(tEn)));
+  list.push(m('subscribed', buildSubscribed(tJa, subscription)));
+  list.push(m('subscriptions', buildSubscriptionList(tJa, 'C0VOICE', [subscription])));
+  list.push(
+    m(
+      'subscriptions, 45, after a removal (en)',
+      buildSubscriptionList(
+        tEn,
+        'C0VOICE',
+        Array.from({ length: 45 }, (_, i) => ({
+          ...subscription,
+          id: `sub${i}`,
+          filterText: 'x'.repeat(2000),
+        })),
+        ':white_check_mark: Removed subscription `sub99`.',
+      ),
+    ),
+  );
+  list.push(m('no subscriptions', buildSubscriptionList(tJa, 'C0VOICE', [])));
+  list.push(m('digest, empty', buildVoiceDigest(tJa, { subscription, dayLabel: '2026-03-02', voices: [] })));
   list.push(
     m(
       'digest',
-      buildVoiceDigest({
+      buildVoiceDigest(tEn, {
         subscription,
         dayLabel: '2026-03-02',
         voices: [
@@ -631,15 +661,15 @@ export function viewCatalog(): CatalogEntry[] {
       }),
     ),
   );
-  list.push(v('follow-up', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, '写真 <消えた>')));
-  list.push(v('follow-up, no subject', buildFollowUpModal({ t: '42', c: 'C0VOICE' }, null)));
+  list.push(v('follow-up', buildFollowUpModal(tJa, { t: '42', c: 'C0VOICE' }, '写真 <消えた>')));
+  list.push(v('follow-up, no subject', buildFollowUpModal(tEn, { t: '42', c: 'C0VOICE' }, null)));
   list.push(
     m(
       'follow-up request',
-      buildFollowUpRequest({ userId: 'U1', voiceChannelId: 'C0VOICE', question: 'did <x> & y?' }),
+      buildFollowUpRequest(tJa, { userId: 'U1', voiceChannelId: 'C0VOICE', question: 'did <x> & y?' }),
     ),
   );
-  list.push(m('follow-up note', buildFollowUpNote({ userId: 'U1', question: 'did <x>?' })));
+  list.push(m('follow-up note', buildFollowUpNote(tJa, { userId: 'U1', question: 'did <x>?' })));
 
   // volume
   const alert = {
@@ -651,11 +681,12 @@ export function viewCatalog(): CatalogEntry[] {
     samples: [{ zendeskId: '42', subject: '写真 <a>', url: links.zendeskUrl }],
     startedAt: at,
   };
-  list.push(m('volume alert (baseline)', buildVolumeAlert(alert)));
+  list.push(m('volume alert (baseline)', buildVolumeAlert(tJa, alert)));
+  list.push(m('volume alert (baseline, en)', buildVolumeAlert(tEn, alert)));
   list.push(
     m(
       'volume alert (threshold)',
-      buildVolumeAlert({
+      buildVolumeAlert(tJa, {
         ...alert,
         rule: thresholdRule,
         reading: { ...reading, baseline: null },
@@ -667,7 +698,7 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     m(
       'volume recovery',
-      alertRenderer.recovery({
+      createAlertRenderer(tJa).recovery({
         rule: baselineRule,
         scopeLabel: 'All',
         reading,
@@ -680,12 +711,12 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     v(
       'home',
-      buildHomeView({
-        dayLabel: 'today (Mar 2)',
+      buildHomeView(tJa, {
+        dayLabel: '2026-03-02 (UTC+9)',
         total: 31,
         byInbox: [{ name: 'Photos <x>', count: 20 }],
         topTags: [{ tag: 'bug', count: 8 }],
-        openAlerts: [{ scope: 'All', since: at, peak: 30 }],
+        openAlerts: [{ scope: 'tag:請求<x>', since: at, peak: 30 }],
         lastHour: 4,
       }),
       'home',
@@ -694,7 +725,14 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(
     v(
       'home, quiet',
-      buildHomeView({ dayLabel: 'today', total: 0, byInbox: [], topTags: [], openAlerts: [], lastHour: 0 }),
+      buildHomeView(tEn, {
+        dayLabel: '2026-03-02 (UTC+9)',
+        total: 0,
+        byInbox: [],
+        topTags: [],
+        openAlerts: [],
+        lastHour: 0,
+      }),
       'home',
     ),
   );

@@ -123,7 +123,7 @@ export function createAlertService(deps: {
         store.sampleSubjects(rule.scope, from, now, 5),
         renderChart(rule.scope, now),
       ]);
-      const message = deps.renderer.alert({
+      const input = {
         rule,
         reading,
         scopeLabel,
@@ -135,7 +135,8 @@ export function createAlertService(deps: {
           url: deps.zendeskTicketUrl(s.zendeskId),
         })),
         startedAt: now,
-      });
+      };
+      const message = deps.renderer.alert(input);
       const stamp = now.toISOString().slice(0, 16).replace('T', '-').replace(':', '');
       const effects: OutboxEffect[] = [
         { kind: 'post_thread_root', key: `alert:${id}`, channelId: rule.channelId, group, message },
@@ -147,7 +148,7 @@ export function createAlertService(deps: {
           file: {
             filename: `volume-${rule.scope.replace(/[^\w-]+/g, '_')}-${stamp}.png`,
             title: `${chart.data.title} (${stamp} UTC)`,
-            altText: `Trend chart of ${scopeLabel}: ${reading.count} in the last ${windowLabel(rule.windowMinutes)}, last 24 hours and last 4 weeks`,
+            altText: deps.renderer.chartAltText(input),
             contentBase64: Buffer.from(chart.png).toString('base64'),
           },
         },

@@ -64,6 +64,8 @@ export interface AlertMessageInput {
 
 export interface AlertRenderer {
   alert(input: AlertMessageInput): SlackMessage;
+  /** The alt text of the alert's chart upload (read aloud by screen readers, shown when images are off). */
+  chartAltText(input: AlertMessageInput): string;
   recovery(input: {
     rule: AlertRule;
     scopeLabel: string;

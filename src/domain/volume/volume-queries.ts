@@ -119,7 +119,7 @@ export function createVolumeQueries(deps: {
           ? 'UTC'
           : `UTC${deps.tzOffsetMinutes > 0 ? '+' : '-'}${Math.abs(deps.tzOffsetMinutes) / 60}`;
       return {
-        dayLabel: `today (${new Date(from.getTime() + offset).toISOString().slice(0, 10)}, ${tz})`,
+        dayLabel: `${new Date(from.getTime() + offset).toISOString().slice(0, 10)} (${tz})`,
         total: of('all'),
         lastHour,
         byInbox: inboxes.map((i) => ({ name: i.name, count: of(`inbox:${i.id}`) })),
@@ -128,7 +128,7 @@ export function createVolumeQueries(deps: {
           .slice(0, 10)
           .map((c) => ({ tag: c.scope.slice(4), count: c.count })),
         openAlerts: open.map((e) => ({
-          scope: describeScope(e.scope),
+          scope: e.scope,
           since: e.startedAt,
           peak: e.peakCount,
         })),
