@@ -3,6 +3,7 @@ import type { ServiceUserIdSource } from '../domain/care/ports.ts';
 import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 
 /** Everything yorisoi needs to run, resolved (credentials real or pointing at the simulators). */
@@ -28,6 +29,8 @@ export interface RuntimeSettings {
   voiceMaskNames?: string[];
   /** Local time zone of the team as a UTC offset: days of digests, charts and the App Home. */
   tzOffsetMinutes?: number;
+  /** The workspace language (YORISOI_LOCALE): channel posts such as ticket roots; default ja. */
+  locale?: Locale;
   /** The clock of volume alerts and digests (tests drive it). */
   clock?: () => Date;
 }
@@ -77,6 +80,7 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     databaseUrl: config.databaseUrl,
     port: config.port,
     pollSeconds: config.pollSeconds,
+    locale: config.locale,
     slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
     serviceUserId: config.serviceUserId,
     templateEditors: config.templateEditors,

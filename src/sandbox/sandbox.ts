@@ -81,6 +81,8 @@ export interface SandboxOptions {
   voiceMaskNames?: string[];
   /** Default 540 (Japan). */
   tzOffsetMinutes?: number;
+  /** The workspace language of channel posts (default: YORISOI_LOCALE from `configured`, else ja). */
+  locale?: 'ja' | 'en';
   clock?: () => Date;
   /** Who may change templates from Slack; the sandbox lead (U0LEAD) unless given. */
   templateEditors?: string[];
@@ -134,6 +136,7 @@ export async function startSandbox(options: SandboxOptions) {
       alertEvaluateSeconds: options.alertEvaluateSeconds,
       voiceMaskNames: options.voiceMaskNames,
       tzOffsetMinutes: options.tzOffsetMinutes ?? 540,
+      locale: options.locale ?? fromEnv?.locale,
       clock: options.clock,
       drafting: options.drafting ?? fromEnv?.drafting,
     };

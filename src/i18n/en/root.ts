@@ -1,0 +1,38 @@
+import type { root as ja } from '../ja/root.ts';
+
+/** English for ja/root.ts: same keys, same {{placeholders}}. */
+export const root: Record<keyof typeof ja, string> = {
+  'root.flag': ':warning: *Handle with care*',
+  'root.flag_reason': ':warning: *Handle with care: {{reason}}*',
+  'root.flag_text': '⚠️ handle with care',
+  'root.priority.urgent': ':rotating_light: *URGENT*',
+  'root.priority.high': ':small_red_triangle: *High priority*',
+  'root.assignee': 'Held by *{{name}}*',
+  'root.unassigned': ':raising_hand: *Unassigned*',
+  'root.waiting': ':hourglass_flowing_sand: *Customer waiting* since {{since}} · *{{count}} unanswered*',
+  'root.answered': ':speech_balloon: Latest message answered',
+  'root.closed': ':white_check_mark: Done',
+  'root.requester': '{{requester}}',
+  'root.organization': '{{name}}',
+  'root.prior_none': ':new: First ticket from this customer',
+  'root.prior_some': ':repeat: {{count}} prior tickets',
+  'root.care_chart': 'care chart v{{version}}',
+  'root.care_details': '*Care chart* {{details}}',
+  'root.care_empty': '(the care chart is empty)',
+  'root.inbox_opened': 'Inbox *{{inbox}}* · opened {{opened}}',
+  'root.button.open': 'Open in Zendesk',
+  'root.button.draft': 'Draft reply',
+  'root.button.template': 'Find template',
+  'root.button.care': 'Care chart & history',
+  'root.text': '#{{id}} {{subject}} — {{requester}} ({{status}}, {{assignee}})',
+  'root.text_waiting': '{{count}} unanswered',
+  'root.degraded':
+    ':warning: Slack refused this ticket’s usual layout, so it is shown in short form. Read it in full in Zendesk.',
+  'thread.customer_wrote': ':speech_balloon: *{{name}}* wrote · {{at}}{{part}}',
+  'thread.agent_public': ':outbox_tray: *Public reply sent from Zendesk* · {{at}}{{part}}',
+  'thread.follow_up_mention': '{{mention}} the customer wrote again',
+  'thread.part': ' · part {{n}} of {{total}}',
+  'thread.empty': '(empty message)',
+  'thread.text_customer': '{{name}}: {{body}}',
+  'thread.text_agent': 'Agent: {{body}}',
+} as const;
