@@ -34,8 +34,8 @@ export function escapeMrkdwn(text: string): string {
  * (which decides exactly); any other code point is a grapheme by itself. Intl.Segmenter alone takes seconds
  * on a 50,000-character message, which would hold up acknowledgements.
  */
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists extenders on purpose (each alone)
 const CLUSTER =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists extenders, each matched alone
   /\r\n|\p{RI}\p{RI}|[\uac00-\ud7a3]?[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]+|[\s\S](?:[\p{M}\ufe0e\ufe0f\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\u200d[\s\S]?)+/gu;
 
 function graphemes(text: string, out: string[]) {

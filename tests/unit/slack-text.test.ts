@@ -39,7 +39,7 @@ describe("characters as Slack counts them (code points, as the published Block K
 
   it('truncating escaped mrkdwn never cuts an entity, a surrogate pair or a ZWJ sequence', () => {
     for (let max = 2; max < 40; max++) {
-      const out = truncate(escapeMrkdwn('a&b<c>d 😀 𠮷 ' + FAMILY + ' & & &'), max);
+      const out = truncate(escapeMrkdwn(`a&b<c>d 😀 𠮷 ${FAMILY} & & &`), max);
       expect(slackLength(out)).toBeLessThanOrEqual(max);
       expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
       expect(wellFormedText(out)).toBe(true);
