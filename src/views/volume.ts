@@ -35,7 +35,7 @@ export function buildVolumeAlert(a: AlertMessageInput): SlackMessage {
     : '_none_';
   const title = `:rotating_light: Ticket volume alert: ${a.scopeLabel}`;
   return {
-    text: `Ticket volume alert: ${a.scopeLabel} — ${reading.count} tickets in the last ${a.windowLabel} (alerts at ${reading.level}${reading.baseline !== null ? `, usual ${reading.baseline}` : ''})`,
+    text: `Ticket volume alert: ${escapeMrkdwn(a.scopeLabel)} — ${reading.count} tickets in the last ${a.windowLabel} (alerts at ${reading.level}${reading.baseline !== null ? `, usual ${reading.baseline}` : ''})`,
     blocks: [
       header(plain(title)),
       fieldsSection(fields),
