@@ -106,7 +106,7 @@ const link = (t: TicketSnapshot) => ({
   zendeskUrl: `https://example.zendesk.com/agent/tickets/${t.zendeskId}`,
 });
 
-const said = (t: TicketSnapshot, id: string, author: string, minutesAgo: number) => ({
+const said = (_t: TicketSnapshot, id: string, author: string, minutesAgo: number) => ({
   zendeskCommentId: id,
   authorZendeskId: author,
   authorName: null,

@@ -46,7 +46,7 @@ function requesterField(t: TicketSnapshot): string {
   const message = buildTicketRootMessage(t, inbox, {
     zendeskUrl: 'https://example.zendesk.com/agent/tickets/42',
   });
-  const line = (message.blocks?.[1] as { elements: Array<{ text: string }> }).elements[0]?.text ?? '';
+  const line = (message.blocks![1] as { elements: Array<{ text: string }> }).elements[0]?.text ?? '';
   return line.replace(/^:bust_in_silhouette: /, '').split('  ·  ')[0] ?? '';
 }
 
@@ -81,7 +81,7 @@ const care = (flagged: boolean) => ({
   priorTickets: 2,
 });
 const firstText = (m: ReturnType<typeof buildTicketRootMessage>) =>
-  (m.blocks?.[0] as { text: { text: string } }).text.text;
+  (m.blocks![0] as { text: { text: string } }).text.text;
 
 describe('the root says what needs doing', () => {
   it("a flagged returning customer's root has the flag and its reason in its first block, said once", () => {
