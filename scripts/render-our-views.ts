@@ -113,8 +113,26 @@ const link = (t: TicketSnapshot) => ({
   zendeskUrl: `https://example.zendesk.com/agent/tickets/${t.zendeskId}`,
 });
 
+const said = (_t: TicketSnapshot, id: string, author: string, minutesAgo: number) => ({
+  zendeskCommentId: id,
+  authorZendeskId: author,
+  authorName: null,
+  public: true,
+  body: 'x',
+  createdAt: new Date(now.getTime() - minutesAgo * 60_000),
+});
+// A flagged returning customer with a follow-up waiting (agent answered once, then two more messages).
+t1.comments = [
+  said(t1, '1', 'u1042', 26),
+  said(t1, '2', 'a1', 20),
+  said(t1, '3', 'u1042', 9),
+  said(t1, '4', 'u1042', 2),
+];
+t2.comments = [said(t2, '5', t2.requester.zendeskUserId, 12)];
+t3.comments = [said(t3, '6', t3.requester.zendeskUserId, 3)];
+
 const roots = [
-  { ...buildTicketRootMessage(t1, inbox, link(t1), care), _time: '14:16', _replies: 2 },
+  { ...buildTicketRootMessage(t1, inbox, link(t1), care), _time: '14:16', _replies: 4 },
   { ...buildTicketRootMessage(t2, inbox, link(t2), null), _time: '14:30' },
   { ...buildTicketRootMessage(t3, inbox, link(t3), null), _time: '14:39' },
 ];

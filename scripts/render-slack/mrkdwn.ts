@@ -30,6 +30,7 @@ const EMOJI: Record<string, string> = {
   x: '❌',
   speech_balloon: '💬',
   rotating_light: '🚨',
+  small_red_triangle: '🔺',
   loudspeaker: '📢',
   wastebasket: '🗑️',
   thread: '🧵',

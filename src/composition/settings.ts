@@ -31,6 +31,8 @@ export interface RuntimeSettings {
   voiceMaskNames?: string[];
   /** Local time zone of the team as a UTC offset: days of digests, charts and the App Home. */
   tzOffsetMinutes?: number;
+  /** The workspace language (YORISOI_LOCALE): channel posts such as ticket roots; default ja. */
+  locale?: Locale;
   /** The clock of volume alerts and digests (tests drive it). */
   clock?: () => Date;
   /**
@@ -42,8 +44,6 @@ export interface RuntimeSettings {
   businessHours?: BusinessHours;
   /** The Monday team report is posted here (none: on demand only). */
   reportChannel?: string;
-  /** The workspace language of channel posts (YORISOI_LOCALE); readers' own screens follow their Slack locale. */
-  locale?: Locale;
 }
 
 export interface SlackConnectionSettings {
@@ -91,6 +91,7 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     databaseUrl: config.databaseUrl,
     port: config.port,
     pollSeconds: config.pollSeconds,
+    locale: config.locale,
     slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
     serviceUserId: config.serviceUserId,
     templateEditors: config.templateEditors,
@@ -102,7 +103,6 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     voiceMaskNames: config.voiceMaskNames,
     businessHours: config.businessHours,
     reportChannel: config.reportChannel,
-    locale: config.locale,
   };
 }
 

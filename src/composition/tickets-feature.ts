@@ -5,7 +5,7 @@ import { createTicketSync } from '../domain/tickets/ticket-sync.ts';
 import { createInboxStore } from '../storage/inbox-store.ts';
 import { createKeyValueStore } from '../storage/key-value-store.ts';
 import { createTicketQueries } from '../storage/ticket-queries.ts';
-import { createTicketStore } from '../storage/ticket-store.ts';
+import { createAgentDirectory, createTicketStore } from '../storage/ticket-store.ts';
 import { createWebhookDeliveryStore } from '../storage/webhook-delivery-store.ts';
 import type { RuntimeStatus } from '../views/help.ts';
 import { createTicketThreadRenderer } from '../views/ticket-thread.ts';
@@ -32,7 +32,11 @@ export async function wireTickets(
   const sync = createTicketSync({
     source: gateway,
     store: createTicketStore(db),
-    renderer: createTicketThreadRenderer({ careContext: (t) => deps.care.contextFor(t) }),
+    renderer: createTicketThreadRenderer({
+      careContext: (t) => deps.care.contextFor(t),
+      locale: settings.locale ?? 'ja',
+    }),
+    agents: createAgentDirectory(db),
     zendeskTicketUrl: platform.zendeskTicketUrl,
     logger: logger.child({ component: 'ticket-sync' }),
     requesters: deps.care,

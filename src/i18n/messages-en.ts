@@ -1,6 +1,7 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { enrich } from './en/enrich.ts';
+import { root } from './en/root.ts';
 import { team } from './en/team.ts';
 import { voice } from './en/voices.ts';
 import { volume } from './en/volume-alerts.ts';
@@ -14,4 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...care,
   ...voice,
   ...volume,
+  ...root,
 };

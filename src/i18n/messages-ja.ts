@@ -1,6 +1,7 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { enrich } from './ja/enrich.ts';
+import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
 import { voice } from './ja/voices.ts';
 import { volume } from './ja/volume-alerts.ts';
@@ -19,6 +20,7 @@ export const ja = {
   ...care,
   ...voice,
   ...volume,
+  ...root,
 } as const;
 
 export type MessageKey = keyof typeof ja;

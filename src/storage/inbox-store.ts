@@ -12,6 +12,7 @@ export function createInboxStore(db: Db) {
     tagsJson: JSON.stringify(i.tags),
     position: i.position,
     isDefault: i.isDefault,
+    followUp: i.followUp ?? 'broadcast',
   });
   return {
     async list(): Promise<Inbox[]> {

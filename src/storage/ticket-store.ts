@@ -1,5 +1,11 @@
-import type { StoredTicket, TicketStore } from '../domain/tickets/ports.ts';
-import type { CustomerIdentity, Inbox, rootFields } from '../domain/tickets/ticket.ts';
+import type { AgentDirectory, StoredTicket, TicketStore } from '../domain/tickets/ports.ts';
+import {
+  type CustomerIdentity,
+  customerWaiting,
+  FOLLOW_UP_NOTICES,
+  type Inbox,
+  type rootFields,
+} from '../domain/tickets/ticket.ts';
 import type { Db, Tx } from './database.ts';
 import { enqueueEffect } from './outbox-store.ts';
 import { countTicket } from './volume-store.ts';
@@ -14,8 +20,14 @@ export function toInbox(row: {
   tagsJson: string;
   position: number;
   isDefault: boolean;
+  followUp?: string;
 }): Inbox {
-  return { ...row, tags: JSON.parse(row.tagsJson) as string[] };
+  const { tagsJson, followUp, ...rest } = row;
+  return {
+    ...rest,
+    tags: JSON.parse(tagsJson) as string[],
+    followUp: FOLLOW_UP_NOTICES.find((f) => f === followUp) ?? 'broadcast',
+  };
 }
 
 export async function upsertCustomerTx(tx: Tx | Db, identity: CustomerIdentity): Promise<string> {
@@ -42,11 +54,24 @@ export function createTicketStore(db: Db): TicketStore {
       const row = await db.ticket.findUnique({
         where: { zendeskId },
         include: {
-          comments: { select: { zendeskCommentId: true } },
+          comments: {
+            select: { zendeskCommentId: true, authorZendeskId: true, public: true, zendeskCreatedAt: true },
+          },
           requester: { select: { zendeskUserId: true } },
         },
       });
       if (!row) return null;
+      // The stored copy's waiting state, from the stored comments (the root shows it).
+      const waiting = customerWaiting({
+        status: row.status,
+        requester: { zendeskUserId: row.requester.zendeskUserId },
+        comments: row.comments.map((c) => ({
+          zendeskCommentId: c.zendeskCommentId,
+          authorZendeskId: c.authorZendeskId,
+          public: c.public,
+          createdAt: c.zendeskCreatedAt,
+        })),
+      });
       return {
         id: row.id,
         zendeskId: row.zendeskId,
@@ -59,6 +84,8 @@ export function createTicketStore(db: Db): TicketStore {
           priority: row.priority,
           assignee: row.assigneeZendeskId,
           tags: (JSON.parse(row.tagsJson) as string[]).sort().join(' '),
+          waitingSince: waiting?.since.getTime() ?? null,
+          unanswered: waiting?.count ?? 0,
         } satisfies ReturnType<typeof rootFields>),
         zendeskUpdatedAt: row.zendeskUpdatedAt,
         syncedAt: row.updatedAt,
@@ -157,5 +184,18 @@ export function createTicketStore(db: Db): TicketStore {
     },
 
     upsertCustomer: (identity) => upsertCustomerTx(db, identity),
+  };
+}
+
+/** Zendesk agent → Slack user, from the agent mapping (`/yorisoi map`, or learned from e-mail). */
+export function createAgentDirectory(db: Db): AgentDirectory {
+  return {
+    async slackUserIdOf(zendeskUserId) {
+      const row = await db.agentMapping.findFirst({
+        where: { zendeskUserId },
+        orderBy: { updatedAt: 'desc' },
+      });
+      return row?.slackUserId ?? null;
+    },
   };
 }

@@ -89,7 +89,7 @@ export function buildCareRootParts(care: CareContext): {
     ? [
         {
           color: chart.flagged ? FLAG_COLOR : CHART_COLOR,
-          fallback: chartSummaryLine(chart),
+          fallback: escapeMrkdwn(chartSummaryLine(chart)),
           blocks: [
             section(
               `${flag ? `${flag} — ` : ':clipboard: *Care chart* — '}${escapeMrkdwn(chartSummaryLine(chart))}`,

@@ -13,6 +13,11 @@ export type SimMessage = {
   blocks?: unknown[];
   attachments?: Array<{ color?: string; blocks?: unknown[] }>;
   metadata?: unknown;
+  reply_broadcast?: boolean;
+  /** Live mentions Slack would notify (the simulator's record). */
+  would_notify: string[];
+  /** Live links in the message's mrkdwn. */
+  links: string[];
 };
 
 /** A sandbox on free ports with its own SQLite file; `logs` holds every line the app logged. */

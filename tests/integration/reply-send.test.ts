@@ -59,7 +59,7 @@ describe('send to Zendesk', () => {
     ).body.ticket;
     expect(ticket.status).toBe('pending');
     await waitFor('root shows pending', async () =>
-      (await s.messages(thread.channel)).find((m) => m.ts === thread.root.ts && m.text.includes('pending')),
+      (await s.messages(thread.channel)).find((m) => m.ts === thread.root.ts && m.text.includes('保留中')),
     );
     await s.runtime.settle();
     // Our own reply is not mirrored a second time as "sent from Zendesk".

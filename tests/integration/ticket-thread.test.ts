@@ -28,7 +28,7 @@ describe('ticket → thread', () => {
     });
     const root = await waitFor('root', async () => rootsOf(await s.messages('C0PHOTOS'), ticket.id)[0]);
     expect(root.text).toContain('Taro');
-    expect(root.text).toContain('unassigned');
+    expect(root.text).toContain('未割り当て');
     await waitFor('first message', async () =>
       repliesTo(await s.messages('C0PHOTOS'), root.ts).find((m) =>
         m.text.includes('Uploading a photo fails'),
@@ -38,8 +38,15 @@ describe('ticket → thread', () => {
     await s.api('POST', `/_sim/zendesk/tickets/${ticket.id}/customer-reply`, {
       body: 'Still broken on Android 15.',
     });
-    await waitFor('follow-up', async () =>
+    const followUp = await waitFor('follow-up', async () =>
       repliesTo(await s.messages('C0PHOTOS'), root.ts).find((m) => m.text.includes('Android 15')),
+    );
+    // The follow-up reaches the channel (the inbox's default), and the root's status line counts it.
+    expect(followUp.reply_broadcast).toBe(true);
+    await waitFor('waiting line', async () =>
+      (await s.messages('C0PHOTOS')).find(
+        (m) => m.ts === root.ts && JSON.stringify(m.blocks).includes('未返信 *2件*'),
+      ),
     );
 
     await s.api('PATCH', `/_sim/zendesk/tickets/${ticket.id}`, {
@@ -48,7 +55,7 @@ describe('ticket → thread', () => {
     });
     const edited = await waitFor('edited root', async () =>
       (await s.messages('C0PHOTOS')).find(
-        (m) => m.ts === root.ts && m.text.includes('pending') && m.text.includes('Kenji'),
+        (m) => m.ts === root.ts && m.text.includes('保留中') && m.text.includes('Kenji'),
       ),
     );
     expect(edited.thread_ts ?? edited.ts).toBe(root.ts);
@@ -56,6 +63,36 @@ describe('ticket → thread', () => {
     const all = await s.messages('C0PHOTOS');
     expect(rootsOf(all, ticket.id)).toHaveLength(1);
     expect(repliesTo(all, root.ts)).toHaveLength(2);
+  });
+
+  it("in an inbox set to mention, a customer's follow-up mentions the assignee instead of going to the channel", async () => {
+    await s.features.tickets.inboxes.replaceAll(
+      sandboxInboxes.map((i) => (i.id === 'billing' ? { ...i, followUp: 'mention' as const } : i)),
+    );
+    try {
+      const ticket = await s.openTicket({
+        subject: 'Invoice',
+        body: 'Where is my invoice?',
+        brand: 'billing',
+      });
+      const root = await waitFor('root', async () => rootsOf(await s.messages('C0BILLING'), ticket.id)[0]);
+      await s.api('PATCH', `/_sim/zendesk/tickets/${ticket.id}`, { assignee_email: 'kenji@example.com' });
+      const assignee = await waitFor('assigned', async () => {
+        const row = await s.db.ticket.findUnique({ where: { zendeskId: String(ticket.id) } });
+        return row?.assigneeZendeskId;
+      });
+      await s.db.agentMapping.create({
+        data: { slackUserId: 'U0AGENT2', zendeskUserId: assignee, source: 'test' },
+      });
+      await s.api('POST', `/_sim/zendesk/tickets/${ticket.id}/customer-reply`, { body: 'Any news?' });
+      const reply = await waitFor('follow-up', async () =>
+        repliesTo(await s.messages('C0BILLING'), root.ts).find((m) => m.text.includes('Any news?')),
+      );
+      expect(reply.would_notify).toEqual(['@U0AGENT2']);
+      expect(reply.reply_broadcast ?? false).toBe(false);
+    } finally {
+      await s.features.tickets.inboxes.replaceAll(sandboxInboxes);
+    }
   });
 
   it('routes to the default inbox when no rule matches', async () => {

@@ -130,7 +130,7 @@ describe('care chart views stay within Slack limits by construction', () => {
     ).toEqual({ notes: 'hello', flagged: true, flagReason: null, factsText: 'a: b' });
   });
 
-  it('a root message with the largest chart is valid, attachment included, and under the message size Slack accepts', () => {
+  it('a root message with the largest chart is valid, flag first, and under the message size Slack accepts', () => {
     const ticket = {
       zendeskId: '42',
       subject: 's'.repeat(500),
@@ -173,10 +173,9 @@ describe('care chart views stay within Slack limits by construction', () => {
       { customer, requesterZendeskUserId: '1', chart: fullChart, priorTickets: 3 },
     );
     expect(validateMessageBlocks(m.blocks)).toEqual([]);
-    const attachment = (m.attachments as Array<{ color: string; blocks: unknown[] }>)[0];
-    expect(attachment?.color).toBe('#E01E5A');
-    expect(validateMessageBlocks(attachment?.blocks)).toEqual([]);
-    expect(blocksTextLength([...(m.blocks ?? []), ...(attachment?.blocks ?? [])])).toBeLessThan(13_000);
+    // The flag leads the root itself now (no colour-bar attachment under the buttons).
+    expect(JSON.stringify(m.blocks?.[0])).toContain('要配慮');
+    expect(blocksTextLength(m.blocks ?? [])).toBeLessThan(13_000);
     expect(m.text).toMatch(/^#42 /);
   });
 });

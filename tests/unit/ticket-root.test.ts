@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
+import { validateMessageBlocks } from '../../src/sim/slack/block-kit.ts';
+import { liveLinks, liveMentions } from '../../src/sim/slack/mentions.ts';
 import { buildTicketRootMessage } from '../../src/views/ticket-thread.ts';
 
 const inbox: Inbox = {
@@ -39,13 +41,13 @@ const ticket = (requester: Partial<TicketSnapshot['requester']>): TicketSnapshot
   comments: [],
 });
 
-/** The mrkdwn of the root's "Requester" field. */
+/** The mrkdwn that shows the requester on the root (its context line, after the person emoji). */
 function requesterField(t: TicketSnapshot): string {
   const message = buildTicketRootMessage(t, inbox, {
     zendeskUrl: 'https://example.zendesk.com/agent/tickets/42',
   });
-  const texts = JSON.stringify(message.blocks).match(/"\*Requester\*\\n([^"]*)"/);
-  return JSON.parse(`"${texts?.[1] ?? ''}"`);
+  const line = (message.blocks![1] as { elements: Array<{ text: string }> }).elements[0]?.text ?? '';
+  return line.replace(/^:bust_in_silhouette: /, '').split('  ·  ')[0] ?? '';
 }
 
 describe("the ticket root's Requester field", () => {
@@ -58,5 +60,110 @@ describe("the ticket root's Requester field", () => {
       '&lt;!channel&gt; &amp; &lt;@U1&gt; <mailto:hanako@example.com|hanako@example.com>',
     );
     expect(requesterField(ticket({ name: 'A <b>', email: null }))).toBe('A &lt;b&gt;');
+  });
+});
+
+const links = { zendeskUrl: 'https://example.zendesk.com/agent/tickets/42' };
+const chart = {
+  customerId: 'c1',
+  version: 3,
+  updatedAt: new Date('2026-01-01T00:00:00Z'),
+  updatedBySlackId: 'U0AGENT1',
+  notes: '前回、返金の案内が遅れて強いご不満あり',
+  flagged: true,
+  flagReason: '返金対応で強いご不満',
+  facts: [{ key: 'プラン', value: 'ビジネス' }],
+};
+const care = (flagged: boolean) => ({
+  customer: null,
+  requesterZendeskUserId: '1005',
+  chart: { ...chart, flagged },
+  priorTickets: 2,
+});
+const firstText = (m: ReturnType<typeof buildTicketRootMessage>) =>
+  (m.blocks![0] as { text: { text: string } }).text.text;
+
+describe('the root says what needs doing', () => {
+  it("a flagged returning customer's root has the flag and its reason in its first block, said once", () => {
+    const m = buildTicketRootMessage(ticket({}), inbox, links, care(true));
+    const first = firstText(m);
+    expect(first.split('\n')[0]).toBe(':warning: *要配慮：返金対応で強いご不満*');
+    expect(JSON.stringify(m).match(/要配慮/g)?.length).toBe(2); // the first line, and the notification text
+    expect(JSON.stringify(m.blocks)).toContain('過去のチケット 2件');
+    expect(validateMessageBlocks(m.blocks)).toEqual([]);
+    expect(buildTicketRootMessage(ticket({}), inbox, links, care(false)).blocks?.[0]).not.toMatchObject({
+      text: { text: expect.stringContaining('要配慮') },
+    });
+  });
+
+  it('urgent and high priorities are emphasised on the title line', () => {
+    const urgent = firstText(buildTicketRootMessage({ ...ticket({}), priority: 'urgent' }, inbox, links));
+    expect(urgent.split('\n')[0]).toMatch(/^:rotating_light: \*緊急\*/);
+    const high = firstText(buildTicketRootMessage({ ...ticket({}), priority: 'high' }, inbox, links));
+    expect(high.split('\n')[0]).toMatch(/^:small_red_triangle: \*優先度 高\*/);
+  });
+
+  it('the status line says who holds it (未割り当て loudly), whether the customer waits, since when, how many unanswered', () => {
+    const at = new Date('2026-03-02T01:42:00Z');
+    const c = (id: string, author: string, minutes: number) => ({
+      zendeskCommentId: id,
+      authorZendeskId: author,
+      authorName: null,
+      public: true,
+      body: 'x',
+      createdAt: new Date(at.getTime() + minutes * 60_000),
+    });
+    const waiting = {
+      ...ticket({}),
+      comments: [c('1', '1005', 0), c('2', '9', 5), c('3', '1005', 10), c('4', '1005', 20)],
+    };
+    const line =
+      firstText(buildTicketRootMessage(waiting, inbox, links))
+        .split('\n')
+        .at(-1) ?? '';
+    expect(line).toContain(':raising_hand: *未割り当て*');
+    expect(line).toContain(`<!date^${Math.floor((at.getTime() + 600_000) / 1000)}^`);
+    expect(line).toContain('未返信 *2件*');
+    const held = {
+      ...waiting,
+      assignee: { zendeskUserId: '9', name: '佐藤', email: null },
+      comments: waiting.comments.slice(0, 2),
+    };
+    const heldLine =
+      firstText(buildTicketRootMessage(held, inbox, links))
+        .split('\n')
+        .at(-1) ?? '';
+    expect(heldLine).toContain('担当 *佐藤*');
+    expect(heldLine).toContain('返信済み');
+  });
+
+  it('speaks English when the workspace language is en', () => {
+    const m = buildTicketRootMessage(ticket({}), inbox, links, care(true), { locale: 'en' });
+    expect(firstText(m)).toContain('Handle with care: 返金対応で強いご不満');
+    expect(m.text).toContain('Unassigned');
+  });
+
+  it('customer text with mentions, links, & < > shows literally everywhere and pings nobody', () => {
+    const evil = '<!channel> <!here> <@U0LEAD> <https://x.example|y> & < >';
+    const m = buildTicketRootMessage(
+      {
+        ...ticket({ name: evil, organizationName: evil }),
+        subject: evil,
+        tags: ['<!channel>'],
+        assignee: { zendeskUserId: '9', name: evil, email: null },
+      },
+      inbox,
+      links,
+      {
+        ...care(true),
+        chart: { ...chart, flagReason: evil, notes: evil, facts: [{ key: evil, value: evil }] },
+      },
+    );
+    expect(liveMentions(m)).toEqual([]);
+    expect(liveLinks(m).filter((l) => l.includes('x.example'))).toEqual([]);
+    expect(m.text).toContain(
+      '&lt;!channel&gt; &lt;!here&gt; &lt;@U0LEAD&gt; &lt;https://x.example|y&gt; &amp; &lt; &gt;',
+    );
+    for (const d of m.degraded ?? []) expect(liveMentions(d)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { YorisoiError } from '../../errors.ts';
-import type { Inbox } from '../tickets/ticket.ts';
+import { FOLLOW_UP_NOTICES, type Inbox } from '../tickets/ticket.ts';
 
 /** One inbox per product, one for onboarding, a default: the routing file's shape (YAML or JSON). */
 export const inboxInput = z
@@ -13,6 +13,8 @@ export const inboxInput = z
     form: z.union([z.string(), z.number()]).transform(String).optional(),
     tags: z.array(z.string().min(1)).default([]),
     default: z.boolean().default(false),
+    /** A customer's follow-up: also in the channel (broadcast), mentioning the assignee, or thread only. */
+    follow_up: z.enum(FOLLOW_UP_NOTICES).default('broadcast'),
   })
   .strict();
 
@@ -46,6 +48,7 @@ export function toInboxes(input: unknown): Inbox[] {
       tags: i.tags,
       position: (position + 1) * 10,
       isDefault: i.default,
+      followUp: i.follow_up,
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger.ts';
 import { createPollingLoop } from '../polling-loop.ts';
-import type { OutboxItem } from './outbox.ts';
+import { CONTENT_ERRORS, type OutboxItem, type SlackMessage } from './outbox.ts';
 import { type OutboxStore, SlackWriteError, type SlackWriter } from './ports.ts';
 
 export interface OutboxWorkerOptions {
@@ -131,12 +131,45 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     return true;
   }
 
+  /**
+   * Sends `message`; when Slack refuses its content for good, sends its simpler forms in order (a refused
+   * post was not stored, so nothing doubles). Throws the last refusal when every form was refused.
+   */
+  async function withDegrade<T>(
+    item: OutboxItem,
+    message: SlackMessage,
+    call: (m: SlackMessage) => Promise<T>,
+  ): Promise<T> {
+    const forms = [message, ...(message.degraded ?? [])];
+    for (const [i, form] of forms.entries()) {
+      const { degraded: _, ...plain } = form;
+      try {
+        return await call(plain);
+      } catch (error) {
+        const refused =
+          error instanceof SlackWriteError &&
+          error.failure.kind === 'permanent' &&
+          CONTENT_ERRORS.has(error.failure.detail);
+        if (!refused || i === forms.length - 1) throw error;
+        logger.warn('Slack refused a message: sending its simpler form', {
+          id: item.id,
+          key: item.effect.key,
+          error: error.failure.detail,
+          form: i + 1,
+        });
+      }
+    }
+    throw new Error('unreachable');
+  }
+
   async function send(item: OutboxItem): Promise<void> {
     const e = item.effect;
     try {
       if (e.kind === 'post_thread_root') {
         if (await settledByLookUp(item, undefined)) return;
-        const { ts } = await slack.post({ channel: e.channelId, message: e.message, key: e.key });
+        const { ts } = await withDegrade(item, e.message, (message) =>
+          slack.post({ channel: e.channelId, message, key: e.key }),
+        );
         await store.markSent(item.id, ts);
         return;
       }
@@ -174,7 +207,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       if (e.kind === 'post_root' || e.kind === 'post') {
         const threadTs = e.kind === 'post' ? e.threadTs : undefined;
         if (await settledByLookUp(item, threadTs)) return;
-        const { ts } = await slack.post({ channel: e.channelId, message: e.message, threadTs, key: e.key });
+        const { ts } = await withDegrade(item, e.message, (message) =>
+          slack.post({ channel: e.channelId, message, threadTs, key: e.key }),
+        );
         await store.markSent(item.id, ts);
         return;
       }
@@ -186,16 +221,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       }
       if (e.kind === 'post_in_thread') {
         if (await settledByLookUp(item, rootTs)) return;
-        const { ts } = await slack.post({
-          channel: e.channelId,
-          message: e.message,
-          threadTs: rootTs,
-          broadcast: e.broadcast,
-          key: e.key,
-        });
+        const { ts } = await withDegrade(item, e.message, (message) =>
+          slack.post({ channel: e.channelId, message, threadTs: rootTs, broadcast: e.broadcast, key: e.key }),
+        );
         await store.markSent(item.id, ts);
       } else {
-        await slack.update({ channel: e.channelId, ts: rootTs, message: e.message });
+        // A simpler form replaces the blocks and attachments too (chat.update keeps what it is not given).
+        await withDegrade(item, e.message, (message) =>
+          slack.update({
+            channel: e.channelId,
+            ts: rootTs,
+            message: { ...message, blocks: message.blocks ?? [], attachments: message.attachments ?? [] },
+          }),
+        );
         await store.markSent(item.id, rootTs);
       }
     } catch (error) {

@@ -5,7 +5,24 @@ export interface SlackMessage {
   text: string;
   blocks?: KnownBlock[];
   attachments?: MessageAttachment[];
+  /**
+   * Simpler forms of the same message, tried in order when Slack refuses this one for good because of its
+   * content (invalid_blocks, msg_blocks_too_long …): a ticket must never stay invisible. Each says in the
+   * channel that it is a short form. Never sent to Slack as a field.
+   */
+  degraded?: SlackMessage[];
 }
+
+/** Slack errors about a message's content: a simpler form of the same message may still go through. */
+export const CONTENT_ERRORS = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'invalid_attachments',
+  'msg_too_long',
+  'msg_blocks_too_long',
+  'no_text',
+  'invalid_arguments',
+]);
 
 /**
  * One Slack write that must happen exactly once. `key` is the idempotency key: enqueueing an effect with a

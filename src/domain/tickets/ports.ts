@@ -61,5 +61,21 @@ export interface TicketThreadRenderer {
     inbox: Inbox,
     links: { zendeskUrl: string },
   ): Promise<SlackMessage> | SlackMessage;
-  comment(ticket: TicketSnapshot, comment: TicketCommentSnapshot, role: 'customer' | 'agent'): SlackMessage[];
+  comment(
+    ticket: TicketSnapshot,
+    comment: TicketCommentSnapshot,
+    role: 'customer' | 'agent',
+    notice?: CommentNotice,
+  ): SlackMessage[];
+}
+
+/** How a customer's follow-up is made noticed besides the thread (see Inbox.followUp). */
+export interface CommentNotice {
+  /** Slack user id of the assignee to mention in the reply. */
+  mentionSlackUserId?: string;
+}
+
+/** The Slack account of a Zendesk agent (the agent mapping), for mentions; null when unknown. */
+export interface AgentDirectory {
+  slackUserIdOf(zendeskUserId: string): Promise<string | null>;
 }

@@ -3,7 +3,15 @@ import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
 import { planVoices } from '../voice/voice-model.ts';
 import { volumeScopes } from '../volume/volume-model.ts';
-import type { TicketChange, TicketSource, TicketStore, TicketThreadRenderer, VoiceSource } from './ports.ts';
+import type {
+  AgentDirectory,
+  CommentNotice,
+  TicketChange,
+  TicketSource,
+  TicketStore,
+  TicketThreadRenderer,
+  VoiceSource,
+} from './ports.ts';
 import { routeTicket } from './routing.ts';
 import type { CustomerIdentity } from './ticket.ts';
 import { rootFields } from './ticket.ts';
@@ -28,6 +36,8 @@ export function createTicketSync(deps: {
   zendeskTicketUrl: (zendeskId: string) => string;
   logger: Logger;
   voice?: VoiceSource;
+  /** Slack accounts of assignees, for inboxes whose follow-ups mention the assignee. */
+  agents?: AgentDirectory;
   /** Stores the requester and notices user merges before the root is rendered (care charts). */
   requesters?: {
     reconcileRequester(requester: CustomerIdentity, previousZendeskUserId: string | null): Promise<void>;
@@ -85,11 +95,23 @@ export function createTicketSync(deps: {
         });
       }
     }
+    // A customer's follow-up (not the ticket's first message) is made noticed as the inbox says: shown in
+    // the channel too (reply_broadcast), or with the assignee mentioned. Slack shows a thread reply only to
+    // the thread's followers.
+    const followUp = inbox?.followUp ?? 'broadcast';
+    let mentionId: string | null = null;
+    if (followUp === 'mention' && snapshot.assignee && deps.agents && !isNew) {
+      mentionId = await deps.agents.slackUserIdOf(snapshot.assignee.zendeskUserId).catch(() => null);
+    }
     const newComments = fresh.map((comment) => {
       const mirrored = Boolean(channelId && inbox) && comment.public;
       if (mirrored && channelId) {
         const role = comment.authorZendeskId === requesterId ? 'customer' : 'agent';
-        renderer.comment(snapshot, comment, role).forEach((message, part) => {
+        const isFollowUp = role === 'customer' && !isNew;
+        const mention = isFollowUp && followUp === 'mention' && mentionId !== null;
+        const broadcast = isFollowUp && !mention && followUp !== 'thread';
+        const notice: CommentNotice = mention && mentionId ? { mentionSlackUserId: mentionId } : {};
+        renderer.comment(snapshot, comment, role, notice).forEach((message, part) => {
           effects.push({
             kind: 'post_in_thread',
             key:
@@ -99,6 +121,8 @@ export function createTicketSync(deps: {
             channelId,
             ticketId,
             message,
+            // Only the first part goes to the channel: one notice per message.
+            ...(broadcast && part === 0 ? { broadcast: true } : {}),
           });
         });
       }

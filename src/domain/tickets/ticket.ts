@@ -37,16 +37,65 @@ export interface TicketCommentSnapshot {
   createdAt: Date;
 }
 
+const DONE = new Set(['solved', 'closed', 'deleted']);
+
+/**
+ * Whether the customer is waiting for an answer: the requester's public messages since the last public
+ * message of anyone else (an agent's reply), and when the first of them came. Null when nobody is waiting
+ * (answered, or the ticket is solved/closed).
+ */
+export function customerWaiting(t: {
+  status: string;
+  requester: { zendeskUserId: string };
+  comments: ReadonlyArray<
+    Pick<TicketCommentSnapshot, 'zendeskCommentId' | 'authorZendeskId' | 'public' | 'createdAt'>
+  >;
+}): { since: Date; count: number } | null {
+  if (DONE.has(t.status)) return null;
+  const publicComments = t.comments
+    .filter((c) => c.public)
+    // Zendesk times are whole seconds; comment ids grow, so they order comments of the same second.
+    .sort(
+      (a, b) =>
+        a.createdAt.getTime() - b.createdAt.getTime() ||
+        a.zendeskCommentId.length - b.zendeskCommentId.length ||
+        a.zendeskCommentId.localeCompare(b.zendeskCommentId),
+    );
+  let since: Date | null = null;
+  let count = 0;
+  for (const c of publicComments) {
+    if (c.authorZendeskId === t.requester.zendeskUserId) {
+      since ??= c.createdAt;
+      count += 1;
+    } else {
+      since = null;
+      count = 0;
+    }
+  }
+  return since ? { since, count } : null;
+}
+
 /** The parts of a ticket the Slack thread shows on its root message; a change to any of them edits it. */
 export function rootFields(t: TicketSnapshot) {
+  const waiting = customerWaiting(t);
   return {
     subject: t.subject,
     status: t.status,
     priority: t.priority,
     assignee: t.assignee?.zendeskUserId ?? null,
     tags: [...t.tags].sort().join(' '),
+    waitingSince: waiting?.since.getTime() ?? null,
+    unanswered: waiting?.count ?? 0,
   };
 }
+
+/**
+ * What a customer's follow-up does besides appearing in the thread (per inbox): `broadcast` also shows the
+ * reply in the channel (reply_broadcast), `mention` mentions the assignee in it (falls back to broadcast
+ * when nobody holds the ticket or the assignee has no Slack account mapped), `thread` only adds it.
+ */
+export const FOLLOW_UP_NOTICES = ['broadcast', 'mention', 'thread'] as const;
+export type FollowUpNotice = (typeof FOLLOW_UP_NOTICES)[number];
 
 export interface Inbox {
   id: string;
@@ -58,4 +107,6 @@ export interface Inbox {
   tags: string[];
   position: number;
   isDefault: boolean;
+  /** What a customer's follow-up does in the channel (default `broadcast`). */
+  followUp?: FollowUpNotice;
 }

@@ -21,6 +21,18 @@ export const LIMITS = {
   viewBytes: 250_000,
 } as const;
 
+/**
+ * Characters as Slack counts them: Slack's docs state every limit in "characters" and its published Block
+ * Kit schema as JSON-Schema `maxLength`, which counts Unicode code points (😀 and 𠮷 are one each, a ZWJ
+ * family emoji seven). Every hand-written check here uses this count, so it agrees with the schema check
+ * (and with the product's src/views/mrkdwn.ts `slackLength`), never JavaScript's UTF-16 `.length`.
+ */
+export function slackLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
 const ajv = new Ajv2020({ strict: false, allErrors: false });
 ajv.addFormat('uri', { type: 'string', validate: (value: string) => URL.canParse(value) });
 ajv.addSchema(schema as object, 'blockkit');
@@ -114,10 +126,10 @@ function limitLines(blocks: unknown[], prefix: string): string[] {
     if (!isObj(block)) return;
     const at = `${prefix}/${i}`;
     const text = textOf(block.text);
-    if (block.type === 'section' && text !== undefined && text.length > LIMITS.sectionText) {
+    if (block.type === 'section' && text !== undefined && slackLength(text) > LIMITS.sectionText) {
       lines.push(line(`must be less than ${LIMITS.sectionText + 1} characters`, `${at}/text/text`));
     }
-    if (block.type === 'header' && text !== undefined && text.length > LIMITS.headerText) {
+    if (block.type === 'header' && text !== undefined && slackLength(text) > LIMITS.headerText) {
       lines.push(line(`must be less than ${LIMITS.headerText + 1} characters`, `${at}/text/text`));
     }
     if (block.type === 'actions' && Array.isArray(block.elements)) {
@@ -137,10 +149,10 @@ function limitLines(blocks: unknown[], prefix: string): string[] {
 function checkElement(element: unknown, at: string, lines: string[]) {
   if (!isObj(element) || element.type !== 'button') return;
   const text = textOf(element.text);
-  if (text !== undefined && text.length > LIMITS.buttonText) {
+  if (text !== undefined && slackLength(text) > LIMITS.buttonText) {
     lines.push(line(`must be less than ${LIMITS.buttonText + 1} characters`, `${at}/text/text`));
   }
-  if (typeof element.value === 'string' && element.value.length > LIMITS.buttonValue) {
+  if (typeof element.value === 'string' && slackLength(element.value) > LIMITS.buttonValue) {
     lines.push(line(`must be less than ${LIMITS.buttonValue + 1} characters`, `${at}/value`));
   }
 }
@@ -171,12 +183,15 @@ export function validateView(view: unknown, expected: 'modal' | 'home', prefix =
   if (expected === 'modal') {
     for (const key of ['title', 'submit', 'close'] as const) {
       const text = textOf(view[key]);
-      if (text !== undefined && text.length > LIMITS.modalTitle) {
+      if (text !== undefined && slackLength(text) > LIMITS.modalTitle) {
         lines.push(line(`must be less than ${LIMITS.modalTitle + 1} characters`, `${prefix}/${key}/text`));
       }
     }
   }
-  if (typeof view.private_metadata === 'string' && view.private_metadata.length > LIMITS.privateMetadata) {
+  if (
+    typeof view.private_metadata === 'string' &&
+    slackLength(view.private_metadata) > LIMITS.privateMetadata
+  ) {
     lines.push(
       line(`must be less than ${LIMITS.privateMetadata + 1} characters`, `${prefix}/private_metadata`),
     );
@@ -198,7 +213,7 @@ export function blocksTextLength(value: unknown): number {
   if (!isObj(value)) return 0;
   let sum = 0;
   for (const [key, v] of Object.entries(value)) {
-    if (key === 'text' && typeof v === 'string') sum += v.length;
+    if (key === 'text' && typeof v === 'string') sum += slackLength(v);
     else sum += blocksTextLength(v);
   }
   return sum;

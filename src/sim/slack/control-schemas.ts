@@ -62,7 +62,18 @@ export const FaultInput = z.object({
     .string()
     .regex(/^[a-zA-Z]+(\.[a-zA-Z]+)+$/)
     .optional(),
-  status: z.union([z.literal(500), z.literal(429), z.literal('timeout'), z.literal('reset')]),
+  status: z.union([
+    z.literal(500),
+    z.literal(429),
+    z.literal('timeout'),
+    z.literal('reset'),
+    z.literal('error'),
+  ]),
+  /** With status 'error': the Slack error answered (`{ok: false, error}`), default invalid_blocks. */
+  error: z
+    .string()
+    .regex(/^[a-z_]{1,60}$/)
+    .optional(),
   count: z.number().int().min(1).default(1),
   retry_after: z.number().int().min(0).optional(),
   hang_ms: z.number().int().min(0).optional(),

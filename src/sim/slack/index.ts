@@ -11,6 +11,7 @@ import {
   type InteractionResult,
   type SubmitResult,
 } from './interactions.ts';
+import { liveLinks, liveMentions } from './mentions.ts';
 import { viewObject } from './methods/common.ts';
 import { createChannelRateLimiter, createFaultQueue, createMethodRateLimiter } from './rate-limit.ts';
 import { createStore, findMessage, resetStore } from './store.ts';
@@ -46,6 +47,10 @@ export interface ControlMessage {
   reply_broadcast?: boolean;
   edited?: { user: string; ts: string };
   reactions?: { name: string; users: string[]; count: number }[];
+  /** Live mentions Slack would notify for this message (`!channel`, `@U…`); [] when it pings nobody. */
+  would_notify: string[];
+  /** Live links in its mrkdwn (`https://…`, `mailto:…`). */
+  links: string[];
 }
 
 export interface ControlView {
@@ -218,6 +223,8 @@ export function createSlackSim(opts: SlackSimOptions): SlackSim {
           ...(m.reply_broadcast ? { reply_broadcast: true } : {}),
           ...(m.edited ? { edited: m.edited } : {}),
           ...(m.reactions?.length ? { reactions: m.reactions } : {}),
+          would_notify: m.would_notify ?? liveMentions(m),
+          links: liveLinks(m),
         }));
     },
     command: (input) => interactions.command(parse(schemas.CommandInput, input)),

@@ -103,6 +103,8 @@ export interface StoredMessage {
   edited?: { user: string; ts: string };
   reactions?: { name: string; users: string[]; count: number }[];
   client_msg_id?: string;
+  /** Simulator only: the live mentions this message carried when posted or edited (who Slack would notify). */
+  would_notify?: string[];
 }
 
 export interface StoredEphemeral {
@@ -165,8 +167,14 @@ export interface ResponseUrlPost {
 
 export type Fault = {
   method?: string;
-  /** 'timeout' never answers (until hang_ms); 'reset' destroys the connection without an answer. */
-  status: 500 | 429 | 'timeout' | 'reset';
+  /**
+   * 'timeout' never answers (until hang_ms); 'reset' destroys the connection without an answer; 'error'
+   * answers 200 `{ok: false, error}` as Slack refuses a call (invalid_blocks, msg_blocks_too_long …): rules
+   * of Slack the simulator does not know.
+   */
+  status: 500 | 429 | 'timeout' | 'reset' | 'error';
+  /** The Slack error of an 'error' fault (default invalid_blocks). */
+  error?: string;
   count: number;
   retry_after?: number;
   hang_ms?: number;

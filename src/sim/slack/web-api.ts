@@ -103,6 +103,7 @@ export async function handleWebApi(
   /** Fails the call the way the fault says; `done` = the work was done first (a fault "after"). */
   const failWith = (f: Fault, done: boolean) => {
     const suffix = done ? '_after_write' : '';
+    if (f.status === 'error') return answer(200, { ok: false, error: f.error ?? 'invalid_blocks' });
     if (f.status === 500) return answer(500, { ok: false, error: `internal_error${suffix}` });
     if (f.status === 429)
       return answer(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(f.retry_after ?? 1) });

@@ -2,6 +2,7 @@ import { optBool, optString, reqString } from '../args.ts';
 import { blocksTextLength } from '../block-kit.ts';
 import { slackError } from '../errors.ts';
 import { parseTs } from '../ids.ts';
+import { liveMentions } from '../mentions.ts';
 import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_DOMAIN } from '../seed.ts';
 import { findMessage, insertMessage, toSlackMessage } from '../store.ts';
 import type { StoredEphemeral, StoredMessage } from '../types.ts';
@@ -43,6 +44,7 @@ export const chatMethods: MethodTable = {
         ...(content.blocks ? { blocks: content.blocks } : {}),
         ...(content.attachments?.length ? { attachments: content.attachments } : {}),
         ...(content.metadata ? { metadata: content.metadata } : {}),
+        would_notify: liveMentions(content),
         ...(threadTs
           ? { thread_ts: threadTs, reply_broadcast: optBool(args, 'reply_broadcast') ?? false }
           : {}),
@@ -76,6 +78,8 @@ export const chatMethods: MethodTable = {
         else delete message.attachments;
       }
       if (content.metadata) message.metadata = content.metadata;
+      // An edit that adds a mention is flagged too (conservative: the test wants nobody pinged, ever).
+      message.would_notify = [...new Set([...(message.would_notify ?? []), ...liveMentions(message)])];
       message.edited = { user: BOT_USER_ID, ts: ctx.ids.ts() };
       ctx.activity.emit({ kind: 'message', channel: channel.id, ts: message.ts });
       return {

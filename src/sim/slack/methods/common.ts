@@ -1,5 +1,5 @@
 import { type Args, optJson, optString } from '../args.ts';
-import { LIMITS, validateMessageBlocks } from '../block-kit.ts';
+import { LIMITS, slackLength, validateMessageBlocks } from '../block-kit.ts';
 import type { SimContext } from '../context.ts';
 import { SlackApiError, type SlackMethod } from '../errors.ts';
 import { APP_ID, BOT_ID } from '../seed.ts';
@@ -225,7 +225,7 @@ export function readMessageContent(
   if (opts.requireContent && finalText === '' && (!blocks || blocks.length === 0) && !hasAttachments) {
     throw new SlackApiError('no_text');
   }
-  if (finalText.length > LIMITS.messageText) {
+  if (slackLength(finalText) > LIMITS.messageText) {
     throw new SlackApiError('msg_too_long', [
       `[ERROR] text must be at most ${LIMITS.messageText} characters`,
     ]);
