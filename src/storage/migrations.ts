@@ -30,6 +30,17 @@ export const postgresMigrationsDir = path.join(repoRoot, 'prisma', 'migrations-p
 
 export type Provider = 'sqlite' | 'postgresql';
 
+/**
+ * PostgreSQL support began with one migration holding every SQLite migration before it; every later change
+ * has a twin of the same name in both folders (`yorisoi db diff NAME` writes both).
+ */
+export const postgresBaseline = '20261130080300_postgres_baseline';
+
+/** The migration names in each folder, sorted. */
+export function migrationNames(provider: Provider): string[] {
+  return migrationsList(provider).migrationDirectories.map((d) => d.path);
+}
+
 /** `postgres://…` / `postgresql://…` → PostgreSQL; anything else (`file:…`) → SQLite. */
 export function providerOf(url: string): Provider {
   return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
@@ -38,7 +49,9 @@ export function providerOf(url: string): Provider {
 /** schema.prisma is written once, for SQLite; PostgreSQL's datamodel is the same text with its provider. */
 export function schemaFor(provider: Provider): string {
   const schema = readFileSync(schemaPath, 'utf8');
-  return provider === 'sqlite' ? schema : schema.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
+  return provider === 'sqlite'
+    ? schema
+    : schema.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
 }
 
 function migrationsDirFor(provider: Provider): string {
@@ -127,7 +140,8 @@ function readCharAsCharacter<T extends Connection>(connection: T): T {
 async function openEngine(url: string, logs: string[]) {
   await loadWasm();
   const provider = providerOf(url);
-  const base = provider === 'sqlite' ? new PrismaBetterSqlite3({ url }) : new PrismaPg({ connectionString: url });
+  const base =
+    provider === 'sqlite' ? new PrismaBetterSqlite3({ url }) : new PrismaPg({ connectionString: url });
   const opened: Connection[] = [];
   const track = async <T extends Connection>(connection: Promise<T>) => {
     const c = await connection;
