@@ -19,7 +19,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .regex(/^file:/, 'must be a SQLite URL starting with "file:" (e.g. file:./.yorisoi/yorisoi.db)')
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      'must be a SQLite URL starting with "file:" (e.g. file:./.yorisoi/yorisoi.db) or a PostgreSQL URL (postgres://user:password@host:5432/db)',
+    )
     .default('file:./.yorisoi/yorisoi.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

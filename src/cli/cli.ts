@@ -34,7 +34,10 @@ Usage: yorisoi <command> [options]
   sandbox [--port N]         simulators + bot; control API at http://127.0.0.1:N/_sim/ (default N = PORT or 3000)
   demo                       run a scripted ticket through the sandbox, print the transcript, exit 0 on success
   db migrate                 apply pending migrations to DATABASE_URL
-  db diff NAME               write prisma/migrations/<ts>_NAME from changes to prisma/schema.prisma
+  db diff NAME               write prisma/migrations/<ts>_NAME (and its PostgreSQL twin in
+                             prisma/migrations-postgres/) from changes to prisma/schema.prisma
+  db copy --from URL --to URL
+                             copy every row into a new, empty database (e.g. SQLite → PostgreSQL)
   zendesk setup --public-url URL
                              create the Zendesk webhook and trigger; prints ZENDESK_WEBHOOK_SECRET
   inboxes list               show routing rules
@@ -163,6 +166,7 @@ export async function runCli(
       }
       case 'db': {
         const [sub, name] = rest;
+        if (sub === 'copy') return (await import('./db-copy-command.ts')).runDbCopy(rest.slice(1), io);
         const config = loadConfig(env);
         const { applyMigrations, createMigration } = await lazy.migrations();
         if (sub === 'migrate') {
@@ -175,13 +179,19 @@ export async function runCli(
             io.err('error: db diff needs a NAME, e.g. `yorisoi db diff add_templates`');
             return 2;
           }
-          const dir = await createMigration(name);
+          const dirs = await (await import('./db-diff-command.ts')).createMigrationsForBothStores(
+            name,
+            createMigration,
+            io,
+          );
           io.out(
-            dir ? `wrote ${dir}/migration.sql` : 'schema.prisma and the migrations agree: nothing to write',
+            dirs.length
+              ? dirs.map((d) => `wrote ${d}/migration.sql`).join('\n')
+              : 'schema.prisma and the migrations agree: nothing to write',
           );
           return 0;
         }
-        io.err(`error: unknown db command "${sub ?? ''}" (use: db migrate | db diff NAME)`);
+        io.err(`error: unknown db command "${sub ?? ''}" (use: db migrate | db diff NAME | db copy)`);
         return 2;
       }
       case 'zendesk': {

@@ -1,17 +1,37 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { applyMigrations, ensureDatabaseFolder } from './migrations.ts';
+import { PrismaClient as PrismaPgClient } from '../generated/prisma-pg/client.ts';
+import { applyMigrations, ensureDatabaseFolder, type Provider, providerOf } from './migrations.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
+const providers = new WeakMap<object, Provider>();
+
+/** Which store a client talks to (for the few raw SQL statements that differ). */
+export function providerOfDb(db: Db | Tx): Provider {
+  return providers.get(db) ?? 'sqlite';
+}
+
 /**
- * Opens the SQLite database, applying pending migrations first (start-up and tests alike).
- * Only this module knows the database is SQLite; PostgreSQL would be another adapter here.
+ * Opens the database, applying pending migrations first (start-up and tests alike): SQLite for `file:…`
+ * (the embedded default), PostgreSQL for `postgres://…`. Only this module knows which. Both clients are
+ * generated from the one schema.prisma (scripts/prisma-generate.js), so they share the `Db` type.
  */
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Db> {
   ensureDatabaseFolder(url);
   if (options.migrate !== false) await applyMigrations(url);
+  if (providerOf(url) === 'postgresql') {
+    // Every statement is a network round trip here: Prisma's 5 s default for an interactive transaction
+    // is tight for a ticket with hundreds of comments on a busy server.
+    const pg = new PrismaPgClient({
+      adapter: new PrismaPg({ connectionString: url }),
+      transactionOptions: { timeout: 30_000, maxWait: 10_000 },
+    }) as unknown as Db;
+    providers.set(pg, 'postgresql');
+    return pg;
+  }
   const prisma = new PrismaClient({
     adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }, { timestampFormat: 'unixepoch-ms' }),
   });
@@ -19,5 +39,6 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   // WAL lets the outbox worker read while intake writes; a crash loses no committed row either way.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  providers.set(prisma, 'sqlite');
   return prisma;
 }

@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 /**
@@ -24,11 +25,55 @@ import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const schemaPath = path.join(repoRoot, 'prisma', 'schema.prisma');
 export const migrationsDir = path.join(repoRoot, 'prisma', 'migrations');
+/** PostgreSQL's migrations: the same changes as `migrationsDir`, in PostgreSQL's SQL, under the same names. */
+export const postgresMigrationsDir = path.join(repoRoot, 'prisma', 'migrations-postgres');
+
+export type Provider = 'sqlite' | 'postgresql';
+
+/**
+ * PostgreSQL support began with one migration holding every SQLite migration before it; every later change
+ * has a twin of the same name in both folders (`yorisoi db diff NAME` writes both).
+ */
+export const postgresBaseline = '20261130080300_postgres_baseline';
+
+/** The migration names in each folder, sorted. */
+export function migrationNames(provider: Provider): string[] {
+  return migrationsList(provider).migrationDirectories.map((d) => d.path);
+}
+
+/** `postgres://…` / `postgresql://…` → PostgreSQL; anything else (`file:…`) → SQLite. */
+export function providerOf(url: string): Provider {
+  return /^postgres(ql)?:\/\//i.test(url) ? 'postgresql' : 'sqlite';
+}
+
+/** schema.prisma is written once, for SQLite; PostgreSQL's datamodel is the same text with its provider. */
+export function schemaFor(provider: Provider): string {
+  const schema = readFileSync(schemaPath, 'utf8');
+  return provider === 'sqlite'
+    ? schema
+    : schema.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
+}
+
+function migrationsDirFor(provider: Provider): string {
+  return provider === 'sqlite' ? migrationsDir : postgresMigrationsDir;
+}
 const noFilters = { externalTables: [], externalEnums: [] };
 
 let wasmReady: Promise<void> | undefined;
+let lastPanic: string | undefined;
+/** The message of the schema engine's last panic, if any (for error reports). */
+export function lastEnginePanic(): string | undefined {
+  return lastPanic;
+}
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
+    // A panic in the engine reports its message here before it throws; keep it for the error.
+    const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } };
+    g.PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message(message: string) {
+        lastPanic = message;
+      },
+    };
     // The .wasm file is not in the package's exports map: resolve the exported glue and look beside it.
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(
@@ -49,13 +94,54 @@ function loadWasm(): Promise<void> {
 
 type Connection = { dispose(): Promise<void> };
 
+const PG_CHAR = 18;
+const PG_TEXT = 25;
+type PgQueryable = {
+  performIO(query: object): Promise<{ fields?: Array<{ dataTypeID: number }> }>;
+  queryRaw(query: object): Promise<{ columnTypes: number[] }>;
+};
+
+/**
+ * The schema engine reads PostgreSQL's catalog, whose `"char"` columns (pg_class.relkind,
+ * pg_constraint.contype …) @prisma/adapter-pg 7.10 refuses as an unsupported type, while the engine expects
+ * them as its `Character` column type. On the migration engine's connections only, such columns are read as
+ * text and reported as `Character`; yorisoi's own client never reads them.
+ */
+function readCharAsCharacter<T extends Connection>(connection: T): T {
+  const c = connection as unknown as Partial<PgQueryable>;
+  if (typeof c.performIO !== 'function' || typeof c.queryRaw !== 'function') return connection;
+  const performIO = c.performIO.bind(connection);
+  const queryRaw = c.queryRaw.bind(connection);
+  const charColumns = new WeakMap<object, number[]>();
+  c.performIO = async (query) => {
+    const result = await performIO(query);
+    const columns: number[] = [];
+    result.fields?.forEach((field, i) => {
+      if (field.dataTypeID === PG_CHAR) {
+        field.dataTypeID = PG_TEXT;
+        columns.push(i);
+      }
+    });
+    if (columns.length) charColumns.set(query, columns);
+    return result;
+  };
+  c.queryRaw = async (query) => {
+    const out = await queryRaw(query);
+    for (const i of charColumns.get(query) ?? []) out.columnTypes[i] = ColumnTypeEnum.Character;
+    return out;
+  };
+  return connection;
+}
+
 /**
  * The engine never closes the connections it opens; an open better-sqlite3 handle keeps the file locked
  * for the next run. So connections are tracked here and closed with the engine.
  */
 async function openEngine(url: string, logs: string[]) {
   await loadWasm();
-  const base = new PrismaBetterSqlite3({ url });
+  const provider = providerOf(url);
+  const base =
+    provider === 'sqlite' ? new PrismaBetterSqlite3({ url }) : new PrismaPg({ connectionString: url });
   const opened: Connection[] = [];
   const track = async <T extends Connection>(connection: Promise<T>) => {
     const c = await connection;
@@ -63,13 +149,13 @@ async function openEngine(url: string, logs: string[]) {
     return c;
   };
   const factory = {
-    provider: base.provider as 'sqlite',
+    provider: base.provider as 'sqlite' | 'postgres',
     adapterName: base.adapterName,
-    connect: () => track(base.connect()),
-    connectToShadowDb: () => track(base.connectToShadowDb()),
+    connect: () => track(base.connect().then(readCharAsCharacter)),
+    connectToShadowDb: () => track(base.connectToShadowDb().then(readCharAsCharacter)),
   };
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
-  const schema = readFileSync(schemaPath, 'utf8');
+  const schema = schemaFor(provider);
   const engine = await bg.SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     (line: string) => logs.push(line),
@@ -84,7 +170,8 @@ async function openEngine(url: string, logs: string[]) {
   };
 }
 
-function migrationsList(): bg.MigrationList {
+function migrationsList(provider: Provider): bg.MigrationList {
+  const migrationsDir = migrationsDirFor(provider);
   const dirs = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
         .filter((d) => d.isDirectory() && existsSync(path.join(migrationsDir, d.name, 'migration.sql')))
@@ -114,6 +201,7 @@ function migrationsList(): bg.MigrationList {
 
 /** SQLite file URL → make sure its folder exists (better-sqlite3 creates the file, not the folder). */
 export function ensureDatabaseFolder(url: string): void {
+  if (providerOf(url) !== 'sqlite') return;
   const file = url.replace(/^file:/, '');
   if (file === ':memory:' || file === '') return;
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -126,7 +214,7 @@ export async function applyMigrations(url: string): Promise<string[]> {
   const { engine, close } = await openEngine(url, logs);
   try {
     const out = await engine.applyMigrations({
-      migrationsList: migrationsList(),
+      migrationsList: migrationsList(providerOf(url)),
       filters: noFilters,
     });
     return out.appliedMigrationNames;
@@ -136,55 +224,71 @@ export async function applyMigrations(url: string): Promise<string[]> {
 }
 
 /**
- * The SQL that takes a database migrated by prisma/migrations to the current schema.prisma; null when they
- * agree. Diffing from the migrations folder needs a shadow database the WebAssembly engine cannot open
- * here, so the migrations are applied to a scratch file and the diff starts from that database instead.
+ * The SQL that takes a fresh database, migrated by its provider's migrations, to the current schema.prisma;
+ * null when they agree. Diffing from the migrations folder needs a shadow database the WebAssembly engine
+ * cannot open for SQLite, so the migrations are applied to an empty database and the diff starts from it.
  */
+export async function schemaDriftSql(emptyDatabaseUrl: string): Promise<string | null> {
+  await applyMigrations(emptyDatabaseUrl);
+  const logs: string[] = [];
+  const { engine, close } = await openEngine(emptyDatabaseUrl, logs);
+  try {
+    const schema = schemaFor(providerOf(emptyDatabaseUrl));
+    const out = await engine.diff({
+      from: { tag: 'schemaDatasource', files: [{ path: schemaPath, content: schema }], configDir: repoRoot },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    const sql = out.stdout ?? '';
+    return sql.trim() === '' || /^-- This is an empty migration\.\s*$/.test(sql.trim()) ? null : sql;
+  } finally {
+    await close();
+  }
+}
+
+/** SQLite's pending schema changes, computed on a scratch file. */
 export async function pendingSchemaSql(): Promise<string | null> {
   const scratch = path.join(mkdtempSync(path.join(tmpdir(), 'yorisoi-diff-')), 'scratch.db');
-  const url = `file:${scratch}`;
   try {
-    await applyMigrations(url);
-    const logs: string[] = [];
-    const { engine, close } = await openEngine(url, logs);
-    try {
-      const schema = readFileSync(schemaPath, 'utf8');
-      const out = await engine.diff({
-        from: {
-          tag: 'schemaDatasource',
-          files: [{ path: schemaPath, content: schema }],
-          configDir: repoRoot,
-        },
-        to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
-        script: true,
-        exitCode: null,
-        filters: noFilters,
-      });
-      const sql = out.stdout ?? '';
-      return sql.trim() === '' || /^-- This is an empty migration\.\s*$/.test(sql.trim()) ? null : sql;
-    } finally {
-      await close();
-    }
+    return await schemaDriftSql(`file:${scratch}`);
   } finally {
     rmSync(path.dirname(scratch), { recursive: true, force: true });
   }
 }
 
-/** Writes pending schema changes as `prisma/migrations/<timestamp>_<name>/migration.sql` (like
- *  `prisma migrate dev --create-only`). Returns the folder, or null when there is nothing to write. */
-export async function createMigration(name: string, now = new Date()): Promise<string | null> {
-  const sql = await pendingSchemaSql();
-  if (sql === null) return null;
-  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const dir = path.join(migrationsDir, `${stamp}_${name.replace(/[^a-z0-9_]+/gi, '_').toLowerCase()}`);
+function writeMigration(provider: Provider, folder: string, sql: string): string {
+  const base = migrationsDirFor(provider);
+  const dir = path.join(base, folder);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'migration.sql'), sql);
-  const lock = path.join(migrationsDir, 'migration_lock.toml');
+  const lock = path.join(base, 'migration_lock.toml');
   if (!existsSync(lock)) {
     writeFileSync(
       lock,
-      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "sqlite"\n',
+      `# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "${provider}"\n`,
     );
   }
   return dir;
+}
+
+/**
+ * Writes pending schema changes as `prisma/migrations/<timestamp>_<name>/migration.sql` (like
+ * `prisma migrate dev --create-only`) and, with `postgresUrl` (an empty scratch PostgreSQL database), the
+ * PostgreSQL twin under the same name in `prisma/migrations-postgres/`. Returns the folders written.
+ */
+export async function createMigration(
+  name: string,
+  now = new Date(),
+  options: { postgresUrl?: string } = {},
+): Promise<string[]> {
+  const sqliteSql = await pendingSchemaSql();
+  const pgSql = options.postgresUrl ? await schemaDriftSql(options.postgresUrl) : null;
+  const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const folder = `${stamp}_${name.replace(/[^a-z0-9_]+/gi, '_').toLowerCase()}`;
+  const written: string[] = [];
+  if (sqliteSql !== null) written.push(writeMigration('sqlite', folder, sqliteSql));
+  if (pgSql !== null) written.push(writeMigration('postgresql', folder, pgSql));
+  return written;
 }

@@ -5,7 +5,7 @@ import {
   orderGroupOf,
 } from '../domain/outbox/outbox.ts';
 import type { OutboxStore } from '../domain/outbox/ports.ts';
-import type { Db, Tx } from './database.ts';
+import { type Db, providerOfDb, type Tx } from './database.ts';
 
 type Row = {
   id: number;
@@ -48,19 +48,51 @@ export async function enqueueEffect(tx: Tx | Db, effect: OutboxEffect): Promise<
   return true;
 }
 
+/** `enqueueEffect` for many effects in two statements (one read, one insert) instead of two per effect:
+ *  on PostgreSQL every statement is a round trip inside the caller's transaction. Returns how many were new. */
+export async function enqueueEffects(tx: Tx | Db, effects: readonly OutboxEffect[]): Promise<number> {
+  if (effects.length === 0) return 0;
+  if (effects.length === 1) return (await enqueueEffect(tx, effects[0] as OutboxEffect)) ? 1 : 0;
+  const existing = await tx.outboxMessage.findMany({
+    where: { idempotencyKey: { in: effects.map((e) => e.key) } },
+    select: { idempotencyKey: true },
+  });
+  const seen = new Set(existing.map((r) => r.idempotencyKey));
+  const fresh: OutboxEffect[] = [];
+  for (const e of effects) {
+    if (seen.has(e.key)) continue;
+    seen.add(e.key);
+    fresh.push(e);
+  }
+  if (fresh.length === 0) return 0;
+  // One multi-row INSERT keeps the array's order in the autoincrement ids (thread order).
+  await tx.outboxMessage.createMany({
+    data: fresh.map((effect) => ({
+      idempotencyKey: effect.key,
+      kind: effect.kind,
+      channelId: effect.channelId,
+      ticketId: orderGroupOf(effect),
+      payloadJson: JSON.stringify(effect),
+    })),
+  });
+  return fresh.length;
+}
+
 export function createOutboxStore(db: Db): OutboxStore {
   return {
     async due(now, limit) {
       // The first unsent message of each ticket only: thread order is the order of enqueueing.
+      // Quoted identifiers work in both stores; SQLite keeps timestamps as epoch ms, PostgreSQL as timestamps.
+      const pg = providerOfDb(db) === 'postgresql';
       const rows = await db.$queryRawUnsafe<Row[]>(
-        `SELECT o.id, o.payloadJson, o.status, o.attempts, o.nextAttemptAt, o.slackTs, o.lastError
-           FROM OutboxMessage o
-          WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
-            AND (o.ticketId IS NULL OR NOT EXISTS (
-                  SELECT 1 FROM OutboxMessage p
-                   WHERE p.ticketId = o.ticketId AND p.id < o.id AND p.status IN ('pending', 'sending')))
-          ORDER BY o.id LIMIT ?`,
-        now.getTime(),
+        `SELECT o."id", o."payloadJson", o."status", o."attempts", o."nextAttemptAt", o."slackTs", o."lastError"
+           FROM "OutboxMessage" o
+          WHERE o."status" = 'pending' AND o."nextAttemptAt" <= ${pg ? '$1' : '?'}
+            AND (o."ticketId" IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM "OutboxMessage" p
+                   WHERE p."ticketId" = o."ticketId" AND p."id" < o."id" AND p."status" IN ('pending', 'sending')))
+          ORDER BY o."id" LIMIT ${pg ? '$2' : '?'}`,
+        pg ? now : now.getTime(),
         limit,
       );
       return rows.map((r) => toItem({ ...r, nextAttemptAt: new Date(r.nextAttemptAt) }));

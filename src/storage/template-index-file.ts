@@ -4,8 +4,10 @@ import type { TemplateIndexSnapshots } from '../domain/templates/ports.ts';
 
 const FORMAT = 2;
 
-/** `file:./.yorisoi/yorisoi.db` → `.yorisoi/yorisoi.db.templates-index`; null for in-memory databases. */
+/** `file:./.yorisoi/yorisoi.db` → `.yorisoi/yorisoi.db.templates-index`; null for in-memory databases and PostgreSQL. */
 export function templateIndexFileFor(databaseUrl: string): string | null {
+  // On PostgreSQL (possibly shared by several instances) the index is rebuilt from the database at start.
+  if (/^postgres(ql)?:\/\//i.test(databaseUrl)) return null;
   const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
   if (file === '' || file === ':memory:') return null;
   return `${path.resolve(file)}.templates-index`;

@@ -7,7 +7,7 @@ import {
   type rootFields,
 } from '../domain/tickets/ticket.ts';
 import type { Db, Tx } from './database.ts';
-import { enqueueEffect } from './outbox-store.ts';
+import { enqueueEffects } from './outbox-store.ts';
 import { countTicket } from './volume-store.ts';
 
 export function toInbox(row: {
@@ -136,22 +136,33 @@ export function createTicketStore(db: Db): TicketStore {
             });
           }
         }
-        for (const c of change.newComments) {
-          await tx.ticketComment.upsert({
-            where: { zendeskCommentId: c.zendeskCommentId },
-            create: {
-              ticketId: change.ticketId,
-              zendeskCommentId: c.zendeskCommentId,
-              authorZendeskId: c.authorZendeskId,
-              public: c.public,
-              body: c.body,
-              zendeskCreatedAt: c.createdAt,
-              mirrored: c.mirrored,
-            },
-            update: {},
+        if (change.newComments.length > 0) {
+          // Read the known ids once and insert the rest in one statement (a long ticket has hundreds).
+          const known = await tx.ticketComment.findMany({
+            where: { zendeskCommentId: { in: change.newComments.map((c) => c.zendeskCommentId) } },
+            select: { zendeskCommentId: true },
           });
+          const seen = new Set(known.map((k) => k.zendeskCommentId));
+          const fresh = change.newComments.filter((c) => {
+            if (seen.has(c.zendeskCommentId)) return false;
+            seen.add(c.zendeskCommentId);
+            return true;
+          });
+          if (fresh.length > 0) {
+            await tx.ticketComment.createMany({
+              data: fresh.map((c) => ({
+                ticketId: change.ticketId,
+                zendeskCommentId: c.zendeskCommentId,
+                authorZendeskId: c.authorZendeskId,
+                public: c.public,
+                body: c.body,
+                zendeskCreatedAt: c.createdAt,
+                mirrored: c.mirrored,
+              })),
+            });
+          }
         }
-        for (const effect of change.effects) await enqueueEffect(tx, effect);
+        await enqueueEffects(tx, change.effects);
         for (const v of change.voicePosts ?? []) {
           await tx.voicePost.upsert({
             where: {

@@ -203,7 +203,8 @@ describe('entry points and agent mapping', () => {
       callback_id: 'draft_reply_shortcut',
     });
     expect(r.body.acked).toBe(true);
-    const opened = await viewOf(s, KENJI, 'draft_editor');
+    // Kenji may still have an editor open from an earlier test: wait for this ticket's.
+    const opened = await viewOf(s, KENJI, 'draft_editor', (v) => viewText(v).includes('Shortcut entry'));
     expect(initialValue(opened, 'reply_0')).toBe('Saved before the shortcut.');
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/logger.ts';
 import { type SandboxOptions, startSandbox } from '../../src/sandbox/sandbox.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
 export type SimMessage = {
   channel: string;
@@ -20,13 +21,14 @@ export type SimMessage = {
   links: string[];
 };
 
-/** A sandbox on free ports with its own SQLite file; `logs` holds every line the app logged. */
+/** A sandbox on free ports with its own SQLite file (or PostgreSQL database in the `integration-pg`
+ *  project); `logs` holds every line the app logged. */
 export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-it-'));
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', sink: (l) => logs.push(l) });
   const sandbox = await startSandbox({
-    databaseUrl: `file:${path.join(dir, 'test.db')}`,
+    databaseUrl: await testDatabaseUrl(dir),
     logger,
     pollSeconds: 3600,
     slackRate: { perSecond: 50, burst: 10 },

@@ -64,7 +64,7 @@ describe('loadConfig', () => {
       ...live,
       SLACK_BOT_TOKEN: 'xapp-wrong',
       PORT: 'eighty',
-      DATABASE_URL: 'postgres://x',
+      DATABASE_URL: 'mysql://x',
     });
     expect(p.find((l) => l.startsWith('SLACK_BOT_TOKEN'))).toMatch(/xoxb-/);
     expect(p.find((l) => l.startsWith('PORT'))).toBeDefined();
