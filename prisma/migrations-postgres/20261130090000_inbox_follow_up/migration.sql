@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Inbox" ADD COLUMN     "followUp" TEXT NOT NULL DEFAULT 'broadcast';
