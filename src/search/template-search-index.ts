@@ -206,7 +206,7 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
 
   suggest(message: string, opts: { limit?: number; floor?: number } = {}): TemplateSuggestion[] {
     if ((opts.limit ?? 3) <= 0) return [];
-    const text = stripCourtesy(message);
+    const text = inquiryHead(stripCourtesy(message));
     const searchRanks = new Map(
       this.rank(text, SEARCH_RANKS).ranked.map(({ entry }, i) => [entry.template.id, i + 1]),
     );
@@ -218,7 +218,10 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   }
 
   learnSent(templateId: string, message: string): boolean {
-    return this.suggestionIndex().learn(templateId, analyseText(stripCourtesy(message), this.readings));
+    return this.suggestionIndex().learn(
+      templateId,
+      analyseText(inquiryHead(stripCourtesy(message)), this.readings),
+    );
   }
 
   search(query: string, opts: { limit?: number; filters?: TemplateSearchFilters } = {}): TemplateSearchHit[] {
@@ -394,4 +397,18 @@ export async function createTemplateSearchIndex(
   );
   if (opts.serialized !== undefined) index.restore(opts.serialized);
   return index;
+}
+
+/**
+ * The part of a customer's message that suggestions read: its first ~2,000 characters, cut at a line break.
+ * A customer's topic is at the top; analysing a 50,000-character paste with kuromoji would hold the event
+ * loop for tens of seconds (Slack acks and Socket Mode pings wait behind it).
+ */
+export const INQUIRY_HEAD_CHARS = 2_000;
+function inquiryHead(text: string): string {
+  const chars = Array.from(text);
+  if (chars.length <= INQUIRY_HEAD_CHARS) return text;
+  const head = chars.slice(0, INQUIRY_HEAD_CHARS).join('');
+  const cut = head.lastIndexOf('\n');
+  return cut > INQUIRY_HEAD_CHARS / 2 ? head.slice(0, cut) : head;
 }
