@@ -62,6 +62,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   const slack = createSlackApp(settings.slack, {
     logger,
     wakeOutbox: () => outbox.wake(),
+    readerLocale: drafting.listeners.drafting.locale,
     ...tickets.listeners,
     ...templates.listeners,
     ...drafting.listeners,

@@ -88,13 +88,13 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },
     serviceUserId: config.serviceUserId,
     templateEditors: config.templateEditors,
+    locale: config.locale,
     drafting: { undoSeconds: config.undoSeconds, supportGroup: config.supportGroup ?? null },
     alertRules: config.alertChannel
       ? defaultAlertRules(config.alertChannel, config.alertThresholdPerHour)
       : [],
     tzOffsetMinutes: config.tzOffsetMinutes,
     voiceMaskNames: config.voiceMaskNames,
-    locale: config.locale,
   };
 }
 

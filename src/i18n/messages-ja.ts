@@ -1,5 +1,7 @@
 import { common } from './ja/common.ts';
+import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
+import { templates } from './ja/template-search.ts';
 
 /**
  * Every user-visible word of yorisoi in Japanese, the workspace default: one module per screen or area
@@ -11,6 +13,8 @@ import { enrich } from './ja/enrich.ts';
 export const ja = {
   ...common,
   ...enrich,
+  ...drafting,
+  ...templates,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -4,6 +4,7 @@ import type { DraftingService } from '../domain/drafting/drafting-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
+import { type Locale, type Translate, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RuntimeStatus } from '../views/help.ts';
 
@@ -19,6 +20,8 @@ export interface AppDeps {
     service: DraftingService;
     agents: AgentMapper;
     undoSeconds: number;
+    /** The language a Slack user reads (users.info locale, else the workspace default). */
+    locale(slackUserId: string): Promise<Locale>;
   };
   voice: VoiceService;
   volume: VolumeQueries;
@@ -26,9 +29,17 @@ export interface AppDeps {
   wakeOutbox(): void;
   /** Care charts and prior history; without it /karte and the buttons say the feature is off. */
   care?: CareService;
+  /** The language a Slack user reads (users.info locale, else YORISOI_LOCALE); absent: Japanese. */
+  readerLocale?(slackUserId: string): Promise<Locale>;
   /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
   templates?: TemplateService;
 }
 
 /** The drafting services listeners use (present when drafting is wired). */
 export type DraftingDeps = NonNullable<AppDeps['drafting']>;
+
+/** The reader's translator: their Slack locale when yorisoi speaks it, else the workspace default. */
+export async function readerT(deps: Pick<AppDeps, 'readerLocale'>, slackUserId: string): Promise<Translate> {
+  const locale = deps.readerLocale ? await deps.readerLocale(slackUserId).catch(() => 'ja' as const) : 'ja';
+  return translator(locale);
+}

@@ -63,7 +63,7 @@ function matchedSpans(body: string, query: HighlightTokens, readings: ReadingAna
       total++;
       if (query.read.has(g)) hits++;
     });
-    if (total > 0 && hits * 2 >= total + 1)
+    if (total >= 2 && hits * 2 >= total + 1)
       mark(normalized.sourceIndex[start] ?? 0, (normalized.sourceIndex[i - 1] ?? 0) + 1);
   }
   const spans: Span[] = [];
@@ -103,7 +103,9 @@ export function buildSnippet(body: string, query: HighlightTokens, readings: Rea
     const start = Math.max(span.start, window.start);
     const end = Math.min(span.end, window.end);
     if (end <= start) continue;
-    out += `${escapeMarkup(body.slice(at, start))}*${escapeMarkup(body.slice(start, end))}*`;
+    // Slack makes *…* bold only at a word boundary, which Japanese text has none of: a zero-width
+    // space on each side gives it one without showing anything.
+    out += `${escapeMarkup(body.slice(at, start))}\u200b*${escapeMarkup(body.slice(start, end))}*\u200b`;
     at = end;
   }
   out += escapeMarkup(body.slice(at, window.end));
