@@ -23,6 +23,8 @@ export const errorCatalog = {
   draft_not_found: 'That draft no longer exists.',
   draft_name_taken: 'This ticket already has a draft with that name.',
   draft_not_editable: 'This draft is being sent or was sent; start a new draft to change it.',
+  reply_empty: 'The reply is empty: write it before sending.',
+  reply_placeholder_left: 'A template placeholder is left in the reply: fill it in before sending.',
   send_in_progress: 'A reply to this ticket is already on its way (or this draft was sent).',
   too_late_to_undo: 'Too late to undo: the reply is already being sent.',
   ticket_not_in_thread: 'This message is not in a ticket thread yorisoi knows.',

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
-import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
-import { searchWithin, type TemplateService } from '../domain/templates/template-service.ts';
+import { prefillSearch, searchWithin, type TemplateService } from '../domain/templates/template-service.ts';
 import { openEditor } from '../listeners/draft-editor.ts';
-import type { AppDeps } from '../listeners/listener-deps.ts';
+import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import {
   type BlockActionBody,
   blockActionBody,
@@ -121,11 +120,13 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     // The ticket root message's button: search with the customer's words, answers go to this thread.
     const ticketId = body.actions[0]?.value ?? '';
     const ctx = { c: body.channel?.id, th: body.message?.thread_ts ?? body.message?.ts };
-    const words = suggestTemplateQuery((await templates.ticketText(ticketId).catch(() => null)) ?? '');
-    const hits = await searchWithin(catalog, words, 1500, logger);
+    const text = (await templates.ticketText(ticketId).catch(() => null)) ?? '';
+    const { query: words, hits } = await prefillSearch(catalog, text, 1500, logger);
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildTemplateSearchModal(words, hits, ctx),
+      view: buildTemplateSearchModal(words, hits, ctx, await readerT(deps, body.user.id), {
+        prefilled: true,
+      }),
     });
   });
 

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
-import { searchWithin } from '../domain/templates/template-service.ts';
-import type { AppDeps } from '../listeners/listener-deps.ts';
+import { prefillSearch } from '../domain/templates/template-service.ts';
+import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import { editorsOnly, messageWords } from '../listeners/template-modals.ts';
 import { ShortcutIds } from '../views/ids.ts';
 import {
@@ -45,12 +44,13 @@ export function registerTemplateShortcuts(app: App, deps: AppDeps) {
     const root = message.bot_id ? /^#(\d+) /.exec(message.text ?? '') : null;
     const text =
       (root ? await templates.ticketText(root[1]!).catch(() => null) : null) ?? messageWords(message);
-    const query = suggestTemplateQuery(text);
-    const hits = await searchWithin(catalog, query, 1500, logger);
+    const { query, hits } = await prefillSearch(catalog, text, 1500, logger);
     const ctx = { c: s.data.channel.id, th: message.thread_ts ?? message.ts };
     await client.views.open({
       trigger_id: s.data.trigger_id,
-      view: buildTemplateSearchModal(query, hits, ctx),
+      view: buildTemplateSearchModal(query, hits, ctx, await readerT(deps, s.data.user.id), {
+        prefilled: true,
+      }),
     });
   });
 

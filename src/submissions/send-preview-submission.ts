@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+import { errorWords } from '../listeners/draft-editor.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendQueued, parseSendState, zPreviewMeta } from '../views/draft-modal.ts';
@@ -29,6 +30,7 @@ export function registerSendPreviewSubmission(app: App, deps: AppDeps) {
       });
       return;
     }
+    const t = translator(await drafting.locale(body.user.id));
     try {
       const send = await drafting.service.send({
         draftId: meta.d,
@@ -47,13 +49,14 @@ export function registerSendPreviewSubmission(app: App, deps: AppDeps) {
           dueAt: send.dueAt,
           scheduled: choice.sendAt !== null,
           recipient: ticket.requester.email ?? ticket.requester.name,
+          t,
         }),
       });
     } catch (error) {
       logger.info(`send refused: ${String(error)}`);
       await ack({
         response_action: 'errors',
-        errors: { [DraftBlocks.sendVisibility]: asYorisoiError(error).userMessage.slice(0, 300) },
+        errors: { [DraftBlocks.sendVisibility]: errorWords(error, t).slice(0, 300) },
       });
     }
   });

@@ -30,6 +30,7 @@ export const ActionIds = {
   draftSelect: 'draft_select',
   draftNew: 'draft_new',
   draftAddPart: 'draft_add_part',
+  draftPolicyToggle: 'draft_policy_toggle',
   draftSave: 'draft_save',
   draftShare: 'draft_share',
   draftSend: 'draft_send',

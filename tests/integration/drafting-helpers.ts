@@ -105,6 +105,13 @@ export async function act(
   return r;
 }
 
+/** Opens the folded response policy of the editor and returns the redrawn view. */
+export async function openPolicy(s: TestSandbox, user: string, view: ControlView) {
+  if (blocksOf(view).some((b) => b.block_id?.startsWith('policy_facts'))) return view;
+  await act(s, user, view, 'draft_policy_toggle', { value: '1' });
+  return nextVersionOf(s, user, view, (v) => blocksOf(v).some((b) => b.block_id?.startsWith('policy_facts')));
+}
+
 /** Waits until the view with this id changed (new hash) and returns it. */
 export async function nextVersionOf(
   s: TestSandbox,

@@ -151,7 +151,7 @@ describe('send to Zendesk', () => {
     const at = Math.ceil(Date.now() / 1000) + 3;
     const r = await submitPreview(s, AIKO, preview, { send_at: at });
     expect(r.body.applied).toBe('update');
-    expect(viewText(await viewOf(s, AIKO, 'draft_send_queued'))).toContain('scheduled');
+    expect(viewText(await viewOf(s, AIKO, 'draft_send_queued'))).toContain('送信予定'); // Aiko reads Japanese
     await s.restartApp();
     expect(
       (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Good morning, scheduled reply.'),
@@ -242,7 +242,7 @@ describe('safe by default', () => {
   it("a flagged customer's draft cannot be sent without a second agent's approval", async () => {
     const thread = await ticketWithThread(s, { subject: 'Careful customer', tags: ['care_second_approval'] });
     const editor = await openEditorFromRoot(s, AIKO, thread);
-    expect(viewText(editor)).toContain('second agent');
+    expect(viewText(editor)).toContain('別の担当者の承認');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Carefully worded reply.' } });
     await ephemeralFor(s, AIKO, "second agent's approval");
     expect(
@@ -339,5 +339,72 @@ describe('care chart', () => {
     const refusal = await ephemeralFor(s, AIKO, '(care chart: complained twice)');
     expect(refusal.text).toContain("second agent's approval");
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Careful reply.')).toBe(false);
+  });
+});
+
+describe('the send preview: the order people write, and the writing check', () => {
+  it('Send… with an empty reply says so in the editor at once: no preview, nothing sent to Zendesk', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Empty reply' });
+    const editor = await openEditorFromRoot(s, AIKO, thread);
+    await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: '   ' } });
+    const refused = await waitFor('the editor says the reply is empty', async () =>
+      (
+        await s.api<{
+          views: Array<{ id: string; hash: string; view: { callback_id: string; blocks: unknown[] } }>;
+        }>('GET', `/_sim/slack/views?user=${AIKO}`)
+      ).body.views.find((v) => v.id === editor.id && JSON.stringify(v.view.blocks).includes('返信が空です')),
+    );
+    expect(refused.view.callback_id).toBe('draft_editor');
+    const views = (
+      await s.api<{ views: Array<{ view: { callback_id: string } }> }>(
+        'GET',
+        `/_sim/slack/views?user=${AIKO}`,
+      )
+    ).body.views;
+    expect(views.map((v) => v.view.callback_id)).not.toContain('draft_send_preview');
+    expect(await s.db.replySend.count({ where: { ticketZendeskId: String(thread.ticket.id) } })).toBe(0);
+  });
+
+  it("lists the writing check's warnings (wrong name, ら抜き) and still lets the agent send", async () => {
+    const thread = await ticketWithThread(s, { subject: 'Writing check advice' });
+    const preview = await writeAndPreview(
+      s,
+      AIKO,
+      thread,
+      '佐藤様\n\nお問い合わせいただき、ありがとうございます。\n明日から過去の写真も見れるようになります。\n\nよろしくお願いいたします。',
+    );
+    const text = viewText(preview);
+    expect(text).toContain('文章チェック');
+    expect(text).toContain('佐藤様'); // the addressee warning quotes the wrong name
+    expect(text).toContain('見られる'); // the ら抜き fix
+    expect((preview.view as { submit?: unknown }).submit).toBeDefined();
+    const r = await submitPreview(s, AIKO, preview);
+    expect(r.body.applied).toBe('update');
+  });
+
+  it('a leftover placeholder (○○) blocks the send with a plain message; the domain refuses it too', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Placeholder left' });
+    const preview = await writeAndPreview(
+      s,
+      AIKO,
+      thread,
+      'Taro様\n\n修正版は○○日に公開予定です。\n\nよろしくお願いいたします。',
+    );
+    expect(viewText(preview)).toContain('プレースホルダーが残っています');
+    expect((preview.view as { submit?: unknown }).submit).toBeUndefined();
+    const meta = JSON.parse((preview.view as { private_metadata: string }).private_metadata) as {
+      d: string;
+      v: number;
+    };
+    await expect(
+      s.features.drafting.service.send({
+        draftId: meta.d,
+        version: meta.v,
+        slackUserId: AIKO,
+        public: true,
+        newStatus: null,
+        sendAt: null,
+      }),
+    ).rejects.toMatchObject({ code: 'reply_placeholder_left' });
   });
 });
