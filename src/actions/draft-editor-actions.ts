@@ -9,6 +9,7 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { withTemplate } from '../domain/drafting/draft.ts';
 import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import { editorView, tellUser } from '../listeners/draft-editor.ts';
 import type { AppDeps, DraftingDeps } from '../listeners/listener-deps.ts';
 import { type ModalView, parseMeta } from '../views/block-kit.ts';
@@ -22,6 +23,7 @@ import {
   zEditorMeta,
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
+import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
 type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;
@@ -227,19 +229,40 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
   });
 
   handle(ActionIds.draftSend, async ({ d, body, meta, client }) => {
-    const { content } = await current(d, body, meta);
-    const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
-    await client.views.push({
+    // Finding the sender's Zendesk agent takes several Zendesk calls: the preview opens at once as a
+    // loading view (the trigger_id lives 3 s) and is filled in when they answer.
+    const pushed = await client.views.push({
       trigger_id: body.trigger_id,
-      view: buildSendPreview({
-        ticket: prepared.ticket,
-        version: prepared.version,
-        agentName: prepared.agent.name,
-        approvals: prepared.approvals,
-        repeatedTemplates: prepared.repeatedTemplates,
-        undoSeconds: d.undoSeconds,
-      }),
+      view: buildLoadingView('ops.loading.send_preview'),
     });
+    const viewId = pushed.view?.id;
+    try {
+      const { content } = await current(d, body, meta);
+      const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
+      if (!viewId) return;
+      await client.views.update({
+        view_id: viewId,
+        view: buildSendPreview({
+          ticket: prepared.ticket,
+          version: prepared.version,
+          agentName: prepared.agent.name,
+          approvals: prepared.approvals,
+          repeatedTemplates: prepared.repeatedTemplates,
+          undoSeconds: d.undoSeconds,
+        }),
+      });
+    } catch (error) {
+      if (viewId) {
+        const t = translator(await deps.readerLocale(body.user.id));
+        await client.views
+          .update({
+            view_id: viewId,
+            view: buildProblemView(t, asYorisoiError(error).userMessageIn(t), { back: true }),
+          })
+          .catch(() => undefined);
+      }
+      throw error;
+    }
   });
 
   handle(ActionIds.draftSnooze, async ({ d, body, meta, client }) => {

@@ -12,6 +12,7 @@ import {
 } from '../listeners/template-modals.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
+import { buildLoadingView } from '../views/loading.ts';
 import {
   buildFolderMoveModal,
   buildTemplateBrowserModal,
@@ -121,12 +122,18 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     // The ticket root message's button: search with the customer's words, answers go to this thread.
     const ticketId = body.actions[0]?.value ?? '';
     const ctx = { c: body.channel?.id, th: body.message?.thread_ts ?? body.message?.ts };
+    // The modal opens at once (the trigger_id lives 3 s; the search may wait for the index), then fills in.
+    const opened = await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildLoadingView('ops.loading.templates'),
+    });
     const words = suggestTemplateQuery((await templates.ticketText(ticketId).catch(() => null)) ?? '');
     const hits = await searchWithin(catalog, words, 1500, logger);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildTemplateSearchModal(words, hits, ctx),
-    });
+    if (opened.view?.id)
+      await client.views.update({
+        view_id: opened.view.id,
+        view: buildTemplateSearchModal(words, hits, ctx),
+      });
   });
 
   on(ActionIds.templateBrowse, async (body, client) => {

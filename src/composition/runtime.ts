@@ -1,4 +1,5 @@
 import { createHttpServer } from '../http/http-server.ts';
+import { createReaderLocale } from '../slack/reader-locale.ts';
 import { wireCare } from './care-feature.ts';
 import { wireDrafting } from './drafting-feature.ts';
 import type { Feature } from './feature.ts';
@@ -52,6 +53,7 @@ export async function createRuntime(settings: RuntimeSettings) {
 
   const slack = createSlackApp(settings.slack, {
     logger,
+    readerLocale: createReaderLocale(platform.slack.api, 'ja'),
     wakeOutbox: () => outbox.wake(),
     ...tickets.listeners,
     ...templates.listeners,

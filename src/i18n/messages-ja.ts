@@ -1,4 +1,5 @@
 import { common } from './ja/common.ts';
+import { ops } from './ja/ops.ts';
 
 /**
  * Every user-visible word of yorisoi in Japanese, the workspace default: one module per screen or area
@@ -9,6 +10,7 @@ import { common } from './ja/common.ts';
  */
 export const ja = {
   ...common,
+  ...ops,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -4,6 +4,7 @@ import type { DraftingService } from '../domain/drafting/drafting-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RuntimeStatus } from '../views/help.ts';
 
@@ -14,6 +15,8 @@ import type { RuntimeStatus } from '../views/help.ts';
 export interface AppDeps {
   logger: Logger;
   status(): Promise<RuntimeStatus>;
+  /** The language a Slack user reads (users.info locale, cached; the workspace default when unknown). */
+  readerLocale(userId: string): Promise<Locale>;
   /** Drafting and case consultation; absent in apps built without it (its listeners are then not registered). */
   drafting?: {
     service: DraftingService;

@@ -81,9 +81,14 @@ describe('send to Zendesk', () => {
       submitPreview(s, KENJI, kenjiPreview),
       submitPreview(s, AIKO, aikoPreview),
     ]);
-    const accepted = results.filter((r) => r.body.applied === 'update');
-    expect(accepted).toHaveLength(1);
+    // Every Send is acked at once (a loading view); exactly one becomes a send, the others say why not.
+    expect(results.every((r) => r.body.acked)).toBe(true);
     await sentInThread(thread);
+    expect(
+      await s.db.replySend.count({
+        where: { ticketZendeskId: String(thread.ticket.id), body: 'One reply only.' },
+      }),
+    ).toBe(1);
     await s.runtime.settle();
     const replies = (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'One reply only.');
     expect(replies).toHaveLength(1);
@@ -186,7 +191,12 @@ describe('send to Zendesk', () => {
         m.text.startsWith('Sending failed'),
       ),
     );
-    expect(failed.text).toContain(String(status));
+    // Plain words in the thread; the API path, status and Zendesk's JSON only in the log and the row.
+    expect(failed.text).not.toMatch(/\/tickets\/|HTTP \d|PUT |[{}]/);
+    const row = await s.db.replySend.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
+    expect(row.lastError).toContain(String(status));
     await s.api('DELETE', '/_sim/zendesk/faults');
     const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
@@ -234,9 +244,10 @@ describe('safe by default', () => {
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Product team reply.')).toBe(
       false,
     );
-    expect(
-      (await s.api<{ views: unknown[] }>('GET', `/_sim/slack/views?user=${SORA}`)).body.views,
-    ).toHaveLength(1);
+    // The preview opened at once as a loading view and now says why, in the reader's language (ja).
+    const top = await viewOf(s, SORA, 'yorisoi_problem', (v) => viewText(v).includes('エージェント'));
+    expect(viewText(top)).toContain('/yorisoi map');
+    expect(viewText(top)).not.toContain('/api/');
   });
 
   it("a flagged customer's draft cannot be sent without a second agent's approval", async () => {
@@ -245,6 +256,7 @@ describe('safe by default', () => {
     expect(viewText(editor)).toContain('second agent');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Carefully worded reply.' } });
     await ephemeralFor(s, AIKO, "second agent's approval");
+    const refused = await viewOf(s, AIKO, 'yorisoi_problem', (v) => viewText(v).includes('承認'));
     expect(
       (
         await s.api<{ views: Array<{ view: { callback_id: string } }> }>(
@@ -252,7 +264,9 @@ describe('safe by default', () => {
           `/_sim/slack/views?user=${AIKO}`,
         )
       ).body.views.map((v) => v.view.callback_id),
-    ).toEqual(['draft_editor']);
+    ).toEqual(['draft_editor', 'yorisoi_problem']);
+    // Closing the refusal returns to the draft.
+    await s.api('POST', `/_sim/slack/views/${refused.id}/close`, { user: AIKO });
 
     await act(s, AIKO, editor, 'draft_share');
     const shared = await waitFor('shared draft', async () =>
