@@ -355,3 +355,36 @@ describe('care chart', () => {
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Careful reply.')).toBe(false);
   });
 });
+
+describe('a Zendesk outage is not "not mapped"', () => {
+  it('a manually mapped agent whose Zendesk lookup fails is told to try again, in plain words', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Lookup outage' });
+    await s.api('POST', '/_sim/slack/commands', {
+      user: 'U0LEAD',
+      channel: thread.channel,
+      command: '/yorisoi',
+      text: 'map @sora kenji@example.com',
+    });
+    await waitFor(
+      'mapping stored',
+      async () => (await s.db.agentMapping.findUnique({ where: { slackUserId: SORA } }))?.source === 'manual',
+    );
+    await s.api('POST', '/_sim/zendesk/faults', {
+      method: 'GET',
+      path_prefix: '/api/v2/users/',
+      status: 503,
+      count: 50,
+    });
+    try {
+      const editor = await openEditorFromRoot(s, SORA, thread);
+      await act(s, SORA, editor, 'draft_send', { typed: { reply_0: 'Sent during an outage?' } });
+      const refused = await viewOf(s, SORA, 'yorisoi_problem');
+      // SORA reads Japanese: "could not get the agent from Zendesk, try again", never "not mapped".
+      expect(viewText(refused)).toContain('Zendesk からエージェント情報を取得できなかった');
+      expect(viewText(refused)).not.toContain('結び付いていない');
+      expect(viewText(refused)).not.toMatch(/\/api\/|\/users\/|HTTP \d|503/);
+    } finally {
+      await s.api('DELETE', '/_sim/zendesk/faults');
+    }
+  });
+});
