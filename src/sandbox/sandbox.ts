@@ -106,6 +106,8 @@ export async function startSandbox(options: SandboxOptions) {
     slackMode: options.slackMode,
     slackRate: options.slackRate,
     zendeskPerMinute: options.zendeskPerMinute,
+    // No ticket through the control API before yorisoi listens: its webhook would find no one (ECONNREFUSED).
+    controlClosed: true,
   });
   const { sim, slack, zendesk, secrets, setup, slackMode } = sims;
   const zendeskSettings = sims.zendeskApi;
@@ -148,6 +150,7 @@ export async function startSandbox(options: SandboxOptions) {
     'sandbox',
   );
   await runtime.start();
+  sim.setControlOpen(true);
   // A second connection to the same SQLite file, as an operator's SQL shell would be: the demo seeds
   // history through it and tests read and set rows with it. yorisoi's own code never sees it.
   const db = await openDatabase(options.databaseUrl, { migrate: false });
