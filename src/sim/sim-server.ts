@@ -39,9 +39,16 @@ export function createSimServer(options: { controlOpen?: boolean } = {}): SimSer
         sendJson(res, 200, { ready: controlOpen, ...controlIndex });
         return;
       }
-      if (!controlOpen && url.pathname.startsWith('/_sim/') && !url.pathname.startsWith('/_sim/slack/socket')) {
+      if (
+        !controlOpen &&
+        url.pathname.startsWith('/_sim/') &&
+        !url.pathname.startsWith('/_sim/slack/socket')
+      ) {
         res.setHeader('retry-after', '1');
-        sendJson(res, 503, { error: 'not_ready', message: 'yorisoi is still starting; try again in a second' });
+        sendJson(res, 503, {
+          error: 'not_ready',
+          message: 'yorisoi is still starting; try again in a second',
+        });
         return;
       }
       for (const route of routes) {
