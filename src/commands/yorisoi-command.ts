@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import { commandPlainText, emailOf, slackUserIdOf } from '../listeners/command-text.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { buildHelpMessage, buildStatusMessage } from '../views/help.ts';
@@ -45,7 +46,8 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
       return;
     }
     if (sub === 'help') {
-      await respond({ response_type: 'ephemeral', ...buildHelpMessage() });
+      const t = translator(await deps.readerLocale(command.user_id));
+      await respond({ response_type: 'ephemeral', ...buildHelpMessage(t) });
       return;
     }
     if (sub === 'status') {
