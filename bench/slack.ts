@@ -80,7 +80,7 @@ async function api<T>(method: string, route: string, body?: unknown): Promise<T>
   return (await r.json()) as T;
 }
 async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 2400; i++) {
     const v = await probe();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 50));

@@ -10,7 +10,11 @@ import path from 'node:path';
 import type { CareContext } from '../src/domain/care/care-service.ts';
 import type { Draft, DraftTicket, DraftVersion } from '../src/domain/drafting/draft.ts';
 import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
+import { YorisoiError } from '../src/errors.ts';
+import { translator } from '../src/i18n/index.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
+import { buildHelpMessage } from '../src/views/help.ts';
+import { buildLoadingView, buildProblemView } from '../src/views/loading.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
 import { renderSlackPngs } from './render-slack.ts';
 
@@ -193,6 +197,26 @@ const jobs = [
   { name: 'ticket-thread-comment', input: { messages: comment, users } },
   { name: 'draft-editor', input: editor },
   { name: 'send-preview', input: preview },
+  // Operations: the loading view every modal opens with, a refusal in plain words, /yorisoi help.
+  { name: 'loading-view', input: buildLoadingView('ops.loading.send_preview') },
+  {
+    name: 'problem-view',
+    input: buildProblemView(
+      translator('ja'),
+      new YorisoiError('agent_lookup_failed', '(GET /users/1005: HTTP 503)', undefined, false).userMessageIn(
+        translator('ja'),
+      ),
+      { back: true },
+    ),
+  },
+  {
+    name: 'help-ja',
+    input: { messages: [{ ...buildHelpMessage(translator('ja')), _time: '14:42' }], users },
+  },
+  {
+    name: 'help-en',
+    input: { messages: [{ ...buildHelpMessage(translator('en')), _time: '14:42' }], users },
+  },
 ];
 for (const j of jobs)
   writeFileSync(path.join(out, `${j.name}.json`), `${JSON.stringify(j.input, null, 2)}\n`);

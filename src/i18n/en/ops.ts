@@ -9,7 +9,7 @@ export const ops: Record<keyof typeof ja, string> = {
   'ops.loading.templates': ':hourglass_flowing_sand: Looking for templates…',
   'ops.loading.karte': ':hourglass_flowing_sand: Reading the care chart and the ticket history…',
   'ops.error.title': 'Could not do that',
-  'ops.error.back': ':leftwards_arrow_with_hook: Close this to return to the draft; nothing was lost.',
+  'ops.error.back': 'Close this to return to the draft; nothing was lost.',
   'ops.err.agent_lookup_failed':
     'Zendesk did not tell us who your agent is, so nothing was sent yet. Wait a moment and try again.',
   'ops.err.zendesk_rejected': 'Zendesk did not accept this. The details are in the server log.',
@@ -29,7 +29,7 @@ export const ops: Record<keyof typeof ja, string> = {
   'help.help': '`/yorisoi help` — this list',
   'help.map': '`/yorisoi map @user agent@company.com` — send replies as that Zendesk agent (`off` to stop)',
   'help.volume':
-    '`/yorisoi volume [tag NAME|inbox ID] [24h|7d]` — share a ticket volume chart in this channel',
+    '`/yorisoi volume [all|tag:NAME|inbox:ID] [24h|7d|4w]` — share a ticket volume chart in this channel',
   'help.template': '`/template words` — search reply templates (only you see it)',
   'help.karte': "`/karte e-mail|id` — a customer's care chart and prior tickets",
   'help.voice':

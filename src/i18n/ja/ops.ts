@@ -7,7 +7,7 @@ export const ops = {
   'ops.loading.templates': ':hourglass_flowing_sand: テンプレートを探しています…',
   'ops.loading.karte': ':hourglass_flowing_sand: カルテとチケット履歴を読み込んでいます…',
   'ops.error.title': 'できませんでした',
-  'ops.error.back': ':leftwards_arrow_with_hook: 閉じると下書きに戻ります。下書きは残っています。',
+  'ops.error.back': '閉じると下書きに戻ります。下書きは残っています。',
   'ops.err.agent_lookup_failed':
     'Zendesk からエージェント情報を取得できなかったため、まだ送信できません。少し待ってからもう一度お試しください。',
   'ops.err.zendesk_rejected': 'Zendesk がこの操作を受け付けませんでした。詳しくはサーバーログにあります。',
@@ -29,7 +29,7 @@ export const ops = {
   'help.help': '`/yorisoi help` — この一覧',
   'help.map':
     '`/yorisoi map @user agent@company.com` — その Slack ユーザーをこの Zendesk エージェントとして送信させる（`off` で停止）',
-  'help.volume': '`/yorisoi volume [tag 名前|inbox ID] [24h|7d]` — 問い合わせ件数のグラフをチャンネルに共有',
+  'help.volume': '`/yorisoi volume [all|tag:タグ名|inbox:ID] [24h|7d|4w]` — 問い合わせ件数のグラフをチャンネルに共有',
   'help.template': '`/template 言葉` — 返信テンプレートを検索（自分だけに表示）',
   'help.karte': '`/karte メールアドレス|ID` — お客様のカルテと過去のチケット',
   'help.voice':
