@@ -29,7 +29,8 @@ export const ops = {
   'help.help': '`/yorisoi help` — この一覧',
   'help.map':
     '`/yorisoi map @user agent@company.com` — その Slack ユーザーをこの Zendesk エージェントとして送信させる（`off` で停止）',
-  'help.volume': '`/yorisoi volume [all|tag:タグ名|inbox:ID] [24h|7d|4w]` — 問い合わせ件数のグラフをチャンネルに共有',
+  'help.volume':
+    '`/yorisoi volume [all|tag:タグ名|inbox:ID] [24h|7d|4w]` — 問い合わせ件数のグラフをチャンネルに共有',
   'help.template': '`/template 言葉` — 返信テンプレートを検索（自分だけに表示）',
   'help.karte': '`/karte メールアドレス|ID` — お客様のカルテと過去のチケット',
   'help.voice':
