@@ -204,6 +204,15 @@ try {
     const samples = await burst(Array.from({ length: N }, (_, i) => make(i)));
     for (const s of samples) if (!s.acked) console.error(`not acked: ${s.error}`);
     await runtime.settle();
+    // Listeners keep working after their ack (views.open, then the search or Zendesk, then views.update):
+    // wait until no modal call has come for 3 s, so this row's modals are counted in this row.
+    let seen = -1;
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < 3000) {
+      const n = (await viewOpens()).length;
+      if (n !== seen) [seen, quietSince] = [n, Date.now()];
+      await new Promise((r) => setTimeout(r, 250));
+    }
     const opens = (await viewOpens()).slice(before);
     for (const c of opens) if (!c.ok) console.error(`${c.method}: ${c.error}`);
     results.push({

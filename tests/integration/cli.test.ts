@@ -152,7 +152,7 @@ describe('yorisoi CLI', () => {
     const refused = await run(['sandbox', '--port', '0'], { DATABASE_URL: `file:${real}` });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('a database the sandbox did not create');
-  }, 60_000);
+  }, 180_000);
 
   it('bad configuration and bad arguments give one clear error line and a non-zero exit', async () => {
     const badToken = await run(['start'], { SLACK_BOT_TOKEN: 'not-a-token', ZENDESK_SUBDOMAIN: 'acme' });
