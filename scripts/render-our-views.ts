@@ -13,10 +13,13 @@ import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../src/domain/te
 import { computeWeeklyReport, isoWeekRange } from '../src/domain/team/metrics.ts';
 import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
 import { createWritingChecker } from '../src/domain/writing-check/writing-check.ts';
+import { YorisoiError } from '../src/errors.ts';
 import { translator } from '../src/i18n/index.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
 import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
+import { buildHelpMessage } from '../src/views/help.ts';
+import { buildLoadingView, buildProblemView } from '../src/views/loading.ts';
 import { buildWeeklyReportMessage } from '../src/views/team-report.ts';
 import {
   buildTemplateNoResultsMessage,
@@ -353,6 +356,26 @@ const jobs = [
   { name: 'template-hit', input: { messages: [{ ...templateHit, user: 'U0AGENT1' }], users } },
   { name: 'template-no-match', input: { messages: [{ ...templateNone, user: 'U0AGENT1' }], users } },
   { name: 'template-find-modal', input: templateModal },
+  // Operations: the loading view every modal opens with, a refusal in plain words, /yorisoi help.
+  { name: 'loading-view', input: buildLoadingView('ops.loading.send_preview') },
+  {
+    name: 'problem-view',
+    input: buildProblemView(
+      translator('ja'),
+      new YorisoiError('agent_lookup_failed', '(GET /users/1005: HTTP 503)', undefined, false).userMessageIn(
+        translator('ja'),
+      ),
+      { back: true },
+    ),
+  },
+  {
+    name: 'help-ja',
+    input: { messages: [{ ...buildHelpMessage(translator('ja')), _time: '14:42' }], users },
+  },
+  {
+    name: 'help-en',
+    input: { messages: [{ ...buildHelpMessage(translator('en')), _time: '14:42' }], users },
+  },
 ];
 for (const j of jobs)
   writeFileSync(path.join(out, `${j.name}.json`), `${JSON.stringify(j.input, null, 2)}\n`);

@@ -9,7 +9,6 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { withTemplate } from '../domain/drafting/draft.ts';
 import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
-import { asYorisoiError } from '../errors.ts';
 import { type Translate, translator } from '../i18n/index.ts';
 import { type EditorExtra, editorView, errorWords, tellUser } from '../listeners/draft-editor.ts';
 import type { AppDeps, DraftingDeps } from '../listeners/listener-deps.ts';
@@ -24,7 +23,7 @@ import {
   zEditorMeta,
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
-import { escapeMrkdwn } from '../views/mrkdwn.ts';
+import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
 type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;
@@ -244,20 +243,36 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
       return;
     }
-    const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
-    await client.views.push({
+    // Finding the sender's Zendesk agent takes several Zendesk calls: the preview opens at once as a
+    // loading view (the trigger_id lives 3 s) and is filled in when they answer.
+    const pushed = await client.views.push({
       trigger_id: body.trigger_id,
-      view: buildSendPreview({
-        ticket: prepared.ticket,
-        version: prepared.version,
-        agentName: prepared.agent.name,
-        approvals: prepared.approvals,
-        repeatedTemplates: prepared.repeatedTemplates,
-        undoSeconds: d.undoSeconds,
-        writing: prepared.writing,
-        locale: await d.locale(body.user.id),
-      }),
+      view: buildLoadingView('ops.loading.send_preview'),
     });
+    const viewId = pushed.view?.id;
+    try {
+      const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
+      if (!viewId) return;
+      await client.views.update({
+        view_id: viewId,
+        view: buildSendPreview({
+          ticket: prepared.ticket,
+          version: prepared.version,
+          agentName: prepared.agent.name,
+          approvals: prepared.approvals,
+          repeatedTemplates: prepared.repeatedTemplates,
+          undoSeconds: d.undoSeconds,
+          writing: prepared.writing,
+          locale: await d.locale(body.user.id),
+        }),
+      });
+    } catch (error) {
+      if (viewId)
+        await client.views
+          .update({ view_id: viewId, view: buildProblemView(t, errorWords(error, t), { back: true }) })
+          .catch(() => undefined);
+      throw error;
+    }
   });
 
   handle(ActionIds.draftSnooze, async ({ d, body, meta, client, t, ev }) => {

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { prefillSearch, searchWithin, type TemplateService } from '../domain/templates/template-service.ts';
+import { prefillSearch, type TemplateService } from '../domain/templates/template-service.ts';
 import { openEditor } from '../listeners/draft-editor.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../listeners/template-modals.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
+import { buildLoadingView } from '../views/loading.ts';
 import {
   buildFolderMoveModal,
   buildTemplateBrowserModal,
@@ -120,14 +121,20 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     // The ticket root message's button: search with the customer's words, answers go to this thread.
     const ticketId = body.actions[0]?.value ?? '';
     const ctx = { c: body.channel?.id, th: body.message?.thread_ts ?? body.message?.ts };
+    // The modal opens at once (the trigger_id lives 3 s; the search may wait for the index), then fills in.
+    const opened = await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildLoadingView('ops.loading.templates'),
+    });
     const text = (await templates.ticketText(ticketId).catch(() => null)) ?? '';
     const { query: words, hits } = await prefillSearch(catalog, text, 1500, logger);
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildTemplateSearchModal(words, hits, ctx, await readerT(deps, body.user.id), {
-        prefilled: true,
-      }),
-    });
+    if (opened.view?.id)
+      await client.views.update({
+        view_id: opened.view.id,
+        view: buildTemplateSearchModal(words, hits, ctx, await readerT(deps, body.user.id), {
+          prefilled: true,
+        }),
+      });
   });
 
   on(ActionIds.templateBrowse, async (body, client) => {

@@ -2,6 +2,7 @@ import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { drafting } from './en/drafting.ts';
 import { enrich } from './en/enrich.ts';
+import { ops } from './en/ops.ts';
 import { root } from './en/root.ts';
 import { team } from './en/team.ts';
 import { templates } from './en/template-search.ts';
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...root,
   ...drafting,
   ...templates,
+  ...ops,
 };

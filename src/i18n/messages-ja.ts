@@ -2,6 +2,7 @@ import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
+import { ops } from './ja/ops.ts';
 import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
 import { templates } from './ja/template-search.ts';
@@ -25,6 +26,7 @@ export const ja = {
   ...root,
   ...drafting,
   ...templates,
+  ...ops,
 } as const;
 
 export type MessageKey = keyof typeof ja;

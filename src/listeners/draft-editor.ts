@@ -31,7 +31,7 @@ export function errorWords(error: unknown, t: Translate): string {
   const e = asYorisoiError(error);
   if (e.code === 'reply_empty') return t('draft.empty_reply').replace(/^:warning: /, '');
   if (e.code === 'reply_placeholder_left') return t('preview.blocked_error', { what: '○○' });
-  return e.userMessage;
+  return e.userMessageIn(t);
 }
 
 export function editorView(

@@ -171,7 +171,7 @@ export async function submitPreview(
   preview: ControlView,
   values: Record<string, unknown> = {},
 ) {
-  return s.api<{
+  const r = await s.api<{
     acked: boolean;
     applied: string;
     ack: { response_action?: string; errors?: Record<string, string> };
@@ -179,6 +179,12 @@ export async function submitPreview(
     user,
     values: { send_visibility: 'public', send_status: 'pending', ...values },
   });
+  // Send acks at once with a loading view and shows the outcome by views.update: wait for the outcome.
+  if (r.body.applied === 'update')
+    await waitFor('the send outcome', async () =>
+      (await views(s, user)).some((v) => v.id === preview.id && v.view.callback_id !== 'yorisoi_loading'),
+    );
+  return r;
 }
 
 export const publicCommentsBy = async (s: TestSandbox, ticketId: number, authorId: number) =>

@@ -81,9 +81,14 @@ describe('send to Zendesk', () => {
       submitPreview(s, KENJI, kenjiPreview),
       submitPreview(s, AIKO, aikoPreview),
     ]);
-    const accepted = results.filter((r) => r.body.applied === 'update');
-    expect(accepted).toHaveLength(1);
+    // Every Send is acked at once (a loading view); exactly one becomes a send, the others say why not.
+    expect(results.every((r) => r.body.acked)).toBe(true);
     await sentInThread(thread);
+    expect(
+      await s.db.replySend.count({
+        where: { ticketZendeskId: String(thread.ticket.id), body: 'One reply only.' },
+      }),
+    ).toBe(1);
     await s.runtime.settle();
     const replies = (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'One reply only.');
     expect(replies).toHaveLength(1);
@@ -186,7 +191,12 @@ describe('send to Zendesk', () => {
         m.text.startsWith('Sending failed'),
       ),
     );
-    expect(failed.text).toContain(String(status));
+    // Plain words in the thread; the API path, status and Zendesk's JSON only in the log and the row.
+    expect(failed.text).not.toMatch(/\/tickets\/|HTTP \d|PUT |[{}]/);
+    const row = await s.db.replySend.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
+    expect(row.lastError).toContain(String(status));
     await s.api('DELETE', '/_sim/zendesk/faults');
     const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
@@ -234,9 +244,10 @@ describe('safe by default', () => {
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Product team reply.')).toBe(
       false,
     );
-    expect(
-      (await s.api<{ views: unknown[] }>('GET', `/_sim/slack/views?user=${SORA}`)).body.views,
-    ).toHaveLength(1);
+    // The preview opened at once as a loading view and now says why, in the reader's language (ja).
+    const top = await viewOf(s, SORA, 'yorisoi_problem', (v) => viewText(v).includes('エージェント'));
+    expect(viewText(top)).toContain('/yorisoi map');
+    expect(viewText(top)).not.toContain('/api/');
   });
 
   it("a flagged customer's draft cannot be sent without a second agent's approval", async () => {
@@ -245,6 +256,7 @@ describe('safe by default', () => {
     expect(viewText(editor)).toContain('別の担当者の承認');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Carefully worded reply.' } });
     await ephemeralFor(s, AIKO, "second agent's approval");
+    const refused = await viewOf(s, AIKO, 'yorisoi_problem', (v) => viewText(v).includes('承認'));
     expect(
       (
         await s.api<{ views: Array<{ view: { callback_id: string } }> }>(
@@ -252,7 +264,9 @@ describe('safe by default', () => {
           `/_sim/slack/views?user=${AIKO}`,
         )
       ).body.views.map((v) => v.view.callback_id),
-    ).toEqual(['draft_editor']);
+    ).toEqual(['draft_editor', 'yorisoi_problem']);
+    // Closing the refusal returns to the draft.
+    await s.api('POST', `/_sim/slack/views/${refused.id}/close`, { user: AIKO });
 
     await act(s, AIKO, editor, 'draft_share');
     const shared = await waitFor('shared draft', async () =>
@@ -406,5 +420,38 @@ describe('the send preview: the order people write, and the writing check', () =
         sendAt: null,
       }),
     ).rejects.toMatchObject({ code: 'reply_placeholder_left' });
+  });
+});
+
+describe('a Zendesk outage is not "not mapped"', () => {
+  it('a manually mapped agent whose Zendesk lookup fails is told to try again, in plain words', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Lookup outage' });
+    await s.api('POST', '/_sim/slack/commands', {
+      user: 'U0LEAD',
+      channel: thread.channel,
+      command: '/yorisoi',
+      text: 'map @sora kenji@example.com',
+    });
+    await waitFor(
+      'mapping stored',
+      async () => (await s.db.agentMapping.findUnique({ where: { slackUserId: SORA } }))?.source === 'manual',
+    );
+    await s.api('POST', '/_sim/zendesk/faults', {
+      method: 'GET',
+      path_prefix: '/api/v2/users/',
+      status: 503,
+      count: 50,
+    });
+    try {
+      const editor = await openEditorFromRoot(s, SORA, thread);
+      await act(s, SORA, editor, 'draft_send', { typed: { reply_0: 'Sent during an outage?' } });
+      const refused = await viewOf(s, SORA, 'yorisoi_problem');
+      // SORA reads Japanese: "could not get the agent from Zendesk, try again", never "not mapped".
+      expect(viewText(refused)).toContain('Zendesk からエージェント情報を取得できなかった');
+      expect(viewText(refused)).not.toContain('結び付いていない');
+      expect(viewText(refused)).not.toMatch(/\/api\/|\/users\/|HTTP \d|503/);
+    } finally {
+      await s.api('DELETE', '/_sim/zendesk/faults');
+    }
   });
 });
