@@ -12,11 +12,22 @@ import type { Draft, DraftTicket, DraftVersion } from '../src/domain/drafting/dr
 import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../src/domain/team/business-hours.ts';
 import { computeWeeklyReport, isoWeekRange } from '../src/domain/team/metrics.ts';
 import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
+import { createWritingChecker } from '../src/domain/writing-check/writing-check.ts';
+import { YorisoiError } from '../src/errors.ts';
 import { translator } from '../src/i18n/index.ts';
+import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
 import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
+import { buildHelpMessage } from '../src/views/help.ts';
+import { buildLoadingView, buildProblemView } from '../src/views/loading.ts';
 import { buildWeeklyReportMessage } from '../src/views/team-report.ts';
+import {
+  buildTemplateNoResultsMessage,
+  buildTemplateResultsMessage,
+  buildTemplateSearchModal,
+} from '../src/views/templates.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
+import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts';
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { careVoiceVolumeJobs } from './render-care-voice-volume.ts';
 import { renderSlackPngs } from './render-slack.ts';
@@ -162,6 +173,11 @@ const draftTicket: DraftTicket = {
     body: 'まだ直りません。いつ頃直りますか？',
     createdAt: new Date(now.getTime() - 5 * 60_000),
   },
+  firstCustomerMessage: {
+    body: 'iPhoneのアプリから写真をアップロードしようとすると「エラーが発生しました」と表示されます。\n昨日から何度試しても同じです。至急対応をお願いします。',
+    createdAt: new Date(now.getTime() - 26 * 60_000),
+  },
+  customerMessages: 2,
 };
 const body =
   '佐藤様\n\nお問い合わせいただき、ありがとうございます。\n現在、一部の端末でアップロードに不具合があり、修正版を準備しております。\n修正版は○○日に公開予定です。公開後は過去の写真も見れるようになります。\n\nよろしくお願いいたします。';
@@ -183,6 +199,18 @@ const draft: Draft = {
   updatedBySlackId: 'U0AGENT1',
   updatedAt: now,
 };
+// Template search over the sample FAQ (the tests' fixture): a hit and a nonsense query.
+const searchIndex = await createTemplateSearchIndex();
+searchIndex.upsertMany(sampleTemplates);
+const keyPhrases = searchIndex.keyPhrases(
+  'お世話になっております。保育園の空き状況を知りたいです。来月から入園できますか？',
+);
+const hits = searchIndex.search(keyPhrases, { limit: 5 });
+const templateResults = hits.map((h) => {
+  const t = sampleTemplates.find((x) => x.id === h.id)!;
+  return { id: h.id, title: h.title, path: h.path, body: t.body, snippet: h.snippet };
+});
+const nonsense = 'xyzzy 宇宙船';
 const editor = buildDraftEditor({
   ticket: draftTicket,
   drafts: [draft],
@@ -192,9 +220,25 @@ const editor = buildDraftEditor({
   secondApproval: { required: true, reason: 'care chart' },
   repeatedTemplates: [],
   inquiry: draftTicket.latestCustomerMessage,
-  meta: { t: '1042', d: 'd1', r: 2, q: '', c: 'C0PHOTOS' },
+  meta: { t: '1042', d: 'd1', r: 2, q: keyPhrases, c: 'C0PHOTOS' },
+  templateResults: templateResults.slice(0, 2),
   names: { U0AGENT1: '鈴木 一郎' },
 });
+const editorEn = buildDraftEditor({
+  ticket: draftTicket,
+  drafts: [draft],
+  draft,
+  content: draft,
+  approvals: [],
+  secondApproval: { required: false, reason: null },
+  repeatedTemplates: [],
+  inquiry: draftTicket.latestCustomerMessage,
+  meta: { t: '1042', d: 'd1', r: 2, q: nonsense, c: 'C0PHOTOS', o: 1 },
+  templateResults: [],
+  names: { U0AGENT1: '鈴木 一郎' },
+  t: translator('en'),
+});
+const writing = createWritingChecker();
 const version: DraftVersion = {
   ...draft,
   draftId: 'd1',
@@ -210,7 +254,35 @@ const preview = buildSendPreview({
   approvals: [],
   repeatedTemplates: [],
   undoSeconds: 10,
+  writing: await writing.check(version.body, { requesterName: draftTicket.requester.name }),
 });
+const filled = { ...version, body: version.body.replace('○○日', '12月3日') };
+const previewWarnings = buildSendPreview({
+  ticket: draftTicket,
+  version: filled,
+  agentName: '鈴木 一郎',
+  approvals: [],
+  repeatedTemplates: [],
+  undoSeconds: 10,
+  writing: await writing.check(filled.body, { requesterName: draftTicket.requester.name }),
+});
+const templateHit = buildTemplateResultsMessage(
+  'ほいくえん 空き状況',
+  searchIndex.search('ほいくえん 空き状況', { limit: 3 }),
+  {
+    c: 'C0PHOTOS',
+  },
+);
+const templateNone = buildTemplateNoResultsMessage(nonsense, { c: 'C0PHOTOS' });
+const templateModal = buildTemplateSearchModal(
+  keyPhrases,
+  hits.slice(0, 3),
+  { c: 'C0PHOTOS' },
+  translator('ja'),
+  {
+    prefilled: true,
+  },
+);
 
 // Enrichment (issue 13): the facts block (one lookup each way it can end) and the suggested templates.
 const enrich = createEnrichmentRenderer('ja');
@@ -267,7 +339,6 @@ const jobs = [
   { name: 'ticket-roots', input: { messages: roots, users } },
   { name: 'ticket-thread-comment', input: { messages: comment, users } },
   { name: 'draft-editor', input: editor },
-  { name: 'send-preview', input: preview },
   {
     name: 'ticket-enrichment',
     input: {
@@ -279,6 +350,32 @@ const jobs = [
     },
   },
   ...careVoiceVolumeJobs(now),
+  { name: 'draft-editor-en-no-match', input: editorEn },
+  { name: 'send-preview-blocked', input: preview },
+  { name: 'send-preview-warnings', input: previewWarnings },
+  { name: 'template-hit', input: { messages: [{ ...templateHit, user: 'U0AGENT1' }], users } },
+  { name: 'template-no-match', input: { messages: [{ ...templateNone, user: 'U0AGENT1' }], users } },
+  { name: 'template-find-modal', input: templateModal },
+  // Operations: the loading view every modal opens with, a refusal in plain words, /yorisoi help.
+  { name: 'loading-view', input: buildLoadingView('ops.loading.send_preview') },
+  {
+    name: 'problem-view',
+    input: buildProblemView(
+      translator('ja'),
+      new YorisoiError('agent_lookup_failed', '(GET /users/1005: HTTP 503)', undefined, false).userMessageIn(
+        translator('ja'),
+      ),
+      { back: true },
+    ),
+  },
+  {
+    name: 'help-ja',
+    input: { messages: [{ ...buildHelpMessage(translator('ja')), _time: '14:42' }], users },
+  },
+  {
+    name: 'help-en',
+    input: { messages: [{ ...buildHelpMessage(translator('en')), _time: '14:42' }], users },
+  },
 ];
 for (const j of jobs)
   writeFileSync(path.join(out, `${j.name}.json`), `${JSON.stringify(j.input, null, 2)}\n`);

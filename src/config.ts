@@ -25,6 +25,16 @@ const envSchema = z.object({
     )
     .default('file:./.yorisoi/yorisoi.db'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Bind address of yorisoi's HTTP server (webhooks, Slack HTTP mode, /healthz). */
+  HOST: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*|[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*)$/,
+        'must be an IP address or host name to listen on, e.g. 0.0.0.0 (all interfaces) or 127.0.0.1',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   SLACK_MODE: z.enum(['socket', 'http']).default('socket'),
   SLACK_BOT_TOKEN: optionalText.pipe(
@@ -127,6 +137,8 @@ export interface Config {
   mode: 'live' | 'simulated';
   databaseUrl: string;
   port: number;
+  /** HOST as given; unset means 0.0.0.0 for `start` (containers) and 127.0.0.1 for the sandbox. */
+  host?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   slack?: SlackConfig;
   zendesk?: ZendeskConfig;
@@ -253,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     mode: slack && zendesk ? 'live' : 'simulated',
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
+    host: e.HOST,
     logLevel: e.LOG_LEVEL,
     slack,
     zendesk,

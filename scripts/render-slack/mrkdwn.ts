@@ -244,11 +244,12 @@ export function mrkdwnToHtml(text: string, ctx: RenderContext): string {
   s = s.replace(/<([^<>\n]+)>/g, (_, token: string) => hold(renderToken(decodeSlack(token), ctx)));
   s = escapeHtml(decodeSlack(s));
   // Like Slack, a marker opens only after a space, punctuation or the start, and closes before one:
-  // 「これは*重要*です」 stays literal in Slack, so it does here.
+  // 「これは*重要*です」 stays literal in Slack, so it does here; a zero-width space (U+200B) beside the
+  // marker counts as a boundary (the usual way to bold part of Japanese text).
   const fmt = (mark: string, tag: string) => {
     const m = mark === '*' ? '\\*' : mark;
     const re = new RegExp(
-      `(^|[\\s\\p{P}>\\uE001])${m}(?=\\S)([^${m}\\n]*?\\S)${m}(?=$|[\\s\\p{P}<\\uE000])`,
+      `(^|[\\s\\p{P}>\\uE001\\u200B])${m}(?=\\S)([^${m}\\n]*?\\S)${m}(?=$|[\\s\\p{P}<\\uE000\\u200B])`,
       'gu',
     );
     s = s.replace(re, (_, pre: string, inner: string) => `${pre}<${tag}>${inner}</${tag}>`);

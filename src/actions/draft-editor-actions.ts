@@ -8,8 +8,9 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { withTemplate } from '../domain/drafting/draft.ts';
-import { asYorisoiError } from '../errors.ts';
-import { editorView, tellUser } from '../listeners/draft-editor.ts';
+import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
+import { type Translate, translator } from '../i18n/index.ts';
+import { type EditorExtra, editorView, errorWords, tellUser } from '../listeners/draft-editor.ts';
 import type { AppDeps, DraftingDeps } from '../listeners/listener-deps.ts';
 import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
@@ -22,6 +23,7 @@ import {
   zEditorMeta,
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
+import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
 type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;
@@ -131,6 +133,9 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       body: ViewActionBody;
       meta: EditorMeta;
       client: WebClient;
+      t: Translate;
+      /** The editor drawn in the reader's language. */
+      ev: (state: DraftEditorState, meta: Omit<EditorMeta, 'p'>, extra?: EditorExtra) => ModalView;
     }) => Promise<void>,
   ) => {
     app.action<EditorAction>(actionId, async ({ ack, body: b, client, logger }) => {
@@ -138,8 +143,11 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       if (!fromView(b)) return;
       const meta = parseMeta(zEditorMeta, b.view.private_metadata);
       if (!meta) return;
+      const t = translator(await drafting.locale(b.user.id));
+      const ev = (state: DraftEditorState, m: Omit<EditorMeta, 'p'>, extra: EditorExtra = {}) =>
+        editorView(drafting, state, m, { ...extra, t });
       try {
-        await work({ d: drafting, body: b, meta, client });
+        await work({ d: drafting, body: b, meta, client, t, ev });
       } catch (error) {
         logger.warn(`draft editor ${actionId}: ${String(error)}`);
         const ticket = await drafting.service
@@ -159,10 +167,10 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
           await update(
             client,
             b,
-            editorView(drafting, state, meta, {
+            ev(state, meta, {
               content: current,
               parts: current.parts,
-              notice: `:warning: ${asYorisoiError(error).userMessage}`,
+              notice: t('draft.error', { message: errorWords(error, t) }),
             }),
             false,
           );
@@ -180,7 +188,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
 
   // Live line/character count (redrawn at most every TYPING_REDRAW_MS), and an autosave of the working
   // copy on every change.
-  handle(ActionIds.draftTyping, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftTyping, async ({ d, body, meta, client, t, ev }) => {
     const { state, content } = await current(d, body, meta);
     const editable = state.draft.status === 'open' || state.draft.status === 'failed';
     if (editable && content.name) await d.service.autosave(meta.d, content, body.user.id);
@@ -190,65 +198,90 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
         // A delayed redraw follows the last view this process drew, not the hash this keystroke saw.
         const hash = drawnHashes.get(body.view.id)?.hash ?? body.view.hash;
         const fresh = await d.service.refresh(meta.d);
-        await update(
-          client,
-          body,
-          editorView(d, fresh, meta, { content, parts: content.parts }),
-          false,
-          hash,
-        );
+        await update(client, body, ev(fresh, meta, { content, parts: content.parts }), false, hash);
       },
       (error) => deps.logger.warn('draft editor counter redraw failed', { error: String(error) }),
     );
   });
 
-  handle(ActionIds.draftAddPart, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftAddPart, async ({ d, body, meta, client, t, ev }) => {
     const { state, content } = await current(d, body, meta);
     const parts = [...content.parts, ''].slice(0, MAX_PARTS);
-    await update(client, body, editorView(d, state, meta, { content, parts }), true);
+    await update(client, body, ev(state, meta, { content, parts }), true);
   });
 
-  handle(ActionIds.draftSave, async ({ d, body, meta, client }) => {
+  // The response policy folds away below the reply; opening it keeps what was typed everywhere.
+  handle(ActionIds.draftPolicyToggle, async ({ d, body, meta, client, ev }) => {
+    const { state, content } = await current(d, body, meta);
+    const o = actionValue(body) === '1' ? 1 : 0;
+    await update(client, body, ev(state, { ...meta, o }, { content, parts: content.parts }), true);
+  });
+
+  handle(ActionIds.draftSave, async ({ d, body, meta, client, t, ev }) => {
     const { content } = await current(d, body, meta);
     const saved = await d.service.save(meta.d, content, body.user.id, 'save');
     const state = await d.service.refresh(meta.d);
     const notice = saved.created
-      ? `:floppy_disk: Saved as v${saved.version}.`
-      : `:floppy_disk: No changes since v${saved.version}.`;
-    await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);
+      ? t('draft.notice_saved', { version: saved.version })
+      : t('draft.notice_unchanged', { version: saved.version });
+    await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
   });
 
-  handle(ActionIds.draftShare, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftShare, async ({ d, body, meta, client, t, ev }) => {
     const { content } = await current(d, body, meta);
     const shared = await d.service.share(meta.d, content, body.user.id);
     const state = await d.service.refresh(meta.d);
-    const notice = `:speech_balloon: v${shared.version} is in the ticket's thread for review (marked as not sent).`;
-    await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);
+    const notice = t('draft.notice_shared', { version: shared.version });
+    await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
   });
 
-  handle(ActionIds.draftSend, async ({ d, body, meta, client }) => {
-    const { content } = await current(d, body, meta);
-    const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
-    await client.views.push({
+  handle(ActionIds.draftSend, async ({ d, body, meta, client, t, ev }) => {
+    const { state, content } = await current(d, body, meta);
+    if (content.body.trim() === '') {
+      // Said where the agent is looking, at once: no preview of nothing, no Zendesk error later.
+      const notice = t('draft.empty_reply');
+      await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
+      return;
+    }
+    // Finding the sender's Zendesk agent takes several Zendesk calls: the preview opens at once as a
+    // loading view (the trigger_id lives 3 s) and is filled in when they answer.
+    const pushed = await client.views.push({
       trigger_id: body.trigger_id,
-      view: buildSendPreview({
-        ticket: prepared.ticket,
-        version: prepared.version,
-        agentName: prepared.agent.name,
-        approvals: prepared.approvals,
-        repeatedTemplates: prepared.repeatedTemplates,
-        undoSeconds: d.undoSeconds,
-      }),
+      view: buildLoadingView('ops.loading.send_preview'),
     });
+    const viewId = pushed.view?.id;
+    try {
+      const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
+      if (!viewId) return;
+      await client.views.update({
+        view_id: viewId,
+        view: buildSendPreview({
+          ticket: prepared.ticket,
+          version: prepared.version,
+          agentName: prepared.agent.name,
+          approvals: prepared.approvals,
+          repeatedTemplates: prepared.repeatedTemplates,
+          undoSeconds: d.undoSeconds,
+          writing: prepared.writing,
+          locale: await d.locale(body.user.id),
+        }),
+      });
+    } catch (error) {
+      if (viewId)
+        await client.views
+          .update({ view_id: viewId, view: buildProblemView(t, errorWords(error, t), { back: true }) })
+          .catch(() => undefined);
+      throw error;
+    }
   });
 
-  handle(ActionIds.draftSnooze, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftSnooze, async ({ d, body, meta, client, t, ev }) => {
     const { state } = await current(d, body, meta);
     await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket) });
   });
 
   // Switching drafts keeps what was typed in the one being left (working copy), then shows the other.
-  handle(ActionIds.draftSelect, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftSelect, async ({ d, body, meta, client, t, ev }) => {
     const target = selectedValue(body);
     if (!target || target === meta.d) return;
     const { state, content } = await current(d, body, meta);
@@ -259,10 +292,10 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       draftId: target,
       slackUserId: body.user.id,
     });
-    await update(client, body, editorView(d, next, { ...meta, d: next.draft.id, r: meta.r + 1 }), true);
+    await update(client, body, ev(next, { ...meta, d: next.draft.id, r: meta.r + 1 }), true);
   });
 
-  handle(ActionIds.draftNew, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftNew, async ({ d, body, meta, client, t, ev }) => {
     const { state, content } = await current(d, body, meta);
     if ((state.draft.status === 'open' || state.draft.status === 'failed') && content.name)
       await d.service.autosave(meta.d, content, body.user.id);
@@ -277,43 +310,37 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     await update(
       client,
       body,
-      editorView(
-        d,
+      ev(
         next,
         { ...meta, d: next.draft.id, r: meta.r + 1 },
-        { notice: `:new: New draft *Draft ${n}* — rename it below.` },
+        { notice: t('draft.notice_new', { name: `Draft ${n}` }) },
       ),
       true,
     );
   });
 
-  handle(ActionIds.draftTemplateSearch, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftTemplateSearch, async ({ d, body, meta, client, t, ev }) => {
     const query = (actionValue(body) ?? '').trim().slice(0, 200);
     const { state, content } = await current(d, body, meta);
     const results = query ? await d.service.searchTemplates(query, 5) : [];
     await update(
       client,
       body,
-      editorView(
-        d,
-        state,
-        { ...meta, q: query },
-        { content, parts: content.parts, templateResults: results },
-      ),
+      ev(state, { ...meta, q: query }, { content, parts: content.parts, templateResults: results }),
       true,
     );
   });
 
   // Insert appends the template to the reply; the inputs get new block ids so Slack shows the new text.
-  handle(ActionIds.draftTemplateInsert, async ({ d, body, meta, client }) => {
+  handle(ActionIds.draftTemplateInsert, async ({ d, body, meta, client, t, ev }) => {
     const id = actionValue(body);
     const template = id ? await d.service.getTemplate(id) : null;
     if (!template) return;
     const { state, content } = await current(d, body, meta);
     const next = { ...withTemplate(content, template), name: content.name || state.draft.name };
     if (Array.from(next.body).length > MAX_REPLY_CHARS) {
-      const notice = `:warning: Not inserted: the reply would exceed ${MAX_REPLY_CHARS.toLocaleString('en')} characters.`;
-      await update(client, body, editorView(d, state, meta, { content, parts: content.parts, notice }), true);
+      const notice = t('draft.notice_too_long', { max: MAX_REPLY_CHARS.toLocaleString('en') });
+      await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
       return;
     }
     await d.service.autosave(meta.d, next, body.user.id);
@@ -321,8 +348,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     await update(
       client,
       body,
-      editorView(
-        d,
+      ev(
         refreshed,
         { ...meta, r: meta.r + 1 },
         { content: next, notice: `:inbox_tray: Inserted template *${template.title}*.` },

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
-import { suggestTemplateQuery } from '../domain/templates/suggest-query.ts';
-import { searchWithin, type TemplateService } from '../domain/templates/template-service.ts';
+import { prefillSearch, type TemplateService } from '../domain/templates/template-service.ts';
 import { openEditor } from '../listeners/draft-editor.ts';
-import type { AppDeps } from '../listeners/listener-deps.ts';
+import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import {
   type BlockActionBody,
   blockActionBody,
@@ -12,6 +11,7 @@ import {
 } from '../listeners/template-modals.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
+import { buildLoadingView } from '../views/loading.ts';
 import {
   buildFolderMoveModal,
   buildTemplateBrowserModal,
@@ -121,12 +121,20 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     // The ticket root message's button: search with the customer's words, answers go to this thread.
     const ticketId = body.actions[0]?.value ?? '';
     const ctx = { c: body.channel?.id, th: body.message?.thread_ts ?? body.message?.ts };
-    const words = suggestTemplateQuery((await templates.ticketText(ticketId).catch(() => null)) ?? '');
-    const hits = await searchWithin(catalog, words, 1500, logger);
-    await client.views.open({
+    // The modal opens at once (the trigger_id lives 3 s; the search may wait for the index), then fills in.
+    const opened = await client.views.open({
       trigger_id: body.trigger_id,
-      view: buildTemplateSearchModal(words, hits, ctx),
+      view: buildLoadingView('ops.loading.templates'),
     });
+    const text = (await templates.ticketText(ticketId).catch(() => null)) ?? '';
+    const { query: words, hits } = await prefillSearch(catalog, text, 1500, logger);
+    if (opened.view?.id)
+      await client.views.update({
+        view_id: opened.view.id,
+        view: buildTemplateSearchModal(words, hits, ctx, await readerT(deps, body.user.id), {
+          prefilled: true,
+        }),
+      });
   });
 
   on(ActionIds.templateBrowse, async (body, client) => {

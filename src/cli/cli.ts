@@ -30,8 +30,10 @@ const HELP = `yorisoi — Zendesk tickets as Slack threads
 
 Usage: yorisoi <command> [options]
 
-  start                      run yorisoi (live with Slack+Zendesk credentials, else on the built-in simulators)
-  sandbox [--port N]         simulators + bot; control API at http://127.0.0.1:N/_sim/ (default N = PORT or 3000)
+  start                      run yorisoi on Slack and Zendesk (credentials from the environment; refuses without them)
+  start --sandbox [--port N] = sandbox
+  sandbox [--port N]         simulators + bot; control API at http://127.0.0.1:N/_sim/ (default N = PORT or 3000);
+                             a fresh database each run (DATABASE_URL, default file:./.yorisoi/sandbox.db)
   demo                       run a scripted ticket through the sandbox, print the transcript, exit 0 on success
   db migrate                 apply pending migrations to DATABASE_URL
   db diff NAME               write prisma/migrations/<ts>_NAME (and its PostgreSQL twin in
@@ -55,7 +57,21 @@ Usage: yorisoi <command> [options]
                              Japanese writing check of a reply (宛名, placeholders, ら抜き …); exit 1 if blocking
   --help                     this text
 
-Configuration comes from the environment; see README "Configuration".`;
+Configuration comes from the environment; see README "Configuration" (HOST: bind address, default
+0.0.0.0 for start and 127.0.0.1 for the sandbox).`;
+
+/** What to do next, printed once the sandbox is ready. */
+function nextSteps(simUrl: string): string {
+  return [
+    'Next:',
+    `  • a customer writes in: curl -X POST ${simUrl}/_sim/zendesk/tickets -H 'content-type: application/json' \\`,
+    `      -d '{"subject":"ログインできません","body":"パスワードを忘れました","requester":{"email":"hanako@example.com","name":"山田 花子"}}'`,
+    `  • see it in Slack (#support): curl '${simUrl}/_sim/slack/messages?channel=C0SUPPORT'`,
+    `  • everything the control API can do: curl ${simUrl}/_sim/`,
+    '  • a scripted tour instead: yorisoi demo',
+    '  • stop: Ctrl-C (the sandbox starts from an empty database on the next run)',
+  ].join('\n');
+}
 
 function waitForSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -77,6 +93,7 @@ async function runSandbox(config: Config, port: number, io: Io): Promise<number>
   const [{ startSandbox }, { settingsFromConfig }] = await Promise.all([lazy.sandbox(), lazy.settings()]);
   const sandbox = await startSandbox({
     port,
+    host: config.host,
     databaseUrl: config.databaseUrl,
     logger,
     configured: settingsFromConfig(config),
@@ -84,10 +101,48 @@ async function runSandbox(config: Config, port: number, io: Io): Promise<number>
   io.out(
     `yorisoi sandbox ready: control API ${sandbox.simUrl}/_sim/ · Slack API ${sandbox.simUrl}/api/ · Zendesk API ${sandbox.simUrl}/api/v2 · webhooks ${sandbox.appUrl}/zendesk/webhook`,
   );
+  io.out(nextSteps(sandbox.simUrl));
   const signal = await waitForSignal();
   logger.info('stopping', { signal });
   await sandbox.stop();
   return 0;
+}
+
+/** `yorisoi sandbox [--port N]` = `yorisoi start --sandbox [--port N]`: the simulators, whatever is configured. */
+async function sandboxCommand(
+  args: string[],
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, sandbox: { type: 'boolean' } },
+    strict: true,
+  });
+  const config = loadConfig({
+    ...env,
+    SLACK_BOT_TOKEN: '',
+    SLACK_APP_TOKEN: '',
+    SLACK_SIGNING_SECRET: '',
+    ZENDESK_SUBDOMAIN: '',
+    ZENDESK_EMAIL: '',
+    ZENDESK_API_TOKEN: '',
+    ZENDESK_API_URL: '',
+    // The sandbox keeps its own database, away from a real one (see sandboxDatabase).
+    DATABASE_URL: env.DATABASE_URL || 'file:./.yorisoi/sandbox.db',
+  });
+  const port = values.port === undefined ? config.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`error: --port must be a port number (0-65535), got "${values.port}"`);
+    return 2;
+  }
+  const { freshSandboxDatabase } = await lazy.sandbox();
+  const fresh = freshSandboxDatabase(config.databaseUrl);
+  if (!fresh.ok) {
+    io.err(`error: ${fresh.problem}`);
+    return 2;
+  }
+  return runSandbox(config, port, io);
 }
 
 export async function runCli(
@@ -103,12 +158,19 @@ export async function runCli(
   try {
     switch (command) {
       case 'start': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { sandbox: { type: 'boolean' }, port: { type: 'string' } },
+          strict: true,
+        });
+        if (values.sandbox) return await sandboxCommand(rest, env, io);
         const config = loadConfig(env);
         if (config.mode === 'simulated') {
+          // A deploy that lost its secrets must not look healthy on fake data.
           io.err(
-            'No Slack/Zendesk credentials set: running against the built-in simulators (see README "Connect a real workspace").',
+            'error: no Slack or Zendesk credentials: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN (Socket Mode), ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN and ZENDESK_WEBHOOK_SECRET (README "Connect a real workspace"), or try yorisoi on the built-in simulators with `yorisoi start --sandbox`.',
           );
-          return runSandbox(config, config.port, io);
+          return 2;
         }
         const enrichment = config.enrichmentFile ? readEnrichmentFile(config.enrichmentFile) : undefined;
         const logger = createLogger({
@@ -135,25 +197,8 @@ export async function runCli(
         await runtime.stop();
         return 0;
       }
-      case 'sandbox': {
-        const { values } = parseArgs({ args: rest, options: { port: { type: 'string' } }, strict: true });
-        const config = loadConfig({
-          ...env,
-          SLACK_BOT_TOKEN: '',
-          SLACK_APP_TOKEN: '',
-          SLACK_SIGNING_SECRET: '',
-          ZENDESK_SUBDOMAIN: '',
-          ZENDESK_EMAIL: '',
-          ZENDESK_API_TOKEN: '',
-          ZENDESK_API_URL: '',
-        });
-        const port = values.port === undefined ? config.port : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          io.err(`error: --port must be a port number (0-65535), got "${values.port}"`);
-          return 2;
-        }
-        return runSandbox(config, port, io);
-      }
+      case 'sandbox':
+        return await sandboxCommand(rest, env, io);
       case 'demo': {
         const level = (env.LOG_LEVEL as 'debug' | 'info' | 'warn' | 'error' | undefined) ?? 'warn';
         const locale = env.YORISOI_LOCALE?.trim() || 'ja';

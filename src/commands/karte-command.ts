@@ -1,39 +1,55 @@
 import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
-import { translator } from '../i18n/index.ts';
 import { commandPlainText } from '../listeners/command-text.ts';
-import type { AppDeps } from '../listeners/listener-deps.ts';
-import { buildCareHistoryModal, buildLoadingModal } from '../views/care-chart.ts';
+import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
+import { buildCareHistoryModal } from '../views/care-chart.ts';
 import { Commands } from '../views/ids.ts';
+import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 
 /**
  * `/karte <email | Zendesk user id | service user id>` from any channel: the customer's care chart and
- * prior tickets. Finding the person is quick (local store, one Zendesk search) and happens inside the
- * trigger's 3 seconds; the slower history fills the modal afterwards. Unknown or malformed identifiers get
- * an ephemeral answer, no modal.
+ * prior tickets. A malformed identifier gets an ephemeral answer and no modal. Otherwise the modal opens at
+ * once as a loading view (the trigger_id lives 3 s; finding the person may take a Zendesk search), and the
+ * chart and history — or "no such customer" in the reader's words — fill it afterwards.
  */
 export function registerKarteCommand(app: App, deps: AppDeps) {
   app.command(Commands.karte, async ({ ack, command, respond, client }) => {
     await ack();
     const care = deps.care;
-    const t = translator(await deps.readerLocale(command.user_id));
+    // The reader's language is looked up alongside, not before, the loading view (users.info may be slow).
+    const reader = readerT(deps, command.user_id);
     if (!care) {
-      await respond({ response_type: 'ephemeral', text: t('care.disabled') });
+      await respond({ response_type: 'ephemeral', text: (await reader)('care.disabled') });
       return;
     }
+    const text = commandPlainText(command.text);
     try {
-      const customer = await care.resolve(commandPlainText(command.text));
+      care.identifier(text);
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', text: asYorisoiError(error).userMessageIn(await reader) });
+      return;
+    }
+    let viewId: string | undefined;
+    try {
       const opened = await client.views.open({
         trigger_id: command.trigger_id,
-        view: buildLoadingModal(t),
+        view: buildLoadingView('ops.loading.karte'),
       });
+      viewId = opened.view?.id;
+      const customer = await care.resolve(text);
       const history = await care.history(customer.id);
-      if (opened.view?.id)
-        await client.views.update({ view_id: opened.view.id, view: buildCareHistoryModal(t, history, 0) });
+      const t = await reader;
+      if (viewId) await client.views.update({ view_id: viewId, view: buildCareHistoryModal(t, history, 0) });
     } catch (error) {
       const e = asYorisoiError(error);
       if (e.code === 'internal') deps.logger.error('/karte failed', { error });
-      await respond({ response_type: 'ephemeral', text: e.userMessage });
+      else deps.logger.info('/karte refused', { error: e.message });
+      const t = await reader;
+      if (viewId)
+        await client.views
+          .update({ view_id: viewId, view: buildProblemView(t, e.userMessageIn(t)) })
+          .catch(() => undefined);
+      else await respond({ response_type: 'ephemeral', text: e.userMessageIn(t) });
     }
   });
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { commandPlainText } from '../listeners/command-text.ts';
-import type { AppDeps } from '../listeners/listener-deps.ts';
+import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import { Commands } from '../views/ids.ts';
 import {
   buildTemplateErrorMessage,
@@ -22,21 +22,22 @@ export function registerTemplateCommand(app: App, deps: AppDeps) {
     await ack();
     const query = commandPlainText(command.text).replace(/\s+/g, ' ').trim();
     const ctx = { c: command.channel_id };
+    const t = await readerT(deps, command.user_id);
     if (query === '') {
-      await respond({ response_type: 'ephemeral', ...buildTemplateUsageMessage(ctx) });
+      await respond({ response_type: 'ephemeral', ...buildTemplateUsageMessage(ctx, t) });
       return;
     }
     try {
       if (!templates.catalog.isLoaded) {
         // Right after start-up the index may take a while (tens of seconds at 50,000 templates): say so.
-        await respond({ response_type: 'ephemeral', ...buildTemplateLoadingMessage(query) });
+        await respond({ response_type: 'ephemeral', ...buildTemplateLoadingMessage(query, t) });
       }
       const hits = await templates.catalog.search(query, { limit: SEARCH_RESULTS });
       await respond({
         response_type: 'ephemeral',
         ...(hits.length
-          ? buildTemplateResultsMessage(query, hits, ctx)
-          : buildTemplateNoResultsMessage(query, ctx)),
+          ? buildTemplateResultsMessage(query, hits, ctx, t)
+          : buildTemplateNoResultsMessage(query, ctx, t)),
       });
     } catch (error) {
       deps.logger.error('template search failed', { error });

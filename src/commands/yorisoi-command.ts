@@ -70,7 +70,8 @@ export function registerYorisoiCommand(app: App, deps: AppDeps) {
       return;
     }
     if (sub === 'help') {
-      await respond({ response_type: 'ephemeral', ...buildHelpMessage() });
+      const t = translator(await deps.readerLocale(command.user_id));
+      await respond({ response_type: 'ephemeral', ...buildHelpMessage(t) });
       return;
     }
     if (sub === 'status') {

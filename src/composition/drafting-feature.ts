@@ -2,7 +2,9 @@ import { createAgentMapper } from '../domain/drafting/agent-mapping.ts';
 import { createDraftingService } from '../domain/drafting/drafting-service.ts';
 import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
 import { createReplySender, createSnoozeWatcher } from '../domain/drafting/reply-sender.ts';
+import { createWritingChecker } from '../domain/writing-check/writing-check.ts';
 import type { DraftingDeps } from '../listeners/listener-deps.ts';
+import { createReaderLocale } from '../slack/reader-locale.ts';
 import { createSlackUserLookup } from '../slack/slack-directory.ts';
 import { createAgentMappingStore, createDraftStore } from '../storage/draft-store.ts';
 import { draftThreadRenderer } from '../views/draft-thread.ts';
@@ -32,6 +34,8 @@ export function wireDrafting(
   });
   const gateway = createZendeskReplyGateway(platform.zendesk);
   const undoSeconds = settings.drafting?.undoSeconds ?? 10;
+  // The writing check loads kuromoji's dictionary on its first run (~1–3 s): warmed up at start.
+  const writing = createWritingChecker();
   const service = createDraftingService({
     store,
     agents,
@@ -46,6 +50,7 @@ export function wireDrafting(
       outbox.wake();
       sender.wake();
     },
+    writing,
   });
   const sender = createReplySender({
     store,
@@ -76,7 +81,12 @@ export function wireDrafting(
   platform.scheduler.every('snooze check', 1000, () =>
     snoozes.tick().catch((error) => logger.warn('snooze check failed', { error })),
   );
-  const drafting: DraftingDeps = { service, agents, undoSeconds };
+  const drafting: DraftingDeps = {
+    service,
+    agents,
+    undoSeconds,
+    locale: createReaderLocale(platform.slack.api, settings.locale ?? 'ja'),
+  };
   return {
     services: {
       ...drafting,
@@ -86,7 +96,12 @@ export function wireDrafting(
       snoozes,
     },
     listeners: { drafting },
-    start: () => sender.start(),
+    start: async () => {
+      platform.background.track(
+        writing.warmUp().catch((error) => logger.warn('writing check warm-up failed', { error })),
+      );
+      await sender.start();
+    },
     stop: () => sender.stop(),
     /** Resolves when no reply is being sent. */
     idle: (timeoutMs: number) => sender.idle(timeoutMs),

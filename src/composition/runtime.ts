@@ -106,7 +106,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     },
     /** Starts listening; returns the base URL of yorisoi's HTTP endpoint. */
     async start(): Promise<string> {
-      const url = await http.listen(settings.port);
+      const url = await http.listen(settings.port, settings.host ?? '127.0.0.1');
       await slack.start();
       await outbox.start();
       for (const feature of features) await feature.start?.();

@@ -12,6 +12,8 @@ import type { Logger } from '../logger.ts';
 export interface RuntimeSettings {
   databaseUrl: string;
   port: number;
+  /** Bind address of the HTTP server (default 127.0.0.1; `yorisoi start` passes HOST or 0.0.0.0). */
+  host?: string;
   slack: SlackConnectionSettings;
   zendesk: ZendeskConnectionSettings;
   inboxes?: Inbox[];
@@ -90,6 +92,8 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
   return {
     databaseUrl: config.databaseUrl,
     port: config.port,
+    // Live: every interface unless HOST says otherwise (a container's webhooks arrive from outside).
+    host: config.host ?? '0.0.0.0',
     pollSeconds: config.pollSeconds,
     locale: config.locale,
     slackRate: { perSecond: config.slackPostsPerSecond, burst: config.slackBurst },

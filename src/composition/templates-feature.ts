@@ -32,8 +32,10 @@ export function wireTemplates(
     async search(query, limit) {
       const hits = await catalog.search(query, { limit });
       const found = await Promise.all(hits.map((h) => catalog.get(h.id)));
-      return found.flatMap((t) =>
-        t && !t.deletedAt ? [{ id: t.id, title: t.title, body: t.body, path: t.path }] : [],
+      return found.flatMap((t, i) =>
+        t && !t.deletedAt
+          ? [{ id: t.id, title: t.title, body: t.body, path: t.path, snippet: hits[i]?.snippet }]
+          : [],
       );
     },
     async get(id) {

@@ -1,8 +1,11 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
+import { drafting } from './en/drafting.ts';
 import { enrich } from './en/enrich.ts';
+import { ops } from './en/ops.ts';
 import { root } from './en/root.ts';
 import { team } from './en/team.ts';
+import { templates } from './en/template-search.ts';
 import { voice } from './en/voices.ts';
 import { volume } from './en/volume-alerts.ts';
 import type { MessageKey } from './messages-ja.ts';
@@ -16,4 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...voice,
   ...volume,
   ...root,
+  ...drafting,
+  ...templates,
+  ...ops,
 };

@@ -1,8 +1,11 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
+import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
+import { ops } from './ja/ops.ts';
 import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
+import { templates } from './ja/template-search.ts';
 import { voice } from './ja/voices.ts';
 import { volume } from './ja/volume-alerts.ts';
 
@@ -21,6 +24,9 @@ export const ja = {
   ...voice,
   ...volume,
   ...root,
+  ...drafting,
+  ...templates,
+  ...ops,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -7,22 +7,41 @@ import {
 } from '../domain/drafting/draft.ts';
 import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
 import { asYorisoiError } from '../errors.ts';
+import { type Translate, translator } from '../i18n/index.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { buildDraftEditor, type EditorMeta, MAX_REPLY_CHARS } from '../views/draft-modal.ts';
+import { escapeMrkdwn } from '../views/mrkdwn.ts';
 import type { DraftingDeps } from './listener-deps.ts';
+
+/** What a redraw of the editor carries besides the stored state. */
+export interface EditorExtra {
+  content?: DraftContent;
+  parts?: string[];
+  notice?: string;
+  templateResults?: DraftTemplate[];
+  /** The reader's words (default Japanese). */
+  t?: Translate;
+}
+
+/**
+ * An error in plain words of the agent's language: the two a reply hits most are in the drafting
+ * catalog; the rest come from the error catalog (never API paths or raw bodies: those go to the log).
+ */
+export function errorWords(error: unknown, t: Translate): string {
+  const e = asYorisoiError(error);
+  if (e.code === 'reply_empty') return t('draft.empty_reply').replace(/^:warning: /, '');
+  if (e.code === 'reply_placeholder_left') return t('preview.blocked_error', { what: '○○' });
+  return e.userMessageIn(t);
+}
 
 export function editorView(
   deps: DraftingDeps,
   state: DraftEditorState,
   meta: Omit<EditorMeta, 'p'>,
-  extra: {
-    content?: DraftContent;
-    parts?: string[];
-    notice?: string;
-    templateResults?: DraftTemplate[];
-  } = {},
+  extra: EditorExtra = {},
 ): ModalView {
   return buildDraftEditor({
+    t: extra.t,
     ...state,
     content: extra.content ?? state.draft,
     inquiry: deps.service.lastLiveInquiry(state.ticket.zendeskId) ?? state.ticket.latestCustomerMessage,
@@ -47,16 +66,17 @@ export async function openEditor(
   options: { insert?: DraftTemplate; push?: boolean } = {},
 ) {
   let state = await deps.service.open({ ticketZendeskId: ticket.zendeskId, draftId, slackUserId: userId });
+  const t = translator(await deps.locale(userId));
   let notice: string | undefined;
   if (options.insert) {
     // "Copy into draft" from a template: appended to the draft and saved before the editor shows it.
     const next = withTemplate(state.draft, options.insert);
     if (Array.from(next.body).length > MAX_REPLY_CHARS) {
-      notice = `:warning: Not inserted: the reply would exceed ${MAX_REPLY_CHARS.toLocaleString('en')} characters.`;
+      notice = t('draft.notice_too_long', { max: MAX_REPLY_CHARS.toLocaleString('en') });
     } else {
       await deps.service.autosave(state.draft.id, next, userId);
       state = await deps.service.refresh(state.draft.id);
-      notice = `:inbox_tray: Inserted template *${options.insert.title}*.`;
+      notice = t('draft.notice_inserted', { title: escapeMrkdwn(options.insert.title) });
     }
   }
   const meta = {
@@ -69,14 +89,14 @@ export async function openEditor(
   // From inside a modal (the template search), the editor goes on top of it.
   const opened = await client.views[options.push ? 'push' : 'open']({
     trigger_id: triggerId,
-    view: editorView(deps, state, meta, notice ? { notice } : {}),
+    view: editorView(deps, state, meta, notice ? { notice, t } : { t }),
   });
   const live = await deps.service.refreshInquiry(ticket.zendeskId, state.ticket.latestCustomerMessage);
   if (!live) return;
   const view = opened.view;
   if (!view?.id) return;
   await client.views
-    .update({ view_id: view.id, hash: view.hash, view: editorView(deps, state, meta) })
+    .update({ view_id: view.id, hash: view.hash, view: editorView(deps, state, meta, { t }) })
     .catch(() => undefined); // hash_conflict: the user already moved on; the next render shows it
 }
 

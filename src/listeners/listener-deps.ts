@@ -5,7 +5,7 @@ import type { TeamReports } from '../domain/team/report-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
-import type { Locale } from '../i18n/index.ts';
+import { type Locale, type Translate, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { RuntimeStatus } from '../views/help.ts';
 
@@ -28,6 +28,8 @@ export interface AppDeps {
     service: DraftingService;
     agents: AgentMapper;
     undoSeconds: number;
+    /** The language a Slack user reads (users.info locale, else the workspace default). */
+    locale(slackUserId: string): Promise<Locale>;
   };
   voice: VoiceService;
   volume: VolumeQueries;
@@ -48,3 +50,9 @@ export interface AppDeps {
 
 /** The drafting services listeners use (present when drafting is wired). */
 export type DraftingDeps = NonNullable<AppDeps['drafting']>;
+
+/** The reader's translator: their Slack locale when yorisoi speaks it, else the workspace default. */
+export async function readerT(deps: Pick<AppDeps, 'readerLocale'>, slackUserId: string): Promise<Translate> {
+  const locale = await deps.readerLocale(slackUserId).catch(() => 'ja' as const);
+  return translator(locale);
+}

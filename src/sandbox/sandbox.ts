@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRuntime, type Runtime } from '../composition/runtime.ts';
 import {
   type ConfiguredSettings,
@@ -66,6 +68,8 @@ export interface SandboxOptions {
   port?: number;
   /** Port of yorisoi's own HTTP endpoint (webhooks); 0 = any free port. */
   appPort?: number;
+  /** Bind address of yorisoi's HTTP endpoint (HOST); default 127.0.0.1: the sandbox's secrets are no secret. */
+  host?: string;
   databaseUrl: string;
   logger: Logger;
   slackMode?: 'socket' | 'http';
@@ -111,6 +115,8 @@ export async function startSandbox(options: SandboxOptions) {
     slackMode: options.slackMode,
     slackRate: options.slackRate,
     zendeskPerMinute: options.zendeskPerMinute,
+    // No ticket through the control API before yorisoi listens: its webhook would find no one (ECONNREFUSED).
+    controlClosed: true,
   });
   const { sim, slack, zendesk, secrets, setup, slackMode } = sims;
   const zendeskSettings = sims.zendeskApi;
@@ -121,6 +127,7 @@ export async function startSandbox(options: SandboxOptions) {
     settings = {
       databaseUrl: options.databaseUrl,
       port: appPort,
+      host: options.host ?? '127.0.0.1',
       slack: {
         mode: slackMode,
         botToken: secrets.botToken,
@@ -155,6 +162,7 @@ export async function startSandbox(options: SandboxOptions) {
     'sandbox',
   );
   await runtime.start();
+  sim.setControlOpen(true);
   // A second connection to the same SQLite file, as an operator's SQL shell would be: the demo seeds
   // history through it and tests read and set rows with it. yorisoi's own code never sees it.
   const db = await openDatabase(options.databaseUrl, { migrate: false });
@@ -192,3 +200,29 @@ export async function startSandbox(options: SandboxOptions) {
 }
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+/**
+ * The sandbox's simulators start empty every run (ticket #1 again), so its database must too: a database
+ * kept from the last run already knows ticket #1 and would ignore the new one, silently. Files the sandbox
+ * made carry a `<db>.sandbox` marker and are deleted at start; a database without the marker (a real one,
+ * pointed at by mistake) is never touched — the sandbox refuses to start instead.
+ */
+export function freshSandboxDatabase(databaseUrl: string): { ok: true } | { ok: false; problem: string } {
+  const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
+  if (file === '' || file === ':memory:') return { ok: true };
+  const db = path.resolve(file);
+  const marker = `${db}.sandbox`;
+  if (existsSync(db) && !existsSync(marker))
+    return {
+      ok: false,
+      problem: `DATABASE_URL points at ${file}, a database the sandbox did not create. The sandbox starts from an empty database on every run (its simulators start empty), so it will not use or delete this one: unset DATABASE_URL (the sandbox then uses file:./.yorisoi/sandbox.db) or point it at another file.`,
+    };
+  for (const suffix of ['', '-wal', '-shm', '-journal', '.templates-index'])
+    rmSync(`${db}${suffix}`, { force: true });
+  mkdirSync(path.dirname(db), { recursive: true });
+  writeFileSync(
+    marker,
+    'Made by `yorisoi sandbox`: this database is deleted and started afresh on every sandbox run.\n',
+  );
+  return { ok: true };
+}

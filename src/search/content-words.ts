@@ -14,6 +14,8 @@ import { type AnalysedText, analyseText } from './text-analysis.ts';
 export interface QueryWord {
   /** The normalised word as written. */
   text: string;
+  /** The word exactly as the message spells it (ミルク, not the normalised みるく). */
+  written?: string;
   /** Alternative spellings, each as the tokens that must occur in a template for it to contain the word. */
   forms: string[][];
 }
@@ -76,6 +78,9 @@ const LIGHT_WORDS = new Set(
     '気',
   ].map((w) => normalizeJapanese(w)),
 );
+
+/** True for words every inquiry uses whatever it asks (する, いる, 教える, ください …). */
+export const isLightWord = (word: string): boolean => LIGHT_WORDS.has(normalizeJapanese(word));
 
 type Morpheme = ReturnType<KuromojiTokenizer['tokenize']>[number];
 
@@ -180,7 +185,7 @@ export function contentWords(
       // counts only as much as those kanji are rare.
       const kanji = [...surface].filter(isKanji);
       if (kanji.length >= 2 && forms.length > 0) forms.push([...new Set(kanji)].sort());
-      if (forms.length > 0) words.set(base, { text: surface, forms });
+      if (forms.length > 0) words.set(base, { text: surface, written: m.surface_form, forms });
     }
   }
   return [...words.values()];

@@ -9,13 +9,24 @@ import type { ReadingAnalyzer } from './readings.ts';
 export const SNIPPET_MAX_CHARS = 200;
 const CONTEXT_BEFORE_MATCH = 30;
 
+/**
+ * What to highlight: tokens of the query's content words as written (matched against the body's text)
+ * and as read (matched only against the readings of the body's kanji runs, so a reading's kana never
+ * lights up an ending such as the さい of ください).
+ */
+export interface HighlightTokens {
+  written: Set<string>;
+  read: Set<string>;
+}
+
 interface Span {
   start: number;
   end: number;
 }
 
 /** Spans of `body` (original indices) whose normalised bigrams or kanji readings match the query. */
-function matchedSpans(body: string, queryTokens: Set<string>, readings: ReadingAnalyzer): Span[] {
+function matchedSpans(body: string, query: HighlightTokens, readings: ReadingAnalyzer): Span[] {
+  const queryTokens = query.written;
   const normalized = normalizeMapped(body);
   const surface = kanjiNumeralsToDigits(normalized);
   const marked = new Uint8Array(body.length + 1);
@@ -50,9 +61,9 @@ function matchedSpans(body: string, queryTokens: Set<string>, readings: ReadingA
     let hits = 0;
     forEachGram(runReading, (g) => {
       total++;
-      if (queryTokens.has(g)) hits++;
+      if (query.read.has(g)) hits++;
     });
-    if (total > 0 && hits * 2 >= total + 1)
+    if (total >= 2 && hits * 2 >= total + 1)
       mark(normalized.sourceIndex[start] ?? 0, (normalized.sourceIndex[i - 1] ?? 0) + 1);
   }
   const spans: Span[] = [];
@@ -83,8 +94,8 @@ function bestWindow(bodyLength: number, spans: Span[]): Span {
 /** Slack mrkdwn needs the markers to be ours alone. */
 const escapeMarkup = (s: string) => s.replace(/[*\n\r]/g, (c) => (c === '*' ? '＊' : ' '));
 
-export function buildSnippet(body: string, queryTokens: Set<string>, readings: ReadingAnalyzer): string {
-  const spans = matchedSpans(body, queryTokens, readings);
+export function buildSnippet(body: string, query: HighlightTokens, readings: ReadingAnalyzer): string {
+  const spans = matchedSpans(body, query, readings);
   const window = bestWindow(body.length, spans);
   let out = '';
   let at = window.start;
@@ -92,7 +103,9 @@ export function buildSnippet(body: string, queryTokens: Set<string>, readings: R
     const start = Math.max(span.start, window.start);
     const end = Math.min(span.end, window.end);
     if (end <= start) continue;
-    out += `${escapeMarkup(body.slice(at, start))}*${escapeMarkup(body.slice(start, end))}*`;
+    // Slack makes *…* bold only at a word boundary, which Japanese text has none of: a zero-width
+    // space on each side gives it one without showing anything.
+    out += `${escapeMarkup(body.slice(at, start))}\u200b*${escapeMarkup(body.slice(start, end))}*\u200b`;
     at = end;
   }
   out += escapeMarkup(body.slice(at, window.end));

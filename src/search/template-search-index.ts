@@ -19,7 +19,8 @@ import type {
   TemplateSearchIndex,
   TemplateSuggestion,
 } from '../domain/templates/ports.ts';
-import { contentWords } from './content-words.ts';
+import { contentWords, isLightWord, sentences } from './content-words.ts';
+import { forEachGram } from './grams.ts';
 import { createLeanIndexComponent } from './lean-orama-index.ts';
 import { duplicateFeatures, duplicateSimilarity, NEAR_DUPLICATE_THRESHOLD } from './near-duplicates.ts';
 import {
@@ -47,10 +48,21 @@ const CANDIDATES = 30;
 /** Re-rank weight of "each query word occurs as written or as read" next to token coverage. */
 const PHRASE_WEIGHT = 0.5;
 const DEFAULT_LIMIT = 10;
+/** Words a prefilled search keeps from a customer's message. */
+const KEY_PHRASES = 5;
 const DUPLICATE_CANDIDATES = 20;
 const SERIALIZATION_VERSION = 1;
 /** Plain search's top this many count as one signal of a suggestion (template-suggester.ts). */
 const SEARCH_RANKS = 10;
+/**
+ * Search answers "no match" unless a template contains at least one query word whole (as written or as
+ * read: `evidence` > 0) and scores at least this (0..1.5: weighted token coverage + half the share of query
+ * words found). Learned on the dev split with `npm run eval:search` (its "no match" table): the highest
+ * score floor that keeps recall@5 of the dev queries within 0.5% and leaves at most one of the 64 dev
+ * inquiries' prefilled key-phrase searches empty. Nonsense (「xyzzy 宇宙船」) shares bigrams with templates
+ * but no word, which is what the word rule catches; a fixed result count would not.
+ */
+export const SEARCH_SCORE_FLOOR = 0.2;
 
 /** What we keep per template: the analysed text is needed for re-ranking and duplicate checks. */
 interface IndexedTemplate {
@@ -224,10 +236,17 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     );
   }
 
-  search(query: string, opts: { limit?: number; filters?: TemplateSearchFilters } = {}): TemplateSearchHit[] {
-    const { ranked, tokens } = this.rank(query, opts.limit ?? DEFAULT_LIMIT, opts.filters);
-    const tokenSet = new Set(tokens);
-    return ranked.map(({ entry, score }) => ({
+  search(
+    query: string,
+    opts: { limit?: number; filters?: TemplateSearchFilters; floor?: number } = {},
+  ): TemplateSearchHit[] {
+    const { ranked } = this.rank(query, opts.limit ?? DEFAULT_LIMIT, opts.filters);
+    const floor = opts.floor ?? SEARCH_SCORE_FLOOR;
+    const kept = ranked.filter(({ score, evidence }) => floor === 0 || (evidence > 0 && score >= floor));
+    if (kept.length === 0) return [];
+    const tokenSet = this.highlightTokens(query);
+    return kept.map(({ entry, score, evidence }) => ({
+      evidence,
       id: entry.template.id,
       title: entry.template.title,
       path: entry.template.path,
@@ -236,12 +255,109 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     }));
   }
 
+  keyPhrases(message: string, opts: { max?: number } = {}): string {
+    const max = opts.max ?? KEY_PHRASES;
+    // Phrases: runs of nouns (a prefix joins its noun: 再 + 発行, 母子 + 手帳) and content verbs and
+    // adjectives in their dictionary form; particles, endings and light words (する, ください) end a run.
+    const phrases: string[] = [];
+    for (const sentence of sentences(stripCourtesy(message).normalize('NFKC'))) {
+      let run = '';
+      const flush = () => {
+        if (Array.from(run).length >= 2 && !phrases.includes(run)) phrases.push(run);
+        run = '';
+      };
+      for (const m of this.morphemes.tokenize(sentence)) {
+        const base = m.basic_form && m.basic_form !== '*' ? m.basic_form : m.surface_form;
+        const noun =
+          m.pos === '名詞' && !['非自立', '代名詞', '数', '接尾', '副詞可能'].includes(m.pos_detail_1);
+        if (/^[\p{P}\p{S}\s]+$/u.test(m.surface_form)) {
+          flush();
+          continue;
+        }
+        if (noun || (m.pos === '接頭詞' && m.pos_detail_1 === '名詞接続')) {
+          run += m.surface_form;
+          continue;
+        }
+        if (m.pos === '名詞' && m.pos_detail_1 === '接尾' && run !== '') {
+          run += m.surface_form;
+          continue;
+        }
+        flush();
+        if ((m.pos === '動詞' || m.pos === '形容詞') && m.pos_detail_1 === '自立' && !isLightWord(base)) {
+          run = base;
+          flush();
+        }
+      }
+      flush();
+    }
+    // How telling a phrase is: the idf of its rarest token among the templates. Words no template
+    // contains (names, order numbers) say nothing to a template search and are left out.
+    const weight = (phrase: string) => {
+      let best = 0;
+      for (const t of tokensOf(analyseText(phrase, this.readings))) {
+        const documents = this.tokenStats.get(t)?.documents ?? 0;
+        if (documents > 0) best = Math.max(best, idf(documents, this.templates.size));
+      }
+      return best;
+    };
+    const ranked = phrases.map((p, i) => ({ p, i, weight: weight(p) })).filter((x) => x.weight > 0);
+    ranked.sort((a, b) => b.weight - a.weight || a.i - b.i);
+    return ranked
+      .slice(0, max)
+      .sort((a, b) => a.i - b.i)
+      .map((x) => x.p)
+      .join(' ');
+  }
+
+  /**
+   * The tokens a snippet highlights: those of the query's content words (their spellings as written,
+   * dictionary form, stem and reading), so particles and endings (です, ます, ください, 「さい」) never light up.
+   */
+  private highlightTokens(query: string): { written: Set<string>; read: Set<string> } {
+    const written = new Set<string>();
+    const read = new Set<string>();
+    // The query without its particles, auxiliaries and light words (を, です, ます, ください, 教えて):
+    // what is left, in runs, is what the agent is looking for.
+    for (const word of query.normalize('NFKC').split(/\s+/)) {
+      // A word typed all in kana is a word typed by its reading (いのしし, ほいくえん): kuromoji would
+      // cut it into scraps, particles included.
+      const kanaOnly = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.test(word) && !isLightWord(word);
+      let run = '';
+      const flush = () => {
+        if (run === '') return;
+        const analysed = analyseText(run, this.readings);
+        forEachGram(analysed.surface, (g) => written.add(g));
+        forEachGram(analysed.reading, (g) => read.add(g));
+        run = '';
+      };
+      for (const m of kanaOnly ? [] : this.morphemes.tokenize(word)) {
+        const base = m.basic_form && m.basic_form !== '*' ? m.basic_form : m.surface_form;
+        const light =
+          ['助詞', '助動詞', '記号'].includes(m.pos) || isLightWord(base) || isLightWord(m.surface_form);
+        if (light) flush();
+        else run += m.surface_form;
+      }
+      if (kanaOnly) run = word;
+      flush();
+    }
+    // Content words' other spellings (dictionary form, kanji stem) as written; their readings only read.
+    for (const word of contentWords(query, this.morphemes, this.readings)) {
+      const typedInKana = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.test(word.text);
+      for (const form of word.forms) {
+        for (const token of form) read.add(token);
+        if (!typedInKana && form.every((t) => /^[\p{Script=Hiragana}ー]+$/u.test(t))) continue;
+        for (const token of form) written.add(token);
+      }
+    }
+    return { written, read };
+  }
+
   /** Search's ranking without snippets: the best `limit` templates and the query's tokens. */
   private rank(
     query: string,
     limit: number,
     filters?: TemplateSearchFilters,
-  ): { ranked: Array<{ entry: IndexedTemplate; score: number }>; tokens: string[] } {
+  ): { ranked: Array<{ entry: IndexedTemplate; score: number; evidence: number }>; tokens: string[] } {
     const words = query
       .split(/\s+/)
       .filter((w) => w !== '')
@@ -252,7 +368,14 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     const candidates = this.retrieve(queryTokens, CANDIDATES, filters);
     const weights = queryTokens.map((t) => idf(this.tokenStats.get(t)?.documents ?? 0, this.templates.size));
     const totalWeight = weights.reduce((a, b) => a + b, 0);
-    const ranked: Array<{ entry: IndexedTemplate; score: number }> = [];
+    // A query word's weight: the idf of its rarest token (a word found whole is evidence of a real match).
+    const wordWeights = words.map((w) => {
+      let best = 0;
+      for (const t of tokensOf(w))
+        best = Math.max(best, idf(this.tokenStats.get(t)?.documents ?? 0, this.templates.size));
+      return best;
+    });
+    const ranked: Array<{ entry: IndexedTemplate; score: number; evidence: number }> = [];
     for (const id of candidates) {
       const entry = this.templates.get(id);
       if (entry === undefined) continue;
@@ -262,9 +385,14 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
         if (surface.includes(token) || reading.includes(token)) covered += weights[i] ?? 0;
       });
       let wordsFound = 0;
-      for (const w of words) if (surface.includes(w.surface) || reading.includes(w.reading)) wordsFound++;
+      let evidence = 0;
+      words.forEach((w, i) => {
+        if (!(surface.includes(w.surface) || reading.includes(w.reading))) return;
+        wordsFound++;
+        evidence += wordWeights[i] ?? 0;
+      });
       const score = covered / totalWeight + (PHRASE_WEIGHT * wordsFound) / words.length;
-      ranked.push({ entry, score });
+      ranked.push({ entry, score, evidence });
     }
     ranked.sort((a, b) => b.score - a.score || a.entry.template.id.localeCompare(b.entry.template.id));
     return { ranked: ranked.slice(0, limit), tokens: queryTokens };

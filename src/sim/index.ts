@@ -32,6 +32,8 @@ export interface SimulatorOptions {
   /** Delay of every Slack Web API call (default none; tests of modals turn it on). */
   slackLatency?: { min_ms: number; max_ms: number };
   zendeskPerMinute?: number;
+  /** Start with the control API answering 503 until `sim.setControlOpen(true)` (the sandbox, until ready). */
+  controlClosed?: boolean;
 }
 
 /** The slash commands of manifest.yml with their should_escape, so the simulator escapes as Slack would. */
@@ -57,7 +59,7 @@ export async function startSimulators(options: SimulatorOptions) {
     zendeskToken: randomBytes(16).toString('hex'),
   };
   const slackMode = options.slackMode ?? 'socket';
-  const sim = createSimServer();
+  const sim = createSimServer({ controlOpen: !options.controlClosed });
   const slack = createSlackSim({
     botToken: secrets.botToken,
     appToken: secrets.appToken,

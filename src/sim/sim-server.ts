@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { controlIndex } from './control-index.ts';
 import { sendJson } from './http-util.ts';
 
 /**
@@ -19,15 +20,37 @@ export interface SimServer {
   port: number;
   mount(route: SimRoute, upgrade?: SimUpgrade): void;
   listen(port?: number): Promise<void>;
+  /**
+   * While closed, the control API (`/_sim/…` except its index) answers 503 + Retry-After: the sandbox opens
+   * it once yorisoi listens, so no ticket is created whose webhook has nowhere to go. Open by default.
+   */
+  setControlOpen(open: boolean): void;
   close(): Promise<void>;
 }
 
-export function createSimServer(): SimServer {
+export function createSimServer(options: { controlOpen?: boolean } = {}): SimServer {
+  let controlOpen = options.controlOpen ?? true;
   const routes: SimRoute[] = [];
   const upgrades: SimUpgrade[] = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     try {
+      if (url.pathname === '/_sim' || url.pathname === '/_sim/') {
+        sendJson(res, 200, { ready: controlOpen, ...controlIndex });
+        return;
+      }
+      if (
+        !controlOpen &&
+        url.pathname.startsWith('/_sim/') &&
+        !url.pathname.startsWith('/_sim/slack/socket')
+      ) {
+        res.setHeader('retry-after', '1');
+        sendJson(res, 503, {
+          error: 'not_ready',
+          message: 'yorisoi is still starting; try again in a second',
+        });
+        return;
+      }
       for (const route of routes) {
         if (await route(req, res, url)) return;
       }
@@ -48,6 +71,9 @@ export function createSimServer(): SimServer {
     server,
     baseUrl: '',
     port: 0,
+    setControlOpen(open) {
+      controlOpen = open;
+    },
     mount(route, upgrade) {
       routes.push(route);
       if (upgrade) upgrades.push(upgrade);

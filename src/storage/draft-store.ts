@@ -110,10 +110,16 @@ export function createDraftStore(db: Db): DraftStore {
     rootTs: string | null;
     requester: { zendeskUserId: string; name: string; email: string | null };
   }): Promise<DraftTicket> {
+    const fromCustomer = { ticketId: row.id, authorZendeskId: row.requester.zendeskUserId, public: true };
     const latest = await db.ticketComment.findFirst({
-      where: { ticketId: row.id, authorZendeskId: row.requester.zendeskUserId, public: true },
+      where: fromCustomer,
       orderBy: { zendeskCreatedAt: 'desc' },
     });
+    const first = await db.ticketComment.findFirst({
+      where: fromCustomer,
+      orderBy: { zendeskCreatedAt: 'asc' },
+    });
+    const customerMessages = await db.ticketComment.count({ where: fromCustomer });
     return {
       id: row.id,
       zendeskId: row.zendeskId,
@@ -128,6 +134,8 @@ export function createDraftStore(db: Db): DraftStore {
         email: row.requester.email,
       },
       latestCustomerMessage: latest ? { body: latest.body, createdAt: latest.zendeskCreatedAt } : null,
+      firstCustomerMessage: first ? { body: first.body, createdAt: first.zendeskCreatedAt } : null,
+      customerMessages,
     };
   }
   const withRequester = { requester: { select: { zendeskUserId: true, name: true, email: true } } } as const;

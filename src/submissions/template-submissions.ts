@@ -1,6 +1,6 @@
 import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import { describeIssues, templateInputSchema } from '../domain/templates/template.ts';
-import type { AppDeps } from '../listeners/listener-deps.ts';
+import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import { TemplateBlocks, ViewIds } from '../views/ids.ts';
 import {
   buildTemplateBrowserModal,
@@ -63,7 +63,12 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
     const hits = await catalog.search(query, { limit: SEARCH_RESULTS });
     await ack({
       response_action: 'update',
-      view: buildTemplateSearchModal(query, hits, { c: ctx.c, th: ctx.th }),
+      view: buildTemplateSearchModal(
+        query,
+        hits,
+        { c: ctx.c, th: ctx.th },
+        await readerT(deps, body.user.id),
+      ),
     });
   });
 

@@ -9,6 +9,8 @@ import type {
   DraftVersion,
 } from '../domain/drafting/draft.ts';
 import { countText, ZENDESK_STATUSES } from '../domain/drafting/draft.ts';
+import type { WritingCheckResult } from '../domain/writing-check/writing-check.ts';
+import { type Translate, translator } from '../i18n/index.ts';
 import {
   type ActionsBlockElement,
   actions,
@@ -30,7 +32,7 @@ import {
   textInput as textElement,
 } from './block-kit.ts';
 import { ActionIds, DraftBlocks, ViewIds } from './ids.ts';
-import { escapeMrkdwn, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, slackDate, truncate } from './mrkdwn.ts';
 
 /** Slack's plain_text_input holds at most 3,000 characters: longer replies are written in parts. */
 export const PART_MAX = 3000;
@@ -40,7 +42,14 @@ export const MAX_REPLY_CHARS = MAX_PARTS * PART_MAX;
 const POLICY_MAX = 3000;
 const NAME_MAX = 80;
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+/** A time every reader sees in their own zone (Slack's date token). */
+const when = (d: Date) => slackDate(d);
+const defaultT = translator('ja');
+/** A Zendesk status in the catalog's words (新規, オープン …); an unknown one as it is. */
+function statusWord(t: Translate, status: string): string {
+  const known = ['new', 'open', 'pending', 'hold', 'solved', 'closed', 'deleted'];
+  return known.includes(status) ? t(`status.${status}` as Parameters<Translate>[0]) : status;
+}
 
 /**
  * Cuts a reply into input-sized parts, preferring line ends; each part keeps its own line break, so the
@@ -74,6 +83,8 @@ export const zEditorMeta = z.object({
   p: z.number().int().min(1).max(MAX_PARTS),
   q: z.string().max(200).default(''),
   c: z.string().max(32).optional(),
+  /** The response policy fields are shown (1) or folded away (0); absent: shown when any is written. */
+  o: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 export type EditorMeta = z.infer<typeof zEditorMeta>;
 export const zPreviewMeta = z.object({
@@ -188,8 +199,11 @@ export interface EditorInput {
   approvals: DraftApproval[];
   secondApproval: { required: boolean; reason: string | null };
   repeatedTemplates: DraftTemplate[];
+  /** The customer's latest message (live from Zendesk when read). */
   inquiry: { body: string; createdAt: Date } | null;
   meta: Omit<EditorMeta, 'p'>;
+  /** The reader's words (default: Japanese). */
+  t?: Translate;
   templateResults?: DraftTemplate[];
   /** The reply's parts as typed (same revision: keep them); otherwise the body is split afresh. */
   parts?: string[];
@@ -234,21 +248,30 @@ function textInput(
   );
 }
 
-export function countLine(body: string, parts: number): string {
+export function countLine(body: string, parts: number, t: Translate = defaultT): string {
   const { lines, chars } = countText(body);
-  const per =
-    parts > 1
-      ? ` · ${parts} parts of up to ${PART_MAX.toLocaleString('en')} characters, sent as one reply`
-      : '';
-  return `:memo: *${lines}* line${lines === 1 ? '' : 's'} · *${chars.toLocaleString('en')}* character${chars === 1 ? '' : 's'}${per}`;
+  const vars = { lines, chars: chars.toLocaleString('en'), parts, max: PART_MAX.toLocaleString('en') };
+  return parts > 1 ? t('draft.count_parts', vars) : t('draft.count', vars);
 }
 
-/** The "Draft reply" modal: inquiry, response policy, reply editor in parts, templates, actions. */
+/** A customer message as a section: its heading line, then the text (escaped, cut to fit a section). */
+function messageSection(heading: string, body: string): KnownBlock {
+  return section(truncate(`${heading}\n${escapeMrkdwn(body)}`, 2990));
+}
+
+/**
+ * The "Draft reply" modal, in the order people write: what the customer asked (their first message and
+ * the latest one), the reply (required to send), templates, the actions; the response policy below,
+ * folded away until opened; draft switching and names last.
+ */
 export function buildDraftEditor(input: EditorInput): ModalView {
   const { ticket, draft, content } = input;
+  const t = input.t ?? defaultT;
   const r = input.meta.r;
   const allParts = input.parts && input.parts.length > 0 ? input.parts : splitReply(content.body);
   const parts = allParts.slice(0, MAX_PARTS);
+  const policyWritten = (Object.values(content.policy) as string[]).filter((v) => v.trim() !== '').length;
+  const policyOpen = input.meta.o !== undefined ? input.meta.o === 1 : policyWritten > 0;
   const meta: EditorMeta = { ...input.meta, p: parts.length };
   const rev = (base: string) => `${base}__r${r}`;
   const editable = draft.status === 'open' || draft.status === 'failed';
@@ -258,143 +281,175 @@ export function buildDraftEditor(input: EditorInput): ModalView {
   const requester = ticket.requester.email
     ? `${ticket.requester.name} <${ticket.requester.email}>`
     : ticket.requester.name;
-  blocks.push(context(`From *${escapeMrkdwn(requester)}* · status *${ticket.status}*`));
-  if (input.notice) blocks.push(context(input.notice));
-  const inquiry = input.inquiry
-    ? `*Inquiry* (latest customer message, ${when(input.inquiry.createdAt)})\n${escapeMrkdwn(input.inquiry.body)}`
-    : '*Inquiry*\n_No message from the customer yet._';
-  blocks.push(section(truncate(inquiry, 2990)));
-  blocks.push(divider());
-
-  // Draft switcher: one ticket, several named alternatives.
-  const options = input.drafts
-    .slice(0, 100)
-    .map((d) => option(`${d.name || '(unnamed)'}${d.status === 'open' ? '' : ` (${d.status})`}`, d.id));
-  const current = options.find((o) => o.value === draft.id);
   blocks.push(
-    actions(
-      [
-        staticSelect(ActionIds.draftSelect, options, {
-          placeholder: plain('Switch draft'),
-          ...(current ? { initial: current } : {}),
-        }),
-        button(ActionIds.draftNew, plain('New draft')),
-      ],
-      'draft_pick',
-    ),
+    context(t('draft.from', { requester: escapeMrkdwn(requester), status: statusWord(t, ticket.status) })),
   );
+  if (input.notice) blocks.push(context(input.notice));
 
-  const status: string[] = [];
-  status.push(
-    draft.currentVersion > 0
-      ? `Draft *${escapeMrkdwn(draft.name)}* · v${draft.currentVersion} · last edit by ${who(draft.updatedBySlackId, input.names)} ${when(draft.updatedAt)}`
-      : `Draft *${escapeMrkdwn(draft.name)}* · not saved as a version yet`,
-  );
-  if (draft.status !== 'open') status.push(`status *${draft.status}*`);
-  blocks.push(context(status.join(' · ')));
-  const approvals = input.approvals.map((a) => `${who(a.approverSlackId, input.names)} (v${a.version})`);
-  if (approvals.length > 0) blocks.push(context(`:white_check_mark: Approved by ${approvals.join(', ')}`));
-  if (input.secondApproval.required) {
+  // What the customer asked: the original problem and, when they wrote again, the latest message.
+  const first = ticket.firstCustomerMessage ?? null;
+  const latest = input.inquiry;
+  if (!latest && !first) blocks.push(section(t('draft.no_message')));
+  else if (first && latest && first.body.trim() !== latest.body.trim()) {
     blocks.push(
-      context(
-        `:warning: The care chart asks for a *second agent's approval* before sending${input.secondApproval.reason ? ` (${escapeMrkdwn(input.secondApproval.reason)})` : ''}. Share the draft; a colleague approves the version you send.`,
+      messageSection(t('draft.first_message', { when: when(first.createdAt) }), truncate(first.body, 1200)),
+    );
+    blocks.push(
+      messageSection(
+        t('draft.latest_message', { when: when(latest.createdAt), count: ticket.customerMessages ?? 2 }),
+        truncate(latest.body, 1700),
       ),
     );
-  }
-  for (const t of input.repeatedTemplates.slice(0, 3)) {
-    blocks.push(
-      context(`:warning: Template *${escapeMrkdwn(t.title)}* was already sent to this customer before.`),
-    );
+  } else {
+    const only = (latest ?? first)!;
+    blocks.push(messageSection(t('draft.only_message', { when: when(only.createdAt) }), only.body));
   }
 
-  blocks.push(
-    textInput(rev(DraftBlocks.name), 'Draft name', content.name, { max: NAME_MAX, optional: false }),
-  );
-  blocks.push(header(plain('Response policy (対応方針)')));
-  const policy: Array<[keyof DraftPolicy, string, string]> = [
-    ['facts', 'User facts looked up', 'What the admin tools say about this user'],
-    ['situation', "The user's situation (guesses welcome)", 'What probably happened, and how they feel'],
-    ['outline', 'Outline of the reply', 'The points the reply makes, in order'],
-    ['alternatives', 'Other candidate policies', 'When undecided: the other ways to answer'],
-  ];
-  for (const [key, label, placeholder] of policy) {
-    blocks.push(
-      textInput(rev(DraftBlocks[key]), label, content.policy[key], {
-        multiline: true,
-        max: POLICY_MAX,
-        placeholder,
-      }),
-    );
+  // Approvals and warnings sit right above the reply they are about.
+  const approvals = input.approvals.map((a) => `${who(a.approverSlackId, input.names)} (v${a.version})`);
+  if (approvals.length > 0) blocks.push(context(t('draft.approved_by', { names: approvals.join(', ') })));
+  if (input.secondApproval.required) {
+    const reason = input.secondApproval.reason ? ` (${escapeMrkdwn(input.secondApproval.reason)})` : '';
+    blocks.push(context(t('draft.second_approval', { reason })));
+  }
+  for (const tpl of input.repeatedTemplates.slice(0, 3)) {
+    blocks.push(context(t('draft.template_repeated', { title: escapeMrkdwn(tpl.title) })));
   }
 
-  blocks.push(header(plain('Reply')));
+  // The reply: first, and required (no "(optional)").
   parts.forEach((part, i) => {
     blocks.push(
       textInput(
         rev(DraftBlocks.replyPart(i)),
-        parts.length > 1 ? `Reply (part ${i + 1} of ${parts.length})` : 'Reply',
+        parts.length > 1 ? t('draft.reply_part', { n: i + 1, total: parts.length }) : t('draft.reply'),
         part,
         {
           multiline: true,
           max: PART_MAX,
+          optional: i > 0,
+          placeholder: i === 0 ? t('draft.reply_placeholder') : undefined,
           dispatch: 'on_character_entered',
           actionId: ActionIds.draftTyping,
         },
       ),
     );
   });
-  blocks.push(context(countLine(content.body, parts.length), DraftBlocks.count));
+  blocks.push(context(countLine(content.body, parts.length, t), DraftBlocks.count));
   if (allParts.length > MAX_PARTS) {
-    blocks.push(
-      context(
-        `:warning: This reply is longer than the editor holds (${MAX_REPLY_CHARS.toLocaleString('en')} characters): the end is not shown and would be lost on save. Shorten it first.`,
-      ),
-    );
-  }
-  if (parts.length < MAX_PARTS) {
-    blocks.push(actions([button(ActionIds.draftAddPart, plain('Add a part (longer reply)'))], 'reply_more'));
+    blocks.push(context(t('draft.too_long', { max: MAX_REPLY_CHARS.toLocaleString('en') })));
   }
 
+  const buttons: ActionsBlockElement[] = [];
+  if (editable) buttons.push(button(ActionIds.draftSend, plain(t('draft.send')), { style: 'primary' }));
+  buttons.push(button(ActionIds.draftSave, plain(t('draft.save'))));
+  if (editable) buttons.push(button(ActionIds.draftShare, plain(t('draft.share'))));
+  buttons.push(button(ActionIds.draftSnooze, plain(t('draft.snooze'))));
+  if (parts.length < MAX_PARTS) buttons.push(button(ActionIds.draftAddPart, plain(t('draft.add_part'))));
+  blocks.push(actions(buttons, 'draft_actions'));
+
+  // Templates: the last search stays visible (with its results, or "no match") until the next one.
   blocks.push(divider());
   blocks.push(
-    textInput(DraftBlocks.templateQuery, 'Find a template', input.meta.q, {
+    textInput(DraftBlocks.templateQuery, t('draft.find_template'), input.meta.q, {
       max: 200,
       dispatch: 'on_enter_pressed',
       actionId: ActionIds.draftTemplateSearch,
-      placeholder: 'Words from the title or text, then Enter',
+      placeholder: t('draft.find_template_placeholder'),
     }),
   );
   const results = input.templateResults ?? [];
+  const shownQuery = escapeMrkdwn(truncate(input.meta.q, 100));
   if (input.meta.q && results.length === 0)
-    blocks.push(context(`No template matches “${escapeMrkdwn(truncate(input.meta.q, 100))}”.`));
-  for (const t of results.slice(0, 5)) {
+    blocks.push(context(t('draft.template_none', { query: shownQuery })));
+  if (results.length > 0) blocks.push(context(t('draft.template_results', { query: shownQuery })));
+  for (const tpl of results.slice(0, 5)) {
+    const excerpt = escapeMrkdwn(
+      tpl.snippet?.replace(/\s+/g, ' ') ?? truncate(tpl.body.replace(/\s+/g, ' '), 200),
+    );
     blocks.push(
-      section(
-        `*${escapeMrkdwn(t.title)}*  _${escapeMrkdwn(t.path)}_\n${escapeMrkdwn(truncate(t.body.replace(/\s+/g, ' '), 200))}`,
-        { accessory: button(ActionIds.draftTemplateInsert, plain('Insert'), { value: t.id.slice(0, 2000) }) },
-      ),
+      section(truncate(`*${escapeMrkdwn(tpl.title)}*  _${escapeMrkdwn(tpl.path)}_\n${excerpt}`, 2990), {
+        accessory: button(ActionIds.draftTemplateInsert, plain(t('draft.insert')), {
+          value: tpl.id.slice(0, 2000),
+        }),
+      }),
     );
   }
 
+  // The response policy (対応方針): below, folded away until someone opens it.
   blocks.push(divider());
-  const buttons: ActionsBlockElement[] = [button(ActionIds.draftSave, plain('Save'))];
-  if (editable) {
-    buttons.push(button(ActionIds.draftShare, plain('Share for review')));
-    buttons.push(button(ActionIds.draftSend, plain('Send…'), { style: 'primary' }));
-  }
-  buttons.push(button(ActionIds.draftSnooze, plain('Snooze…')));
-  blocks.push(actions(buttons, 'draft_actions'));
   blocks.push(
-    context(
-      'Drafts are saved on Save, on submit and when you close this window. Nothing typed here or in the thread reaches the customer until you press *Send…* and confirm.',
+    section(`*${t('draft.policy_header')}* · ${t('draft.policy_summary', { filled: policyWritten })}`, {
+      accessory: button(
+        ActionIds.draftPolicyToggle,
+        plain(policyOpen ? t('draft.policy_hide') : t('draft.policy_show')),
+        { value: policyOpen ? '0' : '1' },
+      ),
+    }),
+  );
+  if (policyOpen) {
+    const policy: Array<[keyof DraftPolicy, Parameters<Translate>[0], Parameters<Translate>[0]]> = [
+      ['facts', 'draft.policy_facts', 'draft.policy_facts_hint'],
+      ['situation', 'draft.policy_situation', 'draft.policy_situation_hint'],
+      ['outline', 'draft.policy_outline', 'draft.policy_outline_hint'],
+      ['alternatives', 'draft.policy_alternatives', 'draft.policy_alternatives_hint'],
+    ];
+    for (const [key, label, placeholder] of policy) {
+      blocks.push(
+        textInput(rev(DraftBlocks[key]), t(label), content.policy[key], {
+          multiline: true,
+          max: POLICY_MAX,
+          placeholder: t(placeholder),
+        }),
+      );
+    }
+  }
+
+  // Which draft this is: one ticket, several named alternatives.
+  blocks.push(divider());
+  const status: string[] = [];
+  status.push(
+    draft.currentVersion > 0
+      ? t('draft.version_line', {
+          name: escapeMrkdwn(draft.name),
+          version: draft.currentVersion,
+          who: who(draft.updatedBySlackId, input.names),
+          when: when(draft.updatedAt),
+        })
+      : t('draft.unsaved_line', { name: escapeMrkdwn(draft.name) }),
+  );
+  if (draft.status !== 'open') status.push(t('draft.state', { status: draft.status }));
+  blocks.push(context(status.join(' · ')));
+  const options = input.drafts
+    .slice(0, 100)
+    .map((d) =>
+      option(
+        `${d.name || t('draft.unnamed')}${d.status === 'open' ? '' : t('draft.status_suffix', { status: d.status })}`,
+        d.id,
+      ),
+    );
+  const current = options.find((o) => o.value === draft.id);
+  blocks.push(
+    actions(
+      [
+        staticSelect(ActionIds.draftSelect, options, {
+          placeholder: plain(t('draft.switch')),
+          ...(current ? { initial: current } : {}),
+        }),
+        button(ActionIds.draftNew, plain(t('draft.new'))),
+      ],
+      'draft_pick',
     ),
   );
+  blocks.push(
+    textInput(rev(DraftBlocks.name), t('draft.name'), content.name, { max: NAME_MAX, optional: false }),
+  );
+  blocks.push(context(t('draft.footer')));
 
   return modal({
     callbackId: ViewIds.draftEditor,
-    title: plain('Draft reply'),
-    submit: plain('Save & close'),
-    close: plain('Close'),
+    title: plain(t('draft.title')),
+    submit: plain(t('draft.save_close')),
+    close: plain(t('draft.close')),
     notifyOnClose: true,
     privateMetadata: JSON.stringify(meta),
     blocks,
@@ -403,6 +458,42 @@ export function buildDraftEditor(input: EditorInput): ModalView {
 
 // ---- send preview, queued, snooze ---------------------------------------------------------------
 
+/** The writing check's findings as blocks: the blocking ones first, each with its line and excerpt. */
+function writingBlocks(
+  check: WritingCheckResult | null | undefined,
+  t: Translate,
+  locale: 'ja' | 'en',
+): KnownBlock[] {
+  if (check === undefined) return [];
+  if (check === null) return [context(t('preview.check_unavailable'))];
+  if (check.warnings.length === 0) return [context(t('preview.check_clean'))];
+  const sorted = [...check.warnings].sort(
+    (a, b) => Number(b.severity === 'blocking') - Number(a.severity === 'blocking') || a.index - b.index,
+  );
+  const lines = sorted.slice(0, 15).map((w) =>
+    t('preview.check_line', {
+      line: w.line,
+      message: escapeMrkdwn(w.message[locale]),
+      excerpt: escapeMrkdwn(truncate(w.excerpt, 80)),
+    }),
+  );
+  const blocks: KnownBlock[] = [];
+  if (check.blocking) blocks.push(section(t('preview.check_blocking')));
+  blocks.push(
+    section(
+      truncate(
+        `${t(check.blocking ? 'preview.check_header_blocked' : 'preview.check_header', { count: check.warnings.length })}\n${lines.join('\n')}`,
+        2990,
+      ),
+    ),
+  );
+  return blocks;
+}
+
+/**
+ * "Send reply?": what goes where, the writing check's advice (a leftover placeholder blocks the send),
+ * the reply itself, and the choices (public/internal, status, send later).
+ */
 export function buildSendPreview(input: {
   ticket: DraftTicket;
   version: DraftVersion;
@@ -411,67 +502,85 @@ export function buildSendPreview(input: {
   repeatedTemplates: DraftTemplate[];
   undoSeconds: number;
   names?: Record<string, string>;
+  /** The writing check of the reply; null: it could not run; absent: not checked. */
+  writing?: WritingCheckResult | null;
+  locale?: 'ja' | 'en';
 }): ModalView {
   const { ticket, version } = input;
+  const locale = input.locale ?? 'ja';
+  const t = translator(locale);
   const to = ticket.requester.email
     ? `${ticket.requester.name} <${ticket.requester.email}>`
     : ticket.requester.name;
   const blocks: KnownBlock[] = [
     section(
-      `*Ticket* #${ticket.zendeskId} ${escapeMrkdwn(truncate(ticket.subject, 200))}\n*To* ${escapeMrkdwn(to)}\n*From* ${escapeMrkdwn(input.agentName)} (your Zendesk agent)\n*Draft* ${escapeMrkdwn(version.name)} · v${version.version}`,
+      t('preview.summary', {
+        id: ticket.zendeskId,
+        subject: escapeMrkdwn(truncate(ticket.subject, 200)),
+        to: escapeMrkdwn(to),
+        agent: escapeMrkdwn(input.agentName),
+        draft: escapeMrkdwn(version.name),
+        version: version.version,
+      }),
     ),
   ];
   if (input.approvals.length > 0) {
     blocks.push(
       context(
-        `:white_check_mark: v${version.version} approved by ${input.approvals.map((a) => who(a.approverSlackId, input.names)).join(', ')}`,
+        t('preview.approved', {
+          version: version.version,
+          names: input.approvals.map((a) => who(a.approverSlackId, input.names)).join(', '),
+        }),
       ),
     );
   }
-  for (const t of input.repeatedTemplates.slice(0, 3)) {
-    blocks.push(
-      context(`:warning: Template *${escapeMrkdwn(t.title)}* was already sent to this customer before.`),
-    );
+  for (const tpl of input.repeatedTemplates.slice(0, 3)) {
+    blocks.push(context(t('draft.template_repeated', { title: escapeMrkdwn(tpl.title) })));
   }
-  const publicReply = option('Public reply to the customer', 'public');
-  blocks.push(
-    inputBlock(
-      DraftBlocks.sendVisibility,
-      plain('Post as'),
-      radioButtons('value', [publicReply, option('Internal note (team only)', 'internal')], publicReply),
-    ),
-  );
-  const statusOptions = [
-    option('Keep the current status', 'keep'),
-    ...ZENDESK_STATUSES.map((s) => option(`Set to ${s}`, s)),
-  ];
-  blocks.push(
-    inputBlock(
-      DraftBlocks.sendStatus,
-      plain('Ticket status'),
-      staticSelect('value', statusOptions, { initial: statusOptions[2] }),
-    ),
-  );
-  blocks.push(
-    inputBlock(DraftBlocks.sendAt, plain('Send later (optional)'), dateTimePicker('value'), {
-      optional: true,
-    }),
-  );
-  blocks.push(header(plain('The reply')));
-  const pieces = splitReply(version.body || '(empty)', 2900);
+  blocks.push(...writingBlocks(input.writing, t, locale));
+  blocks.push(header(plain(t('preview.reply_header'))));
+  const pieces = version.body.trim() === '' ? ['(empty)'] : splitReply(version.body, 2900);
   const shown = pieces.slice(0, 20);
   for (const piece of shown) blocks.push(section(escapeMrkdwn(piece).slice(0, 3000)));
-  if (pieces.length > shown.length) blocks.push(context(`…and ${pieces.length - shown.length} more parts.`));
-  blocks.push(
-    context(
-      `After *Send* you have ${input.undoSeconds} s to undo. Only this button sends; nothing typed in the thread ever reaches the customer.`,
-    ),
-  );
+  if (pieces.length > shown.length)
+    blocks.push(context(t('preview.more_parts', { n: pieces.length - shown.length })));
+  // Slack refuses a modal with inputs but no submit button: a blocked send shows neither.
+  const blocked = input.writing?.blocking === true;
+  if (!blocked) {
+    blocks.push(divider());
+    const publicReply = option(t('preview.public'), 'public');
+    blocks.push(
+      inputBlock(
+        DraftBlocks.sendVisibility,
+        plain(t('preview.post_as')),
+        radioButtons('value', [publicReply, option(t('preview.internal'), 'internal')], publicReply),
+      ),
+    );
+    const statusOptions = [
+      option(t('preview.keep_status'), 'keep'),
+      ...ZENDESK_STATUSES.map((st) => option(t('preview.set_status', { status: statusWord(t, st) }), st)),
+    ];
+    blocks.push(
+      inputBlock(
+        DraftBlocks.sendStatus,
+        plain(t('preview.status')),
+        staticSelect('value', statusOptions, { initial: statusOptions[2] }),
+      ),
+    );
+    // Slack adds "(optional)" to an optional input's label itself.
+    blocks.push(
+      inputBlock(DraftBlocks.sendAt, plain(t('preview.send_later')), dateTimePicker('value'), {
+        optional: true,
+      }),
+    );
+  }
+  blocks.push(context(t('preview.footer', { seconds: input.undoSeconds })));
   return modal({
     callbackId: ViewIds.sendPreview,
-    title: plain('Send reply?'),
-    submit: plain('Send'),
-    close: plain('Back'),
+    title: plain(t('preview.title')),
+    // A leftover placeholder blocks the send: no Send button, only Back to the editor.
+    ...(blocked ? {} : { submit: plain(t('preview.send')) }),
+    close: plain(t('preview.back')),
     privateMetadata: JSON.stringify({
       d: version.draftId,
       v: version.version,
@@ -487,30 +596,34 @@ export function buildSendQueued(input: {
   dueAt: Date;
   scheduled: boolean;
   recipient: string;
+  t?: Translate;
 }): ModalView {
-  const lines = input.scheduled
-    ? `:calendar: The reply to #${input.ticketZendeskId} (${escapeMrkdwn(input.recipient)}) is scheduled for *${when(input.dueAt)}*. You can undo until then.`
-    : `:hourglass_flowing_sand: The reply to #${input.ticketZendeskId} (${escapeMrkdwn(input.recipient)}) goes at *${input.dueAt.toISOString().slice(11, 19)} UTC*. Undo now to keep it as a draft.`;
+  const t = input.t ?? defaultT;
+  const vars = {
+    id: input.ticketZendeskId,
+    to: escapeMrkdwn(input.recipient),
+    when: `*${slackDate(input.dueAt, input.scheduled ? '{date_short_pretty} {time}' : '{time_secs}')}*`,
+  };
   return modal({
     callbackId: ViewIds.sendQueued,
-    title: plain('Sending'),
-    close: plain('Done'),
+    title: plain(t('queued.title')),
+    close: plain(t('queued.done')),
     privateMetadata: JSON.stringify({ s: input.sendId }),
     blocks: [
-      section(lines),
+      section(input.scheduled ? t('queued.scheduled', vars) : t('queued.soon', vars)),
       actions(
-        [button(ActionIds.sendUndo, plain('Undo'), { style: 'danger', value: input.sendId })],
+        [button(ActionIds.sendUndo, plain(t('queued.undo')), { style: 'danger', value: input.sendId })],
         'send_undo',
       ),
     ],
   });
 }
 
-export function buildSendOutcome(text: string): ModalView {
+export function buildSendOutcome(text: string, t: Translate = defaultT): ModalView {
   return modal({
     callbackId: ViewIds.sendQueued,
-    title: plain('Send reply'),
-    close: plain('Done'),
+    title: plain(t('outcome.title')),
+    close: plain(t('queued.done')),
     privateMetadata: '{}',
     blocks: [section(text)],
   });

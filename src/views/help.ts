@@ -1,4 +1,5 @@
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import { type Translate, translator } from '../i18n/index.ts';
 import { section } from './block-kit.ts';
 
 export interface RuntimeStatus {
@@ -7,15 +8,20 @@ export interface RuntimeStatus {
   outbox: { pending: number; sending: number; sent: number; failed: number };
 }
 
-export function buildHelpMessage(): SlackMessage {
-  const text = [
-    '*yorisoi* puts every Zendesk ticket into a Slack thread.',
-    '• `/yorisoi status` — inboxes, tickets and the Slack delivery queue',
-    '• `/yorisoi help` — this message',
-    '• `/yorisoi map @user agent@company.com` — send replies as that Zendesk agent (`off` to stop)',
-    '• `/yorisoi report [2026-W48]` — the team weekly report (response times, reopens, satisfaction), only to you',
-    "• *Draft reply* — the button on a ticket's root message, or the message shortcut in its thread",
-  ].join('\n');
+/** Every command of yorisoi, in the reader's language (`/yorisoi help`). */
+export function buildHelpMessage(t: Translate = translator('ja')): SlackMessage {
+  const keys = [
+    'help.status',
+    'help.volume',
+    'help.map',
+    'help.report',
+    'help.template',
+    'help.karte',
+    'help.voice',
+    'help.buttons',
+    'help.help',
+  ] as const;
+  const text = [t('help.intro'), ...keys.map((k) => `• ${t(k)}`)].join('\n');
   return { text, blocks: [section(text)] };
 }
 

@@ -30,6 +30,7 @@ export const ActionIds = {
   draftSelect: 'draft_select',
   draftNew: 'draft_new',
   draftAddPart: 'draft_add_part',
+  draftPolicyToggle: 'draft_policy_toggle',
   draftSave: 'draft_save',
   draftShare: 'draft_share',
   draftSend: 'draft_send',
@@ -83,6 +84,10 @@ export const ViewIds = {
   sendPreview: 'draft_send_preview',
   sendQueued: 'draft_send_queued',
   snooze: 'draft_snooze_modal',
+  /** A modal opened at once while its content loads (see views/loading.ts). */
+  loading: 'yorisoi_loading',
+  /** What replaces a loading view when the work failed: the reason in plain words. */
+  problem: 'yorisoi_problem',
 } as const;
 
 /** Input block_ids of the care chart edit modal. */

@@ -8,6 +8,7 @@ import {
   type TemplateVersion,
 } from '../domain/templates/template.ts';
 import type { DuplicateMatch, FolderListing } from '../domain/templates/template-catalog.ts';
+import { type Translate, translator } from '../i18n/index.ts';
 import {
   type ActionsBlockElement,
   actions,
@@ -88,6 +89,7 @@ const button = (
     ...(confirm ? { confirm } : {}),
   });
 const folderLabel = (path: string) => (path === '' ? 'All templates' : path);
+const defaultT = translator('ja');
 const metadata = (m: TemplateViewMetadata) => JSON.stringify(m);
 
 /** A search snippet with its `*match*` marks kept and everything else shown as written. */
@@ -95,16 +97,17 @@ function snippetText(snippet: string): string {
   return escapeMrkdwn(snippet.replace(/\s+/g, ' ')).slice(0, 400);
 }
 
-function hitBlocks(h: TemplateSearchHit, ctx: TemplateContext, i: number): KnownBlock[] {
+function hitBlocks(h: TemplateSearchHit, ctx: TemplateContext, i: number, t: Translate): KnownBlock[] {
   const value = { id: h.id, ...ctx };
+  const folder = h.path === '' ? t('tplsearch.all_templates') : h.path;
   return [
     mrkdwnSection(
-      `*${escapeMrkdwn(truncate(h.title, 200))}*\n:file_folder: ${escapeMrkdwn(folderLabel(h.path))}\n${snippetText(h.snippet)}`,
+      `*${escapeMrkdwn(truncate(h.title, 200))}*\n:file_folder: ${escapeMrkdwn(folder)}\n${snippetText(h.snippet)}`,
     ),
     actions(
       [
-        button(ActionIds.templateShow, 'Show', value),
-        button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary'),
+        button(ActionIds.templateShow, t('tplsearch.show'), value),
+        button(ActionIds.templateCopyIntoDraft, t('tplsearch.copy'), value, 'primary'),
       ],
       `tpl_hit_${i}`,
     ),
@@ -116,33 +119,41 @@ export function buildTemplateResultsMessage(
   query: string,
   hits: TemplateSearchHit[],
   ctx: TemplateContext = {},
+  t: Translate = defaultT,
 ): SlackMessage {
   const shown = hits.slice(0, SEARCH_RESULTS);
   return {
-    text: `Templates for "${truncate(query, 100)}": ${shown.map((h) => h.title).join(' / ')}`.slice(0, 3000),
+    text: t('tplsearch.results_text', {
+      query: truncate(query, 100),
+      titles: shown.map((h) => h.title).join(' / '),
+    }).slice(0, 3000),
     blocks: [
-      context(`:mag: ${shown.length} best matches for *${escapeMrkdwn(query)}*`),
-      ...shown.flatMap((h, i) => hitBlocks(h, ctx, i)),
+      context(t('tplsearch.results', { count: shown.length, query: escapeMrkdwn(query) })),
+      ...shown.flatMap((h, i) => hitBlocks(h, ctx, i, t)),
     ],
   };
 }
 
-const browseButton = (ctx: TemplateContext) =>
-  actions([button(ActionIds.templateBrowse, 'Browse templates', { folder: '', ...ctx })]);
+const browseButton = (ctx: TemplateContext, t: Translate) =>
+  actions([button(ActionIds.templateBrowse, t('tplsearch.browse'), { folder: '', ...ctx })]);
 
-export function buildTemplateUsageMessage(ctx: TemplateContext = {}): SlackMessage {
-  const text =
-    'Type what you are looking for: `/template 保育園 申し込み`. Any spelling works (ひらがな, カタカナ, 漢字, 全角/半角).';
-  return { text, blocks: [mrkdwnSection(text), browseButton(ctx)] };
+export function buildTemplateUsageMessage(ctx: TemplateContext = {}, t: Translate = defaultT): SlackMessage {
+  const text = t('tplsearch.usage');
+  return { text, blocks: [mrkdwnSection(text), browseButton(ctx, t)] };
 }
 
-export function buildTemplateNoResultsMessage(query: string, ctx: TemplateContext = {}): SlackMessage {
-  const text = `No template matches "${truncate(query, 200)}". Try fewer or other words, or browse the folders.`;
-  return { text, blocks: [mrkdwnSection(escapeMrkdwn(text)), browseButton(ctx)] };
+/** "No match" (該当なし): nothing holds a word of the query, rather than the least bad templates. */
+export function buildTemplateNoResultsMessage(
+  query: string,
+  ctx: TemplateContext = {},
+  t: Translate = defaultT,
+): SlackMessage {
+  const text = t('tplsearch.none', { query: truncate(query, 200) });
+  return { text, blocks: [mrkdwnSection(`:mag: ${escapeMrkdwn(text)}`), browseButton(ctx, t)] };
 }
 
-export function buildTemplateLoadingMessage(query: string): SlackMessage {
-  const text = `:hourglass_flowing_sand: yorisoi is still loading its templates; results for "${truncate(query, 200)}" follow in a moment.`;
+export function buildTemplateLoadingMessage(query: string, t: Translate = defaultT): SlackMessage {
+  const text = t('tplsearch.loading', { query: truncate(query, 200) });
   return { text, blocks: [mrkdwnSection(escapeMrkdwn(text))] };
 }
 
@@ -155,24 +166,27 @@ export function buildTemplateSearchModal(
   query: string,
   hits: TemplateSearchHit[] | null,
   ctx: TemplateContext,
+  t: Translate = defaultT,
+  opts: { prefilled?: boolean } = {},
 ): ModalView {
   const results: KnownBlock[] =
     hits === null
       ? []
       : hits.length === 0
-        ? [mrkdwnSection(escapeMrkdwn(`No template matches "${truncate(query, 200)}".`))]
-        : hits.slice(0, SEARCH_RESULTS).flatMap((h, i) => hitBlocks(h, ctx, i));
+        ? [mrkdwnSection(`:mag: ${escapeMrkdwn(t('tplsearch.none', { query: truncate(query, 200) }))}`)]
+        : hits.slice(0, SEARCH_RESULTS).flatMap((h, i) => hitBlocks(h, ctx, i, t));
   return modal({
     callbackId: ViewIds.templateSearch,
     privateMetadata: metadata(ctx),
-    title: plain('Find template', 24),
-    submit: plain('Search', 24),
-    close: plain('Close', 24),
+    title: plain(t('tplsearch.modal_title'), 24),
+    submit: plain(t('tplsearch.search'), 24),
+    close: plain(t('tplsearch.close'), 24),
     blocks: [
       inputBlock(
         TemplateBlocks.query,
-        plain('Words to look for'),
+        plain(t('tplsearch.words')),
         textInput('query', { maxLength: 500, initial: query ? truncate(query, 500) : undefined }),
+        opts.prefilled ? { hint: plain(t('tplsearch.prefilled_hint')) } : {},
       ),
       ...results,
     ],

@@ -129,8 +129,10 @@ export function createZendeskAgentLookup(
       try {
         const r = await api.call('GET', ['users', id], z.object({ user: zUser }));
         return asAgent(r.user);
-      } catch {
-        return null;
+      } catch (error) {
+        // Only "this user is gone" means not mapped; a 429, an outage or a timeout is a failed lookup.
+        if (isMissing(error)) return null;
+        throw error;
       }
     },
   };

@@ -36,6 +36,9 @@ export class ZendeskHttpError extends YorisoiError {
             ? 'zendesk_unavailable'
             : 'zendesk_rejected',
       noResponse ? `(${what}: ${noResponse})` : `(${what}: HTTP ${status}${describe(body)})`,
+      undefined,
+      // API paths, status codes and Zendesk's JSON are for the log, never for agents.
+      false,
     );
   }
   get retryable(): boolean {
@@ -147,6 +150,8 @@ export function createZendeskApi(options: ZendeskApiOptions): ZendeskApi {
         throw new YorisoiError(
           'zendesk_rejected',
           `(${what}: unexpected response shape: ${parsed.error.issues[0]?.message ?? ''})`,
+          undefined,
+          false,
         );
       }
       return parsed.data;

@@ -35,6 +35,34 @@ function run(
   });
 }
 
+async function spawnSandbox(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const base = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = /control API (http:\/\/127\.0\.0\.1:\d+)\/_sim\//.exec(stdout);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  return {
+    base,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 describe('yorisoi CLI', () => {
   it('sandbox prints one ready line, serves the control API, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'sandbox', '--port', '0'], {
@@ -64,8 +92,67 @@ describe('yorisoi CLI', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(stdout.trim().split('\n')).toHaveLength(1);
+    // After the ready line: what to do next (an example curl, the control API index, how to stop).
+    expect(stdout).toContain(`curl -X POST ${base}/_sim/zendesk/tickets`);
+    expect(stdout).toContain(`curl ${base}/_sim/`);
+    expect(stdout).toContain('Ctrl-C');
   });
+
+  it('start without credentials refuses to run on the simulators and says how to run the sandbox', async () => {
+    const r = await run(['start']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no Slack or Zendesk credentials');
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(r.stderr).toContain('yorisoi start --sandbox');
+    expect(r.stdout).toBe('');
+    const host = await run(['sandbox'], { HOST: 'not a host!' });
+    expect(host.code).toBe(2);
+    expect(host.stderr).toContain('HOST: must be an IP address or host name');
+  });
+
+  it('a second sandbox in the same folder starts from an empty database, as its simulators do', async () => {
+    const env = { DATABASE_URL: `file:${path.join(dir, 'again.db')}` };
+    for (const args of [
+      ['sandbox', '--port', '0'],
+      ['start', '--sandbox', '--port', '0'],
+    ]) {
+      const sandbox = await spawnSandbox(args, env);
+      try {
+        const created = await fetch(`${sandbox.base}/_sim/zendesk/tickets`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            subject: 'Each run',
+            body: 'Hello',
+            requester: { email: 'r@example.com', name: 'R' },
+          }),
+        });
+        const { ticket } = (await created.json()) as { ticket: { id: number } };
+        expect(ticket.id).toBe(1);
+        // Ticket #1 of this run reaches Slack even though the last run also had a ticket #1.
+        let root: unknown;
+        for (let i = 0; i < 400 && !root; i++) {
+          const r = (await (await fetch(`${sandbox.base}/_sim/slack/messages`)).json()) as {
+            messages: Array<{ text: string }>;
+          };
+          root = r.messages.find((m) => m.text.startsWith('#1 '));
+          if (!root) await new Promise((done) => setTimeout(done, 50));
+        }
+        expect(
+          root,
+          `${args.join(' ')}: ${JSON.stringify(await (await fetch(`${sandbox.base}/_sim/slack/messages`)).json()).slice(0, 400)}`,
+        ).toBeDefined();
+      } finally {
+        await sandbox.stop();
+      }
+    }
+    // A database the sandbox did not make is never deleted: the sandbox refuses instead.
+    const real = path.join(dir, 'real.db');
+    writeFileSync(real, '');
+    const refused = await run(['sandbox', '--port', '0'], { DATABASE_URL: `file:${real}` });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('a database the sandbox did not create');
+  }, 180_000);
 
   it('bad configuration and bad arguments give one clear error line and a non-zero exit', async () => {
     const badToken = await run(['start'], { SLACK_BOT_TOKEN: 'not-a-token', ZENDESK_SUBDOMAIN: 'acme' });

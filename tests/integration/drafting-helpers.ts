@@ -105,6 +105,13 @@ export async function act(
   return r;
 }
 
+/** Opens the folded response policy of the editor and returns the redrawn view. */
+export async function openPolicy(s: TestSandbox, user: string, view: ControlView) {
+  if (blocksOf(view).some((b) => b.block_id?.startsWith('policy_facts'))) return view;
+  await act(s, user, view, 'draft_policy_toggle', { value: '1' });
+  return nextVersionOf(s, user, view, (v) => blocksOf(v).some((b) => b.block_id?.startsWith('policy_facts')));
+}
+
 /** Waits until the view with this id changed (new hash) and returns it. */
 export async function nextVersionOf(
   s: TestSandbox,
@@ -164,7 +171,7 @@ export async function submitPreview(
   preview: ControlView,
   values: Record<string, unknown> = {},
 ) {
-  return s.api<{
+  const r = await s.api<{
     acked: boolean;
     applied: string;
     ack: { response_action?: string; errors?: Record<string, string> };
@@ -172,6 +179,12 @@ export async function submitPreview(
     user,
     values: { send_visibility: 'public', send_status: 'pending', ...values },
   });
+  // Send acks at once with a loading view and shows the outcome by views.update: wait for the outcome.
+  if (r.body.applied === 'update')
+    await waitFor('the send outcome', async () =>
+      (await views(s, user)).some((v) => v.id === preview.id && v.view.callback_id !== 'yorisoi_loading'),
+    );
+  return r;
 }
 
 export const publicCommentsBy = async (s: TestSandbox, ticketId: number, authorId: number) =>

@@ -81,9 +81,14 @@ describe('send to Zendesk', () => {
       submitPreview(s, KENJI, kenjiPreview),
       submitPreview(s, AIKO, aikoPreview),
     ]);
-    const accepted = results.filter((r) => r.body.applied === 'update');
-    expect(accepted).toHaveLength(1);
+    // Every Send is acked at once (a loading view); exactly one becomes a send, the others say why not.
+    expect(results.every((r) => r.body.acked)).toBe(true);
     await sentInThread(thread);
+    expect(
+      await s.db.replySend.count({
+        where: { ticketZendeskId: String(thread.ticket.id), body: 'One reply only.' },
+      }),
+    ).toBe(1);
     await s.runtime.settle();
     const replies = (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'One reply only.');
     expect(replies).toHaveLength(1);
@@ -151,7 +156,7 @@ describe('send to Zendesk', () => {
     const at = Math.ceil(Date.now() / 1000) + 3;
     const r = await submitPreview(s, AIKO, preview, { send_at: at });
     expect(r.body.applied).toBe('update');
-    expect(viewText(await viewOf(s, AIKO, 'draft_send_queued'))).toContain('scheduled');
+    expect(viewText(await viewOf(s, AIKO, 'draft_send_queued'))).toContain('送信予定'); // Aiko reads Japanese
     await s.restartApp();
     expect(
       (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Good morning, scheduled reply.'),
@@ -186,7 +191,12 @@ describe('send to Zendesk', () => {
         m.text.startsWith('Sending failed'),
       ),
     );
-    expect(failed.text).toContain(String(status));
+    // Plain words in the thread; the API path, status and Zendesk's JSON only in the log and the row.
+    expect(failed.text).not.toMatch(/\/tickets\/|HTTP \d|PUT |[{}]/);
+    const row = await s.db.replySend.findFirstOrThrow({
+      where: { ticketZendeskId: String(thread.ticket.id) },
+    });
+    expect(row.lastError).toContain(String(status));
     await s.api('DELETE', '/_sim/zendesk/faults');
     const draft = await s.db.draft.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
@@ -234,17 +244,19 @@ describe('safe by default', () => {
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Product team reply.')).toBe(
       false,
     );
-    expect(
-      (await s.api<{ views: unknown[] }>('GET', `/_sim/slack/views?user=${SORA}`)).body.views,
-    ).toHaveLength(1);
+    // The preview opened at once as a loading view and now says why, in the reader's language (ja).
+    const top = await viewOf(s, SORA, 'yorisoi_problem', (v) => viewText(v).includes('エージェント'));
+    expect(viewText(top)).toContain('/yorisoi map');
+    expect(viewText(top)).not.toContain('/api/');
   });
 
   it("a flagged customer's draft cannot be sent without a second agent's approval", async () => {
     const thread = await ticketWithThread(s, { subject: 'Careful customer', tags: ['care_second_approval'] });
     const editor = await openEditorFromRoot(s, AIKO, thread);
-    expect(viewText(editor)).toContain('second agent');
+    expect(viewText(editor)).toContain('別の担当者の承認');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Carefully worded reply.' } });
     await ephemeralFor(s, AIKO, "second agent's approval");
+    const refused = await viewOf(s, AIKO, 'yorisoi_problem', (v) => viewText(v).includes('承認'));
     expect(
       (
         await s.api<{ views: Array<{ view: { callback_id: string } }> }>(
@@ -252,7 +264,9 @@ describe('safe by default', () => {
           `/_sim/slack/views?user=${AIKO}`,
         )
       ).body.views.map((v) => v.view.callback_id),
-    ).toEqual(['draft_editor']);
+    ).toEqual(['draft_editor', 'yorisoi_problem']);
+    // Closing the refusal returns to the draft.
+    await s.api('POST', `/_sim/slack/views/${refused.id}/close`, { user: AIKO });
 
     await act(s, AIKO, editor, 'draft_share');
     const shared = await waitFor('shared draft', async () =>
@@ -339,5 +353,105 @@ describe('care chart', () => {
     const refusal = await ephemeralFor(s, AIKO, '(care chart: complained twice)');
     expect(refusal.text).toContain("second agent's approval");
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Careful reply.')).toBe(false);
+  });
+});
+
+describe('the send preview: the order people write, and the writing check', () => {
+  it('Send… with an empty reply says so in the editor at once: no preview, nothing sent to Zendesk', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Empty reply' });
+    const editor = await openEditorFromRoot(s, AIKO, thread);
+    await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: '   ' } });
+    const refused = await waitFor('the editor says the reply is empty', async () =>
+      (
+        await s.api<{
+          views: Array<{ id: string; hash: string; view: { callback_id: string; blocks: unknown[] } }>;
+        }>('GET', `/_sim/slack/views?user=${AIKO}`)
+      ).body.views.find((v) => v.id === editor.id && JSON.stringify(v.view.blocks).includes('返信が空です')),
+    );
+    expect(refused.view.callback_id).toBe('draft_editor');
+    const views = (
+      await s.api<{ views: Array<{ view: { callback_id: string } }> }>(
+        'GET',
+        `/_sim/slack/views?user=${AIKO}`,
+      )
+    ).body.views;
+    expect(views.map((v) => v.view.callback_id)).not.toContain('draft_send_preview');
+    expect(await s.db.replySend.count({ where: { ticketZendeskId: String(thread.ticket.id) } })).toBe(0);
+  });
+
+  it("lists the writing check's warnings (wrong name, ら抜き) and still lets the agent send", async () => {
+    const thread = await ticketWithThread(s, { subject: 'Writing check advice' });
+    const preview = await writeAndPreview(
+      s,
+      AIKO,
+      thread,
+      '佐藤様\n\nお問い合わせいただき、ありがとうございます。\n明日から過去の写真も見れるようになります。\n\nよろしくお願いいたします。',
+    );
+    const text = viewText(preview);
+    expect(text).toContain('文章チェック');
+    expect(text).toContain('佐藤様'); // the addressee warning quotes the wrong name
+    expect(text).toContain('見られる'); // the ら抜き fix
+    expect((preview.view as { submit?: unknown }).submit).toBeDefined();
+    const r = await submitPreview(s, AIKO, preview);
+    expect(r.body.applied).toBe('update');
+  });
+
+  it('a leftover placeholder (○○) blocks the send with a plain message; the domain refuses it too', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Placeholder left' });
+    const preview = await writeAndPreview(
+      s,
+      AIKO,
+      thread,
+      'Taro様\n\n修正版は○○日に公開予定です。\n\nよろしくお願いいたします。',
+    );
+    expect(viewText(preview)).toContain('プレースホルダーが残っています');
+    expect((preview.view as { submit?: unknown }).submit).toBeUndefined();
+    const meta = JSON.parse((preview.view as { private_metadata: string }).private_metadata) as {
+      d: string;
+      v: number;
+    };
+    await expect(
+      s.features.drafting.service.send({
+        draftId: meta.d,
+        version: meta.v,
+        slackUserId: AIKO,
+        public: true,
+        newStatus: null,
+        sendAt: null,
+      }),
+    ).rejects.toMatchObject({ code: 'reply_placeholder_left' });
+  });
+});
+
+describe('a Zendesk outage is not "not mapped"', () => {
+  it('a manually mapped agent whose Zendesk lookup fails is told to try again, in plain words', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Lookup outage' });
+    await s.api('POST', '/_sim/slack/commands', {
+      user: 'U0LEAD',
+      channel: thread.channel,
+      command: '/yorisoi',
+      text: 'map @sora kenji@example.com',
+    });
+    await waitFor(
+      'mapping stored',
+      async () => (await s.db.agentMapping.findUnique({ where: { slackUserId: SORA } }))?.source === 'manual',
+    );
+    await s.api('POST', '/_sim/zendesk/faults', {
+      method: 'GET',
+      path_prefix: '/api/v2/users/',
+      status: 503,
+      count: 50,
+    });
+    try {
+      const editor = await openEditorFromRoot(s, SORA, thread);
+      await act(s, SORA, editor, 'draft_send', { typed: { reply_0: 'Sent during an outage?' } });
+      const refused = await viewOf(s, SORA, 'yorisoi_problem');
+      // SORA reads Japanese: "could not get the agent from Zendesk, try again", never "not mapped".
+      expect(viewText(refused)).toContain('Zendesk からエージェント情報を取得できなかった');
+      expect(viewText(refused)).not.toContain('結び付いていない');
+      expect(viewText(refused)).not.toMatch(/\/api\/|\/users\/|HTTP \d|503/);
+    } finally {
+      await s.api('DELETE', '/_sim/zendesk/faults');
+    }
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft, DraftTicket, DraftVersion } from '../../src/domain/drafting/draft.ts';
 import { countText } from '../../src/domain/drafting/draft.ts';
 import { createInMemoryTemplateLookup } from '../../src/domain/drafting/template-lookup.ts';
+import { translator } from '../../src/i18n/index.ts';
 import { sandboxTemplates } from '../../src/sandbox/sandbox-templates.ts';
 import { validateMessageBlocks, validateView } from '../../src/sim/slack/block-kit.ts';
 import {
@@ -75,6 +76,7 @@ describe('Block Kit within Slack limits by construction', () => {
   it('the editor with 100 drafts, a huge reply and long texts is a valid modal', () => {
     const drafts = Array.from({ length: 120 }, (_, i) => draft(i));
     const view = buildDraftEditor({
+      t: translator('en'),
       ticket,
       drafts,
       draft: drafts[0]!,

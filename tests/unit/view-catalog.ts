@@ -262,8 +262,15 @@ const templateVersions: TemplateVersion[] = [1, 2, 3].map((v) => ({
   product: null,
 }));
 const hits: TemplateSearchHit[] = [
-  { id: 'tpl-1', title: '返金のご案内', path: '請求/返金', score: 3, snippet: '*返金*は5営業日 <以内>' },
-  { id: 'tpl-2', title: '解約', path: '', score: 1, snippet: '解約の手順' },
+  {
+    id: 'tpl-1',
+    title: '返金のご案内',
+    path: '請求/返金',
+    score: 3,
+    evidence: 3,
+    snippet: '*返金*は5営業日 <以内>',
+  },
+  { id: 'tpl-2', title: '解約', path: '', score: 1, evidence: 1, snippet: '解約の手順' },
 ];
 const ctx = { c: 'C0SUPPORT', th: '1700000000.000100' };
 

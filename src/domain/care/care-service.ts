@@ -51,6 +51,17 @@ const SERVICE_ID = /^[\w.:@+\-/]{1,128}$/;
  * the history of a customer across the local store and Zendesk, and merge-safe identity (a chart follows
  * the person when Zendesk merges two users or knows them by another address).
  */
+
+/** The text of a `/karte` identifier (an e-mail address, a Zendesk user id or the service's user id). */
+function identifierOf(raw: string): string {
+  const text = raw.trim().replace(/^<mailto:[^|>]+\|([^>]+)>$/, '$1');
+  if (text === '' || /\s/.test(text) || text.length > 254) throw new YorisoiError('karte_identifier_invalid');
+  // Anything with an @ is read as an e-mail address.
+  if (text.includes('@') ? !EMAIL.test(text) : !SERVICE_ID.test(text))
+    throw new YorisoiError('karte_identifier_invalid');
+  return text;
+}
+
 export function createCareService(deps: {
   store: CareStore;
   directory: CustomerDirectory;
@@ -199,20 +210,15 @@ export function createCareService(deps: {
      * yorisoi nor Zendesk knows the person.
      */
     async resolve(raw: string): Promise<CustomerRecord> {
-      const text = raw.trim().replace(/^<mailto:[^|>]+\|([^>]+)>$/, '$1');
-      if (text === '' || /\s/.test(text) || text.length > 254)
-        throw new YorisoiError('karte_identifier_invalid');
+      const text = identifierOf(raw);
       let found: CustomerRecord | null = null;
       if (text.includes('@')) {
-        // Anything with an @ is read as an e-mail address.
-        if (!EMAIL.test(text)) throw new YorisoiError('karte_identifier_invalid');
         found = await store.customerByEmail(text.toLowerCase());
         if (!found) {
           const user = await directory.userByEmail(text);
           if (user?.active) found = await ensureCustomer(user);
         }
       } else {
-        if (!SERVICE_ID.test(text)) throw new YorisoiError('karte_identifier_invalid');
         if (ZENDESK_ID.test(text)) {
           found = await store.customerByZendeskUserId(text);
           if (!found) {
@@ -231,6 +237,9 @@ export function createCareService(deps: {
       if (!resolved) throw new YorisoiError('karte_customer_not_found', `(${text})`);
       return resolved;
     },
+
+    /** The identifier `/karte` was given, or karte_identifier_invalid — no lookup, so it answers at once. */
+    identifier: identifierOf,
 
     customer: customerOf,
 

@@ -89,6 +89,10 @@ export interface DraftTicket {
   requester: { zendeskUserId: string; name: string; email: string | null };
   /** The customer's latest message as last synced (the modal refreshes it from Zendesk). */
   latestCustomerMessage: { body: string; createdAt: Date } | null;
+  /** The customer's first message (the original problem), as synced. */
+  firstCustomerMessage?: { body: string; createdAt: Date } | null;
+  /** How many public messages the customer wrote on the ticket. */
+  customerMessages?: number;
 }
 
 export const ZENDESK_STATUSES = ['open', 'pending', 'hold', 'solved'] as const;
@@ -138,4 +142,6 @@ export interface DraftTemplate {
   body: string;
   /** Folder path, e.g. `Photos/Upload`. */
   path: string;
+  /** From a search: ≤ 200 characters around the match, matched words in `*…*`. */
+  snippet?: string;
 }

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { YorisoiError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
+import type { WritingCheckResult } from '../writing-check/warning.ts';
 import type { AgentMapper } from './agent-mapping.ts';
 import type { DraftTemplate } from './draft.ts';
 import {
@@ -21,6 +22,7 @@ import type {
   SecondApprovalPolicy,
   SnoozeRecord,
   TemplateLookup,
+  WritingCheck,
 } from './ports.ts';
 
 export interface DraftingOptions {
@@ -36,6 +38,8 @@ export interface DraftingOptions {
   logger: Logger;
   /** Something was queued for Slack or the send worker: look now. */
   wake(): void;
+  /** The Japanese writing check run on a reply before it is sent (advice; a leftover placeholder blocks). */
+  writing?: WritingCheck;
 }
 
 /** Everything the draft modal shows, in one read. */
@@ -50,6 +54,8 @@ export interface DraftEditorState {
 }
 
 export const DEFAULT_DRAFT_NAME = 'Draft 1';
+/** How long the send preview waits for the writing check (the click's trigger_id lives 3 s). */
+const PREVIEW_CHECK_BUDGET_MS = 1200;
 
 /** A cleared name keeps the draft's current one: drafts are always named. */
 const named = (content: DraftContent, draft: Draft): DraftContent => ({
@@ -76,6 +82,31 @@ export function createDraftingService(options: DraftingOptions) {
     } catch (error) {
       options.logger.warn('could not read the inquiry from Zendesk', { ticketZendeskId, error });
       return null;
+    }
+  }
+
+  /** The writing check of a reply, addressed to the ticket's requester; null when it could not run. */
+  async function checkWriting(
+    body: string,
+    ticket: DraftTicket,
+    budgetMs?: number,
+  ): Promise<WritingCheckResult | null> {
+    if (!options.writing) return null;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const check = options.writing.check(body, { requesterName: ticket.requester.name });
+      if (budgetMs === undefined) return await check;
+      // The preview must open within the click's trigger_id (3 s): a cold check (dictionary still
+      // loading) gives way; send() checks again without a budget, so a placeholder never slips through.
+      const late = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), budgetMs);
+      });
+      return await Promise.race([check, late]);
+    } catch (error) {
+      options.logger.warn('writing check failed; the send is not held up', { error });
+      return null;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -243,6 +274,9 @@ export function createDraftingService(options: DraftingOptions) {
       const draft = await draftOrThrow(input.draftId);
       const version = await store.getVersion(input.draftId, input.version);
       if (!version) throw new YorisoiError('draft_not_found');
+      if (version.body.trim() === '') throw new YorisoiError('reply_empty');
+      if ((await checkWriting(version.body, await ticketOrThrow(draft.ticketZendeskId)))?.blocking)
+        throw new YorisoiError('reply_placeholder_left');
       if (version.savedBySlackId === input.approverSlackId) return { created: false, selfApproval: true };
       const ticket = await ticketOrThrow(draft.ticketZendeskId);
       const effects = threadEffect(
@@ -266,6 +300,7 @@ export function createDraftingService(options: DraftingOptions) {
     async prepareSend(draftId: string, content: DraftContent, slackUserId: string) {
       const draft = await draftOrThrow(draftId);
       if (draft.status === 'sending' || draft.status === 'sent') throw new YorisoiError('send_in_progress');
+      if (content.body.trim() === '') throw new YorisoiError('reply_empty');
       const agent = await agents.resolve(slackUserId);
       const saved = await store.saveVersion(draftId, named(content, draft), slackUserId, 'send');
       const ticket = await ticketOrThrow(draft.ticketZendeskId);
@@ -284,6 +319,8 @@ export function createDraftingService(options: DraftingOptions) {
         agent,
         approvals,
         repeatedTemplates: await repeatedTemplates(ticket, version.templateIds),
+        /** null: the check could not run (never a reason not to send). */
+        writing: await checkWriting(version.body, ticket, PREVIEW_CHECK_BUDGET_MS),
       };
     },
 
@@ -303,6 +340,9 @@ export function createDraftingService(options: DraftingOptions) {
       const draft = await draftOrThrow(input.draftId);
       const version = await store.getVersion(input.draftId, input.version);
       if (!version) throw new YorisoiError('draft_not_found');
+      if (version.body.trim() === '') throw new YorisoiError('reply_empty');
+      if ((await checkWriting(version.body, await ticketOrThrow(draft.ticketZendeskId)))?.blocking)
+        throw new YorisoiError('reply_placeholder_left');
       const agent = await agents.resolve(input.slackUserId);
       const ticket = await ticketOrThrow(draft.ticketZendeskId);
       const secondApproval = await approvalPolicy.requiresSecondApproval(ticket);

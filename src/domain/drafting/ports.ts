@@ -172,3 +172,11 @@ export interface TemplateLookup {
   search(query: string, limit: number): Promise<DraftTemplate[]>;
   get(id: string): Promise<DraftTemplate | null>;
 }
+
+/** The writing check before send (src/domain/writing-check): warnings are advice, `blocking` holds the send. */
+export interface WritingCheck {
+  check(
+    text: string,
+    options?: { requesterName?: string | null },
+  ): Promise<import('../writing-check/warning.ts').WritingCheckResult>;
+}

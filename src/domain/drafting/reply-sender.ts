@@ -1,3 +1,4 @@
+import { asYorisoiError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
 import { createPollingLoop } from '../polling-loop.ts';
@@ -74,9 +75,11 @@ export function createReplySender(options: ReplySenderOptions) {
     options.onSent(send.ticketZendeskId);
   }
 
-  async function markFailed(send: ReplySend, error: string) {
+  async function markFailed(send: ReplySend, error: string, cause: unknown) {
     const ticket = await store.findTicket(send.ticketZendeskId);
-    const message = renderer.failed({ send, draftName: await draftName(send), error });
+    // The thread reads plain words; the API path, status and Zendesk's JSON stay in the log and the row.
+    const said = asYorisoiError(cause).userMessage;
+    const message = renderer.failed({ send, draftName: await draftName(send), error: said });
     await store.markSendFailed(send.id, error, threadEffect(ticket, `reply-failed:${send.id}`, message));
     logger.warn('reply failed; the draft is kept', { sendId: send.id, ticket: send.ticketZendeskId, error });
     options.onEffects();
@@ -105,14 +108,14 @@ export function createReplySender(options: ReplySenderOptions) {
     } catch (error) {
       const detail = (error as Error)?.message ?? String(error);
       if (isPermanent(error)) {
-        await markFailed(send, detail);
+        await markFailed(send, detail, error);
         return;
       }
       if (send.attempts >= maxAttempts) {
         // One last look: the reply may have landed on an attempt whose answer was lost.
         const landed = await gateway.findReplyByKey(send.ticketZendeskId, send.id).catch(() => null);
         if (landed) await markSent(send, landed);
-        else await markFailed(send, detail);
+        else await markFailed(send, detail, error);
         return;
       }
       const retryAfter = (error as { retryAfterSeconds?: number | null }).retryAfterSeconds;

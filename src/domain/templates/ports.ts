@@ -90,6 +90,8 @@ export interface TemplateSearchHit {
   title: string;
   path: string;
   score: number;
+  /** The query words the template contains whole (as written or read), each weighted by its idf; 0: none. */
+  evidence: number;
   /** ≤ 200 characters of body around the best match, matched parts wrapped in `*…*` (Slack mrkdwn bold). */
   snippet: string;
 }
@@ -115,7 +117,16 @@ export interface TemplateSearchIndex {
   upsertMany(ts: SearchableTemplate[]): void;
   remove(id: string): void;
   /** Best first. */
-  search(query: string, opts?: { limit?: number; filters?: TemplateSearchFilters }): TemplateSearchHit[];
+  /**
+   * The best templates for `query`, best first; none ("no match") when no template contains a query word
+   * whole or scores above the calibrated floor (`floor: 0` turns both off, for evaluation).
+   */
+  search(
+    query: string,
+    opts?: { limit?: number; filters?: TemplateSearchFilters; floor?: number },
+  ): TemplateSearchHit[];
+  /** The key phrases of a customer's message (its content words, rarest kept), to prefill a search. */
+  keyPhrases(message: string, opts?: { max?: number }): string;
   /** Indexed templates that are near-duplicates of `t`, most similar first, excluding `t.id` itself. */
   findNearDuplicates(
     t: { id?: string; title: string; body: string },

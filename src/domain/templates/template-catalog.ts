@@ -280,6 +280,10 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
     ): Promise<TemplateSearchHit[]> {
       return (await ready()).search(query, opts);
     },
+    /** The key phrases of a customer's message (content words, most telling first kept), to prefill a search. */
+    async keyPhrases(message: string, opts: { max?: number } = {}): Promise<string> {
+      return (await ready()).keyPhrases(message, opts);
+    },
     /** Templates that answer a customer's message, best first; empty when nothing fits (issue 13). */
     async suggest(message: string, opts: { limit?: number } = {}): Promise<TemplateSuggestion[]> {
       return (await learned()).suggest(message, opts);

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger.ts';
 import type { TemplateSearchHit, TicketTextSource } from './ports.ts';
+import { suggestTemplateQuery } from './suggest-query.ts';
 import type { TemplateCatalog } from './template-catalog.ts';
 import type { TemplateEditorPolicy } from './template-editors.ts';
 
@@ -46,4 +47,38 @@ export async function searchWithin(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The Find-template button and shortcut: the key phrases of the customer's message (not the whole
+ * message) and what they find, within `ms` in all. While the index is still loading, the first
+ * sentences of the message stand in for the key phrases and the hits are `null` ("not yet").
+ */
+export async function prefillSearch(
+  catalog: TemplateCatalog,
+  message: string,
+  ms: number,
+  logger: Logger,
+): Promise<{ query: string; hits: TemplateSearchHit[] | null }> {
+  if (message.trim() === '') return { query: '', hits: null };
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  let phrases: string | null;
+  try {
+    phrases = await Promise.race([catalog.keyPhrases(message), timeout]);
+  } catch (error) {
+    logger.warn('template key phrases failed', { error });
+    phrases = null;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (phrases === null) return { query: suggestTemplateQuery(message), hits: null };
+  const query = phrases === '' ? suggestTemplateQuery(message) : phrases;
+  return {
+    query,
+    hits: await searchWithin(catalog, query, Math.max(100, ms - (Date.now() - started)), logger),
+  };
 }

@@ -33,6 +33,30 @@ describe('search', () => {
   });
 });
 
+describe('no match', () => {
+  it('answers no match to a nonsense query instead of the least bad templates', () => {
+    expect(index.search('xyzzy 宇宙船')).toEqual([]);
+    expect(index.search('ドラゴン 召喚 呪文')).toEqual([]);
+  });
+  it('still answers a real query, and any score with the floor turned off', () => {
+    expect(topId('母子手帳 手続')).toBe('kfaq-0001');
+    expect(index.search('xyzzy 宇宙船', { floor: 0 }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('key phrases of a customer message', () => {
+  it('keeps the content words, not the greeting, particles or the whole message', () => {
+    const message =
+      'いつもお世話になっております。母子手帳をなくしてしまったのですが、再発行の手続きはどうすればよいでしょうか。よろしくお願いいたします。';
+    const phrases = index.keyPhrases(message);
+    expect(phrases).toContain('母子手帳');
+    expect(phrases).not.toContain('お世話');
+    expect(phrases).not.toContain('です');
+    expect(phrases.split(' ').length).toBeLessThanOrEqual(5);
+    expect(topId(phrases)).toBe('kfaq-0001');
+  });
+});
+
 describe('filters', () => {
   it('folder filters by path prefix', () => {
     const ids = index
@@ -56,6 +80,18 @@ describe('snippets', () => {
     expect(hit?.snippet).toContain('*お問い合わせ*');
     expect(hit?.snippet).toContain('*幼稚園*');
   });
+  it('highlights only content words, never particles or polite endings', () => {
+    for (const hit of index.search('母子手帳の手続きを教えてください', { limit: 5 })) {
+      for (const [, marked] of hit.snippet.matchAll(/\*([^*]+)\*/g)) {
+        expect(marked).not.toMatch(/^(です|ます|ください|さい|くだ|を|の|は|が)$/);
+        expect(marked).not.toMatch(/さい$|ます$|です$/);
+      }
+    }
+    const hit = index
+      .search('最終定理 証明 保育園', { floor: 0 })
+      .find((h) => h.snippet.includes('ください'));
+    if (hit) expect(hit.snippet).not.toContain('くだ*さい*');
+  });
   it('highlights a kanji word found through its reading', () => {
     const hit = index.search('いのしし')[0];
     expect(hit?.snippet).toContain('*いのしし*');
@@ -74,7 +110,7 @@ describe('snippets', () => {
     index.upsert(long);
     const longHit = index.search('母子手帳', { limit: 10 }).find((h) => h.id === 'long');
     index.remove('long');
-    const bodyChars = (longHit?.snippet ?? '').replace(/[*…]/g, '');
+    const bodyChars = (longHit?.snippet ?? '').replace(/[*…\u200b]/g, '');
     expect(bodyChars.length).toBeLessThanOrEqual(200);
     expect(longHit?.snippet).toContain('*母子手帳*');
   });

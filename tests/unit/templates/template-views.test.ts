@@ -43,6 +43,7 @@ describe('template views stay within Slack limits', () => {
       title: long(300),
       path: long(450),
       score: 1,
+      evidence: 1,
       snippet: long(200, '*字*'),
     }));
     const message = buildTemplateResultsMessage(long(3000, 'q'), hits, ctx);
