@@ -294,7 +294,11 @@ describe('template suggestions', () => {
         devTemplateSubset.find((t) => t.id === 'kfaq-0896')!.body.slice(0, 10),
       ),
     );
-    await act(s, AIKO, editor, 'draft_send');
+    // The template ends with a placeholder for the town's URL, which the writing check refuses to send: the
+    // agent fills it in, as they would.
+    const body = devTemplateSubset.find((t) => t.id === 'kfaq-0896')!.body;
+    const filled = body.replace('（自治体HP内関連ページのURL）', 'https://city.example.jp/animals');
+    await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: filled } });
     const preview = await viewOf(s, AIKO, 'draft_send_preview');
     expect((await submitPreview(s, AIKO, preview)).status).toBe(200);
     await waitFor(
