@@ -39,7 +39,7 @@ describe('draft editor typing', () => {
     }
     // The last state is always drawn (a trailing redraw), whatever was skipped before it.
     await waitFor('final count shown', async () =>
-      (await views(s, AIKO)).find((v) => v.id === editor.id && viewText(v).includes('*20* characters')),
+      (await views(s, AIKO)).find((v) => v.id === editor.id && viewText(v).includes('*20* 文字')),
     );
     expect((await updates()) - before).toBeLessThanOrEqual(5);
   }, 60_000);
