@@ -71,13 +71,13 @@ describe('yorisoi db copy', () => {
         { force: true },
       );
       expect(created.status).toBe('saved');
+      // Stop yorisoi (the CLI says to), copy, and compare every row of every table. The snapshot is taken once
+      // yorisoi has stopped: enrichment of the new tickets writes in the background until then.
+      await s.runtime.stop();
       const before = await everything(s.db);
       expect(before.Ticket).toHaveLength(2);
       expect(before.DraftVersion?.length).toBeGreaterThan(0);
       expect(before.CareChart).toHaveLength(1);
-
-      // Stop yorisoi (the CLI says to), copy, and compare every row of every table.
-      await s.runtime.stop();
       await s.db.$disconnect();
       const pgUrl = await createPostgresDatabase(admin);
       const lines: string[] = [];
