@@ -12,8 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import type { SearchableTemplate } from '../src/domain/templates/ports.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
+import { generateTemplates } from './template-collection.ts';
 
 interface TemplateRow {
   id: string;
@@ -39,46 +39,6 @@ function readJsonLines<T>(file: string): T[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as T);
-}
-
-/** mulberry32, seeded as in bench/search.ts so both benches time the same collections. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The same generator as bench/search.ts (kept in step by hand: that file runs on import). */
-function generateTemplates(dev: TemplateRow[], count: number): SearchableTemplate[] {
-  const random = seededRandom(20240601);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)] as T;
-  const kanjiPool = [...dev.map((t) => t.title + t.body).join('')].filter((c) => /\p{Script=Han}/u.test(c));
-  const perturb = (text: string, rate: number) =>
-    [...text].map((c) => (/\p{Script=Han}/u.test(c) && random() < rate ? pick(kanjiPool) : c)).join('');
-  const out: SearchableTemplate[] = dev.slice(0, count).map((t) => ({ ...t, tags: [], product: null }));
-  for (let i = out.length; i < count; i++) {
-    const base = pick(dev);
-    const lines = [
-      ...base.body.split('\n'),
-      ...pick(dev).body.split('\n').slice(0, 2),
-      ...pick(dev).body.split('\n').slice(-2),
-    ];
-    const body = lines.filter(() => random() < 0.8).join('\n') || base.body;
-    out.push({
-      id: `gen-${String(i).padStart(6, '0')}`,
-      title: perturb(base.title, 0.08),
-      body: perturb(body, 0.08),
-      path: base.path,
-      tags: random() < 0.3 ? ['faq'] : [],
-      product: random() < 0.5 ? 'kosodate' : null,
-    });
-  }
-  return out;
 }
 
 const percentile = (sorted: number[], p: number) =>
