@@ -23,6 +23,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '20' },
     burst: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '50' },
+    'zendesk-per-minute': { type: 'string', default: '2500' },
+    'zendesk-share': { type: 'string', default: '0.5' },
   },
 });
 const tickets = Number(values.tickets);
@@ -30,6 +32,8 @@ const channelCount = Number(values.channels);
 const rate = Number(values.rate);
 const burst = Number(values.burst);
 const concurrency = Number(values.concurrency);
+const zendeskPerMinute = Number(values['zendesk-per-minute']);
+const zendeskShare = Number(values['zendesk-share']);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -40,7 +44,8 @@ const sandbox = await startSandbox({
   logger: createLogger({ level: 'error' }),
   pollSeconds: 3600,
   slackRate: { perSecond: rate, burst },
-  zendeskPerMinute: 1_000_000,
+  zendeskPerMinute,
+  zendeskShare,
 });
 try {
   const channels = Array.from({ length: channelCount }, (_, i) => `C0BENCH${String(i).padStart(2, '0')}`);
@@ -71,6 +76,7 @@ try {
     ids.push(Number(ticket.id));
   }
 
+  const benchStartedAt = Date.now();
   const ackMs: number[] = [];
   const started = performance.now();
   let next = 0;
@@ -129,6 +135,16 @@ try {
   const calls = (await (
     await fetch(`${sandbox.simUrl}/_sim/slack/calls?method=chat.postMessage`)
   ).json()) as { calls: Array<{ status: number }> };
+  const zendeskCalls = (
+    (await (await fetch(`${sandbox.simUrl}/_sim/zendesk/calls`)).json()) as {
+      calls: Array<{ method: string; path: string; status: number; at: string }>;
+    }
+  ).calls.filter((c) => Date.parse(c.at) >= benchStartedAt);
+  const byPath = new Map<string, number>();
+  for (const c of zendeskCalls) {
+    const shape = `${c.method} ${c.path.split('?')[0]!.replace(/\d+/g, '{id}')}`;
+    byPath.set(shape, (byPath.get(shape) ?? 0) + 1);
+  }
   const sorted = [...ackMs].sort((a, b) => a - b);
   const row = (k: string, v: string) => console.log(`${k.padEnd(42)} ${v}`);
   console.log(
@@ -148,6 +164,15 @@ try {
   );
   row('fraction of ceiling', `${((ceilingSeconds / seconds) * 100).toFixed(1)} %`);
   row('429 answers from Slack', String(calls.calls.filter((c) => c.status === 429).length));
+  // Reads the ticket path needs (the ticket, people, comments) vs. reads the budget defers during a burst.
+  const background = zendeskCalls.filter((c) => /\/users\/\d+\/(identities|tickets\/requested)/.test(c.path));
+  const hot = zendeskCalls.length - background.length;
+  row(
+    `Zendesk calls per ticket (budget ${Math.floor(zendeskPerMinute * zendeskShare)}/min)`,
+    `${(hot / tickets).toFixed(2)} on the ticket path (${hot}) + ${(background.length / tickets).toFixed(2)} background (${background.length})`,
+  );
+  row('Zendesk 429 answers', String(zendeskCalls.filter((c) => c.status === 429).length));
+  for (const [shape, n] of [...byPath].sort((a, b) => b[1] - a[1])) row(`  ${shape}`, String(n));
   row('lost (tickets without root or first message)', String(lost));
   row('duplicated (extra messages)', String(duplicated));
   process.exitCode = lost === 0 && duplicated === 0 ? 0 : 1;

@@ -66,6 +66,21 @@ const envSchema = z.object({
     .positive('must be a number of seconds above 0')
     .max(300, 'must be at most 300 seconds')
     .default(15),
+  ZENDESK_PLAN: z
+    .enum(['team', 'growth', 'professional', 'enterprise', 'enterprise_plus'], {
+      error: 'must be one of team, growth, professional, enterprise, enterprise_plus',
+    })
+    .default('team'),
+  ZENDESK_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int('must be a whole number of requests per minute')
+    .positive('must be a whole number of requests per minute above 0')
+    .optional(),
+  YORISOI_ZENDESK_SHARE: z.coerce
+    .number()
+    .min(0.05, 'must be a share between 0.05 and 1 (e.g. 0.5 for half the plan limit)')
+    .max(1, 'must be a share between 0.05 and 1 (e.g. 0.5 for half the plan limit)')
+    .default(0.5),
   PUBLIC_URL: optionalText.pipe(z.url('must be the public https URL Zendesk can reach').optional()),
   YORISOI_INBOXES_FILE: optionalText,
   YORISOI_ENRICHMENT_FILE: optionalText,
@@ -131,7 +146,18 @@ export interface ZendeskConfig {
   webhookSecret?: string;
   /** Every Zendesk request is abandoned after this many seconds without an answer. */
   timeoutSeconds: number;
+  /** yorisoi's budget: this share (YORISOI_ZENDESK_SHARE) of the plan's requests per minute (ZENDESK_PLAN). */
+  budget: { planPerMinute: number; share: number };
 }
+
+/** Zendesk Support API requests per minute by plan (developer.zendesk.com, "Rate limits"). */
+export const ZENDESK_PLAN_PER_MINUTE = {
+  team: 200,
+  growth: 400,
+  professional: 400,
+  enterprise: 700,
+  enterprise_plus: 2500,
+} as const;
 
 export interface Config {
   mode: 'live' | 'simulated';
@@ -241,6 +267,10 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
           : apiUrl.replace(/\/api\/v2$/, ''),
         webhookSecret: e.ZENDESK_WEBHOOK_SECRET,
         timeoutSeconds: e.ZENDESK_TIMEOUT_SECONDS,
+        budget: {
+          planPerMinute: e.ZENDESK_RATE_LIMIT_PER_MINUTE ?? ZENDESK_PLAN_PER_MINUTE[e.ZENDESK_PLAN],
+          share: e.YORISOI_ZENDESK_SHARE,
+        },
       };
     }
   }

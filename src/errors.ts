@@ -11,6 +11,7 @@ export const errorCatalog = {
   zendesk_unavailable: 'Zendesk did not answer; yorisoi will retry.',
   zendesk_rate_limited: 'Zendesk asked us to slow down; yorisoi will retry.',
   zendesk_not_found: 'That record does not exist in Zendesk.',
+  zendesk_budget_deferred: 'Zendesk is busy with a burst of tickets; this read waits for a quieter moment.',
   zendesk_rejected: 'Zendesk did not accept this. The details are in the server log.',
   agent_lookup_failed:
     'Zendesk did not tell us who your agent is, so nothing was sent yet. Wait a moment and try again.',
@@ -56,6 +57,7 @@ export type ErrorCode = keyof typeof errorCatalog;
 const catalogKeys: Partial<Record<ErrorCode, MessageKey>> = {
   zendesk_unavailable: 'error.zendesk_unavailable',
   zendesk_rate_limited: 'error.zendesk_rate_limited',
+  zendesk_budget_deferred: 'error.zendesk_unavailable',
   zendesk_not_found: 'error.not_found',
   zendesk_rejected: 'ops.err.zendesk_rejected',
   agent_lookup_failed: 'ops.err.agent_lookup_failed',

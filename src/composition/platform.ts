@@ -7,6 +7,8 @@ import { createReaderLocale, type ReaderLocale } from '../slack/reader-locale.ts
 import { createOutboxWebClient, createSlackWriter } from '../slack/slack-writer.ts';
 import { type Db, openDatabase } from '../storage/database.ts';
 import { createOutboxStore } from '../storage/outbox-store.ts';
+import { createRateWindowStore } from '../storage/zendesk-budget-store.ts';
+import { createZendeskBudget, withBudget } from '../zendesk/rate-budget.ts';
 import { createZendeskApi, type ZendeskApi } from '../zendesk/zendesk-client.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 import type { RuntimeSettings } from './settings.ts';
@@ -72,7 +74,7 @@ export async function createPlatform(settings: RuntimeSettings): Promise<Platfor
     readerLocale: createReaderLocale(api, locale),
     scheduler: createScheduler((name, error) => logger.warn(`${name} failed; will try again`, { error })),
     slack: { writer, api },
-    zendesk: createZendeskApi(settings.zendesk),
+    zendesk: zendeskApiOf(settings, db),
     zendeskTicketUrl: (id) => `${agentUrl}/agent/tickets/${id}`,
     outbox,
     outboxCounts: () => outboxStore.counts(),
@@ -84,4 +86,20 @@ export async function createPlatform(settings: RuntimeSettings): Promise<Platfor
       settled: () => Promise.allSettled([...jobs]),
     },
   };
+}
+
+/** The Zendesk API, behind the account's shared request budget when one is configured. */
+function zendeskApiOf(settings: RuntimeSettings, db: Db): ZendeskApi {
+  const api = createZendeskApi(settings.zendesk);
+  const budget = settings.zendesk.budget;
+  if (!budget) return api;
+  return withBudget(
+    api,
+    createZendeskBudget({
+      store: createRateWindowStore(db),
+      account: new URL(settings.zendesk.apiUrl).host,
+      planPerMinute: budget.planPerMinute,
+      share: budget.share,
+    }),
+  );
 }

@@ -64,6 +64,11 @@ export interface ZendeskConnectionSettings {
   agentUrl: string;
   /** ZENDESK_TIMEOUT_SECONDS (default 15). */
   timeoutSeconds?: number;
+  /**
+   * The shared request budget (every instance of the account counts against it, in the database): the plan's
+   * requests per minute and yorisoi's share. Absent: no budget (the simulators' tests).
+   */
+  budget?: { planPerMinute: number; share: number };
 }
 
 /** Drafting and sending replies; every field has a default. */
@@ -132,6 +137,7 @@ export function liveConnections(config: Config): {
       webhookSecret: zendesk.webhookSecret!,
       timeoutSeconds: zendesk.timeoutSeconds,
       agentUrl: zendesk.agentUrl,
+      budget: zendesk.budget,
     },
   };
 }

@@ -66,6 +66,7 @@ export async function wireTickets(
     deliveries: createWebhookDeliveryStore(db),
     tickets,
     logger: logger.child({ component: 'intake' }),
+    prefetch: gateway.prefetch,
   });
   const poller = createIncrementalPoller({
     gateway,

@@ -5,3 +5,25 @@ export interface KeyValueStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
 }
+
+/** One outcome of asking the shared Zendesk budget for a request. */
+export interface RateTake {
+  ok: boolean;
+  /** Set when every instance must wait for a 429's Retry-After. */
+  pausedUntil: Date | null;
+  /** Set while ticket reads have had to wait (a burst). */
+  contendedUntil: Date | null;
+}
+
+/** Per-account request counts in minute windows, shared by every instance (the Zendesk API budget). */
+export interface RateWindowStore {
+  /**
+   * Counts one request in the window starting at `windowStart` unless `limit` are counted or a pause holds
+   * (or, for `background`, ticket reads have been waiting): nothing is counted when it answers not ok.
+   */
+  take(account: string, windowStart: Date, limit: number, now: Date, background?: boolean): Promise<RateTake>;
+  /** Every instance waits until `until` (Zendesk answered 429 with Retry-After). */
+  pause(account: string, until: Date): Promise<void>;
+  /** Ticket reads are waiting for the budget: background reads stand back until `until`. */
+  markContended(account: string, until: Date): Promise<void>;
+}

@@ -78,6 +78,8 @@ export interface SandboxOptions {
   outboxRate?: { perSecond: number; burst: number };
   pollSeconds?: number;
   zendeskPerMinute?: number;
+  /** yorisoi's share (0–1) of the simulator's per-minute limit, as YORISOI_ZENDESK_SHARE; default: no budget. */
+  zendeskShare?: number;
   /** Drafting settings; the sandbox's sample templates unless `templates` is given. */
   drafting?: DraftingSettings;
   /** Volume alert rules; default: the standard rules on #support-alerts (C0ALERTS). */
@@ -135,7 +137,14 @@ export async function startSandbox(options: SandboxOptions) {
         signingSecret: secrets.signingSecret,
         apiUrl: `${sim.baseUrl}/api/`,
       },
-      zendesk: { ...zendeskSettings, webhookSecret: setup.signingSecret, agentUrl: sim.baseUrl },
+      zendesk: {
+        ...zendeskSettings,
+        webhookSecret: setup.signingSecret,
+        agentUrl: sim.baseUrl,
+        ...(options.zendeskShare
+          ? { budget: { planPerMinute: options.zendeskPerMinute ?? 200, share: options.zendeskShare } }
+          : {}),
+      },
       inboxes: sandboxInboxes,
       pollSeconds: options.pollSeconds ?? fromEnv?.pollSeconds ?? 30,
       slackRate: options.outboxRate ?? options.slackRate ?? { perSecond: 1, burst: 3 },

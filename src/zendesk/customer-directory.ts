@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { CustomerDirectory, DirectoryTicket, DirectoryUser } from '../domain/care/ports.ts';
 import { type ZendeskApi, ZendeskHttpError } from './zendesk-client.ts';
@@ -19,7 +20,12 @@ const toUser = (u: z.infer<typeof zUser>): DirectoryUser => ({
 /** Zendesk users, identities and requested tickets, for care charts and prior history. */
 export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirectory {
   /** Walks a cursor-paged list; `page[size]` is given explicitly because node-zendesk only adds it on some paths. */
-  async function all<T>(path: Array<string | number>, key: string, item: z.ZodType<T>): Promise<T[]> {
+  async function all<T>(
+    path: Array<string | number>,
+    key: string,
+    item: z.ZodType<T>,
+    priority: 'ticket' | 'background' = 'ticket',
+  ): Promise<T[]> {
     const out: T[] = [];
     let after: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -31,6 +37,8 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
         'GET',
         [...path, query],
         zCursorMeta.extend({ [key]: z.array(item) }),
+        undefined,
+        { priority },
       )) as z.infer<typeof zCursorMeta> & Record<string, unknown>;
       out.push(...(r[key] as T[]));
       const next = r.meta?.has_more ? r.meta.after_cursor : null;
@@ -39,6 +47,10 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
     }
     return out;
   }
+
+  // The ticket path's answers, kept 5 minutes: a customer who writes ten times in a burst is read once.
+  // People's screens (/karte, history) always read afresh (and refresh this).
+  const recent = new LRUCache<string, DirectoryTicket[]>({ max: 5_000, ttl: 5 * 60_000 });
 
   const searchUsers = async (query: Record<string, string>) => {
     const r = await api.call('GET', ['users', 'search', query], z.object({ users: z.array(zUser) }));
@@ -60,13 +72,23 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
       return users[0] ?? null;
     },
     usersByExternalId: (externalId) => searchUsers({ external_id: externalId }),
-    async emails(zendeskUserId) {
-      const identities = await all(['users', zendeskUserId, 'identities'], 'identities', zIdentity);
+    async emails(zendeskUserId, options = {}) {
+      // Not cached: a merge in Zendesk shows first as a new identity of the surviving user.
+      const priority = options.deferrable ? 'background' : 'ticket';
+      const identities = await all(['users', zendeskUserId, 'identities'], 'identities', zIdentity, priority);
       return identities.filter((i) => i.type === 'email').map((i) => i.value);
     },
-    async requestedTickets(zendeskUserId): Promise<DirectoryTicket[]> {
-      const tickets = await all(['users', zendeskUserId, 'tickets', 'requested'], 'tickets', zTicket);
-      return tickets.map((t) => ({
+    async requestedTickets(zendeskUserId, options = {}): Promise<DirectoryTicket[]> {
+      const cached = recent.get(`requested:${zendeskUserId}`);
+      if (options.deferrable && cached) return cached;
+      const priority = options.deferrable ? 'background' : 'ticket';
+      const tickets = await all(
+        ['users', zendeskUserId, 'tickets', 'requested'],
+        'tickets',
+        zTicket,
+        priority,
+      );
+      const out = tickets.map((t) => ({
         zendeskId: t.id,
         subject: t.subject ?? t.raw_subject ?? '(no subject)',
         status: t.status,
@@ -74,6 +96,8 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
         updatedAt: new Date(t.updated_at),
         assigneeZendeskId: t.assignee_id,
       }));
+      recent.set(`requested:${zendeskUserId}`, out);
+      return out;
     },
     async names(ids) {
       const out = new Map<string, string>();

@@ -64,7 +64,12 @@ export interface ZendeskApi {
     path: PathPart[],
     schema: S,
     body?: unknown,
-    options?: { headers?: Record<string, string>; dotJson?: boolean },
+    options?: {
+      headers?: Record<string, string>;
+      dotJson?: boolean;
+      /** `background`: a read that may be skipped when the shared Zendesk budget is busy (rate-budget.ts). */
+      priority?: 'ticket' | 'background';
+    },
   ): Promise<z.infer<S>>;
 }
 

@@ -43,6 +43,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('budgets half of the Zendesk plan by default; ZENDESK_PLAN, ZENDESK_RATE_LIMIT_PER_MINUTE and YORISOI_ZENDESK_SHARE change it', () => {
+    expect(loadConfig(live).zendesk?.budget).toEqual({ planPerMinute: 200, share: 0.5 });
+    expect(loadConfig({ ...live, ZENDESK_PLAN: 'enterprise' }).zendesk?.budget.planPerMinute).toBe(700);
+    expect(
+      loadConfig({ ...live, ZENDESK_RATE_LIMIT_PER_MINUTE: '1000', YORISOI_ZENDESK_SHARE: '0.8' }).zendesk
+        ?.budget,
+    ).toEqual({ planPerMinute: 1000, share: 0.8 });
+    expect(problems({ ...live, ZENDESK_PLAN: 'gold', YORISOI_ZENDESK_SHARE: '2' })).toEqual([
+      'ZENDESK_PLAN: must be one of team, growth, professional, enterprise, enterprise_plus',
+      'YORISOI_ZENDESK_SHARE: must be a share between 0.05 and 1 (e.g. 0.5 for half the plan limit)',
+    ]);
+  });
+
   it('agent links follow ZENDESK_API_URL when no subdomain is set, never a made-up local.zendesk.com', () => {
     const { ZENDESK_SUBDOMAIN: _, ...rest } = live;
     const c = loadConfig({ ...rest, ZENDESK_API_URL: 'https://zendesk-proxy.acme.test/api/v2/' });

@@ -71,6 +71,8 @@ describe('settingsFromConfig (the one Config → runtime settings mapping)', () 
         apiToken: 'zd-token',
         webhookSecret: 'hook-secret',
         timeoutSeconds: 15,
+        // Team plan (200/min) by default; yorisoi uses half.
+        budget: { planPerMinute: 200, share: 0.5 },
         agentUrl: 'https://acme.zendesk.com',
       },
     });

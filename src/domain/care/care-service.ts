@@ -44,6 +44,9 @@ export interface CustomerHistory {
 const CLOSED = new Set(['solved', 'closed', 'deleted']);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ZENDESK_ID = /^\d{1,19}$/;
+/** A background read the Zendesk budget refused during a burst: expected, not worth a warning. */
+const isDeferred = (error: unknown) =>
+  error instanceof YorisoiError && error.code === 'zendesk_budget_deferred';
 const SERVICE_ID = /^[\w.:@+\-/]{1,128}$/;
 
 /**
@@ -166,10 +169,13 @@ export function createCareService(deps: {
       previousZendeskUserId: string | null,
     ): Promise<void> {
       const target = await store.upsertCustomer(requester);
-      const emails = await directory.emails(requester.zendeskUserId).catch((error: unknown) => {
-        logger.warn('could not read the requester identities from Zendesk', { error });
-        return requester.email ? [requester.email] : [];
-      });
+      const emails = await directory
+        .emails(requester.zendeskUserId, { deferrable: true })
+        .catch((error: unknown) => {
+          if (!isDeferred(error))
+            logger.warn('could not read the requester identities from Zendesk', { error });
+          return requester.email ? [requester.email] : [];
+        });
       const candidates = new Map<string, CustomerRecord>();
       for (const email of emails) {
         const other = await store.customerByEmail(email);
@@ -194,11 +200,14 @@ export function createCareService(deps: {
       const local = await store.ticketsOf(people.map((p) => p.id));
       const ids = new Set(local.filter((t) => t.createdAt <= ticket.createdAt).map((t) => t.zendeskId));
       try {
-        for (const t of await directory.requestedTickets(customer?.zendeskUserId ?? requesterZendeskUserId)) {
+        const requester = customer?.zendeskUserId ?? requesterZendeskUserId;
+        for (const t of await directory.requestedTickets(requester, { deferrable: true })) {
           if (t.status !== 'deleted' && t.createdAt <= ticket.createdAt) ids.add(t.zendeskId);
         }
       } catch (error) {
-        logger.warn('prior tickets: Zendesk could not be read; counting local tickets only', { error });
+        // During a burst the Zendesk budget keeps its room for tickets: the count is the local one then.
+        if (!isDeferred(error))
+          logger.warn('prior tickets: Zendesk could not be read; counting local tickets only', { error });
       }
       ids.delete(ticket.zendeskId);
       return { customer, requesterZendeskUserId, chart, priorTickets: ids.size };

@@ -80,10 +80,13 @@ export interface CustomerDirectory {
   user(zendeskUserId: string): Promise<DirectoryUser | null>;
   userByEmail(email: string): Promise<DirectoryUser | null>;
   usersByExternalId(externalId: string): Promise<DirectoryUser[]>;
-  /** Every e-mail identity of the user. */
-  emails(zendeskUserId: string): Promise<string[]>;
-  /** Every ticket the user requested, including those from before yorisoi was installed. */
-  requestedTickets(zendeskUserId: string): Promise<DirectoryTicket[]>;
+  /**
+   * Every e-mail identity of the user. `deferrable`: a read on the ticket path that may be refused
+   * (`zendesk_budget_deferred`) while a burst uses the Zendesk budget; answers are cached for a few minutes.
+   */
+  emails(zendeskUserId: string, options?: { deferrable?: boolean }): Promise<string[]>;
+  /** Every ticket the user requested, including those from before yorisoi was installed (`deferrable`: as above). */
+  requestedTickets(zendeskUserId: string, options?: { deferrable?: boolean }): Promise<DirectoryTicket[]>;
   names(zendeskUserIds: string[]): Promise<Map<string, string>>;
 }
 

@@ -21,6 +21,8 @@ export function createWebhookIntake(deps: {
   /** Syncs running at once. A burst of webhooks queues here instead of crowding the database
    *  connection, so storing (and acknowledging) the next webhook never waits behind a thousand syncs. */
   concurrency?: number;
+  /** Starts reading a queued delivery's ticket now, so the reads of a burst share batched calls. */
+  prefetch?: (ticketZendeskId: string) => void;
 }) {
   const { deliveries, tickets, logger } = deps;
   const limit = deps.concurrency ?? 4;
@@ -75,6 +77,7 @@ export function createWebhookIntake(deps: {
       body: string;
     }) {
       const isNew = await deliveries.record(delivery);
+      if (isNew && delivery.ticketZendeskId && running >= limit) deps.prefetch?.(delivery.ticketZendeskId);
       const done = isNew
         ? slot(() => process(delivery.invocationId, delivery.ticketZendeskId))
         : Promise.resolve();

@@ -31,6 +31,7 @@ import {
   userJson,
   webhookJson,
 } from './serialize.ts';
+import { checkShowManyIds, includesOf, ticketsWithSideloads } from './sideload.ts';
 import type { ZendeskState } from './state.ts';
 import { normalizeTags, parseTicketInput, type TicketOps, VIA_API } from './tickets.ts';
 import { validateTriggerRules } from './triggers.ts';
@@ -459,16 +460,28 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     [
       'GET',
       /^\/tickets\/show_many$/,
-      (call) =>
-        ok({
-          tickets: idList(call.params.get('ids')).flatMap((id) => {
-            const t = state.tickets.get(id);
-            return t && t.status !== 'deleted' ? [ticketJson(state, t)] : [];
-          }),
-        }),
+      (call) => {
+        const ids = idList(call.params.get('ids'));
+        checkShowManyIds(ids);
+        const found = ids.flatMap((id) => {
+          const t = state.tickets.get(id);
+          return t && t.status !== 'deleted' ? [t] : [];
+        });
+        return ok(ticketsWithSideloads(state, found, includesOf(call.params)));
+      },
     ],
     ['POST', /^\/tickets$/, createTicket],
-    ['GET', /^\/tickets\/(\d+)$/, (_call, m) => ok({ ticket: ticketJson(state, ticketId(m)) })],
+    [
+      'GET',
+      /^\/tickets\/(\d+)$/,
+      (call, m) => {
+        const {
+          tickets: [ticket],
+          ...sideloads
+        } = ticketsWithSideloads(state, [ticketId(m)], includesOf(call.params));
+        return ok({ ticket, ...sideloads });
+      },
+    ],
     ['PUT', /^\/tickets\/(\d+)$/, updateTicket],
     [
       'DELETE',

@@ -1,6 +1,6 @@
 import { badRequest, ZendeskApiError } from './errors.ts';
 import type { TicketRecord } from './model.ts';
-import { ticketJson } from './serialize.ts';
+import { includesOf, ticketsWithSideloads } from './sideload.ts';
 import type { ZendeskState } from './state.ts';
 
 /** Items changed within this window before the request are withheld, as in Zendesk. */
@@ -68,10 +68,12 @@ export function exportTicketsCursor(state: ZendeskState, params: URLSearchParams
   const extra = new URLSearchParams();
   if (params.get('per_page')) extra.set('per_page', String(perPage));
   if (excludeDeleted) extra.set('exclude_deleted', 'true');
+  const include = includesOf(params);
+  if (include.size) extra.set('include', [...include].join(','));
   const urlFor = (c: string) =>
     `${baseUrl}/api/v2/incremental/tickets/cursor.json?${new URLSearchParams([['cursor', c], ...extra]).toString()}`;
   return {
-    tickets: page.map((t) => ticketJson(state, t)),
+    ...ticketsWithSideloads(state, page, include),
     after_cursor: afterCursor,
     after_url: afterCursor ? urlFor(afterCursor) : null,
     // Paging backwards is not simulated.

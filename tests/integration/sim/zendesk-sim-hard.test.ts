@@ -320,3 +320,46 @@ describe('Zendesk simulator: personal macros', () => {
     ).toBe(422);
   });
 });
+
+describe('Zendesk simulator: side-loads and show_many', () => {
+  it('side-loads the people, groups, organisations and brands of tickets once each, and counts comments', async () => {
+    const { api, open, sim } = await start();
+    const a = open('A');
+    const b = open('B');
+    sim.customerReply(a.id, { body: 'More.' });
+    const res = await api(
+      `/tickets/show_many.json?ids=${a.id},${b.id}&include=users,groups,organizations,brands,comment_count`,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      tickets: { id: number; requester_id: number; comment_count: number; brand_id: number }[];
+      users: { id: number }[];
+      brands: { id: number }[];
+      groups: unknown[];
+      organizations: unknown[];
+    };
+    expect(body.tickets.map((t) => t.id)).toEqual([a.id, b.id]);
+    expect(body.tickets.map((t) => t.comment_count)).toEqual([2, 1]);
+    // One requester for both tickets: listed once.
+    expect(body.users.filter((u) => u.id === body.tickets[0]!.requester_id)).toHaveLength(1);
+    expect(body.brands.map((x) => x.id)).toContain(body.tickets[0]!.brand_id);
+    expect(Array.isArray(body.groups) && Array.isArray(body.organizations)).toBe(true);
+
+    const single = (await (await api(`/tickets/${a.id}.json?include=users`)).json()) as {
+      ticket: { id: number };
+      users: unknown[];
+    };
+    expect(single.ticket.id).toBe(a.id);
+    expect(single.users.length).toBeGreaterThan(0);
+    // Without include: no side-load arrays.
+    const plain = (await (await api(`/tickets/${a.id}.json`)).json()) as Record<string, unknown>;
+    expect(plain.users).toBeUndefined();
+  });
+
+  it('refuses show_many with more than 100 ids (400), as Zendesk does', async () => {
+    const { api } = await start();
+    const ids = Array.from({ length: 101 }, (_, i) => i + 1).join(',');
+    const res = await api(`/tickets/show_many.json?ids=${ids}`);
+    expect(res.status).toBe(400);
+  });
+});
