@@ -3,6 +3,7 @@ import { wireCare } from './care-feature.ts';
 import { wireDrafting } from './drafting-feature.ts';
 import { type EnrichmentFeature, wireEnrichment } from './enrichment-feature.ts';
 import type { Feature } from './feature.ts';
+import { type HomeFeature, wireHome } from './home-feature.ts';
 import { createPlatform } from './platform.ts';
 import type { RuntimeSettings } from './settings.ts';
 import { createSlackApp } from './slack-app.ts';
@@ -26,6 +27,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   // a save never waits on Zendesk), and tickets are wired after care, so that call goes through `tickets`.
   let tickets: TicketsFeature | undefined;
   let enrichment: EnrichmentFeature | undefined;
+  let home: HomeFeature | undefined;
   const care = wireCare(platform, {
     async refreshRoot(zendeskId, reason) {
       background.track(
@@ -47,6 +49,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       void volume.services.check();
       enrichment?.services.onNewTicket(zendeskId);
     },
+    onTicketChanged: (zendeskId) => home?.services.ticketChanged(zendeskId),
   });
   const templates = wireTemplates(platform, tickets.services.texts);
   enrichment = wireEnrichment(platform, { catalog: templates.services.catalog });
@@ -62,7 +65,18 @@ export async function createRuntime(settings: RuntimeSettings) {
     agents: drafting.services.agents,
     sync: (zendeskId) => tickets!.services.sync(zendeskId),
   });
-  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume, enrichment, team];
+  home = wireHome(platform, { agents: drafting.services.agents, volume: volume.services.volume });
+  const features: Feature<unknown>[] = [
+    tickets,
+    templates,
+    drafting,
+    care,
+    voice,
+    volume,
+    enrichment,
+    team,
+    home,
+  ];
 
   const slack = createSlackApp(settings.slack, {
     logger,
@@ -76,6 +90,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     ...voice.listeners,
     ...volume.listeners,
     ...team.listeners,
+    ...home.listeners,
   });
   const http = createHttpServer(
     {
@@ -101,6 +116,8 @@ export async function createRuntime(settings: RuntimeSettings) {
       volume: volume.services,
       enrichment: enrichment.services,
       team: team.services,
+      /** Each agent's App Home: publish, coalesced refresh, the hooks other features call. */
+      home: home.services,
       /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
       outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
     },

@@ -21,7 +21,13 @@ import type { Platform } from './platform.ts';
  */
 export async function wireTickets(
   platform: Platform,
-  deps: { care: CareService; voice: VoiceSource; onNewTicket(zendeskId: string): void },
+  deps: {
+    care: CareService;
+    voice: VoiceSource;
+    onNewTicket(zendeskId: string): void;
+    /** A sync changed something Slack shows (a new ticket, its root, a new message): App Homes refresh. */
+    onTicketChanged?(zendeskId: string): void;
+  },
 ) {
   const { db, logger, settings, outbox } = platform;
   const gateway = createZendeskTicketGateway(platform.zendesk, {
@@ -48,12 +54,14 @@ export async function wireTickets(
       const r = await sync.sync(id);
       if (r.effects > 0) outbox.wake();
       if (r.created) deps.onNewTicket(r.zendeskId);
+      if (r.created || r.effects > 0) deps.onTicketChanged?.(r.zendeskId);
       return r;
     },
     async syncIfChanged(id: string, updatedAt: Date) {
       const r = await sync.syncIfChanged(id, updatedAt);
       if (r && r.effects > 0) outbox.wake();
       if (r?.created) deps.onNewTicket(r.zendeskId);
+      if (r && (r.created || r.effects > 0)) deps.onTicketChanged?.(r.zendeskId);
       return r;
     },
     async refreshRoot(id: string, reason: string) {

@@ -2,6 +2,7 @@ import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { drafting } from './en/drafting.ts';
 import { enrich } from './en/enrich.ts';
+import { home } from './en/home.ts';
 import { ops } from './en/ops.ts';
 import { root } from './en/root.ts';
 import { team } from './en/team.ts';
@@ -14,6 +15,7 @@ import type { MessageKey } from './messages-ja.ts';
 export const en: Record<MessageKey, string> = {
   ...common,
   ...enrich,
+  ...home,
   ...team,
   ...care,
   ...voice,

@@ -2,6 +2,7 @@ import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
+import { home } from './ja/home.ts';
 import { ops } from './ja/ops.ts';
 import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
@@ -19,6 +20,7 @@ import { volume } from './ja/volume-alerts.ts';
 export const ja = {
   ...common,
   ...enrich,
+  ...home,
   ...team,
   ...care,
   ...voice,

@@ -46,6 +46,11 @@ export interface AppDeps {
     /** Assigns the ticket in Zendesk to the Slack user's mapped agent, then syncs it (the root shows it). */
     take(ticketZendeskId: string, slackUserId: string): Promise<{ agentName: string }>;
   };
+  /** Each agent's App Home; without it the home shows today's volume counts only. */
+  home?: {
+    /** Builds and publishes this agent's home now (app_home_opened). */
+    publish(slackUserId: string): Promise<void>;
+  };
 }
 
 /** The drafting services listeners use (present when drafting is wired). */

@@ -42,6 +42,8 @@ export const ActionIds = {
   draftOpenFromShare: 'draft_open_from_share',
   sendUndo: 'send_undo',
   copyDiscussion: 'thread_copy_discussion',
+  /** App Home: available ↔ away (value "on" | "off": the state to switch to); the assignment feature listens. */
+  homeAvailabilityToggle: 'home_availability_toggle',
 } as const;
 
 export const Commands = {

@@ -7,6 +7,7 @@ import {
   type HomeView,
   header,
   homeView,
+  type KnownBlock,
   plain,
   plainText,
   section,
@@ -108,8 +109,8 @@ export interface TodayVolume {
   lastHour: number;
 }
 
-/** The App Home in the reader's language: today's counts, per inbox and tag, and the alerts in progress. */
-export function buildHomeView(t: Translate, v: TodayVolume): HomeView {
+/** Today's counts, per inbox and tag, and the alerts in progress: the App Home's volume part. */
+export function volumeHomeBlocks(t: Translate, v: TodayVolume): KnownBlock[] {
   const inboxes = v.byInbox.slice(0, 9).map((i) => `*${escapeMrkdwn(i.name)}*\n${i.count}`);
   const tags = v.topTags.length
     ? v.topTags
@@ -128,14 +129,19 @@ export function buildHomeView(t: Translate, v: TodayVolume): HomeView {
         )
         .join('\n')
     : t('volume.home_no_alert');
-  return homeView([
+  return [
     header(plainText(t('volume.home_title'))),
     section(t('volume.home_totals', { total: v.total, day: escapeMrkdwn(v.dayLabel), lastHour: v.lastHour })),
     ...(inboxes.length ? [fieldsSection([t('volume.home_by_inbox'), ...inboxes])] : []),
     section(t('volume.home_top_tags', { tags })),
     section(t('volume.home_alerts', { alerts })),
     context(t('volume.home_charts')),
-  ]);
+  ];
+}
+
+/** The App Home in the reader's language with today's counts alone (the agent's home adds its lists above). */
+export function buildHomeView(t: Translate, v: TodayVolume): HomeView {
+  return homeView(volumeHomeBlocks(t, v));
 }
 
 /** The private answer to a `/yorisoi volume` that cannot be drawn: what was wrong, then the usage, Japanese first. */
