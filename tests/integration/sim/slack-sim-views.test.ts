@@ -145,6 +145,24 @@ describe('Slack simulator views', () => {
     ).toContain('/view/title/text');
   });
 
+  it('views.publish counts the 250 kB limit in bytes, as Slack does: a Japanese home under 250,000 characters is refused', async () => {
+    // 90 sections of 2,000 kana: 180,000 characters, but 540,000 bytes of UTF-8 on the wire.
+    const blocks = Array.from({ length: 90 }, () => ({
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'あ'.repeat(2000) },
+    }));
+    const view = { type: 'home' as const, blocks };
+    expect(JSON.stringify(view).length).toBeLessThan(250_000);
+    const error = await app.client.views.publish({ user_id: 'U0AGENT1', view }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ data: { error: 'view_too_large' } });
+    // The same home in 40 sections (≈240 kB) is accepted.
+    const fits = await app.client.views.publish({
+      user_id: 'U0AGENT1',
+      view: { ...view, blocks: blocks.slice(0, 39) },
+    });
+    expect(fits.ok).toBe(true);
+  });
+
   it('a required input left empty cannot be submitted (the Slack client would not let it)', async () => {
     const view = sim.views({ user: 'U0AGENT1' }).at(-1);
     await expect(sim.submitView(view?.id ?? '', { values: {} })).rejects.toMatchObject({

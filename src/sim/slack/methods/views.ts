@@ -29,7 +29,9 @@ export function readViewDefinition(
   expected: 'modal' | 'home',
   pointer = '/view',
 ): Record<string, unknown> {
-  if (JSON.stringify(view ?? null).length > LIMITS.viewBytes) throw slackError(method, 'view_too_large');
+  // "greater than 250kb": bytes on the wire, so Japanese text (3 bytes a character in UTF-8) counts thrice.
+  if (Buffer.byteLength(JSON.stringify(view ?? null), 'utf8') > LIMITS.viewBytes)
+    throw slackError(method, 'view_too_large');
   const problems = validateView(view, expected, pointer);
   if (problems.length > 0) throw slackError(method, 'invalid_arguments', ...problems);
   return view as Record<string, unknown>;
