@@ -16,6 +16,7 @@ import { createWritingChecker } from '../src/domain/writing-check/writing-check.
 import { YorisoiError } from '../src/errors.ts';
 import { translator } from '../src/i18n/index.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
+import { buildAgentHome } from '../src/views/app-home.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
 import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
 import { buildHelpMessage } from '../src/views/help.ts';
@@ -27,6 +28,7 @@ import {
   buildTemplateSearchModal,
 } from '../src/views/templates.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
+import { sampleAgentHome, sampleToday } from '../tests/fixtures/home/sample-home.ts';
 import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts';
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { careVoiceVolumeJobs } from './render-care-voice-volume.ts';
@@ -368,6 +370,14 @@ const jobs = [
       { back: true },
     ),
   },
+  // The agent's App Home: a small team, the largest the limits allow (500 open tickets), an unmapped reader.
+  { name: 'agent-home-ja', input: buildAgentHome(translator('ja'), sampleAgentHome('small'), sampleToday) },
+  { name: 'agent-home-en', input: buildAgentHome(translator('en'), sampleAgentHome('small'), sampleToday) },
+  {
+    name: 'agent-home-500-ja',
+    input: buildAgentHome(translator('ja'), sampleAgentHome('large'), sampleToday),
+  },
+  { name: 'agent-home-unmapped-ja', input: buildAgentHome(translator('ja'), sampleAgentHome('empty')) },
   {
     name: 'help-ja',
     input: { messages: [{ ...buildHelpMessage(translator('ja')), _time: '14:42' }], users },

@@ -57,6 +57,8 @@ const EMOJI: Record<string, string> = {
   large_green_circle: '🟢',
   large_yellow_circle: '🟡',
   large_blue_circle: '🔵',
+  large_purple_circle: '🟣',
+  white_circle: '⚪',
   exclamation: '❗',
   question: '❓',
   information_source: 'ℹ️',

@@ -24,17 +24,17 @@ const ago = (d: Date) => slackDate(d, '{ago}');
 const when = (d: Date) => slackDate(d, '{date_short_pretty} {time}');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function ticketLink(home: AgentHome, t: HomeTicketLine): string {
-  const label = `#${t.zendeskId} ${truncate(oneLine(t.subject), 60)}`;
+function ticketLink(home: AgentHome, t: HomeTicketLine, subjectChars = 32): string {
+  const label = `#${t.zendeskId} ${truncate(oneLine(t.subject), subjectChars)}`;
   return t.thread
     ? link(threadPermalink(home.workspaceUrl, t.thread.channelId, t.thread.rootTs), label)
     : `*${escapeMrkdwn(label)}*`;
 }
 
 /** `写真サポート · 26分前 に受付 · ⏳ 14:16 からお客様が返信待ち` */
-function ticketFacts(t: Translate, line: HomeTicketLine, opts: { thread: boolean }): string {
+function ticketFacts(t: Translate, line: HomeTicketLine, opts: { thread: boolean; inbox: boolean }): string {
   const parts = [
-    ...(line.inboxName ? [escapeMrkdwn(line.inboxName)] : []),
+    ...(opts.inbox && line.inboxName ? [escapeMrkdwn(line.inboxName)] : []),
     t('home.opened', { ago: ago(line.createdAt) }),
     line.waitingSince
       ? t('home.waiting_since', { since: when(line.waitingSince) })
@@ -51,10 +51,13 @@ function ticketFacts(t: Translate, line: HomeTicketLine, opts: { thread: boolean
 /** One ticket of mine: link, facts, the customer's last words (cut). */
 function myTicketBlock(t: Translate, home: AgentHome, line: HomeTicketLine): KnownBlock {
   const message = line.lastCustomerMessage
-    ? `\n${t('home.last_message', { text: escapeMrkdwn(truncate(oneLine(line.lastCustomerMessage), 140)) })}`
+    ? `\n${t('home.last_message', { text: escapeMrkdwn(truncate(oneLine(line.lastCustomerMessage), 90)) })}`
     : '';
   return section(
-    `${t('home.ticket_line', { link: ticketLink(home, line), facts: ticketFacts(t, line, { thread: true }) })}${message}`,
+    `${t('home.ticket_line', {
+      link: ticketLink(home, line, 60),
+      facts: ticketFacts(t, line, { thread: true, inbox: true }),
+    })}${message}`,
   );
 }
 
@@ -153,7 +156,7 @@ export function buildAgentHome(t: Translate, home: AgentHome, today?: TodayVolum
     for (const group of home.unassigned.inboxes) {
       const name = group.name ?? t('home.no_inbox');
       const lines = group.shown.map(
-        (line) => `• ${ticketLink(home, line)} · ${ticketFacts(t, line, { thread: false })}`,
+        (line) => `• ${ticketLink(home, line)} · ${ticketFacts(t, line, { thread: false, inbox: false })}`,
       );
       const rest = group.count - group.shown.length;
       if (rest > 0)

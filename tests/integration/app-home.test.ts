@@ -63,7 +63,7 @@ describe('App Home for each agent', () => {
     const mineText = sectionOf(blocks, '担当中のチケット');
     expect(mineText).toContain(`<${permalinkOf(mineRoot.channel, mineRoot.ts)}|#${mine.id} 写真が消えました>`);
     expect(mineText).toContain('昨日の写真が見当たりません');
-    expect(mineText).toContain('からお客様が返信待ち');
+    expect(mineText).toContain('からお客様をお待たせ中');
     expect(mineText).toContain('<!date^');
     expect(mineText).not.toContain(`#${open.id} `);
     const unassigned = sectionOf(blocks, '未割り当てのチケット');
@@ -145,6 +145,6 @@ describe('App Home for each agent', () => {
     expect(all).toMatch(/…ほか \*25\* 件 — 未割り当て（Photos）/);
     const team = sectionOf(blocks, 'チームの担当状況');
     expect(team).toContain('対応中のチケット *502* 件');
-    expect(team.match(/— \*\d+\* 件（返信待ち/g)).toHaveLength(20);
+    expect(team.match(/— \*\d+\* 件（お待たせ中/g)).toHaveLength(20);
   }, 120_000);
 });

@@ -18,6 +18,7 @@ import type { Template, TemplateVersion } from '../../src/domain/templates/templ
 import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import type { AlertRule } from '../../src/domain/volume/volume-model.ts';
 import { translator } from '../../src/i18n/index.ts';
+import { buildAgentHome } from '../../src/views/app-home.ts';
 import {
   buildCareEditModal,
   buildCareHistoryModal,
@@ -69,6 +70,8 @@ import {
   buildVolumeUsage,
   createAlertRenderer,
 } from '../../src/views/volume.ts';
+
+import { sampleAgentHome, sampleToday } from '../fixtures/home/sample-home.ts';
 
 /**
  * Every Block Kit builder in src/views, run with representative data (Japanese text, customer-controlled
@@ -743,6 +746,11 @@ export function viewCatalog(): CatalogEntry[] {
       'home',
     ),
   );
+  list.push(v('agent home', buildAgentHome(tJa, sampleAgentHome('small'), sampleToday), 'home'));
+  list.push(
+    v('agent home, 500 open tickets', buildAgentHome(tEn, sampleAgentHome('large'), sampleToday), 'home'),
+  );
+  list.push(v('agent home, unmapped and empty', buildAgentHome(tJa, sampleAgentHome('empty')), 'home'));
   list.push(m('volume usage', buildVolumeUsage('Unknown period <1年>')));
   list.push(m('volume usage, plain', buildVolumeUsage()));
   return list;
