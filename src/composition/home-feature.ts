@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
 import {
   createHomeChangeRouter,
@@ -47,13 +48,21 @@ export function wireHome(
   const { logger } = platform;
   const store = createHomeStore(platform.db);
   let workspaceUrl: Promise<string> | null = null;
+  // The mapper asks Slack (users.info) and Zendesk (user search) unless a lead mapped the agent by hand:
+  // a home is built on every open and refresh, so its answer is kept 10 minutes.
+  type Agent = { zendeskUserId: string; name: string } | 'none';
+  const agentCache = new LRUCache<string, Agent>({ max: 1000, ttl: 10 * 60_000 });
   const service = createHomeService({
     store,
     facts: { ...neutralHomeFacts, ...deps.facts },
     identity: {
       async agentOf(slackUserId) {
         if (!deps.agents) return null;
-        return deps.agents.resolve(slackUserId).catch(() => null);
+        const cached = agentCache.get(slackUserId);
+        if (cached) return cached === 'none' ? null : cached;
+        const agent = await deps.agents.resolve(slackUserId).catch(() => null);
+        agentCache.set(slackUserId, agent ?? 'none', agent ? {} : { ttl: 60_000 });
+        return agent;
       },
     },
     clock: platform.clock,

@@ -1,4 +1,8 @@
-import type { AgentBadge } from './ports.ts';
+/** An agent's mark on the App Home and the ticket roots: an emoji and, when chosen, a colour (`#2e86de`). */
+export interface AgentBadge {
+  emoji: string;
+  colour: string | null;
+}
 
 /** Zendesk statuses of a ticket that is still ours to work on. */
 export const OPEN_STATUSES = ['new', 'open', 'pending', 'hold'] as const;

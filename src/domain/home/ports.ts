@@ -1,10 +1,6 @@
-import type { HomeSnapshot } from './home-model.ts';
+import type { AgentBadge, HomeSnapshot } from './home-model.ts';
 
-/** An agent's mark on the App Home and the ticket roots: an emoji and, when chosen, a colour (`#2e86de`). */
-export interface AgentBadge {
-  emoji: string;
-  colour: string | null;
-}
+export type { AgentBadge } from './home-model.ts';
 
 /** A ticket past its response target (first or next response), as the reminders feature sees it. */
 export interface PastTargetTicket {
