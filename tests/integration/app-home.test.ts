@@ -45,8 +45,16 @@ describe('App Home for each agent', () => {
   let openRoot = { channel: '', ts: '' };
 
   it('the home shows my tickets and the unassigned ones, each linking to its thread', async () => {
-    const mine = await s.openTicket({ subject: '写真が消えました', body: '昨日の写真が見当たりません', brand: 'photos' });
-    const open = await s.openTicket({ subject: '請求書の宛名', body: '宛名を変えたいです', brand: 'billing' });
+    const mine = await s.openTicket({
+      subject: '写真が消えました',
+      body: '昨日の写真が見当たりません',
+      brand: 'photos',
+    });
+    const open = await s.openTicket({
+      subject: '請求書の宛名',
+      body: '宛名を変えたいです',
+      brand: 'billing',
+    });
     mineId = mine.id;
     openId = open.id;
     const a = await waitFor('root A', async () => rootsOf(await s.messages('C0PHOTOS'), mine.id)[0]);
@@ -61,7 +69,9 @@ describe('App Home for each agent', () => {
 
     const blocks = await openHome('U0AGENT1', (bl) => JSON.stringify(bl).includes(`#${mine.id} `)); // ja-JP
     const mineText = sectionOf(blocks, '担当中のチケット');
-    expect(mineText).toContain(`<${permalinkOf(mineRoot.channel, mineRoot.ts)}|#${mine.id} 写真が消えました>`);
+    expect(mineText).toContain(
+      `<${permalinkOf(mineRoot.channel, mineRoot.ts)}|#${mine.id} 写真が消えました>`,
+    );
     expect(mineText).toContain('昨日の写真が見当たりません');
     expect(mineText).toContain('からお客様をお待たせ中');
     expect(mineText).toContain('<!date^');
@@ -100,6 +110,50 @@ describe('App Home for each agent', () => {
     expect(sectionOf(blocks, '担当中のチケット')).toContain(`#${mineId} `);
   }, 60_000);
 
+  it('lists a draft a colleague shared for review until I approve its shared version', async () => {
+    const draft = await s.db.draft.create({
+      data: {
+        ticketZendeskId: String(openId),
+        name: '宛名変更のご案内',
+        body: '承知いたしました。',
+        currentVersion: 2,
+        createdBySlackId: 'U0AGENT2',
+        updatedBySlackId: 'U0AGENT2',
+      },
+    });
+    for (const [version, reason] of [
+      [1, 'save'],
+      [2, 'share'],
+    ] as const)
+      await s.db.draftVersion.create({
+        data: {
+          draftId: draft.id,
+          version,
+          name: draft.name,
+          policyJson: '{}',
+          body: 'x',
+          savedBySlackId: 'U0AGENT2',
+          reason,
+        },
+      });
+    const blocks = await openHome('U0AGENT1', (bl) => JSON.stringify(bl).includes('宛名変更のご案内'));
+    const approvals = sectionOf(blocks, 'あなたの承認待ちの下書き');
+    expect(approvals).toContain(`<${permalinkOf(openRoot.channel, openRoot.ts)}|#${openId} 請求書の宛名>`);
+    expect(approvals).toContain('「宛名変更のご案内」v2');
+    expect(approvals).toContain('<@U0AGENT2>');
+    // Kenji shared it: it does not wait for his own approval.
+    expect(sectionOf(await openHome('U0AGENT2'), 'Drafts waiting for my approval')).toContain(
+      'No drafts are waiting',
+    );
+    // An approval of an older version does not count; of the shared one, it does.
+    await s.db.draftApproval.create({ data: { draftId: draft.id, version: 1, approverSlackId: 'U0AGENT1' } });
+    expect(sectionOf(await openHome('U0AGENT1'), 'あなたの承認待ちの下書き')).toContain('宛名変更のご案内');
+    await s.db.draftApproval.create({ data: { draftId: draft.id, version: 2, approverSlackId: 'U0AGENT1' } });
+    expect(sectionOf(await openHome('U0AGENT1'), 'あなたの承認待ちの下書き')).toContain(
+      '承認待ちの下書きはありません',
+    );
+  });
+
   it('with 500 open tickets and 20 agents the home is published within Slack limits, the rest counted', async () => {
     const requester = await s.db.customer.create({ data: { zendeskUserId: '990000', name: '大量 太郎' } });
     const aiko = await s.db.ticket.findUnique({ where: { zendeskId: String(mineId) } });
@@ -122,7 +176,10 @@ describe('App Home for each agent', () => {
       zendeskUpdatedAt: new Date(created.getTime() + i * 1000),
     }));
     await s.db.ticket.createMany({ data: rows });
-    const tickets = await s.db.ticket.findMany({ where: { zendeskId: { startsWith: '7' } }, select: { id: true } });
+    const tickets = await s.db.ticket.findMany({
+      where: { zendeskId: { startsWith: '7' } },
+      select: { id: true },
+    });
     await s.db.ticketComment.createMany({
       data: tickets.map((t, i) => ({
         ticketId: t.id,
