@@ -38,7 +38,7 @@ export function createHomeStore(db: Db): HomeStore {
             channelId: true,
             rootTs: true,
             zendeskCreatedAt: true,
-            requester: { select: { zendeskUserId: true } },
+            requesterId: true,
           },
           orderBy: { zendeskCreatedAt: 'asc' },
         }),
@@ -96,13 +96,22 @@ export function createHomeStore(db: Db): HomeStore {
           .map((d) => byZendeskId.get(d.ticketZendeskId)?.id ?? ''),
         ...pastOpen.slice(0, limits.pastTarget).map((p) => byZendeskId.get(p.ticketZendeskId)?.id ?? ''),
       ]);
-      const comments = wanted.size
-        ? await db.ticketComment.findMany({
-            where: { ticketId: { in: [...wanted] }, public: true },
-            select: { ticketId: true, authorZendeskId: true, body: true, zendeskCreatedAt: true },
-            orderBy: { zendeskCreatedAt: 'asc' },
-          })
-        : [];
+      // Requesters only of these tickets (a join over all open tickets doubled the main query's time).
+      const wantedRows = tickets.filter((t) => wanted.has(t.id));
+      const [comments, requesters] = wanted.size
+        ? await Promise.all([
+            db.ticketComment.findMany({
+              where: { ticketId: { in: [...wanted] }, public: true },
+              select: { ticketId: true, authorZendeskId: true, body: true, zendeskCreatedAt: true },
+              orderBy: { zendeskCreatedAt: 'asc' },
+            }),
+            db.customer.findMany({
+              where: { id: { in: [...new Set(wantedRows.map((t) => t.requesterId))] } },
+              select: { id: true, zendeskUserId: true },
+            }),
+          ])
+        : [[], []];
+      const requesterOf = new Map(requesters.map((r) => [r.id, r.zendeskUserId]));
       const commentsOf = new Map<string, typeof comments>();
       for (const c of comments) commentsOf.set(c.ticketId, [...(commentsOf.get(c.ticketId) ?? []), c]);
 
@@ -113,7 +122,8 @@ export function createHomeStore(db: Db): HomeStore {
           public: true,
           at: c.zendeskCreatedAt,
         }));
-        const lastCustomer = list.filter((c) => c.authorZendeskId === t.requester.zendeskUserId).at(-1);
+        const requester = requesterOf.get(t.requesterId) ?? '';
+        const lastCustomer = list.filter((c) => c.authorZendeskId === requester).at(-1);
         return {
           zendeskId: t.zendeskId,
           subject: t.subject,
@@ -122,7 +132,7 @@ export function createHomeStore(db: Db): HomeStore {
           assigneeName: t.assigneeName,
           createdAt: t.zendeskCreatedAt,
           thread: t.channelId && t.rootTs ? { channelId: t.channelId, rootTs: t.rootTs } : null,
-          waitingSince: waitingSince(t.status, t.requester.zendeskUserId, facts),
+          waitingSince: waitingSince(t.status, requester, facts),
           lastCustomerMessage: lastCustomer ? lastCustomer.body.slice(0, MESSAGE_CHARS) : null,
         };
       };

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Ticket_status_idx" ON "Ticket"("status");
