@@ -4,7 +4,9 @@ import { drafting } from './en/drafting.ts';
 import { enrich } from './en/enrich.ts';
 import { ops } from './en/ops.ts';
 import { root } from './en/root.ts';
+import { split } from './en/split.ts';
 import { team } from './en/team.ts';
+import { templateFigures } from './en/template-figures.ts';
 import { templates } from './en/template-search.ts';
 import { voice } from './en/voices.ts';
 import { volume } from './en/volume-alerts.ts';
@@ -22,4 +24,6 @@ export const en: Record<MessageKey, string> = {
   ...drafting,
   ...templates,
   ...ops,
+  ...split,
+  ...templateFigures,
 };

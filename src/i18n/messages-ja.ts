@@ -4,7 +4,9 @@ import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
 import { ops } from './ja/ops.ts';
 import { root } from './ja/root.ts';
+import { split } from './ja/split.ts';
 import { team } from './ja/team.ts';
+import { templateFigures } from './ja/template-figures.ts';
 import { templates } from './ja/template-search.ts';
 import { voice } from './ja/voices.ts';
 import { volume } from './ja/volume-alerts.ts';
@@ -27,6 +29,8 @@ export const ja = {
   ...drafting,
   ...templates,
   ...ops,
+  ...split,
+  ...templateFigures,
 } as const;
 
 export type MessageKey = keyof typeof ja;

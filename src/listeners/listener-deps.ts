@@ -2,6 +2,7 @@ import type { CareService } from '../domain/care/care-service.ts';
 import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
 import type { DraftingService } from '../domain/drafting/drafting-service.ts';
 import type { TeamReports } from '../domain/team/report-service.ts';
+import type { TemplateFiguresService } from '../domain/team/template-figures-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   care?: CareService;
   /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
   templates?: TemplateService;
+  /** Per-template uses, reopen rate and satisfaction, shown in the template's Show view. */
+  templateFigures?: TemplateFiguresService;
   /** The team's numbers (`/yorisoi report`), shown in the reader's language. */
   team?: {
     reports: TeamReports;

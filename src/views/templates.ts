@@ -7,6 +7,7 @@ import {
   type Template,
   type TemplateVersion,
 } from '../domain/templates/template.ts';
+import type { TemplateFiguresView } from '../domain/team/template-figures-service.ts';
 import type { DuplicateMatch, FolderListing } from '../domain/templates/template-catalog.ts';
 import { type Translate, translator } from '../i18n/index.ts';
 import {
@@ -36,6 +37,7 @@ import {
 } from './block-kit.ts';
 import { ActionIds, TemplateBlocks, ViewIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+import { templateFiguresBlocks } from './template-figures.ts';
 
 // All Block Kit of reply templates. Limits are kept by construction: at most SEARCH_RESULTS results
 // (2 blocks each) in a message (≤ 50 blocks), at most BROWSER_PAGE items in the browser modal (≤ 100),
@@ -202,7 +204,13 @@ function bodySections(body: string): KnownBlock[] {
 /** One template: its text verbatim, where it lives, and what the user may do with it. */
 export function buildTemplateModal(
   t: Template,
-  opts: { canEdit: boolean; ctx: TemplateContext; note?: string },
+  opts: {
+    canEdit: boolean;
+    ctx: TemplateContext;
+    note?: string;
+    /** Uses, reopen rate and satisfaction (src/views/template-figures.ts); absent = not shown. */
+    figures?: { value: TemplateFiguresView | null; t: Translate };
+  },
 ): ModalView {
   const value = { id: t.id, ...opts.ctx };
   const details = [
@@ -249,6 +257,7 @@ export function buildTemplateModal(
       context(details.join('  ·  ')),
       divider(),
       ...bodySections(t.body),
+      ...(opts.figures ? [divider(), ...templateFiguresBlocks(opts.figures.value, opts.figures.t)] : []),
       actions(buttons, 'tpl_actions'),
     ],
   });

@@ -21,6 +21,8 @@ export interface TemplateUseFact {
 
 export interface TemplateFigures {
   templateId: string;
+  /** The template's title when it still exists (added by the report service). */
+  title?: string;
   uses: number;
   tickets: number;
   solved: number;
