@@ -1,6 +1,6 @@
-import type { TemplateRanking } from '../domain/team/template-metrics.ts';
 import type { TemplateFiguresView } from '../domain/team/template-figures-service.ts';
 import { templateFigureLines, templateRankingLines } from '../domain/team/template-figures-text.ts';
+import type { TemplateRanking } from '../domain/team/template-metrics.ts';
 import type { Translate } from '../i18n/index.ts';
 import { context, fields, type KnownBlock, section } from './block-kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { TemplateFiguresView } from '../domain/team/template-figures-service.ts';
 import type { TemplateSearchHit } from '../domain/templates/ports.ts';
 import {
   parentOf,
@@ -7,7 +8,6 @@ import {
   type Template,
   type TemplateVersion,
 } from '../domain/templates/template.ts';
-import type { TemplateFiguresView } from '../domain/team/template-figures-service.ts';
 import type { DuplicateMatch, FolderListing } from '../domain/templates/template-catalog.ts';
 import { type Translate, translator } from '../i18n/index.ts';
 import {
