@@ -6,6 +6,7 @@ import type { Feature } from './feature.ts';
 import { createPlatform } from './platform.ts';
 import type { RuntimeSettings } from './settings.ts';
 import { createSlackApp } from './slack-app.ts';
+import { wireSplit } from './split-feature.ts';
 import { wireTeam } from './team-feature.ts';
 import { wireTemplates } from './templates-feature.ts';
 import { type TicketsFeature, wireTickets } from './tickets-feature.ts';
@@ -62,7 +63,18 @@ export async function createRuntime(settings: RuntimeSettings) {
     agents: drafting.services.agents,
     sync: (zendeskId) => tickets!.services.sync(zendeskId),
   });
-  const features: Feature<unknown>[] = [tickets, templates, drafting, care, voice, volume, enrichment, team];
+  const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });
+  const features: Feature<unknown>[] = [
+    tickets,
+    templates,
+    drafting,
+    care,
+    voice,
+    volume,
+    enrichment,
+    team,
+    split,
+  ];
 
   const slack = createSlackApp(settings.slack, {
     logger,
@@ -76,6 +88,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     ...voice.listeners,
     ...volume.listeners,
     ...team.listeners,
+    ...split.listeners,
   });
   const http = createHttpServer(
     {
@@ -101,6 +114,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       volume: volume.services,
       enrichment: enrichment.services,
       team: team.services,
+      split: split.services.split,
       /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
       outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
     },

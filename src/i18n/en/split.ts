@@ -10,7 +10,7 @@ export const split: Record<keyof typeof ja, string> = {
     "This makes a new ticket from {{requester}}'s message. #{{ticket}} and the new ticket each get an internal note pointing at the other.",
   'split.modal.after': 'The new ticket is created as a request from the customer and gets its own thread.',
   'split.done':
-    ':scissors: Made the new ticket <{{url}}|#{{new}}> from a message of #{{ticket}}. Its thread starts in <#{{channel}}>.',
+    ':scissors: Made the new ticket <{{url}}|#{{new}}> from a message of #{{ticket}}. Its own thread follows shortly.',
   'split.already': 'This message was already split into <{{url}}|#{{new}}>.',
   'split.in_progress': 'This message is being split right now. Try again in a moment.',
   'split.in_doubt':
