@@ -4,10 +4,10 @@ import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
 import { ops } from './ja/ops.ts';
 import { root } from './ja/root.ts';
-import { split } from './ja/split.ts';
 import { team } from './ja/team.ts';
-import { templateFigures } from './ja/template-figures.ts';
+import { templateFigures } from './ja/template-outcomes.ts';
 import { templates } from './ja/template-search.ts';
+import { split } from './ja/ticket-split.ts';
 import { voice } from './ja/voices.ts';
 import { volume } from './ja/volume-alerts.ts';
 

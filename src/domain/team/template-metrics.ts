@@ -1,5 +1,3 @@
-import type { SatisfactionFact } from './metrics.ts';
-
 /**
  * What yorisoi sees that the help desk does not: which reply templates work. A template "answers" a ticket
  * when a reply sent from yorisoi carried it (the draft version's `templateIds`, see drafting).
@@ -43,6 +41,13 @@ export interface TemplateRanking {
   bottom: TemplateFigures[];
 }
 
+/** A satisfaction rating as the weekly report reads it (the same shape as metrics.ts `SatisfactionFact`). */
+export interface RatingFact {
+  ticketZendeskId: string;
+  score: string;
+  offeredAt: Date;
+}
+
 const SOLVED = new Set(['solved', 'closed']);
 /** Zendesk stamps audits in whole seconds; a reply sent with "solved" shares the second of the send. */
 const floorSecond = (d: Date) => Math.floor(d.getTime() / 1000) * 1000;
@@ -52,7 +57,8 @@ export function computeTemplateFigures(input: {
   to: Date;
   uses: readonly TemplateUseFact[];
   tickets: readonly { zendeskId: string; statusChanges: readonly { at: Date; to: string }[] }[];
-  ratings: readonly SatisfactionFact[];
+  /** Satisfaction ratings (metrics.ts `SatisfactionFact`). */
+  ratings: readonly RatingFact[];
 }): TemplateFigures[] {
   const inRange = (d: Date) => d.getTime() >= input.from.getTime() && d.getTime() < input.to.getTime();
   const changesOf = new Map(
@@ -63,7 +69,7 @@ export function computeTemplateFigures(input: {
         .sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i),
     ]),
   );
-  const ratingsOf = new Map<string, SatisfactionFact[]>();
+  const ratingsOf = new Map<string, RatingFact[]>();
   for (const r of input.ratings)
     ratingsOf.set(r.ticketZendeskId, [...(ratingsOf.get(r.ticketZendeskId) ?? []), r]);
 

@@ -1,4 +1,4 @@
-import type { split as ja } from '../ja/split.ts';
+import type { split as ja } from '../ja/ticket-split.ts';
 
 /** Split a customer message into a new ticket (English). */
 export const split: Record<keyof typeof ja, string> = {

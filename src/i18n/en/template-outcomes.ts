@@ -1,4 +1,4 @@
-import type { templateFigures as ja } from '../ja/template-figures.ts';
+import type { templateFigures as ja } from '../ja/template-outcomes.ts';
 
 /** What yorisoi sees per reply template: uses, reopen rate, satisfaction (English). */
 export const templateFigures: Record<keyof typeof ja, string> = {
