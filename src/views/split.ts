@@ -16,7 +16,7 @@ export function buildSplitConfirmModal(
 ): ModalView & { blocks: KnownBlock[] } {
   const quote = truncate(input.body, 2500)
     .split('\n')
-    .map((line) => `>${escapeMrkdwn(line)}`)
+    .map((line) => `> ${escapeMrkdwn(line)}`)
     .join('\n');
   return modal({
     callbackId: ViewIds.splitConfirm,

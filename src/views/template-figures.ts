@@ -2,7 +2,7 @@ import type { TemplateFiguresView } from '../domain/team/template-figures-servic
 import { templateFigureLines, templateRankingLines } from '../domain/team/template-figures-text.ts';
 import type { TemplateRanking } from '../domain/team/template-metrics.ts';
 import type { Translate } from '../i18n/index.ts';
-import { context, fields, type KnownBlock, section } from './block-kit.ts';
+import { context, divider, type KnownBlock, section } from './block-kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /**
@@ -14,13 +14,16 @@ export function templateFiguresBlocks(figures: TemplateFiguresView | null, t: Tr
   const title = t('tplfig.title', { days: figures.days });
   if (figures.uses === 0) return [section(`${title}\n${escapeMrkdwn(t('tplfig.unused'))}`)];
   const l = templateFigureLines(figures, t);
+  // One figure a line: two columns wrap the Japanese mid-phrase in a modal's width.
   return [
-    section(title),
-    fields([
-      `:outbox_tray: ${escapeMrkdwn(l.uses)}`,
-      `:repeat: ${escapeMrkdwn(l.reopen)}`,
-      `:slightly_smiling_face: ${escapeMrkdwn(l.satisfaction)}`,
-    ]),
+    section(
+      [
+        title,
+        `:outbox_tray: ${escapeMrkdwn(l.uses)}`,
+        `:repeat: ${escapeMrkdwn(l.reopen)}`,
+        `:slightly_smiling_face: ${escapeMrkdwn(l.satisfaction)}`,
+      ].join('\n'),
+    ),
     context(escapeMrkdwn(t('tplfig.note'))),
   ];
 }
@@ -32,6 +35,7 @@ export function templateRankingBlocks(ranking: TemplateRanking, t: Translate): K
   const list = (rows: string[]) =>
     rows.length ? rows.map((r) => `• ${escapeMrkdwn(r)}`).join('\n') : l.none;
   return [
+    divider(),
     section(l.section),
     section(`${t('tplfig.report.top')}\n${list(l.top)}`),
     ...(l.bottom.length ? [section(`${t('tplfig.report.bottom')}\n${list(l.bottom)}`)] : []),
