@@ -20,7 +20,7 @@ export function createTemplateUseHistory(db: Db): TemplateUseHistory {
     async usesBetween(from, to, templateId) {
       const sends = await db.replySend.findMany({
         where: { status: 'sent', kind: 'reply', draftId: { not: null }, sentAt: { gte: from, lt: to } },
-        select: { draftId: true, version: true, ticketZendeskId: true, sentAt: true },
+        select: { draftId: true, version: true, ticketZendeskId: true, sentAt: true, dueAt: true },
         orderBy: { sentAt: 'asc' },
       });
       const uses: TemplateUseFact[] = [];
@@ -37,7 +37,9 @@ export function createTemplateUseHistory(db: Db): TemplateUseHistory {
         for (const s of chunk) {
           for (const id of idsOf.get(`${s.draftId}:${s.version}`) ?? []) {
             if (templateId && id !== templateId) continue;
-            uses.push({ templateId: id, ticketZendeskId: s.ticketZendeskId, at: s.sentAt ?? from });
+            // `at` is when the send was due: Zendesk's audit of the reply (and a solve sent with it) is never
+            // earlier, while `sentAt` is stamped after Zendesk answered and may fall in the next second.
+            uses.push({ templateId: id, ticketZendeskId: s.ticketZendeskId, at: s.dueAt });
           }
         }
       }

@@ -205,3 +205,24 @@ describe('per-template figures on the same fixture (2026-W48)', () => {
     expect(report.templates.bottom.map((f) => f.templateId)).toEqual(['tpl-shipping']);
   });
 });
+
+describe('per-template figures: which solve belongs to the reply', () => {
+  const use = new Date('2026-11-25T10:00:00.700+09:00');
+  const figuresWithSolveAt = (solveAt: string) =>
+    computeTemplateFigures({
+      from: new Date('2026-11-23T00:00:00+09:00'),
+      to: new Date('2026-11-30T00:00:00+09:00'),
+      uses: [{ templateId: 't', ticketZendeskId: '9', at: use }],
+      tickets: [{ zendeskId: '9', statusChanges: [{ at: new Date(solveAt), to: 'solved' }] }],
+      ratings: [],
+    })[0];
+
+  it("counts the solve sent with the reply (Zendesk's whole second, a clock a little behind ours)", () => {
+    expect(figuresWithSolveAt('2026-11-25T10:00:00+09:00')?.solved).toBe(1);
+    expect(figuresWithSolveAt('2026-11-25T09:59:57+09:00')?.solved).toBe(1);
+  });
+
+  it('does not count a solve from before the reply', () => {
+    expect(figuresWithSolveAt('2026-11-25T09:59:00+09:00')?.solved).toBe(0);
+  });
+});

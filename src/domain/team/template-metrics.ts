@@ -49,8 +49,12 @@ export interface RatingFact {
 }
 
 const SOLVED = new Set(['solved', 'closed']);
-/** Zendesk stamps audits in whole seconds; a reply sent with "solved" shares the second of the send. */
-const floorSecond = (d: Date) => Math.floor(d.getTime() / 1000) * 1000;
+/**
+ * Where a reply's outcome starts: Zendesk stamps audits in whole seconds (a reply sent with "solved" shares
+ * the second of the send), and its clock and ours may differ by a little; a solve 5 s before is the same.
+ */
+const CLOCK_SLACK_MS = 5_000;
+const outcomeSince = (d: Date) => Math.floor(d.getTime() / 1000) * 1000 - CLOCK_SLACK_MS;
 
 export function computeTemplateFigures(input: {
   from: Date;
@@ -93,7 +97,7 @@ export function computeTemplateFigures(input: {
     let bad = 0;
     for (const [ticketId, at] of perTicket) {
       const changes = changesOf.get(ticketId) ?? [];
-      const since = floorSecond(at);
+      const since = outcomeSince(at);
       const solve = changes.findIndex((c) => c.at.getTime() >= since && SOLVED.has(c.to));
       if (solve >= 0) {
         solved += 1;
