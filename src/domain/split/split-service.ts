@@ -143,7 +143,8 @@ export function createSplitService(deps: {
         release: true,
       });
       deps.logger.warn('split did not finish', { splitId: row.id, error: detail });
-      return isPermanent(error) ? { kind: 'failed', reason } : { kind: 'in_doubt', reason };
+      // With the ticket made, what is left (a note) is written by the next click: say "try again".
+      return isPermanent(error) && !newId ? { kind: 'failed', reason } : { kind: 'in_doubt', reason };
     }
   }
 
