@@ -33,6 +33,7 @@ import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { careVoiceVolumeJobs } from './render-care-voice-volume.ts';
 import { renderSlackPngs } from './render-slack.ts';
+import { fixtureTemplateTitles, splitMetricsJobs } from './render-split-metrics.ts';
 
 const out = process.argv[2] ?? 'screens';
 mkdirSync(out, { recursive: true });
@@ -325,11 +326,23 @@ const suggestions = enrich.suggestions([
 ]);
 // The weekly team report of the hand-checked fixture week (tests/fixtures/team), both languages.
 const weekFacts = loadWeekFixture();
-const weekly = computeWeeklyReport({
+const weeklyFacts = computeWeeklyReport({
   week: isoWeekRange('2026-W48', 'Asia/Tokyo'),
   calendar: createBusinessCalendar(DEFAULT_BUSINESS_HOURS),
   ...weekFacts,
 });
+const titled = <T extends { templateId: string }>(f: T) => ({
+  ...f,
+  title: fixtureTemplateTitles[f.templateId],
+});
+const weekly = {
+  ...weeklyFacts,
+  templates: {
+    used: weeklyFacts.templates.used.map(titled),
+    top: weeklyFacts.templates.top.map(titled),
+    bottom: weeklyFacts.templates.bottom.map(titled),
+  },
+};
 const reportMessage = (locale: 'ja' | 'en') => ({
   messages: [{ ...buildWeeklyReportMessage(weekly, translator(locale)), _time: '09:00' }],
 });
@@ -352,6 +365,7 @@ const jobs = [
     },
   },
   ...careVoiceVolumeJobs(now),
+  ...splitMetricsJobs(),
   { name: 'draft-editor-en-no-match', input: editorEn },
   { name: 'send-preview-blocked', input: preview },
   { name: 'send-preview-warnings', input: previewWarnings },

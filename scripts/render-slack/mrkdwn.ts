@@ -35,6 +35,8 @@ const EMOJI: Record<string, string> = {
   wastebasket: '🗑️',
   thread: '🧵',
   repeat: '🔁',
+  scissors: '✂️',
+  slightly_smiling_face: '🙂',
   raising_hand: '🙋',
   page_facing_up: '📄',
   office: '🏢',

@@ -77,10 +77,18 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
   on(ActionIds.templateShow, async (body, client) => {
     const found = await templateFrom(body);
     if (!found) return notFound(body, client);
+    // Per-template figures (split-metrics): cached, and never holding the modal past ~1.5 s.
+    const figures = deps.templateFigures
+      ? { value: await deps.templateFigures.figures(found.t.id), t: await readerT(deps, body.user.id) }
+      : undefined;
     await showView(
       client,
       body,
-      buildTemplateModal(found.t, { canEdit: await editors.canEdit(body.user.id), ctx: found.ctx }),
+      buildTemplateModal(found.t, {
+        canEdit: await editors.canEdit(body.user.id),
+        ctx: found.ctx,
+        figures,
+      }),
     );
   });
 

@@ -3,9 +3,11 @@ import { loadConfig } from '../config.ts';
 import { createBusinessCalendar } from '../domain/team/business-hours.ts';
 import { createTeamReports } from '../domain/team/report-service.ts';
 import { reportLines } from '../domain/team/report-text.ts';
+import { templateRankingLines } from '../domain/team/template-figures-text.ts';
 import { translator } from '../i18n/index.ts';
 import { openDatabase } from '../storage/database.ts';
 import { createTeamHistory } from '../storage/team-queries.ts';
+import { createTemplateUseHistory } from '../storage/template-use-queries.ts';
 import { createTeamZendeskFacts } from '../zendesk/team-facts.ts';
 import { createZendeskApi } from '../zendesk/zendesk-client.ts';
 import type { Io } from './io.ts';
@@ -14,7 +16,8 @@ export const REPORT_HELP = `yorisoi report weekly [--week 2026-W48] [--json]
 
   The team weekly report of an ISO week (default: last week) in YORISOI_BUSINESS_HOURS: first response,
   next response and full resolution times in business hours, reopen rate, satisfaction, and new tickets
-  per day, tag, inbox and agent. Reads the yorisoi database (DATABASE_URL) and Zendesk (ticket audits,
+  per day, tag, inbox and agent, and per reply template (uses, reopen rate, satisfaction; best and worst 5).
+  Reads the yorisoi database (DATABASE_URL) and Zendesk (ticket audits,
   satisfaction ratings: the API user must be an admin). Labels follow YORISOI_LOCALE (default ja);
   --json prints the numbers (durations in business milliseconds).`;
 
@@ -55,6 +58,7 @@ export async function reportCommand(args: string[], env: Record<string, string |
       zendesk: createTeamZendeskFacts(createZendeskApi(config.zendesk)),
       calendar: createBusinessCalendar(config.businessHours),
       clock: () => new Date(),
+      templateUses: createTemplateUseHistory(db),
     });
     const report = await reports.weekly(values.week);
     if (values.json) {
@@ -66,6 +70,20 @@ export async function reportCommand(args: string[], env: Record<string, string |
     const table = (title: string, rows: { key: string; count: number }[]) => {
       const width = Math.max(0, ...rows.map((r) => r.key.length));
       return [title, ...rows.map((r) => `  ${r.key.padEnd(width)}  ${String(r.count).padStart(4)}`)];
+    };
+    const templateTable = () => {
+      if (report.templates.used.length === 0) return [];
+      const r = templateRankingLines(report.templates, t);
+      const plainText = (s: string) => s.replace(/\*/g, '');
+      return [
+        '',
+        plainText(r.section),
+        plainText(t('tplfig.report.top')),
+        ...(r.top.length ? r.top : [r.none]).map((line) => `  ${line}`),
+        ...(r.bottom.length
+          ? [plainText(t('tplfig.report.bottom')), ...r.bottom.map((line) => `  ${line}`)]
+          : []),
+      ];
     };
     for (const line of [
       l.title,
@@ -82,6 +100,7 @@ export async function reportCommand(args: string[], env: Record<string, string |
       ...table(t('team.report.per_tag'), l.perTag),
       ...table(t('team.report.per_inbox'), l.perInbox),
       ...table(t('team.report.per_agent'), l.perAgent),
+      ...templateTable(),
     ])
       io.out(line);
     return 0;

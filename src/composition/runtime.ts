@@ -7,6 +7,7 @@ import { type HomeFeature, wireHome } from './home-feature.ts';
 import { createPlatform } from './platform.ts';
 import type { RuntimeSettings } from './settings.ts';
 import { createSlackApp } from './slack-app.ts';
+import { wireSplit } from './split-feature.ts';
 import { wireTeam } from './team-feature.ts';
 import { wireTemplates } from './templates-feature.ts';
 import { type TicketsFeature, wireTickets } from './tickets-feature.ts';
@@ -66,6 +67,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     sync: (zendeskId) => tickets!.services.sync(zendeskId),
   });
   home = wireHome(platform, { agents: drafting.services.agents, volume: volume.services.volume });
+  const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });
   const features: Feature<unknown>[] = [
     tickets,
     templates,
@@ -76,6 +78,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     enrichment,
     team,
     home,
+    split,
   ];
 
   const slack = createSlackApp(settings.slack, {
@@ -91,6 +94,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     ...volume.listeners,
     ...team.listeners,
     ...home.listeners,
+    ...split.listeners,
   });
   const http = createHttpServer(
     {
@@ -118,6 +122,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       team: team.services,
       /** Each agent's App Home: publish, coalesced refresh, the hooks other features call. */
       home: home.services,
+      split: split.services.split,
       /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
       outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
     },

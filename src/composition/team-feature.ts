@@ -8,6 +8,10 @@ import {
 } from '../domain/team/business-hours.ts';
 import type { WeeklyReport } from '../domain/team/metrics.ts';
 import { createTeamReports, type TeamReports } from '../domain/team/report-service.ts';
+import {
+  createTemplateFiguresService,
+  type TemplateFiguresService,
+} from '../domain/team/template-figures-service.ts';
 import { createWeeklyReportPoster } from '../domain/team/weekly-post.ts';
 import { YorisoiError } from '../errors.ts';
 import { translator } from '../i18n/index.ts';
@@ -15,6 +19,7 @@ import type { AppDeps } from '../listeners/listener-deps.ts';
 import { createReaderLocale } from '../slack/reader-locale.ts';
 import { createEffectQueue } from '../storage/effect-queue.ts';
 import { createTeamHistory } from '../storage/team-queries.ts';
+import { createTemplateUseHistory } from '../storage/template-use-queries.ts';
 import { buildWeeklyReportMessage } from '../views/team-report.ts';
 import { createTeamZendeskFacts, createZendeskAssigner } from '../zendesk/team-facts.ts';
 import type { Feature } from './feature.ts';
@@ -23,6 +28,8 @@ import type { Platform } from './platform.ts';
 export interface TeamServices {
   reports: TeamReports;
   calendar: BusinessCalendar;
+  /** One template's uses, reopen rate and satisfaction over the last 30 days (the Show view). */
+  templateFigures: TemplateFiguresService;
   /** Queues last week's report in the report channel when due (the scheduler calls it every hour). */
   postWeeklyIfDue(): Promise<string | null>;
 }
@@ -58,7 +65,7 @@ export function weeklyReportChart(report: WeeklyReport, locale: 'ja' | 'en') {
 export function wireTeam(
   platform: Platform,
   deps: { agents?: AgentMapper; sync(ticketZendeskId: string): Promise<unknown> },
-): Feature<TeamServices, Pick<AppDeps, 'team'>> {
+): Feature<TeamServices, Pick<AppDeps, 'team' | 'templateFigures'>> {
   const { settings } = platform;
   const calendar = createBusinessCalendar(settings.businessHours ?? DEFAULT_BUSINESS_HOURS);
   const locale = settings.locale ?? 'ja';
@@ -67,6 +74,13 @@ export function wireTeam(
     zendesk: createTeamZendeskFacts(platform.zendesk),
     calendar,
     clock: platform.clock,
+    templateUses: createTemplateUseHistory(platform.db),
+  });
+  const templateFigures = createTemplateFiguresService({
+    uses: createTemplateUseHistory(platform.db),
+    zendesk: createTeamZendeskFacts(platform.zendesk),
+    clock: platform.clock,
+    onError: (error) => platform.logger.warn('template figures could not be counted', { error }),
   });
   const assigner = createZendeskAssigner(platform.zendesk);
   const channelId = settings.reportChannel;
@@ -87,8 +101,9 @@ export function wireTeam(
   if (poster)
     platform.scheduler.every('weekly team report', 60 * 60 * 1000, postWeeklyIfDue, { immediately: true });
   return {
-    services: { reports, calendar, postWeeklyIfDue },
+    services: { reports, calendar, templateFigures, postWeeklyIfDue },
     listeners: {
+      templateFigures,
       team: {
         reports,
         readerLocale: createReaderLocale(platform.slack.api, locale),

@@ -6,7 +6,9 @@ import { home } from './en/home.ts';
 import { ops } from './en/ops.ts';
 import { root } from './en/root.ts';
 import { team } from './en/team.ts';
+import { templateFigures } from './en/template-outcomes.ts';
 import { templates } from './en/template-search.ts';
+import { split } from './en/ticket-split.ts';
 import { voice } from './en/voices.ts';
 import { volume } from './en/volume-alerts.ts';
 import type { MessageKey } from './messages-ja.ts';
@@ -24,4 +26,6 @@ export const en: Record<MessageKey, string> = {
   ...drafting,
   ...templates,
   ...ops,
+  ...split,
+  ...templateFigures,
 };

@@ -6,7 +6,9 @@ import { home } from './ja/home.ts';
 import { ops } from './ja/ops.ts';
 import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
+import { templateFigures } from './ja/template-outcomes.ts';
 import { templates } from './ja/template-search.ts';
+import { split } from './ja/ticket-split.ts';
 import { voice } from './ja/voices.ts';
 import { volume } from './ja/volume-alerts.ts';
 
@@ -29,6 +31,8 @@ export const ja = {
   ...drafting,
   ...templates,
   ...ops,
+  ...split,
+  ...templateFigures,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,7 +1,9 @@
 import type { CareService } from '../domain/care/care-service.ts';
 import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
 import type { DraftingService } from '../domain/drafting/drafting-service.ts';
+import type { SplitService } from '../domain/split/split-service.ts';
 import type { TeamReports } from '../domain/team/report-service.ts';
+import type { TemplateFiguresService } from '../domain/team/template-figures-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
 import type { VoiceService } from '../domain/voice/voice-service.ts';
 import type { VolumeQueries } from '../domain/volume/volume-queries.ts';
@@ -39,6 +41,10 @@ export interface AppDeps {
   care?: CareService;
   /** Reply templates: `/template`, the Find template shortcut and button, the browser and editor modals. */
   templates?: TemplateService;
+  /** "Split into a new ticket" on a customer's message; the answers link to `ticketUrl`. */
+  split?: { service: SplitService; ticketUrl(zendeskId: string): string };
+  /** Per-template uses, reopen rate and satisfaction, shown in the template's Show view. */
+  templateFigures?: TemplateFiguresService;
   /** The team's numbers (`/yorisoi report`), shown in the reader's language. */
   team?: {
     reports: TeamReports;

@@ -4,6 +4,7 @@ import { registerCareChartEditSubmission } from './care-chart-edit.ts';
 import { registerDraftEditorSubmission } from './draft-editor-submission.ts';
 import { registerSendPreviewSubmission } from './send-preview-submission.ts';
 import { registerSnoozeSubmission } from './snooze-submission.ts';
+import { registerSplitSubmission } from './split-submission.ts';
 import { registerTemplateViews } from './template-submissions.ts';
 import { registerVoiceFollowUpSubmission } from './voice-follow-up-submission.ts';
 
@@ -15,4 +16,5 @@ export function registerSubmissions(app: App, deps: AppDeps) {
   registerSnoozeSubmission(app, deps);
   registerVoiceFollowUpSubmission(app, deps);
   registerTemplateViews(app, deps);
+  registerSplitSubmission(app, deps);
 }

@@ -66,10 +66,14 @@ export const ShortcutIds = {
   draftReply: 'draft_reply_shortcut',
   /** Message shortcut "Copy discussion to Zendesk". */
   copyDiscussion: 'copy_discussion_shortcut',
+  /** Message shortcut "Split into a new ticket", on a customer's message in a ticket's thread. */
+  splitTicket: 'split_ticket_shortcut',
 } as const;
 
 /** Modal callback_ids. */
 export const ViewIds = {
+  /** "Split into a new ticket": the confirmation modal. */
+  splitConfirm: 'split_ticket_confirm',
   careHistory: 'care_history',
   careEdit: 'care_chart_edit',
   careRevisions: 'care_chart_revisions_view',

@@ -3,6 +3,7 @@ import { reportLines } from '../domain/team/report-text.ts';
 import type { Translate } from '../i18n/index.ts';
 import { context, divider, fields, header, type KnownBlock, plain, section } from './block-kit.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
+import { templateRankingBlocks } from './template-figures.ts';
 
 /** Lines shown per breakdown before "N more": a report stays one screen, the rest is counted, never dropped. */
 const TOP = 8;
@@ -51,6 +52,7 @@ export function buildWeeklyReportMessage(
         breakdown(t('team.report.per_inbox'), l.perInbox, t),
         breakdown(t('team.report.per_agent'), l.perAgent, t),
       ]),
+      ...templateRankingBlocks(report.templates, t),
     ],
   };
 }

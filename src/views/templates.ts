@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { TemplateFiguresView } from '../domain/team/template-figures-service.ts';
 import type { TemplateSearchHit } from '../domain/templates/ports.ts';
 import {
   parentOf,
@@ -36,6 +37,7 @@ import {
 } from './block-kit.ts';
 import { ActionIds, TemplateBlocks, ViewIds } from './ids.ts';
 import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+import { templateFiguresBlocks } from './template-figures.ts';
 
 // All Block Kit of reply templates. Limits are kept by construction: at most SEARCH_RESULTS results
 // (2 blocks each) in a message (≤ 50 blocks), at most BROWSER_PAGE items in the browser modal (≤ 100),
@@ -202,7 +204,13 @@ function bodySections(body: string): KnownBlock[] {
 /** One template: its text verbatim, where it lives, and what the user may do with it. */
 export function buildTemplateModal(
   t: Template,
-  opts: { canEdit: boolean; ctx: TemplateContext; note?: string },
+  opts: {
+    canEdit: boolean;
+    ctx: TemplateContext;
+    note?: string;
+    /** Uses, reopen rate and satisfaction (src/views/template-figures.ts); absent = not shown. */
+    figures?: { value: TemplateFiguresView | null; t: Translate };
+  },
 ): ModalView {
   const value = { id: t.id, ...opts.ctx };
   const details = [
@@ -249,6 +257,7 @@ export function buildTemplateModal(
       context(details.join('  ·  ')),
       divider(),
       ...bodySections(t.body),
+      ...(opts.figures ? [divider(), ...templateFiguresBlocks(opts.figures.value, opts.figures.t)] : []),
       actions(buttons, 'tpl_actions'),
     ],
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../../src/domain/team/business-hours.ts';
 import { computeWeeklyReport, isoWeekRange, previousIsoWeek } from '../../src/domain/team/metrics.ts';
+import { computeTemplateFigures } from '../../src/domain/team/template-metrics.ts';
 import { loadWeekFixture } from '../fixtures/team/week-fixture.ts';
 
 const M = 60 * 1000;
@@ -133,5 +134,95 @@ describe('weekly report on second-resolution timestamps (Zendesk prints whole se
     });
     expect(report).toMatchObject({ solved: 1, reopened: 1 });
     expect(report.fullResolution.count).toBe(1);
+  });
+});
+
+describe('per-template figures on the same fixture (2026-W48)', () => {
+  const { tickets, ratings, templateUses } = loadWeekFixture();
+  const week = isoWeekRange('2026-W48', 'Asia/Tokyo');
+  const figures = computeTemplateFigures({
+    from: week.start,
+    to: week.end,
+    uses: templateUses,
+    tickets,
+    ratings,
+  });
+  const of = (id: string) => figures.find((f) => f.templateId === id);
+
+  it('tpl-refund: 3 uses on #1 (twice) and #2; both solved after it, #1 reopened → 50%; #1 good, #2 bad', () => {
+    expect(of('tpl-refund')).toEqual({
+      templateId: 'tpl-refund',
+      uses: 3,
+      tickets: 2,
+      solved: 2,
+      reopened: 1,
+      reopenRate: 0.5,
+      good: 1,
+      bad: 1,
+      goodRate: 0.5,
+    });
+  });
+
+  it('tpl-greeting came in the same send as tpl-refund on #2: solved, not reopened → 0%, rated bad', () => {
+    expect(of('tpl-greeting')).toMatchObject({ uses: 1, tickets: 1, solved: 1, reopened: 0, reopenRate: 0 });
+    expect(of('tpl-greeting')).toMatchObject({ good: 0, bad: 1, goodRate: 0 });
+  });
+
+  it('tpl-shipping: the use on #6 (week 47) does not count; #5 solved then reopened on 12-01 → 100%; survey not answered', () => {
+    expect(of('tpl-shipping')).toEqual({
+      templateId: 'tpl-shipping',
+      uses: 1,
+      tickets: 1,
+      solved: 1,
+      reopened: 1,
+      reopenRate: 1,
+      good: 0,
+      bad: 0,
+      goodRate: null,
+    });
+  });
+
+  it('tpl-app: #4 is still open (no reopen rate), the use on #3 falls in the next week', () => {
+    expect(of('tpl-app')).toMatchObject({ uses: 1, tickets: 1, solved: 0, reopened: 0, reopenRate: null });
+  });
+
+  it("the weekly report ranks the week's templates: best (lowest reopen rate) first, worst last", () => {
+    const report = computeWeeklyReport({
+      week,
+      calendar: createBusinessCalendar(DEFAULT_BUSINESS_HOURS),
+      tickets,
+      ratings,
+      templateUses,
+    });
+    expect(report.templates.used.map((f) => [f.templateId, f.uses])).toEqual([
+      ['tpl-refund', 3],
+      ['tpl-app', 1],
+      ['tpl-greeting', 1],
+      ['tpl-shipping', 1],
+    ]);
+    // Three templates have a solved ticket: the better half on top, the rest at the bottom, none twice.
+    expect(report.templates.top.map((f) => f.templateId)).toEqual(['tpl-greeting', 'tpl-refund']);
+    expect(report.templates.bottom.map((f) => f.templateId)).toEqual(['tpl-shipping']);
+  });
+});
+
+describe('per-template figures: which solve belongs to the reply', () => {
+  const use = new Date('2026-11-25T10:00:00.700+09:00');
+  const figuresWithSolveAt = (solveAt: string) =>
+    computeTemplateFigures({
+      from: new Date('2026-11-23T00:00:00+09:00'),
+      to: new Date('2026-11-30T00:00:00+09:00'),
+      uses: [{ templateId: 't', ticketZendeskId: '9', at: use }],
+      tickets: [{ zendeskId: '9', statusChanges: [{ at: new Date(solveAt), to: 'solved' }] }],
+      ratings: [],
+    })[0];
+
+  it("counts the solve sent with the reply (Zendesk's whole second, a clock a little behind ours)", () => {
+    expect(figuresWithSolveAt('2026-11-25T10:00:00+09:00')?.solved).toBe(1);
+    expect(figuresWithSolveAt('2026-11-25T09:59:57+09:00')?.solved).toBe(1);
+  });
+
+  it('does not count a solve from before the reply', () => {
+    expect(figuresWithSolveAt('2026-11-25T09:59:00+09:00')?.solved).toBe(0);
   });
 });

@@ -37,6 +37,8 @@ import {
 } from '../../src/views/draft-modal.ts';
 import { draftThreadRenderer } from '../../src/views/draft-thread.ts';
 import { buildHelpMessage, buildStatusMessage } from '../../src/views/help.ts';
+import { buildSplitConfirmModal, splitAnswerText } from '../../src/views/split.ts';
+import { templateRankingBlocks } from '../../src/views/template-figures.ts';
 import {
   buildFolderMoveModal,
   buildTemplateBrowserModal,
@@ -753,5 +755,75 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(v('agent home, unmapped and empty', buildAgentHome(tJa, sampleAgentHome('empty')), 'home'));
   list.push(m('volume usage', buildVolumeUsage('Unknown period <1年>')));
   list.push(m('volume usage, plain', buildVolumeUsage()));
+  list.push(...splitMetricsViews());
   return list;
+}
+
+/** Split's confirmation and answers, the template Show view with figures, the report's template section. */
+function splitMetricsViews(): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  const url = (id: string) => `https://example.zendesk.com/agent/tickets/${id}`;
+  const figures = {
+    templateId: 'tpl-1',
+    days: 30,
+    uses: 14,
+    tickets: 12,
+    solved: 10,
+    reopened: 2,
+    reopenRate: 0.2,
+    good: 6,
+    bad: 1,
+    goodRate: 6 / 7,
+  };
+  for (const locale of ['ja', 'en'] as const) {
+    const t = translator(locale);
+    out.push({
+      name: `split confirm (${locale})`,
+      kind: 'modal',
+      value: buildSplitConfirmModal(
+        {
+          ticketZendeskId: '42',
+          requesterName: '山田 <花子>',
+          body: '別件です *太字* <!here>\n> 引用\n'.repeat(200),
+          meta: { c: 'C0SUPPORT', ts: '1.2', th: '1.1' },
+        },
+        t,
+      ),
+    });
+    for (const outcome of [
+      { kind: 'created', sourceZendeskId: '42', newZendeskId: '43' },
+      { kind: 'failed', reason: 'Requester: is invalid <x>' },
+      { kind: 'refused', reason: 'bot_message' },
+    ] as const)
+      out.push({
+        name: `split answer ${outcome.kind} (${locale})`,
+        kind: 'message',
+        value: { text: splitAnswerText(outcome, t, url) },
+      });
+    for (const value of [figures, null, { ...figures, uses: 0 }])
+      out.push({
+        name: `template with figures ${value ? value.uses : 'counting'} (${locale})`,
+        kind: 'modal',
+        value: buildTemplateModal(template(), { canEdit: true, ctx: {}, figures: { value, t } }),
+      });
+    out.push({
+      name: `report template section (${locale})`,
+      kind: 'message',
+      value: {
+        text: 'report',
+        blocks: templateRankingBlocks(
+          {
+            used: [
+              { ...figures, title: '返金 <案内> *太字*' },
+              { ...figures, templateId: 'tpl-gone' },
+            ],
+            top: [{ ...figures, title: '返金 <案内> *太字*' }],
+            bottom: [{ ...figures, templateId: 'tpl-gone' }],
+          },
+          t,
+        ),
+      },
+    });
+  }
+  return out;
 }

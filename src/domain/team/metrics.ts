@@ -2,6 +2,12 @@ import { TZDate } from '@date-fns/tz';
 import { addWeeks, format, getISOWeek, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns';
 import { YorisoiError } from '../../errors.ts';
 import type { BusinessCalendar } from './business-hours.ts';
+import {
+  computeTemplateFigures,
+  rankTemplates,
+  type TemplateRanking,
+  type TemplateUseFact,
+} from './template-metrics.ts';
 
 /**
  * The team's numbers for one ISO week, computed from what yorisoi stores (tickets, inbox, tags, assignee,
@@ -80,6 +86,8 @@ export interface WeeklyReport {
     /** good / answered */
     goodRate: number | null;
   };
+  /** Per template used in the week: uses, reopen rate, satisfaction; the best and worst five. */
+  templates: TemplateRanking;
 }
 
 const WEEK = /^(\d{4})-W(\d{2})$/;
@@ -130,6 +138,8 @@ export function computeWeeklyReport(input: {
   calendar: BusinessCalendar;
   tickets: readonly TicketFacts[];
   ratings: readonly SatisfactionFact[];
+  /** Sent replies that carried a template (from yorisoi's drafts). */
+  templateUses?: readonly TemplateUseFact[];
 }): WeeklyReport {
   const { week, calendar } = input;
   const inWeek = (d: Date) => d.getTime() >= week.start.getTime() && d.getTime() < week.end.getTime();
@@ -218,5 +228,14 @@ export function computeWeeklyReport(input: {
       answerRate: ratings.length ? answered / ratings.length : null,
       goodRate: answered ? good / answered : null,
     },
+    templates: rankTemplates(
+      computeTemplateFigures({
+        from: week.start,
+        to: week.end,
+        uses: input.templateUses ?? [],
+        tickets: input.tickets,
+        ratings: input.ratings,
+      }),
+    ),
   };
 }

@@ -1,4 +1,5 @@
 import type { SatisfactionFact, TicketFacts } from './metrics.ts';
+import type { TemplateUseFact } from './template-metrics.ts';
 
 /** What yorisoi stores about tickets, for the team's numbers. */
 export interface TeamHistory {
@@ -17,4 +18,12 @@ export interface TeamZendeskFacts {
   statusChanges(ticketZendeskId: string): Promise<{ at: Date; to: string }[]>;
   /** Satisfaction ratings created in [from, to). */
   satisfactionRatings(from: Date, to: Date): Promise<SatisfactionFact[]>;
+}
+
+/** Which templates yorisoi's sent replies carried (the drafts' template ids), and the templates' titles. */
+export interface TemplateUseHistory {
+  /** Sent replies that carried a template, sent in [from, to); only `templateId`'s when given. */
+  usesBetween(from: Date, to: Date, templateId?: string): Promise<TemplateUseFact[]>;
+  /** Titles of the templates (deleted ones too: the figures outlive them). */
+  titles(ids: readonly string[]): Promise<Map<string, string>>;
 }

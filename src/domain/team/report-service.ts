@@ -1,6 +1,7 @@
 import type { BusinessCalendar } from './business-hours.ts';
 import { computeWeeklyReport, isoWeekRange, previousIsoWeek, type WeeklyReport } from './metrics.ts';
-import type { TeamHistory, TeamZendeskFacts } from './ports.ts';
+import type { TeamHistory, TeamZendeskFacts, TemplateUseHistory } from './ports.ts';
+import type { TemplateFigures } from './template-metrics.ts';
 
 export interface TeamReports {
   /** The report of an ISO week (`2026-W48`); without one, the last complete week. */
@@ -17,6 +18,8 @@ export function createTeamReports(deps: {
   zendesk: TeamZendeskFacts;
   calendar: BusinessCalendar;
   clock: () => Date;
+  /** Template uses of sent replies (the report's per-template figures); none without drafting. */
+  templateUses?: TemplateUseHistory;
 }): TeamReports {
   const timeZone = deps.calendar.hours.timeZone;
   const lastWeek = () => previousIsoWeek(deps.clock(), timeZone);
@@ -36,7 +39,21 @@ export function createTeamReports(deps: {
       };
       await Promise.all(Array.from({ length: AUDIT_CONCURRENCY }, worker));
       const ratings = await deps.zendesk.satisfactionRatings(week.start, week.end);
-      return computeWeeklyReport({ week, calendar: deps.calendar, tickets, ratings });
+      const templateUses = (await deps.templateUses?.usesBetween(week.start, week.end)) ?? [];
+      const report = computeWeeklyReport({ week, calendar: deps.calendar, tickets, ratings, templateUses });
+      const titles = await deps.templateUses?.titles(report.templates.used.map((f) => f.templateId));
+      const titled = (f: TemplateFigures) => {
+        const title = titles?.get(f.templateId);
+        return title ? { ...f, title } : f;
+      };
+      return {
+        ...report,
+        templates: {
+          used: report.templates.used.map(titled),
+          top: report.templates.top.map(titled),
+          bottom: report.templates.bottom.map(titled),
+        },
+      };
     },
   };
 }

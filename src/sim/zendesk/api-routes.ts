@@ -447,10 +447,15 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     [
       'GET',
       /^\/tickets$/,
+      // `?external_id=` lists the tickets carrying it (not unique; exact match), like List Tickets.
       (call) =>
         ok(
           paginate(
-            activeTickets().map((t) => ticketJson(state, t)),
+            activeTickets()
+              .filter(
+                (t) => !call.params.has('external_id') || t.externalId === call.params.get('external_id'),
+              )
+              .map((t) => ticketJson(state, t)),
             'tickets',
             call.params,
             pageUrl(call),

@@ -270,6 +270,70 @@ describe('Zendesk simulator: Idempotency-Key on ticket creation', () => {
   });
 });
 
+describe('Zendesk simulator: a ticket for an existing requester, found by external_id, with a private note', () => {
+  it('creates with requester_id and comment author_id, lists by external_id, refuses unknown ids with 422', async () => {
+    const h = await start();
+    const first = (await (
+      await h.api('/tickets.json', {
+        method: 'POST',
+        json: {
+          ticket: { comment: { body: 'Order 42?' }, requester: { name: 'R', email: 'r@customer.example' } },
+        },
+      })
+    ).json()) as { ticket: { id: number; requester_id: number } };
+    const requester = first.ticket.requester_id;
+    const created = await h.api('/tickets.json', {
+      method: 'POST',
+      json: {
+        ticket: {
+          subject: 'Receipt name',
+          requester_id: requester,
+          comment: { body: 'Can the receipt name change?', public: true, author_id: requester },
+          external_id: 'yorisoi-split:abc',
+        },
+      },
+    });
+    expect(created.status).toBe(201);
+    const { ticket } = (await created.json()) as { ticket: { id: number; requester_id: number } };
+    expect(ticket.requester_id).toBe(requester);
+    const comments = (await (await h.api(`/tickets/${ticket.id}/comments.json`)).json()) as {
+      comments: { author_id: number; public: boolean }[];
+    };
+    expect(comments.comments[0]).toMatchObject({ author_id: requester, public: true });
+
+    const listed = (await (await h.api('/tickets.json?external_id=yorisoi-split%3Aabc')).json()) as {
+      tickets: { id: number }[];
+    };
+    expect(listed.tickets.map((t) => t.id)).toEqual([ticket.id]);
+    const none = (await (await h.api('/tickets.json?external_id=yorisoi-split%3Aother')).json()) as {
+      tickets: unknown[];
+    };
+    expect(none.tickets).toEqual([]);
+
+    const note = await h.api(`/tickets/${ticket.id}.json`, {
+      method: 'PUT',
+      json: { ticket: { comment: { body: 'Split from #1', public: false } } },
+    });
+    expect(note.status).toBe(200);
+    const after = (await (await h.api(`/tickets/${ticket.id}/comments.json`)).json()) as {
+      comments: { public: boolean; body: string }[];
+    };
+    expect(after.comments.at(-1)).toMatchObject({ public: false, body: 'Split from #1' });
+
+    const unknown = await h.api('/tickets.json', {
+      method: 'POST',
+      json: { ticket: { requester_id: 999999, comment: { body: 'x', author_id: 999999 } } },
+    });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toMatchObject({ error: 'RecordInvalid' });
+    const blank = await h.api('/tickets.json', {
+      method: 'POST',
+      json: { ticket: { requester_id: requester, comment: { body: '' } } },
+    });
+    expect(blank.status).toBe(422);
+  });
+});
+
 describe('Zendesk simulator: incremental ticket export', () => {
   interface ExportPage {
     tickets: { id: number }[];
