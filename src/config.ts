@@ -15,6 +15,14 @@ const optionalText = z
   .optional();
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** A response target from the environment: whole business minutes, 1 … 43200 (30 days). */
+const targetMinutesText = z.coerce
+  .number<string | undefined>({ error: 'must be a number of minutes such as 60' })
+  .int('must be whole minutes')
+  .positive('must be at least 1 minute')
+  .max(30 * 24 * 60, 'must be at most 43200 minutes (30 days)')
+  .optional();
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -114,6 +122,9 @@ const envSchema = z.object({
   YORISOI_BUSINESS_HOURS: z.string().trim().default('mon-fri 09:00-18:00 Asia/Tokyo'),
   /** Company holidays, comma or space separated: 2026-12-29, a yearly 12-29, ranges 12-29..01-03. */
   YORISOI_COMPANY_HOLIDAYS: optionalText,
+  /** Workspace default response targets in business minutes (an inbox's `targets` wins); unset = none. */
+  YORISOI_TARGET_FIRST_RESPONSE_MINUTES: optionalText.pipe(targetMinutesText),
+  YORISOI_TARGET_NEXT_RESPONSE_MINUTES: optionalText.pipe(targetMinutesText),
   /** The weekly team report is posted here every Monday (no channel: on demand only). */
   YORISOI_REPORT_CHANNEL: optionalText.pipe(
     z
@@ -192,6 +203,8 @@ export interface Config {
   businessHours: BusinessHours;
   /** Channel of the Monday team report. */
   reportChannel: string | undefined;
+  /** Workspace default response targets (business minutes); each inbox's `targets` wins. */
+  responseTargets: { firstResponseMinutes: number | null; nextResponseMinutes: number | null };
 }
 
 export function parseServiceUserIdField(value: string): ServiceUserIdSource {
@@ -319,5 +332,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     templateEditors: parseEditorList(e.YORISOI_TEMPLATE_EDITORS),
     businessHours,
     reportChannel: e.YORISOI_REPORT_CHANNEL,
+    responseTargets: {
+      firstResponseMinutes: e.YORISOI_TARGET_FIRST_RESPONSE_MINUTES ?? null,
+      nextResponseMinutes: e.YORISOI_TARGET_NEXT_RESPONSE_MINUTES ?? null,
+    },
   } satisfies Config);
 }

@@ -5,6 +5,7 @@ import { type EnrichmentFeature, wireEnrichment } from './enrichment-feature.ts'
 import type { Feature } from './feature.ts';
 import { type HomeFeature, wireHome } from './home-feature.ts';
 import { createPlatform } from './platform.ts';
+import { wireReminders } from './reminders-feature.ts';
 import type { RuntimeSettings } from './settings.ts';
 import { createSlackApp } from './slack-app.ts';
 import { wireSplit } from './split-feature.ts';
@@ -68,6 +69,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   });
   home = wireHome(platform, { agents: drafting.services.agents, volume: volume.services.volume });
   const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });
+  const reminders = wireReminders(platform, { calendar: team.services.calendar });
   const features: Feature<unknown>[] = [
     tickets,
     templates,
@@ -79,6 +81,7 @@ export async function createRuntime(settings: RuntimeSettings) {
     team,
     home,
     split,
+    reminders,
   ];
 
   const slack = createSlackApp(settings.slack, {
@@ -123,6 +126,8 @@ export async function createRuntime(settings: RuntimeSettings) {
       /** Each agent's App Home: publish, coalesced refresh, the hooks other features call. */
       home: home.services,
       split: split.services.split,
+      /** Response-target reminders: `reminders.tick()`, `reminders.overdueTickets()` (the App Home's list). */
+      reminders: reminders.services.reminders,
       /** The Slack outbox: wake it after queueing, or recover rows left in doubt by a crash. */
       outbox: { wake: () => outbox.wake(), recoverInDoubt: () => outbox.recoverInDoubt() },
     },

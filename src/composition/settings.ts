@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { ServiceUserIdSource } from '../domain/care/ports.ts';
 import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
 import type { EnrichmentConfig } from '../domain/enrichment/enrichment-config.ts';
+import type { ResponseTargets } from '../domain/reminders/response-targets.ts';
 import type { BusinessHours } from '../domain/team/business-hours.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
@@ -46,6 +47,8 @@ export interface RuntimeSettings {
   businessHours?: BusinessHours;
   /** The Monday team report is posted here (none: on demand only). */
   reportChannel?: string;
+  /** Workspace default response targets in business minutes (each inbox's `targets` wins); none: no reminders. */
+  responseTargets?: ResponseTargets;
 }
 
 export interface SlackConnectionSettings {
@@ -112,6 +115,7 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     voiceMaskNames: config.voiceMaskNames,
     businessHours: config.businessHours,
     reportChannel: config.reportChannel,
+    responseTargets: config.responseTargets,
   };
 }
 

@@ -4,6 +4,7 @@ import { drafting } from './en/drafting.ts';
 import { enrich } from './en/enrich.ts';
 import { home } from './en/home.ts';
 import { ops } from './en/ops.ts';
+import { reminders } from './en/reminders.ts';
 import { root } from './en/root.ts';
 import { team } from './en/team.ts';
 import { templateFigures } from './en/template-outcomes.ts';
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...ops,
   ...split,
   ...templateFigures,
+  ...reminders,
 };

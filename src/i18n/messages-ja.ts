@@ -4,6 +4,7 @@ import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
 import { home } from './ja/home.ts';
 import { ops } from './ja/ops.ts';
+import { reminders } from './ja/reminders.ts';
 import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
 import { templateFigures } from './ja/template-outcomes.ts';
@@ -33,6 +34,7 @@ export const ja = {
   ...ops,
   ...split,
   ...templateFigures,
+  ...reminders,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -13,6 +13,9 @@ export function createInboxStore(db: Db) {
     position: i.position,
     isDefault: i.isDefault,
     followUp: i.followUp ?? 'broadcast',
+    leadSlackUserId: i.lead ?? null,
+    firstResponseMinutes: i.targets?.firstResponseMinutes ?? null,
+    nextResponseMinutes: i.targets?.nextResponseMinutes ?? null,
   });
   return {
     async list(): Promise<Inbox[]> {

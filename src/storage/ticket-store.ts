@@ -21,12 +21,20 @@ export function toInbox(row: {
   position: number;
   isDefault: boolean;
   followUp?: string;
+  leadSlackUserId?: string | null;
+  firstResponseMinutes?: number | null;
+  nextResponseMinutes?: number | null;
 }): Inbox {
-  const { tagsJson, followUp, ...rest } = row;
+  const { tagsJson, followUp, leadSlackUserId, firstResponseMinutes, nextResponseMinutes, ...rest } = row;
   return {
     ...rest,
     tags: JSON.parse(tagsJson) as string[],
     followUp: FOLLOW_UP_NOTICES.find((f) => f === followUp) ?? 'broadcast',
+    lead: leadSlackUserId ?? null,
+    targets: {
+      firstResponseMinutes: firstResponseMinutes ?? null,
+      nextResponseMinutes: nextResponseMinutes ?? null,
+    },
   };
 }
 

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { YorisoiError } from '../../errors.ts';
 import { FOLLOW_UP_NOTICES, type Inbox } from '../tickets/ticket.ts';
 
+/** A response target: whole business minutes, at most a 30-day month of 24-hour days. */
+export const targetMinutes = z
+  .number({ error: 'must be a number of minutes such as 60' })
+  .int('must be whole minutes')
+  .positive('must be at least 1 minute')
+  .max(30 * 24 * 60, 'must be at most 43200 minutes (30 days)');
+
 /** One inbox per product, one for onboarding, a default: the routing file's shape (YAML or JSON). */
 export const inboxInput = z
   .object({
@@ -15,6 +22,19 @@ export const inboxInput = z
     default: z.boolean().default(false),
     /** A customer's follow-up: also in the channel (broadcast), mentioning the assignee, or thread only. */
     follow_up: z.enum(FOLLOW_UP_NOTICES).default('broadcast'),
+    /** Pinged with the channel when a ticket stays past its response target (reminder step 2). */
+    lead: z
+      .string()
+      .regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id such as U0123ABCD')
+      .optional(),
+    /** Response targets in business minutes (YORISOI_BUSINESS_HOURS); unset = the workspace default. */
+    targets: z
+      .object({
+        first_response_minutes: targetMinutes.optional(),
+        next_response_minutes: targetMinutes.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -49,6 +69,11 @@ export function toInboxes(input: unknown): Inbox[] {
       position: (position + 1) * 10,
       isDefault: i.default,
       followUp: i.follow_up,
+      lead: i.lead ?? null,
+      targets: {
+        firstResponseMinutes: i.targets?.first_response_minutes ?? null,
+        nextResponseMinutes: i.targets?.next_response_minutes ?? null,
+      },
     };
   });
 }

@@ -109,4 +109,8 @@ export interface Inbox {
   isDefault: boolean;
   /** What a customer's follow-up does in the channel (default `broadcast`). */
   followUp?: FollowUpNotice;
+  /** Slack user pinged with the channel when a ticket stays past its response target (reminder step 2). */
+  lead?: string | null;
+  /** Response targets in business minutes; unset (or null) = the workspace default. */
+  targets?: { firstResponseMinutes?: number | null; nextResponseMinutes?: number | null };
 }
