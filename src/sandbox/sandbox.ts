@@ -7,6 +7,8 @@ import {
   defaultAlertRules,
   type RuntimeSettings,
 } from '../composition/settings.ts';
+import type { ResponseTargets } from '../domain/reminders/response-targets.ts';
+import type { BusinessHours } from '../domain/team/business-hours.ts';
 import type { Inbox } from '../domain/tickets/ticket.ts';
 import type { AlertRule } from '../domain/volume/volume-model.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -15,7 +17,10 @@ import { freePort, startSimulators } from '../sim/index.ts';
 import { openDatabase } from '../storage/database.ts';
 import { sandboxTemplates } from './sandbox-templates.ts';
 
-/** The sandbox team's inboxes: one per product, one for onboarding, a default. */
+/**
+ * The sandbox team's inboxes: one per product, one for onboarding, a default. Mika (U0LEAD) leads them all:
+ * she is pinged with the channel when a ticket stays past its response target.
+ */
 export const sandboxInboxes: Inbox[] = [
   {
     id: 'onboarding',
@@ -27,6 +32,7 @@ export const sandboxInboxes: Inbox[] = [
     tags: ['onboarding'],
     position: 10,
     isDefault: false,
+    lead: 'U0LEAD',
   },
   {
     id: 'photos',
@@ -38,6 +44,7 @@ export const sandboxInboxes: Inbox[] = [
     tags: [],
     position: 20,
     isDefault: false,
+    lead: 'U0LEAD',
   },
   {
     id: 'billing',
@@ -49,6 +56,7 @@ export const sandboxInboxes: Inbox[] = [
     tags: [],
     position: 30,
     isDefault: false,
+    lead: 'U0LEAD',
   },
   {
     id: 'support',
@@ -60,6 +68,7 @@ export const sandboxInboxes: Inbox[] = [
     tags: [],
     position: 100,
     isDefault: true,
+    lead: 'U0LEAD',
   },
 ];
 
@@ -91,6 +100,10 @@ export interface SandboxOptions {
   /** The workspace's language (YORISOI_LOCALE); default the environment's, else ja. */
   locale?: Locale;
   clock?: () => Date;
+  /** Business hours of response targets and the team report; default mon-fri 09:00-18:00 Asia/Tokyo. */
+  businessHours?: BusinessHours;
+  /** Workspace default response targets (business minutes); default none (no reminders). */
+  responseTargets?: ResponseTargets;
   /** Lookups, rules and template suggestions (default: suggestions only). */
   enrichment?: RuntimeSettings['enrichment'];
   /** Who may change templates from Slack; the sandbox lead (U0LEAD) unless given. */
@@ -159,6 +172,8 @@ export async function startSandbox(options: SandboxOptions) {
       locale: options.locale ?? fromEnv?.locale ?? 'ja',
       clock: options.clock,
       drafting: options.drafting ?? fromEnv?.drafting,
+      businessHours: options.businessHours ?? fromEnv?.businessHours,
+      responseTargets: options.responseTargets ?? fromEnv?.responseTargets,
     };
     runtime = await createRuntime(settings);
   } catch (error) {

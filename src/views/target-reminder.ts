@@ -41,12 +41,9 @@ export function buildChannelEscalation(t: Translate, input: ReminderInput): Slac
     inbox: input.inboxName ? t('reminder.channel.inbox', { inbox: escapeMrkdwn(input.inboxName) }) : '',
     lead: input.lead ? t('reminder.channel.lead', { lead: input.lead }) : '',
   }).trim();
+  // The assignee by name: step 1 already pinged them in the thread; this step is for the lead.
   const holder = input.assignee
-    ? t('reminder.channel.assignee', {
-        assignee: input.assignee.slackUserId
-          ? `<@${input.assignee.slackUserId}>`
-          : escapeMrkdwn(input.assignee.name),
-      })
+    ? t('reminder.channel.assignee', { assignee: escapeMrkdwn(input.assignee.name) })
     : t('reminder.channel.unassigned');
   const links = [
     input.ticket.rootTs
