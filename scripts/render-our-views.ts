@@ -27,10 +27,12 @@ import {
   buildTemplateResultsMessage,
   buildTemplateSearchModal,
 } from '../src/views/templates.ts';
+import { buildChannelEscalation, buildThreadReminder } from '../src/views/target-reminder.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
 import { sampleAgentHome, sampleToday } from '../tests/fixtures/home/sample-home.ts';
 import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts';
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
+import { reminderSamples } from '../tests/unit/view-catalog.ts';
 import { careVoiceVolumeJobs } from './render-care-voice-volume.ts';
 import { renderSlackPngs } from './render-slack.ts';
 import { fixtureTemplateTitles, splitMetricsJobs } from './render-split-metrics.ts';
@@ -348,7 +350,21 @@ const reportMessage = (locale: 'ja' | 'en') => ({
 });
 
 const users = { U0AGENT1: '鈴木 一郎' };
+// Response-target reminders: step 1 in the thread, step 2 in the channel (assigned / next / unassigned / unmapped).
+const reminderUsers = { U0AGENT1: 'Aiko Sato', U0LEAD: 'Mika Ito' };
+const reminderJob = (name: string, build: typeof buildThreadReminder) => ({
+  name,
+  input: {
+    messages: reminderSamples.map(([locale, sample], i) => ({
+      ...build(translator(locale), sample),
+      _time: `${11 + i}:01`,
+    })),
+    users: reminderUsers,
+  },
+});
 const jobs = [
+  reminderJob('target-reminder-thread', buildThreadReminder),
+  reminderJob('target-reminder-channel', buildChannelEscalation),
   { name: 'team-report-ja', input: reportMessage('ja') },
   { name: 'team-report-en', input: reportMessage('en') },
   { name: 'ticket-roots', input: { messages: roots, users } },
@@ -409,7 +425,7 @@ await renderSlackPngs(
     out: path.join(out, `${j.name}.png`),
     options: {
       now,
-      users,
+      users: j.name.startsWith('target-reminder') ? reminderUsers : users,
       ...(j.name.startsWith('ticket') ? { channelName: 'support-写真' } : {}),
       ...('locale' in j ? { locale: j.locale } : {}),
       ...('channelName' in j && j.channelName ? { channelName: j.channelName } : {}),

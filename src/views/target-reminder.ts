@@ -31,30 +31,30 @@ export function buildThreadReminder(t: Translate, input: ReminderInput): SlackMe
   return { text, blocks: [section(text), dueLine(t, input)] };
 }
 
-/** Step 2, in the inbox channel: which ticket, how late, who holds it, the lead mentioned, links to both places. */
+/**
+ * Step 2, in the inbox channel: which ticket (linked to its thread), how late, the lead mentioned; then the
+ * inbox, who holds it (by name: step 1 already pinged them in the thread) and the Zendesk link.
+ */
 export function buildChannelEscalation(t: Translate, input: ReminderInput): SlackMessage {
   const w = words(t, input);
-  const title = `#${input.ticket.zendeskId} ${escapeMrkdwn(truncate(input.ticket.subject, 120))}`;
+  const label = `#${input.ticket.zendeskId} ${truncate(input.ticket.subject, 120)}`;
+  // No bold around the subject: a customer's `*` would break it. The link label is escaped by `link`.
+  const ticket = input.ticket.rootTs
+    ? link(threadUrl(input.ticket.channelId, input.ticket.rootTs), label)
+    : escapeMrkdwn(label);
   const text = t('reminder.channel.text', {
     ...w,
-    ticket: title,
-    inbox: input.inboxName ? t('reminder.channel.inbox', { inbox: escapeMrkdwn(input.inboxName) }) : '',
+    ticket,
     lead: input.lead ? t('reminder.channel.lead', { lead: input.lead }) : '',
   }).trim();
-  // The assignee by name: step 1 already pinged them in the thread; this step is for the lead.
-  const holder = input.assignee
-    ? t('reminder.channel.assignee', { assignee: escapeMrkdwn(input.assignee.name) })
-    : t('reminder.channel.unassigned');
-  const links = [
-    input.ticket.rootTs
-      ? link(threadUrl(input.ticket.channelId, input.ticket.rootTs), t('reminder.channel.thread_link'))
-      : null,
+  const details = [
+    input.inboxName ? t('reminder.channel.inbox', { inbox: escapeMrkdwn(input.inboxName) }) : null,
+    input.assignee
+      ? t('reminder.channel.assignee', { assignee: escapeMrkdwn(input.assignee.name) })
+      : t('reminder.channel.unassigned'),
     link(input.ticket.zendeskUrl, t('reminder.channel.zendesk_link')),
   ].filter(Boolean);
-  return {
-    text,
-    blocks: [section(text), context(`${holder} · ${links.join(' · ')}`), dueLine(t, input)],
-  };
+  return { text, blocks: [section(text), context(details.join(' · ')), dueLine(t, input)] };
 }
 
 /** Reminders are channel posts: the workspace language (YORISOI_LOCALE). */

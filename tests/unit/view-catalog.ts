@@ -13,6 +13,7 @@ import type {
   ReplySend,
 } from '../../src/domain/drafting/draft.ts';
 import type { SlackMessage } from '../../src/domain/outbox/outbox.ts';
+import type { ReminderInput } from '../../src/domain/reminders/ports.ts';
 import type { TemplateSearchHit } from '../../src/domain/templates/ports.ts';
 import type { Template, TemplateVersion } from '../../src/domain/templates/template.ts';
 import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
@@ -39,6 +40,7 @@ import { draftThreadRenderer } from '../../src/views/draft-thread.ts';
 import { buildHelpMessage, buildStatusMessage } from '../../src/views/help.ts';
 import { buildSplitConfirmModal, splitAnswerText } from '../../src/views/split.ts';
 import { templateRankingBlocks } from '../../src/views/template-figures.ts';
+import { buildChannelEscalation, buildThreadReminder } from '../../src/views/target-reminder.ts';
 import {
   buildFolderMoveModal,
   buildTemplateBrowserModal,
@@ -308,6 +310,32 @@ const subscription = {
   createdAt: at,
 } as unknown as Parameters<typeof buildSubscribed>[1];
 
+/** Reminder inputs with characters that need escaping and the three assignee cases. */
+export const reminderSamples: Array<['ja' | 'en', ReminderInput]> = (() => {
+  const base: ReminderInput = {
+    ticket: {
+      zendeskId: '42',
+      subject: '請求書 <再発行> & 宛名 *変更*',
+      zendeskUrl: 'https://example.zendesk.com/agent/tickets/42',
+      channelId: 'C0SUPPORT',
+      rootTs: '1700000000.000100',
+    },
+    inboxName: 'Billing <請求>',
+    kind: 'first',
+    targetMinutes: 60,
+    dueAt: at,
+    lateMinutes: 75,
+    assignee: { name: 'Aiko Sato', slackUserId: 'U0AGENT1' },
+    lead: 'U0LEAD',
+  };
+  return [
+    ['ja', base],
+    ['en', { ...base, kind: 'next', targetMinutes: 240, lateMinutes: 0 }],
+    ['ja', { ...base, assignee: null, lead: null, ticket: { ...base.ticket, rootTs: null } }],
+    ['en', { ...base, assignee: { name: 'Kenji <T>', slackUserId: null } }],
+  ];
+})();
+
 export function viewCatalog(): CatalogEntry[] {
   const m = (name: string, value: SlackMessage): CatalogEntry => ({ name, kind: 'message', value });
   const v = (name: string, value: unknown, kind: 'modal' | 'home' = 'modal'): CatalogEntry => ({
@@ -317,6 +345,12 @@ export function viewCatalog(): CatalogEntry[] {
   });
   const list: CatalogEntry[] = [];
   const links = { zendeskUrl: 'https://example.zendesk.com/agent/tickets/42' };
+  // Response-target reminders: thread (assigned, unmapped, unassigned) and channel, both languages.
+  for (const [locale, input] of reminderSamples) {
+    const t = translator(locale);
+    list.push(m(`reminder in thread (${locale})`, buildThreadReminder(t, input)));
+    list.push(m(`reminder in channel (${locale})`, buildChannelEscalation(t, input)));
+  }
 
   // ticket threads
   list.push(m('ticket root', buildTicketRootMessage(snapshot(), inbox, links)));

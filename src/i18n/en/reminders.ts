@@ -11,12 +11,11 @@ export const reminders: Record<keyof typeof ja, string> = {
   'reminder.thread.assignee_unmapped':
     ':alarm_clock: *Past the {{kind}} target ({{target}})* by {{late}}. Assignee: {{assignee}} — please answer the customer.',
   'reminder.channel.text':
-    ':rotating_light: *{{ticket}}* is past its {{kind}} target ({{target}}) by {{late}}{{inbox}}. {{lead}}',
+    ':rotating_light: {{ticket}} is *past its {{kind}} target ({{target}})* by {{late}}. {{lead}}',
   'reminder.channel.lead': '<@{{lead}}>, please have a look.',
-  'reminder.channel.inbox': ' · {{inbox}}',
+  'reminder.channel.inbox': 'Inbox: {{inbox}}',
   'reminder.channel.assignee': 'Assignee: {{assignee}}',
   'reminder.channel.unassigned': ':warning: *Unassigned*',
-  'reminder.channel.thread_link': 'Open the thread',
   'reminder.channel.zendesk_link': 'Open in Zendesk',
   'reminder.due': 'Due {{due}} · counted in business hours (the clock stops outside hours and on holidays)',
   'reminder.late_moment': 'under a minute',

@@ -9,12 +9,11 @@ export const reminders = {
   'reminder.thread.assignee_unmapped':
     ':alarm_clock: *{{kind}}の目標（{{target}}）を過ぎました*（超過 {{late}}）。担当: {{assignee}} — お客さまへの返信をお願いします。',
   'reminder.channel.text':
-    ':rotating_light: *{{ticket}}* が{{kind}}の目標（{{target}}）を過ぎています（超過 {{late}}）{{inbox}}。{{lead}}',
+    ':rotating_light: {{ticket}} が *{{kind}}の目標（{{target}}）を過ぎています*（超過 {{late}}）。{{lead}}',
   'reminder.channel.lead': '<@{{lead}}> さん、確認をお願いします。',
-  'reminder.channel.inbox': '・{{inbox}}',
+  'reminder.channel.inbox': '受信箱: {{inbox}}',
   'reminder.channel.assignee': '担当: {{assignee}}',
   'reminder.channel.unassigned': ':warning: *担当者なし*',
-  'reminder.channel.thread_link': 'スレッドを開く',
   'reminder.channel.zendesk_link': 'Zendeskで開く',
   'reminder.due': '期限 {{due}} · 営業時間で数えています（時間外・休日は止まります）',
   'reminder.late_moment': '1分未満',
