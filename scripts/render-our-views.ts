@@ -21,13 +21,13 @@ import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts'
 import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
 import { buildHelpMessage } from '../src/views/help.ts';
 import { buildLoadingView, buildProblemView } from '../src/views/loading.ts';
+import { buildChannelEscalation, buildThreadReminder } from '../src/views/target-reminder.ts';
 import { buildWeeklyReportMessage } from '../src/views/team-report.ts';
 import {
   buildTemplateNoResultsMessage,
   buildTemplateResultsMessage,
   buildTemplateSearchModal,
 } from '../src/views/templates.ts';
-import { buildChannelEscalation, buildThreadReminder } from '../src/views/target-reminder.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
 import { sampleAgentHome, sampleToday } from '../tests/fixtures/home/sample-home.ts';
 import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts';
