@@ -15,6 +15,8 @@ export const storeTests = [
   'tests/integration/volume-alerts.test.ts',
   'tests/integration/templates-slack.test.ts',
   'tests/integration/undo-snooze.test.ts',
+  // The reminder's unique row per fired step is a store guarantee: it must hold on PostgreSQL too.
+  'tests/integration/target-reminders.test.ts',
   'tests/integration/postgres-*.test.ts',
 ];
 
