@@ -120,9 +120,8 @@ export function createReminderService(options: {
       return fired;
     },
 
-    /** Tickets past their target now, most late first; snoozed tickets are left out. */
-    async overdueTickets(): Promise<OverdueTicket[]> {
-      const now = options.clock();
+    /** Tickets past their target at `now` (default: the clock), most late first; snoozed tickets are left out. */
+    async overdueTickets(now: Date = options.clock()): Promise<OverdueTicket[]> {
       const out: OverdueTicket[] = [];
       for (const t of await options.store.openTickets()) {
         if (t.snoozed) continue;
