@@ -39,8 +39,8 @@ import {
 import { draftThreadRenderer } from '../../src/views/draft-thread.ts';
 import { buildHelpMessage, buildStatusMessage } from '../../src/views/help.ts';
 import { buildSplitConfirmModal, splitAnswerText } from '../../src/views/split.ts';
-import { templateRankingBlocks } from '../../src/views/template-figures.ts';
 import { buildChannelEscalation, buildThreadReminder } from '../../src/views/target-reminder.ts';
+import { templateRankingBlocks } from '../../src/views/template-figures.ts';
 import {
   buildFolderMoveModal,
   buildTemplateBrowserModal,
