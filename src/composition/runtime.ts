@@ -67,9 +67,20 @@ export async function createRuntime(settings: RuntimeSettings) {
     agents: drafting.services.agents,
     sync: (zendeskId) => tickets!.services.sync(zendeskId),
   });
-  home = wireHome(platform, { agents: drafting.services.agents, volume: volume.services.volume });
   const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });
   const reminders = wireReminders(platform, { calendar: team.services.calendar });
+  home = wireHome(platform, {
+    agents: drafting.services.agents,
+    volume: volume.services.volume,
+    facts: {
+      pastTarget: async (now) =>
+        (await reminders.services.reminders.overdueTickets(now)).map((o) => ({
+          ticketZendeskId: o.ticketZendeskId,
+          target: o.kind === 'first' ? 'first_response' : 'next_response',
+          dueAt: o.dueAt,
+        })),
+    },
+  });
   const features: Feature<unknown>[] = [
     tickets,
     templates,
