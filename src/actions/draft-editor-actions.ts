@@ -24,6 +24,7 @@ import {
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
 import { buildLoadingView, buildProblemView } from '../views/loading.ts';
+import { escapeMrkdwn } from '../views/mrkdwn.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
 type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;
@@ -159,6 +160,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
           b.user.id,
           { channelId: ticket?.channelId, threadTs: ticket?.rootTs },
           error,
+          t,
         ).catch(() => undefined);
         // Also say it where the user is looking.
         try {
@@ -345,14 +347,13 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     }
     await d.service.autosave(meta.d, next, body.user.id);
     const refreshed = await d.service.refresh(meta.d);
+    // The last search stays on screen with its results, to insert a second template or look again.
+    const templateResults = meta.q ? await d.service.searchTemplates(meta.q, 5) : [];
+    const notice = t('draft.notice_inserted', { title: escapeMrkdwn(template.title) });
     await update(
       client,
       body,
-      ev(
-        refreshed,
-        { ...meta, r: meta.r + 1 },
-        { content: next, notice: `:inbox_tray: Inserted template *${template.title}*.` },
-      ),
+      ev(refreshed, { ...meta, r: meta.r + 1 }, { content: next, notice, templateResults }),
       true,
     );
   });

@@ -1,5 +1,6 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
+import { draftThread } from './en/draft-thread.ts';
 import { drafting } from './en/drafting.ts';
 import { enrich } from './en/enrich.ts';
 import { home } from './en/home.ts';
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...volume,
   ...root,
   ...drafting,
+  ...draftThread,
   ...templates,
   ...ops,
 };

@@ -1,5 +1,6 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
+import { draftThread } from './ja/draft-thread.ts';
 import { drafting } from './ja/drafting.ts';
 import { enrich } from './ja/enrich.ts';
 import { home } from './ja/home.ts';
@@ -27,6 +28,7 @@ export const ja = {
   ...volume,
   ...root,
   ...drafting,
+  ...draftThread,
   ...templates,
   ...ops,
 } as const;

@@ -63,14 +63,16 @@ describe('undo and snooze', () => {
       body: 'Here are the screenshots.',
     });
     const ping = await waitFor('snooze ping', async () =>
-      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('Snooze over')),
+      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
+        m.text.includes('スヌーズが終わりました'),
+      ),
     );
-    expect(ping.text).toContain('the customer wrote');
+    expect(ping.text).toContain('お客様から返信がありました');
     await s.features.drafting.snoozes.tick();
     await s.runtime.settle();
     expect(
       repliesTo(await s.messages(thread.channel), thread.root.ts).filter((m) =>
-        m.text.includes('Snooze over'),
+        m.text.includes('スヌーズが終わりました'),
       ),
     ).toHaveLength(1);
   });
