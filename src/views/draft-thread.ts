@@ -24,6 +24,7 @@ export function createDraftThreadRenderer(locale: Locale = 'ja'): DraftThreadRen
     return word === key ? s : word;
   };
 
+  /** The response policy, one line per field written: compact, and the reply below stays the focus. */
   function policyBlock(draft: DraftVersion) {
     const policy = (
       [
@@ -34,7 +35,12 @@ export function createDraftThreadRenderer(locale: Locale = 'ja'): DraftThreadRen
       ] as const
     )
       .filter(([, v]) => v?.trim())
-      .map(([k, v]) => `*${t(k)}*\n${escapeMrkdwn(truncate(v ?? '', 600))}`)
+      .map(([k, v]) =>
+        t('dthread.policy_line', {
+          label: t(k),
+          value: escapeMrkdwn(truncate((v ?? '').replace(/\s*\n\s*/g, ' / '), 600)),
+        }),
+      )
       .join('\n');
     return section(`${t('dthread.policy')}\n${policy || t('dthread.policy_none')}`);
   }
@@ -58,7 +64,7 @@ export function createDraftThreadRenderer(locale: Locale = 'ja'): DraftThreadRen
       return {
         text: t('dthread.shared_text', { ...vars, name: nm(draft.name) }),
         blocks: [
-          context(t('dthread.shared_header', { ...vars, name: nm(draft.name) })),
+          section(t('dthread.shared_header', { ...vars, name: nm(draft.name) })),
           policyBlock(draft),
           ...replyBlocks(draft, t('dthread.reply')),
           actions([
@@ -90,7 +96,7 @@ export function createDraftThreadRenderer(locale: Locale = 'ja'): DraftThreadRen
           by: send.senderSlackId,
         }),
         blocks: [
-          context(t(same ? 'dthread.shared_sent_header' : 'dthread.shared_sent_other', vars)),
+          section(t(same ? 'dthread.shared_sent_header' : 'dthread.shared_sent_other', vars)),
           policyBlock(draft),
           ...replyBlocks(
             draft,

@@ -32,7 +32,7 @@ describe('undo and snooze', () => {
     });
     expect(send.status).toBe('scheduled');
     await s.api('POST', '/_sim/slack/actions', { user: AIKO, view_id: queued.id, action_id: 'send_undo' });
-    await viewOf(s, AIKO, 'draft_send_queued', (v) => viewText(v).includes('Undone'));
+    await viewOf(s, AIKO, 'draft_send_queued', (v) => viewText(v).includes('取り消しました')); // Aiko reads Japanese
     // Even when its time comes, a cancelled send is never picked up.
     await s.db.replySend.update({ where: { id: send.id }, data: { dueAt: new Date(0) } });
     await s.features.drafting.sender.tick();

@@ -7,6 +7,7 @@ export const draftThread: Record<keyof typeof ja, string> = {
   'dthread.shared_text': 'Draft for review — NOT SENT: {{name}} v{{version}} by <@{{by}}>',
   'dthread.policy': '*Response policy*',
   'dthread.policy_none': '_(none written)_',
+  'dthread.policy_line': '• _{{label}}_: {{value}}',
   'dthread.policy_facts': 'User facts',
   'dthread.policy_situation': 'Situation',
   'dthread.policy_outline': 'Outline',
@@ -38,8 +39,8 @@ export const draftThread: Record<keyof typeof ja, string> = {
     ':memo: Thread discussion copied to Zendesk as an internal note by {{sender}} · {{when}}',
   'dthread.note_copied_text': 'Thread discussion copied to Zendesk as an internal note by {{sender}}',
   'dthread.retrying':
-    ':hourglass_flowing_sand: *{{name}}* v{{version}} is not sent yet: Zendesk is not answering for the moment, so yorisoi will send it again on its own. Nothing to do; it shows here once sent.',
-  'dthread.retrying_text': 'The reply is not sent yet; yorisoi will retry on its own (nothing to do)',
+    ':hourglass_flowing_sand: *{{name}}* v{{version}} is not confirmed sent yet: Zendesk is not answering for the moment, so yorisoi checks and sends it again on its own (never twice). Nothing to do; it shows here once sent.',
+  'dthread.retrying_text': 'The reply is not confirmed sent yet; yorisoi retries on its own (nothing to do)',
   'dthread.failed_rejected':
     ':x: *{{name}}* v{{version}} could not be sent: Zendesk did not accept it (its content or your permissions). The draft is kept: open it, check it and send again.',
   'dthread.failed_not_found':

@@ -8,6 +8,7 @@ export const draftThread = {
   'dthread.shared_text': 'レビュー用の下書き（未送信）: {{name}} v{{version}} · 共有 <@{{by}}>',
   'dthread.policy': '*対応方針*',
   'dthread.policy_none': '_（記入なし）_',
+  'dthread.policy_line': '• _{{label}}_：{{value}}',
   'dthread.policy_facts': '調べたユーザー情報',
   'dthread.policy_situation': 'ユーザーの状況',
   'dthread.policy_outline': '返信の骨子',
@@ -40,8 +41,9 @@ export const draftThread = {
     ':memo: このスレッドの議論を {{sender}} が Zendesk に社内メモとしてコピーしました · {{when}}',
   'dthread.note_copied_text': '議論を {{sender}} が Zendesk に社内メモとしてコピーしました',
   'dthread.retrying':
-    ':hourglass_flowing_sand: *{{name}}* v{{version}} はまだ送信できていません。Zendesk が一時的に応答しないため、yorisoi が自動で送り直します。操作は不要です。送信できたらここに表示します。',
-  'dthread.retrying_text': '返信はまだ送信できていません。yorisoi が自動で送り直します（操作は不要です）',
+    ':hourglass_flowing_sand: *{{name}}* v{{version}} の送信をまだ確認できていません。Zendesk が一時的に応答しないため、yorisoi が確認のうえ自動で送り直します（二重には送りません）。操作は不要です。送信できたらここに表示します。',
+  'dthread.retrying_text':
+    '返信の送信をまだ確認できていません。yorisoi が自動で送り直します（操作は不要です）',
   'dthread.failed_rejected':
     ':x: *{{name}}* v{{version}} を送信できませんでした。Zendesk が受け付けませんでした（内容や権限の問題）。下書きは残っています。「下書きを開く」で確かめてから、もう一度送信してください。',
   'dthread.failed_not_found':
