@@ -279,7 +279,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
 
   handle(ActionIds.draftSnooze, async ({ d, body, meta, client, t, ev }) => {
     const { state } = await current(d, body, meta);
-    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket) });
+    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket, t) });
   });
 
   // Switching drafts keeps what was typed in the one being left (working copy), then shows the other.
@@ -303,19 +303,16 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       await d.service.autosave(meta.d, content, body.user.id);
     const taken = new Set(state.drafts.map((x) => x.name));
     let n = state.drafts.length + 1;
-    while (taken.has(`Draft ${n}`)) n++;
-    const next = await d.service.newDraft({
-      ticketZendeskId: meta.t,
-      name: `Draft ${n}`,
-      slackUserId: body.user.id,
-    });
+    while (taken.has(t('dthread.new_draft_name', { n }))) n++;
+    const name = t('dthread.new_draft_name', { n });
+    const next = await d.service.newDraft({ ticketZendeskId: meta.t, name, slackUserId: body.user.id });
     await update(
       client,
       body,
       ev(
         next,
         { ...meta, d: next.draft.id, r: meta.r + 1 },
-        { notice: t('draft.notice_new', { name: `Draft ${n}` }) },
+        { notice: t('draft.notice_new', { name: escapeMrkdwn(name) }) },
       ),
       true,
     );

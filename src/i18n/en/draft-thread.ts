@@ -63,4 +63,17 @@ export const draftThread: Record<keyof typeof ja, string> = {
   'dthread.err_name_taken': 'This ticket already has a draft with that name.',
   'dthread.err_not_in_thread': 'This message is not in a ticket thread yorisoi knows.',
   'dthread.err_bad_input': 'That input is not valid.',
+  'dthread.new_draft_name': 'Draft {{n}}',
+  'dthread.snooze_title': 'Snooze ticket',
+  'dthread.snooze_submit': 'Snooze',
+  'dthread.snooze_back': 'Back',
+  'dthread.snooze_intro':
+    'Snooze #{{id}} {{subject}}: the thread is pinged when it wakes (at the time, or when the customer writes).',
+  'dthread.snooze_until': 'Until',
+  'dthread.snooze_or': 'Or',
+  'dthread.snooze_until_customer': 'Until the customer writes',
+  'dthread.snooze_pick': 'Pick a time, or tick "until the customer writes".',
+  'dthread.name_required': 'Give the draft a name.',
+  'dthread.preview_stale': 'This preview is out of date; open the draft again.',
+  'dthread.send_at_past': 'Pick a time in the future, or leave it empty to send now.',
 };

@@ -68,4 +68,17 @@ export const draftThread = {
   'dthread.err_name_taken': 'このチケットには同じ名前の下書きがすでにあります。',
   'dthread.err_not_in_thread': 'このメッセージは yorisoi が知っているチケットのスレッドにありません。',
   'dthread.err_bad_input': '入力が正しくありません。',
+  'dthread.new_draft_name': '下書き {{n}}',
+  'dthread.snooze_title': 'スヌーズ',
+  'dthread.snooze_submit': 'スヌーズする',
+  'dthread.snooze_back': '戻る',
+  'dthread.snooze_intro':
+    '#{{id}} {{subject}} をいったん脇に置きます。時間になるか、お客様から返信があるとスレッドでお知らせします。',
+  'dthread.snooze_until': 'いつまで',
+  'dthread.snooze_or': 'または',
+  'dthread.snooze_until_customer': 'お客様から返信があるまで',
+  'dthread.snooze_pick': '時間を選ぶか、「お客様から返信があるまで」にチェックを入れてください。',
+  'dthread.name_required': '下書きに名前を付けてください。',
+  'dthread.preview_stale': 'このプレビューは古くなりました。下書きを開き直してください。',
+  'dthread.send_at_past': '未来の時間を選ぶか、空のままにしてすぐに送信してください。',
 } as const;
