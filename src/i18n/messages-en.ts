@@ -1,7 +1,7 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
-import { draftThread } from './en/draft-thread.ts';
 import { drafting } from './en/drafting.ts';
+import { draftThread } from './en/drafting-thread.ts';
 import { enrich } from './en/enrich.ts';
 import { home } from './en/home.ts';
 import { ops } from './en/ops.ts';

@@ -1,7 +1,7 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
-import { draftThread } from './ja/draft-thread.ts';
 import { drafting } from './ja/drafting.ts';
+import { draftThread } from './ja/drafting-thread.ts';
 import { enrich } from './ja/enrich.ts';
 import { home } from './ja/home.ts';
 import { ops } from './ja/ops.ts';

@@ -111,13 +111,15 @@ export function createDraftStore(db: Db): DraftStore {
     requester: { zendeskUserId: string; name: string; email: string | null };
   }): Promise<DraftTicket> {
     const fromCustomer = { ticketId: row.id, authorZendeskId: row.requester.zendeskUserId, public: true };
+    // Two messages in the same second (Zendesk times are seconds): the one stored later is the later one;
+    // PostgreSQL orders ties arbitrarily otherwise.
     const latest = await db.ticketComment.findFirst({
       where: fromCustomer,
-      orderBy: { zendeskCreatedAt: 'desc' },
+      orderBy: [{ zendeskCreatedAt: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
     });
     const first = await db.ticketComment.findFirst({
       where: fromCustomer,
-      orderBy: { zendeskCreatedAt: 'asc' },
+      orderBy: [{ zendeskCreatedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });
     const customerMessages = await db.ticketComment.count({ where: fromCustomer });
     return {

@@ -245,7 +245,11 @@ describe('the editor in the order people write', () => {
     });
     await waitFor(
       'the follow-up synced',
-      async () => (await s.db.ticketComment.count({ where: { body: { contains: 'Any news?' } } })) > 0,
+      async () =>
+        (await s.db.ticketComment.count({
+          // this ticket's: a database kept from an earlier run (PostgreSQL) holds other tickets' follow-ups
+          where: { body: { contains: 'Any news?' }, ticket: { zendeskId: String(thread.ticket.id) } },
+        })) > 0,
     );
     const editor = await openEditorFromRoot(s, AIKO, thread);
     const blocks = blocksOf(editor) as Array<{ type: string; block_id?: string; optional?: boolean }>;

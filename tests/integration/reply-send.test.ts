@@ -316,6 +316,37 @@ describe('after sending, the shared draft says so', () => {
     ).toHaveLength(1);
   });
 
+  it('the 送信済み edit is queued with the send and still lands after a restart', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Edit across a restart' });
+    const { editor, shared, draft } = await sharedDraft(thread, 'Edited after the restart.');
+    // Slack refuses the next chat.update calls: the edit is still pending when yorisoi restarts.
+    await s.api('POST', '/_sim/slack/faults', { method: 'chat.update', status: 500, count: 3 });
+    await act(s, AIKO, editor, 'draft_send');
+    await submitPreview(s, AIKO, await viewOf(s, AIKO, 'draft_send_preview'));
+    const row = await waitFor('the edit tried once and waiting', () =>
+      s.db.outboxMessage.findFirst({
+        where: {
+          idempotencyKey: { startsWith: `draft-share-sent:${draft.id}:v1:` },
+          status: 'pending',
+          attempts: { gte: 1 },
+        },
+      }),
+    );
+    expect((await s.db.replySend.findFirstOrThrow({ where: { draftId: draft.id } })).status).toBe('sent');
+    await s.restartApp();
+    await waitFor('the shared draft shows sent', async () =>
+      (await s.messages(thread.channel)).find(
+        (m) => m.ts === shared.ts && JSON.stringify(m.blocks).includes('送信済み'),
+      ),
+    );
+    expect(
+      await s.db.outboxMessage.count({
+        where: { idempotencyKey: { startsWith: `draft-share-sent:${draft.id}:` } },
+      }),
+    ).toBe(1);
+    expect((await s.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
+  });
+
   it('Approve clicked on the shared draft while its send waits answers in words and approves nothing', async () => {
     const thread = await ticketWithThread(s, { subject: 'Approve while sending' });
     const { editor, shared, draft } = await sharedDraft(thread, 'Scheduled for later.');

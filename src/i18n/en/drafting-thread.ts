@@ -1,6 +1,6 @@
-import type { draftThread as ja } from '../ja/draft-thread.ts';
+import type { draftThread as ja } from '../ja/drafting-thread.ts';
 
-/** English for ja/draft-thread.ts: same keys, same {{placeholders}}. */
+/** English for ja/drafting-thread.ts: same keys, same {{placeholders}}. */
 export const draftThread: Record<keyof typeof ja, string> = {
   'dthread.shared_header':
     ':memo: *Draft for review — NOT SENT to the customer* · *{{name}}* v{{version}} · shared by <@{{by}}>',
