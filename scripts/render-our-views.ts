@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CareContext } from '../src/domain/care/care-service.ts';
-import type { Draft, DraftTicket, DraftVersion } from '../src/domain/drafting/draft.ts';
+import type { Draft, DraftTicket, DraftVersion, ReplySend } from '../src/domain/drafting/draft.ts';
 import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../src/domain/team/business-hours.ts';
 import { computeWeeklyReport, isoWeekRange } from '../src/domain/team/metrics.ts';
 import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
@@ -18,6 +18,7 @@ import { translator } from '../src/i18n/index.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 import { buildAgentHome } from '../src/views/app-home.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
+import { createDraftThreadRenderer } from '../src/views/draft-thread.ts';
 import { createEnrichmentRenderer } from '../src/views/enrichment.ts';
 import { buildHelpMessage } from '../src/views/help.ts';
 import { buildLoadingView, buildProblemView } from '../src/views/loading.ts';
@@ -349,6 +350,96 @@ const reportMessage = (locale: 'ja' | 'en') => ({
   messages: [{ ...buildWeeklyReportMessage(weekly, translator(locale)), _time: '09:00' }],
 });
 
+// Drafting in the ticket's thread: the shared draft (pending, then edited to "sent"), the send, and the
+// two kinds of trouble (retrying on its own; refused / gave up, with the button to open the kept draft).
+const draftThreadJob = (locale: 'ja' | 'en') => {
+  const r = createDraftThreadRenderer(locale);
+  const shared = {
+    ...version,
+    body: filled.body.replace('佐藤様', '山田様'),
+    version: 1,
+    reason: 'share' as const,
+  };
+  const sendOf = (over: Partial<ReplySend> = {}): ReplySend => ({
+    id: 's1',
+    kind: 'reply',
+    draftId: 'd1',
+    version: 1,
+    ticketZendeskId: '1042',
+    senderSlackId: 'U0AGENT1',
+    authorZendeskId: '9',
+    body: shared.body,
+    public: true,
+    newStatus: 'pending',
+    status: 'sent',
+    dueAt: now,
+    attempts: 1,
+    lastError: null,
+    sentAt: now,
+    ...over,
+  });
+  return {
+    messages: [
+      {
+        ...r.shared({ draft: shared, ticket: draftTicket, sharedBy: 'U0AGENT1', needsSecondApproval: false }),
+        _time: '14:20',
+      },
+      { ...r.retrying({ send: sendOf(), draftName: draft.name }), _time: '14:31' },
+      {
+        ...r.sent({
+          send: sendOf(),
+          draftName: draft.name,
+          senderName: '鈴木 一郎',
+          at: now,
+          ticket: draftTicket,
+        }),
+        _time: '14:32',
+      },
+      {
+        ...r.failed({ send: sendOf({ version: 2 }), draftName: draft.name, reason: 'rejected' }),
+        _time: '14:40',
+      },
+      {
+        ...r.failed({ send: sendOf({ version: 2 }), draftName: draft.name, reason: 'gave_up' }),
+        _time: '14:45',
+      },
+    ].map((m) => ({ ...m, user: 'U0YORISOI' })),
+    users: { ...users, U0YORISOI: 'yorisoi' },
+  };
+};
+const draftSharedSentJob = (locale: 'ja' | 'en') => {
+  const r = createDraftThreadRenderer(locale);
+  const shared = {
+    ...version,
+    body: filled.body.replace('佐藤様', '山田様'),
+    version: 1,
+    reason: 'share' as const,
+  };
+  const sent: ReplySend = {
+    id: 's1',
+    kind: 'reply',
+    draftId: 'd1',
+    version: 1,
+    ticketZendeskId: '1042',
+    senderSlackId: 'U0AGENT1',
+    authorZendeskId: '9',
+    body: shared.body,
+    public: true,
+    newStatus: 'pending',
+    status: 'sent',
+    dueAt: now,
+    attempts: 1,
+    lastError: null,
+    sentAt: now,
+  };
+  return {
+    messages: [
+      { ...r.sharedSent({ draft: shared, send: sent, at: now }), _time: '14:20', user: 'U0YORISOI' },
+    ],
+    users: { ...users, U0YORISOI: 'yorisoi' },
+  };
+};
+
 const users = { U0AGENT1: '鈴木 一郎' };
 // Response-target reminders: step 1 in the thread, step 2 in the channel (assigned / next / unassigned / unmapped).
 const reminderUsers = { U0AGENT1: 'Aiko Sato', U0LEAD: 'Mika Ito' };
@@ -365,6 +456,10 @@ const reminderJob = (name: string, build: typeof buildThreadReminder) => ({
 const jobs = [
   reminderJob('target-reminder-thread', buildThreadReminder),
   reminderJob('target-reminder-channel', buildChannelEscalation),
+  { name: 'draft-thread-ja', input: draftThreadJob('ja') },
+  { name: 'draft-thread-en', input: draftThreadJob('en'), locale: 'en' },
+  { name: 'draft-shared-sent-ja', input: draftSharedSentJob('ja') },
+  { name: 'draft-shared-sent-en', input: draftSharedSentJob('en'), locale: 'en' },
   { name: 'team-report-ja', input: reportMessage('ja') },
   { name: 'team-report-en', input: reportMessage('en') },
   { name: 'ticket-roots', input: { messages: roots, users } },

@@ -24,6 +24,7 @@ import {
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
 import { buildLoadingView, buildProblemView } from '../views/loading.ts';
+import { escapeMrkdwn } from '../views/mrkdwn.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
 type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;
@@ -159,6 +160,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
           b.user.id,
           { channelId: ticket?.channelId, threadTs: ticket?.rootTs },
           error,
+          t,
         ).catch(() => undefined);
         // Also say it where the user is looking.
         try {
@@ -277,7 +279,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
 
   handle(ActionIds.draftSnooze, async ({ d, body, meta, client, t, ev }) => {
     const { state } = await current(d, body, meta);
-    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket) });
+    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket, t) });
   });
 
   // Switching drafts keeps what was typed in the one being left (working copy), then shows the other.
@@ -301,19 +303,16 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       await d.service.autosave(meta.d, content, body.user.id);
     const taken = new Set(state.drafts.map((x) => x.name));
     let n = state.drafts.length + 1;
-    while (taken.has(`Draft ${n}`)) n++;
-    const next = await d.service.newDraft({
-      ticketZendeskId: meta.t,
-      name: `Draft ${n}`,
-      slackUserId: body.user.id,
-    });
+    while (taken.has(t('dthread.new_draft_name', { n }))) n++;
+    const name = t('dthread.new_draft_name', { n });
+    const next = await d.service.newDraft({ ticketZendeskId: meta.t, name, slackUserId: body.user.id });
     await update(
       client,
       body,
       ev(
         next,
         { ...meta, d: next.draft.id, r: meta.r + 1 },
-        { notice: t('draft.notice_new', { name: `Draft ${n}` }) },
+        { notice: t('draft.notice_new', { name: escapeMrkdwn(name) }) },
       ),
       true,
     );
@@ -345,14 +344,13 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     }
     await d.service.autosave(meta.d, next, body.user.id);
     const refreshed = await d.service.refresh(meta.d);
+    // The last search stays on screen with its results, to insert a second template or look again.
+    const templateResults = meta.q ? await d.service.searchTemplates(meta.q, 5) : [];
+    const notice = t('draft.notice_inserted', { title: escapeMrkdwn(template.title) });
     await update(
       client,
       body,
-      ev(
-        refreshed,
-        { ...meta, r: meta.r + 1 },
-        { content: next, notice: `:inbox_tray: Inserted template *${template.title}*.` },
-      ),
+      ev(refreshed, { ...meta, r: meta.r + 1 }, { content: next, notice, templateResults }),
       true,
     );
   });

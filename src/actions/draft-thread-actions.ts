@@ -1,7 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { YorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
 import { ClickAnswers } from '../listeners/click-answers.ts';
-import { openEditor, tellUser } from '../listeners/draft-editor.ts';
+import { errorWords, openEditor, tellUser } from '../listeners/draft-editor.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendOutcome, zApproveValue, zOpenDraftValue } from '../views/draft-modal.ts';
@@ -30,18 +31,20 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
       await tellClicker(client, b, ClickAnswers.unknownButton);
       return;
     }
+    const t = translator(await drafting.locale(b.user.id));
     try {
       const r = await drafting.service.approve({
         draftId: value.d,
         version: value.v,
         approverSlackId: b.user.id,
       });
-      if (r.selfApproval)
-        await tellUser(client, b.user.id, where, 'You wrote this version: a colleague has to approve it.');
-      else if (!r.created) await tellUser(client, b.user.id, where, `You already approved v${value.v}.`);
+      if (r.outcome === 'self') await tellUser(client, b.user.id, where, t('dthread.ans_self_approval'));
+      else if (r.outcome === 'already')
+        await tellUser(client, b.user.id, where, t('dthread.ans_already_approved', { version: value.v }));
+      else if (r.outcome === 'sent') await tellUser(client, b.user.id, where, t('dthread.ans_already_sent'));
     } catch (error) {
       logger.warn(`approve: ${String(error)}`);
-      await tellUser(client, b.user.id, where, goneAnswer(error) ?? error);
+      await tellUser(client, b.user.id, where, goneAnswer(error) ?? error, t);
     }
   });
 
@@ -60,7 +63,8 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
         await openEditor(drafting, client, b.trigger_id, b.user.id, ticket, value.d);
       } catch (error) {
         logger.warn(`open draft: ${String(error)}`);
-        await tellUser(client, b.user.id, where, goneAnswer(error) ?? error);
+        const t = translator(await drafting.locale(b.user.id));
+        await tellUser(client, b.user.id, where, goneAnswer(error) ?? error, t);
       }
     },
   );
@@ -72,19 +76,15 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
       await tellClicker(client, b, ClickAnswers.unknownButton);
       return;
     }
+    const t = translator(await drafting.locale(b.user.id));
     try {
       await drafting.service.undo(sendId);
-      await client.views.update({
-        view_id: b.view.id,
-        view: buildSendOutcome(
-          ':leftwards_arrow_with_hook: Undone: nothing was sent. The draft is editable again.',
-        ),
-      });
+      await client.views.update({ view_id: b.view.id, view: buildSendOutcome(t('dthread.undone'), t) });
     } catch (error) {
       logger.info(`undo: ${String(error)}`);
       await client.views.update({
         view_id: b.view.id,
-        view: buildSendOutcome(`:warning: ${(error as Error).message}`),
+        view: buildSendOutcome(`:warning: ${errorWords(error, t)}`, t),
       });
     }
   });

@@ -7,7 +7,7 @@ import type { DraftingDeps } from '../listeners/listener-deps.ts';
 import { createReaderLocale } from '../slack/reader-locale.ts';
 import { createSlackUserLookup } from '../slack/slack-directory.ts';
 import { createAgentMappingStore, createDraftStore } from '../storage/draft-store.ts';
-import { draftThreadRenderer } from '../views/draft-thread.ts';
+import { createDraftThreadRenderer } from '../views/draft-thread.ts';
 import { createZendeskAgentLookup, createZendeskReplyGateway } from '../zendesk/reply-gateway.ts';
 import type { Feature } from './feature.ts';
 import type { Platform } from './platform.ts';
@@ -34,6 +34,8 @@ export function wireDrafting(
   });
   const gateway = createZendeskReplyGateway(platform.zendesk);
   const undoSeconds = settings.drafting?.undoSeconds ?? 10;
+  // Thread messages are channel posts: the workspace language.
+  const draftThreadRenderer = createDraftThreadRenderer(settings.locale ?? 'ja');
   // The writing check loads kuromoji's dictionary on its first run (~1–3 s): warmed up at start.
   const writing = createWritingChecker();
   const service = createDraftingService({

@@ -1,6 +1,7 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { drafting } from './en/drafting.ts';
+import { draftThread } from './en/drafting-thread.ts';
 import { enrich } from './en/enrich.ts';
 import { home } from './en/home.ts';
 import { ops } from './en/ops.ts';
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...volume,
   ...root,
   ...drafting,
+  ...draftThread,
   ...templates,
   ...ops,
   ...split,

@@ -1,6 +1,7 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { drafting } from './ja/drafting.ts';
+import { draftThread } from './ja/drafting-thread.ts';
 import { enrich } from './ja/enrich.ts';
 import { home } from './ja/home.ts';
 import { ops } from './ja/ops.ts';
@@ -30,6 +31,7 @@ export const ja = {
   ...volume,
   ...root,
   ...drafting,
+  ...draftThread,
   ...templates,
   ...ops,
   ...split,

@@ -7,7 +7,7 @@ import {
 } from '../domain/drafting/draft.ts';
 import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
 import { asYorisoiError } from '../errors.ts';
-import { type Translate, translator } from '../i18n/index.ts';
+import { type MessageKey, type Translate, translator } from '../i18n/index.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { buildDraftEditor, type EditorMeta, MAX_REPLY_CHARS } from '../views/draft-modal.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
@@ -23,14 +23,25 @@ export interface EditorExtra {
   t?: Translate;
 }
 
+/** Drafting's own refusals, in the drafting catalog (the error catalog in src/errors.ts has English only). */
+const draftingWords: Partial<Record<string, MessageKey>> = {
+  draft_not_editable: 'dthread.err_not_editable',
+  too_late_to_undo: 'dthread.err_too_late_to_undo',
+  draft_name_taken: 'dthread.err_name_taken',
+  ticket_not_in_thread: 'dthread.err_not_in_thread',
+  bad_input: 'dthread.err_bad_input',
+};
+
 /**
- * An error in plain words of the agent's language: the two a reply hits most are in the drafting
- * catalog; the rest come from the error catalog (never API paths or raw bodies: those go to the log).
+ * An error in plain words of the agent's language: drafting's own refusals come from the drafting
+ * catalog, the rest from the error catalog (never API paths or raw bodies: those go to the log).
  */
 export function errorWords(error: unknown, t: Translate): string {
   const e = asYorisoiError(error);
   if (e.code === 'reply_empty') return t('draft.empty_reply').replace(/^:warning: /, '');
   if (e.code === 'reply_placeholder_left') return t('preview.blocked_error', { what: '○○' });
+  const key = draftingWords[e.code];
+  if (key) return t(key);
   return e.userMessageIn(t);
 }
 
@@ -100,19 +111,35 @@ export async function openEditor(
     .catch(() => undefined); // hash_conflict: the user already moved on; the next render shows it
 }
 
-/** Tells one person what went wrong, ephemerally, in the ticket's thread when there is one. */
+/**
+ * Tells one person something, ephemerally, in the ticket's thread when there is one: a text already in
+ * their words, or an error put in words by `errorWords` — in their language when the caller passes their
+ * translator, else in both (Japanese first), since the reader's language is not known here.
+ */
 export async function tellUser(
   client: WebClient,
   userId: string,
   where: { channelId?: string | null; threadTs?: string | null },
   error: unknown | string,
+  t?: Translate,
 ) {
-  const text = typeof error === 'string' ? error : `:warning: ${asYorisoiError(error).userMessage}`;
   if (!where.channelId) return;
+  const text =
+    typeof error === 'string'
+      ? error
+      : t
+        ? `:warning: ${errorWords(error, t)}`
+        : `:warning: ${bilingualError(error)}`;
   await client.chat.postEphemeral({
     channel: where.channelId,
     user: userId,
     text,
     ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
   });
+}
+
+function bilingualError(error: unknown): string {
+  const ja = errorWords(error, translator('ja'));
+  const en = errorWords(error, translator('en'));
+  return ja === en ? ja : `${ja}\n${en}`;
 }

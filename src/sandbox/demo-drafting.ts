@@ -91,7 +91,7 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   );
   await press(AIKO, withResults, 'draft_template_insert', { value: 'tpl-upload-android' });
   editor = await view(AIKO, 'draft_editor', (v) =>
-    JSON.stringify(v.view.blocks).includes('Inserted template'),
+    /Inserted template|を挿入しました/.test(JSON.stringify(v.view.blocks)),
   );
   c.out(
     `${step++}. she wrote the response policy, searched templates for "アップロード android" and inserted one:`,
@@ -102,7 +102,7 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
 
   await press(AIKO, editor, 'draft_share');
   const shared = await c.waitFor('the shared draft in the thread', async () =>
-    (await thread()).find((m) => m.text.includes('NOT SENT')),
+    (await thread()).find((m) => JSON.stringify(m.blocks ?? []).includes('draft_approve')),
   );
   c.out(`${step++}. "Share for review" posted the draft into the ticket's thread, marked as not sent:`);
   c.out(c.show(shared));
@@ -119,7 +119,7 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
     action_id: 'draft_approve',
   });
   const approved = await c.waitFor('the approval', async () =>
-    (await thread()).find((m) => m.text.includes(`<@${KENJI}> approved`)),
+    (await thread()).find((m) => m.text.includes(`<@${KENJI}>`) && /approved|承認しました/.test(m.text)),
   );
   c.out(`${step++}. Kenji commented in the thread (this never reaches the customer) and approved:`);
   c.out(c.show(approved));
@@ -142,7 +142,7 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   });
   const sent = await c.waitFor(
     '"sent by" in the thread',
-    async () => (await thread()).find((m) => m.text.startsWith('Public reply sent by')),
+    async () => (await thread()).find((m) => /^(Public reply sent by|公開返信を)/.test(m.text)),
     30_000,
   );
   c.out(`${step++}. after the undo window the reply went to Zendesk; the thread says:`);

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buttonThread, messageThreadTs } from '../actions/payloads.ts';
+import { translator } from '../i18n/index.ts';
 import { tellUser } from '../listeners/draft-editor.ts';
 import type { AppDeps, DraftingDeps } from '../listeners/listener-deps.ts';
 import { ActionIds, ShortcutIds } from '../views/ids.ts';
@@ -41,20 +42,11 @@ async function copy(
     slackUserId: userId,
     messages,
   });
+  const t = translator(await drafting.locale(userId));
   if (r.count === 0)
-    await tellUser(
-      client,
-      userId,
-      { channelId, threadTs },
-      'Nobody has written in this thread yet: nothing to copy.',
-    );
+    await tellUser(client, userId, { channelId, threadTs }, t('dthread.ans_nothing_to_copy'));
   else if (!r.copied)
-    await tellUser(
-      client,
-      userId,
-      { channelId, threadTs },
-      'This discussion is already in Zendesk; nothing new since.',
-    );
+    await tellUser(client, userId, { channelId, threadTs }, t('dthread.ans_already_copied'));
 }
 
 /**
@@ -72,7 +64,8 @@ export function registerCopyDiscussion(app: App, deps: AppDeps) {
       if (!channelId || !threadTs) return;
       await copy(drafting, client, b.user.id, channelId, threadTs).catch(async (error) => {
         logger.warn(`copy discussion: ${String(error)}`);
-        await tellUser(client, b.user.id, { channelId, threadTs }, error);
+        const t = translator(await drafting.locale(b.user.id));
+        await tellUser(client, b.user.id, { channelId, threadTs }, error, t);
       });
     },
   );
@@ -82,7 +75,8 @@ export function registerCopyDiscussion(app: App, deps: AppDeps) {
     const threadTs = messageThreadTs(body.message);
     await copy(drafting, client, body.user.id, body.channel.id, threadTs).catch(async (error) => {
       logger.warn(`copy discussion: ${String(error)}`);
-      await tellUser(client, body.user.id, { channelId: body.channel.id, threadTs }, error);
+      const t = translator(await drafting.locale(body.user.id));
+      await tellUser(client, body.user.id, { channelId: body.channel.id, threadTs }, error, t);
     });
   });
 }

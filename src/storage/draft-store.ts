@@ -11,7 +11,7 @@ import type {
   ReplySendStatus,
   SaveReason,
 } from '../domain/drafting/draft.ts';
-import { emptyPolicy, sameContent } from '../domain/drafting/draft.ts';
+import { emptyPolicy, sameContent, shareKeyPrefix } from '../domain/drafting/draft.ts';
 import type { AgentMappingStore, DraftStore, SnoozeRecord } from '../domain/drafting/ports.ts';
 import { YorisoiError } from '../errors.ts';
 import type { Db, Tx } from './database.ts';
@@ -111,13 +111,15 @@ export function createDraftStore(db: Db): DraftStore {
     requester: { zendeskUserId: string; name: string; email: string | null };
   }): Promise<DraftTicket> {
     const fromCustomer = { ticketId: row.id, authorZendeskId: row.requester.zendeskUserId, public: true };
+    // Two messages in the same second (Zendesk times are seconds): the one stored later is the later one;
+    // PostgreSQL orders ties arbitrarily otherwise.
     const latest = await db.ticketComment.findFirst({
       where: fromCustomer,
-      orderBy: { zendeskCreatedAt: 'desc' },
+      orderBy: [{ zendeskCreatedAt: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
     });
     const first = await db.ticketComment.findFirst({
       where: fromCustomer,
-      orderBy: { zendeskCreatedAt: 'asc' },
+      orderBy: [{ zendeskCreatedAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     });
     const customerMessages = await db.ticketComment.count({ where: fromCustomer });
     return {
@@ -214,6 +216,17 @@ export function createDraftStore(db: Db): DraftStore {
     async getVersion(draftId, version) {
       const row = await db.draftVersion.findUnique({ where: { draftId_version: { draftId, version } } });
       return row ? toVersion(row) : null;
+    },
+    async sharedVersions(draftId) {
+      const prefix = shareKeyPrefix(draftId);
+      const rows = await db.outboxMessage.findMany({
+        where: { idempotencyKey: { startsWith: prefix } },
+        select: { idempotencyKey: true },
+      });
+      return rows
+        .map((r) => Number(r.idempotencyKey.slice(prefix.length)))
+        .filter((n) => Number.isInteger(n) && n > 0)
+        .sort((a, b) => a - b);
     },
     async enqueue(effects) {
       if (effects.length === 0) return;

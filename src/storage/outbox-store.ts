@@ -138,6 +138,13 @@ export function createOutboxStore(db: Db): OutboxStore {
       const t = await db.ticket.findUnique({ where: { id: ticketId }, select: { rootTs: true } });
       return t?.rootTs ?? null;
     },
+    async tsOfKey(key) {
+      const row = await db.outboxMessage.findUnique({
+        where: { idempotencyKey: key },
+        select: { status: true, slackTs: true },
+      });
+      return row?.status === 'sent' ? row.slackTs : null;
+    },
     async groupRootTsOf(group) {
       const row = await db.outboxMessage.findFirst({
         where: { ticketId: group, kind: 'post_thread_root', status: 'sent' },

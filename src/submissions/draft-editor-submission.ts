@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+import { errorWords } from '../listeners/draft-editor.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { parseEditorState, zEditorMeta } from '../views/draft-modal.ts';
@@ -19,13 +20,18 @@ export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
       await ack();
       return;
     }
+    // The reader's words, looked up only when there is something to say (the ack must come quickly).
+    const words = async () => translator(await drafting.locale(body.user.id));
     const nameBlock =
       Object.keys(view.state.values).find((k) => k.startsWith(DraftBlocks.name)) ?? DraftBlocks.name;
     try {
       const state = await drafting.service.refresh(meta.d);
       const content = parseEditorState(view.state, meta, state.draft);
       if (!content.name) {
-        await ack({ response_action: 'errors', errors: { [nameBlock]: 'Give the draft a name.' } });
+        await ack({
+          response_action: 'errors',
+          errors: { [nameBlock]: (await words())('dthread.name_required') },
+        });
         return;
       }
       if (state.draft.status === 'open' || state.draft.status === 'failed') {
@@ -36,7 +42,7 @@ export function registerDraftEditorSubmission(app: App, deps: AppDeps) {
       logger.warn(`draft submit: ${String(error)}`);
       await ack({
         response_action: 'errors',
-        errors: { [nameBlock]: asYorisoiError(error).userMessage.slice(0, 150) },
+        errors: { [nameBlock]: errorWords(error, await words()).slice(0, 150) },
       });
     }
   });

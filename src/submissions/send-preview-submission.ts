@@ -22,7 +22,11 @@ export function registerSendPreviewSubmission(app: App, deps: AppDeps) {
     if (!meta) {
       await ack({
         response_action: 'errors',
-        errors: { [DraftBlocks.sendVisibility]: 'This preview is out of date; open the draft again.' },
+        errors: {
+          [DraftBlocks.sendVisibility]: translator(await drafting.locale(body.user.id))(
+            'dthread.preview_stale',
+          ),
+        },
       });
       return;
     }
@@ -30,7 +34,9 @@ export function registerSendPreviewSubmission(app: App, deps: AppDeps) {
     if (choice.sendAt && choice.sendAt.getTime() < Date.now() - 60_000) {
       await ack({
         response_action: 'errors',
-        errors: { [DraftBlocks.sendAt]: 'Pick a time in the future, or leave it empty to send now.' },
+        errors: {
+          [DraftBlocks.sendAt]: translator(await drafting.locale(body.user.id))('dthread.send_at_past'),
+        },
       });
       return;
     }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { asYorisoiError } from '../errors.ts';
+import { translator } from '../i18n/index.ts';
+import { errorWords } from '../listeners/draft-editor.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { parseSnoozeState, zSnoozeMeta } from '../views/draft-modal.ts';
@@ -11,10 +12,12 @@ export function registerSnoozeSubmission(app: App, deps: AppDeps) {
   app.view(ViewIds.snooze, async ({ ack, body, view }) => {
     const meta = parseMeta(zSnoozeMeta, view.private_metadata);
     const choice = parseSnoozeState(view.state);
+    // The reader's words, looked up only when there is something to say (the ack must come quickly).
+    const words = async () => translator(await drafting.locale(body.user.id));
     if (!meta || (!choice.until && !choice.untilCustomerWrites)) {
       await ack({
         response_action: 'errors',
-        errors: { [DraftBlocks.snoozeUntil]: 'Pick a time, or tick "until the customer writes".' },
+        errors: { [DraftBlocks.snoozeUntil]: (await words())('dthread.snooze_pick') },
       });
       return;
     }
@@ -29,7 +32,7 @@ export function registerSnoozeSubmission(app: App, deps: AppDeps) {
     } catch (error) {
       await ack({
         response_action: 'errors',
-        errors: { [DraftBlocks.snoozeUntil]: asYorisoiError(error).userMessage.slice(0, 300) },
+        errors: { [DraftBlocks.snoozeUntil]: errorWords(error, await words()).slice(0, 300) },
       });
     }
   });

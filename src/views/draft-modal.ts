@@ -629,22 +629,27 @@ export function buildSendOutcome(text: string, t: Translate = defaultT): ModalVi
   });
 }
 
-export function buildSnoozeModal(ticket: DraftTicket): ModalView {
+export function buildSnoozeModal(ticket: DraftTicket, t: Translate = defaultT): ModalView {
   return modal({
     callbackId: ViewIds.snooze,
-    title: plain('Snooze ticket'),
-    submit: plain('Snooze'),
-    close: plain('Back'),
+    title: plain(t('dthread.snooze_title')),
+    submit: plain(t('dthread.snooze_submit')),
+    close: plain(t('dthread.snooze_back')),
     privateMetadata: JSON.stringify({ t: ticket.zendeskId }),
     blocks: [
       section(
-        `Snooze #${ticket.zendeskId} ${escapeMrkdwn(truncate(ticket.subject, 200))}: the thread is pinged when it wakes.`,
+        t('dthread.snooze_intro', {
+          id: ticket.zendeskId,
+          subject: escapeMrkdwn(truncate(ticket.subject, 200)),
+        }),
       ),
-      inputBlock(DraftBlocks.snoozeUntil, plain('Until'), dateTimePicker('value'), { optional: true }),
+      inputBlock(DraftBlocks.snoozeUntil, plain(t('dthread.snooze_until')), dateTimePicker('value'), {
+        optional: true,
+      }),
       inputBlock(
         DraftBlocks.snoozeCustomer,
-        plain('Or'),
-        checkboxes('value', [option('Until the customer writes', 'customer')]),
+        plain(t('dthread.snooze_or')),
+        checkboxes('value', [option(t('dthread.snooze_until_customer'), 'customer')]),
         { optional: true },
       ),
     ],

@@ -115,7 +115,7 @@ describe('crash while a reply is in flight', () => {
       expect(done.attempts).toBeGreaterThanOrEqual(2);
       await waitFor('"sent by" in the thread', async () =>
         (await messages(thread.channel)).find(
-          (m) => m.thread_ts === thread.root.ts && m.text.startsWith('Public reply sent by'),
+          (m) => m.thread_ts === thread.root.ts && m.text.startsWith('公開返信を'),
         ),
       );
       expect(comments()).toHaveLength(1);

@@ -34,9 +34,7 @@ afterAll(async () => {
 
 const sentInThread = async (thread: Awaited<ReturnType<typeof ticketWithThread>>) =>
   waitFor('"sent by" in the thread', async () =>
-    repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
-      m.text.startsWith('Public reply sent by'),
-    ),
+    repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.startsWith('公開返信を')),
   );
 
 describe('send to Zendesk', () => {
@@ -67,7 +65,7 @@ describe('send to Zendesk', () => {
       `${m.text}${JSON.stringify(m.blocks)}`.includes('アプリを最新版に更新'),
     );
     expect(showing).toHaveLength(1);
-    expect(showing[0]!.text).toMatch(/^Public reply sent by Aiko Sato/);
+    expect(showing[0]!.text).toMatch(/^公開返信を Aiko Sato が送信しました/);
   });
 
   it('two agents pressing Send together, and a double submit, post exactly one comment', async () => {
@@ -174,46 +172,201 @@ describe('send to Zendesk', () => {
   });
 
   it.each([
-    [422, 1],
-    [500, 10],
-  ])('Zendesk %i: the draft stays intact and the thread says why', async (status, count) => {
-    const thread = await ticketWithThread(s, { subject: `Zendesk says ${status}` });
+    [422, 1, 'Zendesk が受け付けませんでした'],
+    [500, 10, 'Zendesk が何度試しても応答しませんでした'],
+  ])(
+    'Zendesk %i: the draft stays intact and the thread says why, once, in plain words',
+    async (status, count, why) => {
+      const thread = await ticketWithThread(s, { subject: `Zendesk says ${status}` });
+      await s.api('POST', '/_sim/zendesk/faults', {
+        method: 'PUT',
+        path_prefix: `/api/v2/tickets/${thread.ticket.id}`,
+        status,
+        count,
+      });
+      const preview = await writeAndPreview(s, AIKO, thread, `Reply that meets a ${status}.`);
+      await submitPreview(s, AIKO, preview);
+      const failed = await waitFor('failure in the thread', async () =>
+        repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
+          m.text.startsWith('返信を送信できませんでした'),
+        ),
+      );
+      // One case, one message: what happened and what to do (no "will retry" beside "send again"), with a
+      // button to open the kept draft. The API path, status and Zendesk's JSON only in the log and the row.
+      const said = `${failed.text} ${JSON.stringify(failed.blocks)}`;
+      expect(said).toContain(why);
+      expect(said).toContain('下書きは残っています');
+      expect(said).not.toContain('自動で');
+      expect(said).not.toMatch(/retry|\/tickets\/|HTTP \d|PUT |\\"error|invalid|RecordInvalid/i);
+      expect(JSON.stringify(failed.blocks)).toContain('draft_open_from_share');
+      const row = await s.db.replySend.findFirstOrThrow({
+        where: { ticketZendeskId: String(thread.ticket.id) },
+      });
+      expect(row.lastError).toContain(String(status));
+      // A 500 was first retried on its own: the thread said so once, without asking anything of anyone.
+      const retrying = repliesTo(await s.messages(thread.channel), thread.root.ts).filter((m) =>
+        m.text.includes('自動で送り直します'),
+      );
+      expect(retrying).toHaveLength(status === 500 ? 1 : 0);
+      for (const m of retrying) {
+        expect(`${m.text} ${JSON.stringify(m.blocks)}`).not.toMatch(/送信してください|draft_open_from_share/);
+      }
+      await s.api('DELETE', '/_sim/zendesk/faults');
+      const draft = await s.db.draft.findFirstOrThrow({
+        where: { ticketZendeskId: String(thread.ticket.id) },
+      });
+      expect(draft.status).toBe('failed');
+      expect(draft.body).toBe(`Reply that meets a ${status}.`);
+      expect(
+        (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets')),
+      ).toHaveLength(0);
+      // The message's button opens the kept draft; it can be sent again once Zendesk accepts it.
+      const click = await s.api('POST', '/_sim/slack/actions', {
+        user: AIKO,
+        channel: thread.channel,
+        message_ts: failed.ts,
+        action_id: 'draft_open_from_share',
+      });
+      expect(click.status).toBe(200);
+      const retry = await viewOf(s, AIKO, 'draft_editor', (v) =>
+        viewText(v).includes(`Reply that meets a ${status}.`),
+      );
+      await act(s, AIKO, retry, 'draft_send');
+      await submitPreview(s, AIKO, await viewOf(s, AIKO, 'draft_send_preview'));
+      await sentInThread(thread);
+      expect(
+        (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets')),
+      ).toHaveLength(1);
+    },
+  );
+
+  it('Zendesk answering 500 once: the thread says yorisoi retries on its own, then that the reply was sent', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Zendesk hiccup' });
     await s.api('POST', '/_sim/zendesk/faults', {
       method: 'PUT',
       path_prefix: `/api/v2/tickets/${thread.ticket.id}`,
-      status,
-      count,
+      status: 500,
+      count: 1,
     });
-    const preview = await writeAndPreview(s, AIKO, thread, `Reply that meets a ${status}.`);
-    await submitPreview(s, AIKO, preview);
-    const failed = await waitFor('failure in the thread', async () =>
+    await submitPreview(s, AIKO, await writeAndPreview(s, AIKO, thread, 'Sent after one retry.'));
+    await sentInThread(thread);
+    const replies = repliesTo(await s.messages(thread.channel), thread.root.ts);
+    const retrying = replies.filter((m) => m.text.includes('自動で送り直します'));
+    expect(retrying).toHaveLength(1);
+    expect(JSON.stringify(retrying[0]!.blocks)).toContain('操作は不要です');
+    expect(replies.some((m) => m.text.startsWith('返信を送信できませんでした'))).toBe(false);
+    expect(
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Sent after one retry.'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('after sending, the shared draft says so', () => {
+  const sharedDraft = async (thread: Awaited<ReturnType<typeof ticketWithThread>>, reply: string) => {
+    const editor = await openEditorFromRoot(s, AIKO, thread);
+    await act(s, AIKO, editor, 'draft_share', { typed: { reply_0: reply } });
+    const shared = await waitFor('shared draft in the thread', async () =>
       repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
-        m.text.startsWith('Sending failed'),
+        JSON.stringify(m.blocks).includes('draft_approve'),
       ),
     );
-    // Plain words in the thread; the API path, status and Zendesk's JSON only in the log and the row.
-    expect(failed.text).not.toMatch(/\/tickets\/|HTTP \d|PUT |[{}]/);
-    const row = await s.db.replySend.findFirstOrThrow({
-      where: { ticketZendeskId: String(thread.ticket.id) },
-    });
-    expect(row.lastError).toContain(String(status));
-    await s.api('DELETE', '/_sim/zendesk/faults');
-    const draft = await s.db.draft.findFirstOrThrow({
-      where: { ticketZendeskId: String(thread.ticket.id) },
-    });
-    expect(draft.status).toBe('failed');
-    expect(draft.body).toBe(`Reply that meets a ${status}.`);
-    expect(
-      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets')),
-    ).toHaveLength(0);
-    // The draft can be sent again once Zendesk accepts it.
-    const retry = await openEditorFromRoot(s, AIKO, thread);
-    await act(s, AIKO, retry, 'draft_send');
+    const draft = await s.db.draft.findFirstOrThrow({ where: { ticketZendeskId: String(thread.ticket.id) } });
+    return { editor, shared, draft };
+  };
+
+  it('the shared draft becomes 送信済み (who, when) without Approve or Open; Approve on the sent draft changes nothing', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Shared, then sent' });
+    const { editor, shared, draft } = await sharedDraft(thread, 'Shared first, sent after.');
+    expect(shared.text).toContain('未送信');
+    await act(s, AIKO, editor, 'draft_send');
     await submitPreview(s, AIKO, await viewOf(s, AIKO, 'draft_send_preview'));
     await sentInThread(thread);
+    // The same message (read back from Slack), edited in place.
+    const updated = await waitFor('the shared draft shows sent', async () =>
+      (await s.messages(thread.channel)).find(
+        (m) => m.ts === shared.ts && !JSON.stringify(m.blocks).includes('draft_approve'),
+      ),
+    );
+    const shown = JSON.stringify(updated.blocks);
+    expect(shown).toContain('送信済み');
+    expect(shown).toContain(`<@${AIKO}>`);
+    expect(shown).toMatch(/<!date\^\d+\^/);
+    expect(shown).toContain('Shared first, sent after.');
+    expect(shown).not.toContain('draft_open_from_share');
+    expect(`${updated.text}${shown}`).not.toContain('未送信');
+    // Slack no longer offers the button …
+    const click = await s.api('POST', '/_sim/slack/actions', {
+      user: KENJI,
+      channel: thread.channel,
+      message_ts: shared.ts,
+      action_id: 'draft_approve',
+    });
+    expect(click.status).toBe(404);
+    // … and an Approve that still arrives for the sent draft is answered, not recorded.
+    const r = await s.features.drafting.service.approve({
+      draftId: draft.id,
+      version: 1,
+      approverSlackId: KENJI,
+    });
+    expect(r.outcome).toBe('sent');
+    expect(await s.db.draftApproval.count({ where: { draftId: draft.id } })).toBe(0);
+    await s.runtime.settle();
     expect(
-      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body.startsWith('Reply that meets')),
+      (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Shared first, sent after.'),
     ).toHaveLength(1);
+  });
+
+  it('the 送信済み edit is queued with the send and still lands after a restart', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Edit across a restart' });
+    const { editor, shared, draft } = await sharedDraft(thread, 'Edited after the restart.');
+    // Slack refuses the next chat.update calls: the edit is still pending when yorisoi restarts.
+    await s.api('POST', '/_sim/slack/faults', { method: 'chat.update', status: 500, count: 3 });
+    await act(s, AIKO, editor, 'draft_send');
+    await submitPreview(s, AIKO, await viewOf(s, AIKO, 'draft_send_preview'));
+    const row = await waitFor('the edit tried once and waiting', () =>
+      s.db.outboxMessage.findFirst({
+        where: {
+          idempotencyKey: { startsWith: `draft-share-sent:${draft.id}:v1:` },
+          status: 'pending',
+          attempts: { gte: 1 },
+        },
+      }),
+    );
+    expect((await s.db.replySend.findFirstOrThrow({ where: { draftId: draft.id } })).status).toBe('sent');
+    await s.restartApp();
+    await waitFor('the shared draft shows sent', async () =>
+      (await s.messages(thread.channel)).find(
+        (m) => m.ts === shared.ts && JSON.stringify(m.blocks).includes('送信済み'),
+      ),
+    );
+    expect(
+      await s.db.outboxMessage.count({
+        where: { idempotencyKey: { startsWith: `draft-share-sent:${draft.id}:` } },
+      }),
+    ).toBe(1);
+    expect((await s.db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('sent');
+  });
+
+  it('Approve clicked on the shared draft while its send waits answers in words and approves nothing', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Approve while sending' });
+    const { editor, shared, draft } = await sharedDraft(thread, 'Scheduled for later.');
+    await act(s, AIKO, editor, 'draft_send');
+    await submitPreview(s, AIKO, await viewOf(s, AIKO, 'draft_send_preview'), {
+      send_at: Math.ceil(Date.now() / 1000) + 3600,
+    });
+    const send = await waitFor('the scheduled send', () =>
+      s.db.replySend.findFirst({ where: { draftId: draft.id, status: 'scheduled' } }),
+    );
+    const click = await s.api('POST', '/_sim/slack/actions', {
+      user: KENJI,
+      channel: thread.channel,
+      message_ts: shared.ts,
+      action_id: 'draft_approve',
+    });
+    expect(click.status).toBe(200);
+    await ephemeralFor(s, KENJI, 'already sent'); // Kenji reads English
+    expect(await s.db.draftApproval.count({ where: { draftId: draft.id } })).toBe(0);
+    await s.features.drafting.service.undo(send.id);
   });
 });
 
@@ -239,7 +392,7 @@ describe('safe by default', () => {
     const thread = await ticketWithThread(s, { subject: 'Unmapped' });
     const editor = await openEditorFromRoot(s, SORA, thread);
     await act(s, SORA, editor, 'draft_send', { typed: { reply_0: 'Product team reply.' } });
-    const refusal = await ephemeralFor(s, SORA, 'not mapped to a Zendesk agent');
+    const refusal = await ephemeralFor(s, SORA, 'Zendesk のエージェントと結び付いていない'); // Sora reads Japanese
     expect(refusal.text).toContain('/yorisoi map');
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Product team reply.')).toBe(
       false,
@@ -255,7 +408,7 @@ describe('safe by default', () => {
     const editor = await openEditorFromRoot(s, AIKO, thread);
     expect(viewText(editor)).toContain('別の担当者の承認');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Carefully worded reply.' } });
-    await ephemeralFor(s, AIKO, "second agent's approval");
+    await ephemeralFor(s, AIKO, '別の担当者の承認'); // Aiko reads Japanese
     const refused = await viewOf(s, AIKO, 'yorisoi_problem', (v) => viewText(v).includes('承認'));
     expect(
       (
@@ -270,7 +423,7 @@ describe('safe by default', () => {
 
     await act(s, AIKO, editor, 'draft_share');
     const shared = await waitFor('shared draft', async () =>
-      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('NOT SENT')),
+      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('未送信')),
     );
     await s.api('POST', '/_sim/slack/actions', {
       user: KENJI,
@@ -299,7 +452,7 @@ describe('the discussion stays with the ticket', () => {
     const editor = await openEditorFromRoot(s, AIKO, thread);
     await act(s, AIKO, editor, 'draft_share', { typed: { reply_0: 'Draft under discussion.' } });
     const shared = await waitFor('shared draft', async () =>
-      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('NOT SENT')),
+      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('未送信')),
     );
     await s.api('POST', '/_sim/slack/user-messages', {
       user: KENJI,
@@ -316,11 +469,11 @@ describe('the discussion stays with the ticket', () => {
       });
       await waitFor('note copied', async () =>
         repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
-          m.text.includes('copied to Zendesk as an internal note'),
+          m.text.includes('社内メモとしてコピーしました'),
         ),
       );
     }
-    await ephemeralFor(s, AIKO, 'already in Zendesk');
+    await ephemeralFor(s, AIKO, 'すでに Zendesk にあります');
     await s.runtime.settle();
     const notes = (await zendeskComments(s, thread.ticket.id)).filter((c) =>
       c.body.includes('Her plan allows a refund'),
@@ -351,7 +504,7 @@ describe('care chart', () => {
     expect(viewText(editor)).toContain('complained twice');
     await act(s, AIKO, editor, 'draft_send', { typed: { reply_0: 'Careful reply.' } });
     const refusal = await ephemeralFor(s, AIKO, '(care chart: complained twice)');
-    expect(refusal.text).toContain("second agent's approval");
+    expect(refusal.text).toContain('別の担当者の承認');
     expect((await zendeskComments(s, thread.ticket.id)).some((c) => c.body === 'Careful reply.')).toBe(false);
   });
 });

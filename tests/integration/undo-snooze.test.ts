@@ -32,7 +32,7 @@ describe('undo and snooze', () => {
     });
     expect(send.status).toBe('scheduled');
     await s.api('POST', '/_sim/slack/actions', { user: AIKO, view_id: queued.id, action_id: 'send_undo' });
-    await viewOf(s, AIKO, 'draft_send_queued', (v) => viewText(v).includes('Undone'));
+    await viewOf(s, AIKO, 'draft_send_queued', (v) => viewText(v).includes('取り消しました')); // Aiko reads Japanese
     // Even when its time comes, a cancelled send is never picked up.
     await s.db.replySend.update({ where: { id: send.id }, data: { dueAt: new Date(0) } });
     await s.features.drafting.sender.tick();
@@ -63,14 +63,16 @@ describe('undo and snooze', () => {
       body: 'Here are the screenshots.',
     });
     const ping = await waitFor('snooze ping', async () =>
-      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) => m.text.includes('Snooze over')),
+      repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
+        m.text.includes('スヌーズが終わりました'),
+      ),
     );
-    expect(ping.text).toContain('the customer wrote');
+    expect(ping.text).toContain('お客様から返信がありました');
     await s.features.drafting.snoozes.tick();
     await s.runtime.settle();
     expect(
       repliesTo(await s.messages(thread.channel), thread.root.ts).filter((m) =>
-        m.text.includes('Snooze over'),
+        m.text.includes('スヌーズが終わりました'),
       ),
     ).toHaveLength(1);
   });

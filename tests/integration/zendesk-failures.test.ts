@@ -211,7 +211,7 @@ describe('requests that never answer', () => {
       '"sent by" in the thread',
       async () =>
         repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
-          m.text.startsWith('Public reply sent by'),
+          m.text.startsWith('公開返信を'),
         ),
       20_000,
     );

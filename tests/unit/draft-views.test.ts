@@ -156,7 +156,9 @@ describe('Block Kit within Slack limits by construction', () => {
     };
     for (const m of [
       draftThreadRenderer.sent({ send, draftName: 'x', senderName: 'Aiko', at: new Date(0), ticket }),
-      draftThreadRenderer.failed({ send, draftName: 'x', error: 'e'.repeat(10_000) }),
+      draftThreadRenderer.failed({ send, draftName: 'x'.repeat(10_000), reason: 'rejected' }),
+      draftThreadRenderer.retrying({ send, draftName: 'x'.repeat(10_000) }),
+      draftThreadRenderer.sharedSent({ draft: { ...version, body: huge }, send, at: new Date(0) }),
       draftThreadRenderer.approved({ draft: version, approverSlackId: 'U2', authorSlackId: 'U1' }),
     ]) {
       expect(validateMessageBlocks(m.blocks)).toEqual([]);

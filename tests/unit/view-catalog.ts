@@ -36,7 +36,7 @@ import {
   buildSendQueued,
   buildSnoozeModal,
 } from '../../src/views/draft-modal.ts';
-import { draftThreadRenderer } from '../../src/views/draft-thread.ts';
+import { createDraftThreadRenderer, draftThreadRenderer } from '../../src/views/draft-thread.ts';
 import { buildHelpMessage, buildStatusMessage } from '../../src/views/help.ts';
 import { buildSplitConfirmModal, splitAnswerText } from '../../src/views/split.ts';
 import { buildChannelEscalation, buildThreadReminder } from '../../src/views/target-reminder.ts';
@@ -529,10 +529,25 @@ export function viewCatalog(): CatalogEntry[] {
       }),
     ),
   );
+  for (const reason of ['rejected', 'not_found', 'gave_up'] as const)
+    list.push(
+      m(
+        `send failed (${reason})`,
+        draftThreadRenderer.failed({ send: send(), draftName: '返金案内', reason }),
+      ),
+    );
+  list.push(m('send retrying', draftThreadRenderer.retrying({ send: send(), draftName: '返金案内' })));
+  list.push(
+    m('draft shared, then sent', draftThreadRenderer.sharedSent({ draft: version, send: send(), at: later })),
+  );
   list.push(
     m(
-      'send failed',
-      draftThreadRenderer.failed({ send: send(), draftName: '返金案内', error: '422 <invalid>' }),
+      'draft shared, another version sent',
+      createDraftThreadRenderer('en').sharedSent({
+        draft: { ...version, version: 1 },
+        send: send({ version: 2 }),
+        at: later,
+      }),
     ),
   );
   const snooze = {

@@ -145,3 +145,10 @@ export interface DraftTemplate {
   /** From a search: ≤ 200 characters around the match, matched words in `*…*`. */
   snippet?: string;
 }
+
+/** The outbox key of a draft version shared into the ticket's thread (one message per shared version). */
+export const shareKeyPrefix = (draftId: string) => `draft-share:${draftId}:v`;
+export const shareKey = (draftId: string, version: number) => `${shareKeyPrefix(draftId)}${version}`;
+
+/** Why a reply could not be sent, as the thread tells it (the raw error stays in the log and the row). */
+export type SendFailure = 'rejected' | 'not_found' | 'gave_up';

@@ -13,6 +13,7 @@ import {
   type DraftVersion,
   emptyPolicy,
   type ReplySend,
+  shareKey,
   type ZendeskReplyStatus,
 } from './draft.ts';
 import type {
@@ -252,7 +253,7 @@ export function createDraftingService(options: DraftingOptions) {
       await store.enqueue(
         threadEffect(
           ticket,
-          `draft-share:${draftId}:v${saved.version}`,
+          shareKey(draftId, saved.version),
           renderer.shared({
             draft: version,
             ticket,
@@ -265,19 +266,24 @@ export function createDraftingService(options: DraftingOptions) {
       return { version: saved.version, ticket };
     },
 
-    /** A colleague approves one version; the author sees who and which version, in the thread and the modal. */
+    /**
+     * A colleague approves one version; the author sees who and which version, in the thread and the modal.
+     * A draft already sent (or on its way) has nothing left to approve: the answer says so and nothing is
+     * recorded — an Approve click can arrive from a message Slack had not redrawn yet.
+     */
     async approve(input: {
       draftId: string;
       version: number;
       approverSlackId: string;
-    }): Promise<{ created: boolean; selfApproval: boolean }> {
+    }): Promise<{ outcome: 'approved' | 'already' | 'self' | 'sent' }> {
       const draft = await draftOrThrow(input.draftId);
+      if (draft.status === 'sending' || draft.status === 'sent') return { outcome: 'sent' };
       const version = await store.getVersion(input.draftId, input.version);
       if (!version) throw new YorisoiError('draft_not_found');
       if (version.body.trim() === '') throw new YorisoiError('reply_empty');
       if ((await checkWriting(version.body, await ticketOrThrow(draft.ticketZendeskId)))?.blocking)
         throw new YorisoiError('reply_placeholder_left');
-      if (version.savedBySlackId === input.approverSlackId) return { created: false, selfApproval: true };
+      if (version.savedBySlackId === input.approverSlackId) return { outcome: 'self' };
       const ticket = await ticketOrThrow(draft.ticketZendeskId);
       const effects = threadEffect(
         ticket,
@@ -290,7 +296,7 @@ export function createDraftingService(options: DraftingOptions) {
       );
       const created = await store.approve(input, effects);
       if (created) options.wake();
-      return { created, selfApproval: false };
+      return { outcome: created ? 'approved' : 'already' };
     },
 
     /**

@@ -8,6 +8,7 @@ import type {
   DraftVersion,
   ReplySend,
   SaveReason,
+  SendFailure,
 } from './draft.ts';
 
 export type CreateSendResult =
@@ -46,6 +47,8 @@ export interface DraftStore {
     reason: SaveReason,
   ): Promise<{ draft: Draft; version: number; created: boolean }>;
   getVersion(draftId: string, version: number): Promise<DraftVersion | null>;
+  /** The versions of this draft shared into the ticket's thread (each one message), oldest first. */
+  sharedVersions(draftId: string): Promise<number[]>;
   /** Queues Slack effects on their own (a share of an existing version). */
   enqueue(effects: OutboxEffect[]): Promise<void>;
 
@@ -162,7 +165,15 @@ export interface DraftThreadRenderer {
     at: Date;
     ticket: DraftTicket | null;
   }): SlackMessage;
-  failed(input: { send: ReplySend; draftName: string; error: string }): SlackMessage;
+  /**
+   * A shared draft once one of its versions was sent: the same message, edited in place — "sent", who and
+   * when, the version's text, no Approve or Open button. `draft` is the version that message showed.
+   */
+  sharedSent(input: { draft: DraftVersion; send: ReplySend; at: Date }): SlackMessage;
+  /** A send that failed for good: what happened and what to do, with a button to open the kept draft. */
+  failed(input: { send: ReplySend; draftName: string; reason: SendFailure }): SlackMessage;
+  /** A send Zendesk did not take yet that yorisoi retries on its own: nothing to do. */
+  retrying(input: { send: ReplySend; draftName: string }): SlackMessage;
   snoozeWoke(input: { snooze: SnoozeRecord; reason: 'time' | 'customer' }): SlackMessage;
 }
 

@@ -2,7 +2,7 @@ import { asYorisoiError } from '../../errors.ts';
 import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
 import { createPollingLoop } from '../polling-loop.ts';
-import type { DraftTicket, ReplySend } from './draft.ts';
+import { type DraftTicket, type ReplySend, type SendFailure, shareKey } from './draft.ts';
 import type { DraftStore, DraftThreadRenderer, ReplyGateway } from './ports.ts';
 
 export interface ReplySenderOptions {
@@ -51,6 +51,30 @@ export function createReplySender(options: ReplySenderOptions) {
     return (await store.getDraft(send.draftId))?.name ?? 'draft';
   }
 
+  /**
+   * Every message that shared a version of this draft into the thread, edited to say it was sent (who,
+   * when) and without its Approve and Open buttons. Queued with the send's completion, in one transaction:
+   * exactly once, and a restart finds them queued.
+   */
+  async function sharedSentEffects(send: ReplySend, ticket: DraftTicket | null, at: Date) {
+    const { draftId } = send;
+    if (send.kind !== 'reply' || !draftId || !ticket?.channelId) return [];
+    const effects: OutboxEffect[] = [];
+    for (const n of await store.sharedVersions(draftId)) {
+      const version = await store.getVersion(draftId, n);
+      if (!version) continue;
+      effects.push({
+        kind: 'update_message',
+        key: `draft-share-sent:${draftId}:v${n}:${send.id}`,
+        channelId: ticket.channelId,
+        ticketId: ticket.id,
+        targetKey: shareKey(draftId, n),
+        message: renderer.sharedSent({ draft: version, send, at }),
+      });
+    }
+    return effects;
+  }
+
   async function markSent(send: ReplySend, result: { auditId: string | null; commentId: string | null }) {
     const at = options.clock();
     const ticket = await store.findTicket(send.ticketZendeskId);
@@ -61,11 +85,10 @@ export function createReplySender(options: ReplySenderOptions) {
       at,
       ticket,
     });
-    await store.markSendSent(
-      send.id,
-      { ...result, sentAt: at },
-      threadEffect(ticket, `reply-sent:${send.id}`, message),
-    );
+    await store.markSendSent(send.id, { ...result, sentAt: at }, [
+      ...threadEffect(ticket, `reply-sent:${send.id}`, message),
+      ...(await sharedSentEffects(send, ticket, at)),
+    ]);
     logger.info('reply sent to Zendesk', {
       sendId: send.id,
       ticket: send.ticketZendeskId,
@@ -75,15 +98,34 @@ export function createReplySender(options: ReplySenderOptions) {
     options.onSent(send.ticketZendeskId);
   }
 
-  async function markFailed(send: ReplySend, error: string, cause: unknown) {
+  async function markFailed(send: ReplySend, error: string, reason: SendFailure) {
     const ticket = await store.findTicket(send.ticketZendeskId);
-    // The thread reads plain words; the API path, status and Zendesk's JSON stay in the log and the row.
-    const said = asYorisoiError(cause).userMessage;
-    const message = renderer.failed({ send, draftName: await draftName(send), error: said });
+    // The thread reads plain words for this case; the API path, status and Zendesk's JSON stay in the log
+    // and the row.
+    const message = renderer.failed({ send, draftName: await draftName(send), reason });
     await store.markSendFailed(send.id, error, threadEffect(ticket, `reply-failed:${send.id}`, message));
-    logger.warn('reply failed; the draft is kept', { sendId: send.id, ticket: send.ticketZendeskId, error });
+    logger.warn('reply failed; the draft is kept', {
+      sendId: send.id,
+      ticket: send.ticketZendeskId,
+      reason,
+      error,
+    });
     options.onEffects();
   }
+
+  /** The first time a send meets a passing Zendesk problem, the thread says yorisoi retries on its own. */
+  async function tellRetrying(send: ReplySend) {
+    const ticket = await store.findTicket(send.ticketZendeskId);
+    const message = renderer.retrying({ send, draftName: await draftName(send) });
+    const effects = threadEffect(ticket, `reply-retrying:${send.id}`, message);
+    if (effects.length === 0) return;
+    await store.enqueue(effects); // once: the key makes a second failure of this send add nothing
+    options.onEffects();
+  }
+
+  /** A failure Zendesk will repeat: a missing ticket, or anything it refused (content, permissions). */
+  const permanentReason = (error: unknown): SendFailure =>
+    asYorisoiError(error).code === 'zendesk_not_found' ? 'not_found' : 'rejected';
 
   async function process(send: ReplySend): Promise<void> {
     try {
@@ -108,14 +150,14 @@ export function createReplySender(options: ReplySenderOptions) {
     } catch (error) {
       const detail = (error as Error)?.message ?? String(error);
       if (isPermanent(error)) {
-        await markFailed(send, detail, error);
+        await markFailed(send, detail, permanentReason(error));
         return;
       }
       if (send.attempts >= maxAttempts) {
         // One last look: the reply may have landed on an attempt whose answer was lost.
         const landed = await gateway.findReplyByKey(send.ticketZendeskId, send.id).catch(() => null);
         if (landed) await markSent(send, landed);
-        else await markFailed(send, detail, error);
+        else await markFailed(send, detail, 'gave_up');
         return;
       }
       const retryAfter = (error as { retryAfterSeconds?: number | null }).retryAfterSeconds;
@@ -125,6 +167,7 @@ export function createReplySender(options: ReplySenderOptions) {
         inMs: delay,
         error: detail,
       });
+      if (send.kind === 'reply') await tellRetrying(send);
       await store.rescheduleSend(send.id, new Date(options.clock().getTime() + delay), detail);
     }
   }

@@ -213,6 +213,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         await store.markSent(item.id, ts);
         return;
       }
+      if (e.kind === 'update_message') {
+        // The row that posted the target came earlier in this ticket's order: it is sent or failed by now.
+        const ts = await store.tsOfKey(e.targetKey);
+        if (!ts) {
+          await store.markFailed(item.id, `the message to update (${e.targetKey}) was never posted`);
+          return;
+        }
+        await withDegrade(item, e.message, (message) =>
+          slack.update({
+            channel: e.channelId,
+            ts,
+            message: { ...message, blocks: message.blocks ?? [], attachments: message.attachments ?? [] },
+          }),
+        );
+        await store.markSent(item.id, ts);
+        return;
+      }
       const rootTs = await store.rootTsOf(e.ticketId);
       if (!rootTs) {
         // The root is posted before anything of its ticket (due() keeps order); no root means it failed.
@@ -278,7 +295,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     const items = await store.inDoubt();
     for (const item of items) {
       const e = item.effect;
-      if (e.kind === 'update_root') {
+      if (e.kind === 'update_root' || e.kind === 'update_message') {
         await store.reschedule(item.id, new Date(now()), 'in doubt after restart: update is safe to repeat');
       } else if (e.kind === 'upload_file') {
         // File messages carry no metadata to look for: a chart may be shared twice after a crash mid-upload.

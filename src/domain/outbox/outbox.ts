@@ -30,6 +30,8 @@ export const CONTENT_ERRORS = new Set([
  *  - post_root: the ticket's thread root; its ts is stored on the ticket.
  *  - post_in_thread: a reply under the ticket's root (waits until the root exists).
  *  - update_root: chat.update of the ticket's root.
+ *  - update_message: chat.update of another message of the ticket's thread, the one yorisoi posted under
+ *    `targetKey` (a shared draft that was then sent). It runs after that post (same ticket, later row).
  *  - post: a plain message to a channel, optionally in a known thread.
  *  - post_thread_root / post_in_group_thread: a thread that belongs to no ticket (a voice thread, an alert
  *    episode), named by `group`; its root's ts is the sent root row's ts. Replies wait for the root.
@@ -46,6 +48,14 @@ export type OutboxEffect =
       broadcast?: boolean;
     }
   | { kind: 'update_root'; key: string; channelId: string; ticketId: string; message: SlackMessage }
+  | {
+      kind: 'update_message';
+      key: string;
+      channelId: string;
+      ticketId: string;
+      targetKey: string;
+      message: SlackMessage;
+    }
   | {
       kind: 'post';
       key: string;

@@ -60,6 +60,8 @@ export interface OutboxStore {
   reschedule(id: number, at: Date, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;
   rootTsOf(ticketId: string): Promise<string | null>;
+  /** ts of the message a sent row posted under this idempotency key (null: not posted, or failed). */
+  tsOfKey(key: string): Promise<string | null>;
   /** ts of the sent `post_thread_root` of a group (voice thread, alert episode). */
   groupRootTsOf(group: string): Promise<string | null>;
   nextDueAt(): Promise<Date | null>;
