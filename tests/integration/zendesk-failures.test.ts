@@ -191,8 +191,12 @@ describe('requests that never answer', () => {
   });
 
   it('hung ticket reads do not take the webhook slots for good', async () => {
-    await fault({ method: 'GET', path_prefix: '/api/v2/tickets/', status: 'hang', count: 4 });
-    for (let i = 0; i < 4; i++) await s.openTicket({ subject: `Hung ${i}`, body: 'x', brand: 'photos' });
+    await fault({ method: 'GET', path_prefix: '/api/v2/tickets/show_many', status: 'hang', count: 4 });
+    // One hung read per ticket (tickets arriving together would share one batched read).
+    for (let i = 0; i < 4; i++) {
+      await s.openTicket({ subject: `Hung ${i}`, body: 'x', brand: 'photos' });
+      await waitFor(`hung read ${i + 1}`, async () => (await calls('/api/v2/tickets/show_many')).length > i);
+    }
     const fifth = await s.openTicket({ subject: 'Fifth after four hangs', body: 'y', brand: 'photos' });
     await waitFor('the fifth ticket in Slack', async () => (await inSlack(fifth.id))[0], 20_000);
   });
