@@ -29,6 +29,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   let tickets: TicketsFeature | undefined;
   let enrichment: EnrichmentFeature | undefined;
   let home: HomeFeature | undefined;
+  let team: ReturnType<typeof wireTeam> | undefined;
   const care = wireCare(platform, {
     async refreshRoot(zendeskId, reason) {
       background.track(
@@ -46,9 +47,10 @@ export async function createRuntime(settings: RuntimeSettings) {
   tickets = await wireTickets(platform, {
     care: care.services.care,
     voice: voice.services.ticketSource,
-    onNewTicket: (zendeskId) => {
+    onNewTicket: (zendeskId, inboxId) => {
       void volume.services.check();
       enrichment?.services.onNewTicket(zendeskId);
+      team?.services.onNewTicket(zendeskId, inboxId);
     },
     onTicketChanged: (zendeskId) => home?.services.ticketChanged(zendeskId),
   });
@@ -62,9 +64,10 @@ export async function createRuntime(settings: RuntimeSettings) {
       return tickets!.services.sync(zendeskId);
     },
   });
-  const team = wireTeam(platform, {
+  team = wireTeam(platform, {
     agents: drafting.services.agents,
     sync: (zendeskId) => tickets!.services.sync(zendeskId),
+    inboxes: tickets.services.inboxes,
   });
   home = wireHome(platform, { agents: drafting.services.agents, volume: volume.services.volume });
   const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });

@@ -13,6 +13,7 @@ export function createInboxStore(db: Db) {
     position: i.position,
     isDefault: i.isDefault,
     followUp: i.followUp ?? 'broadcast',
+    autoAssign: i.autoAssign ?? null,
   });
   return {
     async list(): Promise<Inbox[]> {

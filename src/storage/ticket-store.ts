@@ -1,5 +1,6 @@
 import type { AgentDirectory, StoredTicket, TicketStore } from '../domain/tickets/ports.ts';
 import {
+  AUTO_ASSIGN_MODES,
   type CustomerIdentity,
   customerWaiting,
   FOLLOW_UP_NOTICES,
@@ -21,12 +22,14 @@ export function toInbox(row: {
   position: number;
   isDefault: boolean;
   followUp?: string;
+  autoAssign?: string | null;
 }): Inbox {
-  const { tagsJson, followUp, ...rest } = row;
+  const { tagsJson, followUp, autoAssign, ...rest } = row;
   return {
     ...rest,
     tags: JSON.parse(tagsJson) as string[],
     followUp: FOLLOW_UP_NOTICES.find((f) => f === followUp) ?? 'broadcast',
+    autoAssign: AUTO_ASSIGN_MODES.find((m) => m === autoAssign) ?? null,
   };
 }
 
@@ -83,6 +86,7 @@ export function createTicketStore(db: Db): TicketStore {
           status: row.status,
           priority: row.priority,
           assignee: row.assigneeZendeskId,
+          group: row.groupId,
           tags: (JSON.parse(row.tagsJson) as string[]).sort().join(' '),
           waitingSince: waiting?.since.getTime() ?? null,
           unanswered: waiting?.count ?? 0,

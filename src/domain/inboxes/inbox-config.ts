@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { YorisoiError } from '../../errors.ts';
-import { FOLLOW_UP_NOTICES, type Inbox } from '../tickets/ticket.ts';
+import { AUTO_ASSIGN_MODES, FOLLOW_UP_NOTICES, type Inbox } from '../tickets/ticket.ts';
 
 /** One inbox per product, one for onboarding, a default: the routing file's shape (YAML or JSON). */
 export const inboxInput = z
@@ -15,6 +15,8 @@ export const inboxInput = z
     default: z.boolean().default(false),
     /** A customer's follow-up: also in the channel (broadcast), mentioning the assignee, or thread only. */
     follow_up: z.enum(FOLLOW_UP_NOTICES).default('broadcast'),
+    /** New tickets assigned automatically to an available agent: in turn, or to whoever holds the fewest. */
+    auto_assign: z.enum(AUTO_ASSIGN_MODES).optional(),
   })
   .strict();
 
@@ -49,6 +51,7 @@ export function toInboxes(input: unknown): Inbox[] {
       position: (position + 1) * 10,
       isDefault: i.default,
       followUp: i.follow_up,
+      autoAssign: i.auto_assign ?? null,
     };
   });
 }
