@@ -79,7 +79,7 @@ async function clickAssign(user: string, root: SimMessage, ticketId: number) {
   });
   expect(click.body.acked).toBe(true);
   return waitFor('the filled assign modal', async () =>
-    (await openViews(user)).find((v) => v.callback_id === 'ticket_assign_modal'),
+    (await openViews(user)).find((v) => v.view.callback_id === 'ticket_assign_modal'),
   );
 }
 
@@ -99,7 +99,7 @@ describe('assignment from Slack', () => {
       ).body.calls;
     const opened = (await calls('views.open')).map((c) => JSON.stringify(c.args));
     expect(opened.some((v) => v.includes('yorisoi_loading'))).toBe(true);
-    const select = JSON.stringify(view.blocks);
+    const select = JSON.stringify(view.view.blocks);
     expect(select).toContain('Kenji Tanaka');
     expect(select).toContain('Onboarding');
     expect(select).not.toContain('yorisoi API');
@@ -168,7 +168,7 @@ describe('assignment from Slack', () => {
     expect((await zendeskTicket(ticket.id)).assignee_id).toBeNull();
   });
 
-  it('Take it assigns the clicking agent; an assignment made in Zendesk (a person, then a group) updates the root', async () => {
+  it('Take it assigns the clicking agent; an assignment made in Zendesk (a person, then nobody) updates the root', async () => {
     const ticket = await s.openTicket({ subject: '配送状況', body: 'まだ届きません' });
     const root = await waitFor('the root', () => rootOf(ticket.id));
     await s.api('POST', '/_sim/slack/actions', {
@@ -288,7 +288,7 @@ describe('automatic assignment per inbox', () => {
 
   it('round robin spreads 100 new tickets evenly over the available agents, never to an away one, and keeps its turn across a restart', async () => {
     await s.restartApp({
-      inboxes: sandboxInboxes.map((i) => (i.id === 'support' ? { ...i, autoAssign: 'round_robin' } : i)),
+      inboxes: sandboxInboxes.map((i) => (i.id === 'photos' ? { ...i, autoAssign: 'round_robin' } : i)),
     });
     expect(await s.features.team.assignment.isAvailable('U0AGENT2')).toBe(false); // Kenji is away
     const made: number[] = [];
@@ -312,10 +312,10 @@ describe('automatic assignment per inbox', () => {
     expect(spread.get(ids.api)).toBeUndefined();
 
     // The turn is in the database: after a restart the next ticket goes to whoever is next.
-    const cursor = await s.db.assignmentCursor.findUnique({ where: { inboxId: 'support' } });
+    const cursor = await s.db.assignmentCursor.findUnique({ where: { inboxId: 'photos' } });
     const expected = cursor?.lastZendeskUserId === ids.aiko ? ids.mika : ids.aiko;
     await s.restartApp({
-      inboxes: sandboxInboxes.map((i) => (i.id === 'support' ? { ...i, autoAssign: 'round_robin' } : i)),
+      inboxes: sandboxInboxes.map((i) => (i.id === 'photos' ? { ...i, autoAssign: 'round_robin' } : i)),
     });
     const next = await s.openTicket({ subject: '再起動のあと', body: '次の人へ' });
     await settle();
@@ -329,7 +329,7 @@ describe('automatic assignment per inbox', () => {
     // Kenji comes back with no tickets; Aiko and Mika hold about fifty each.
     await s.features.team.assignment.setAvailable('U0AGENT2', true);
     await s.restartApp({
-      inboxes: sandboxInboxes.map((i) => (i.id === 'support' ? { ...i, autoAssign: 'least_open' } : i)),
+      inboxes: sandboxInboxes.map((i) => (i.id === 'photos' ? { ...i, autoAssign: 'least_open' } : i)),
     });
     const first = await s.openTicket({ subject: '少ない人へ 1', body: 'よろしく' });
     const second = await s.openTicket({ subject: '少ない人へ 2', body: 'よろしく' });
@@ -340,9 +340,9 @@ describe('automatic assignment per inbox', () => {
       return a === ids.kenji && b === ids.kenji;
     });
     // Inboxes without auto_assign leave tickets alone.
-    const photos = await s.openTicket({ subject: '写真', body: '消えました', brand: 'photos' });
+    const billing = await s.openTicket({ subject: '請求', body: '二重請求です', brand: 'billing' });
     await settle();
-    await waitFor('its root', () => rootOf(photos.id));
-    expect((await zendeskTicket(photos.id)).assignee_id).toBeNull();
+    await waitFor('its root', () => rootOf(billing.id));
+    expect((await zendeskTicket(billing.id)).assignee_id).toBeNull();
   }, 120_000);
 });
