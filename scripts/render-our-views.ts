@@ -31,6 +31,7 @@ import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-
 import { sampleAgentHome, sampleToday } from '../tests/fixtures/home/sample-home.ts';
 import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts';
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
+import { assignmentJobs } from './render-assignment.ts';
 import { careVoiceVolumeJobs } from './render-care-voice-volume.ts';
 import { renderSlackPngs } from './render-slack.ts';
 import { fixtureTemplateTitles, splitMetricsJobs } from './render-split-metrics.ts';
@@ -366,6 +367,7 @@ const jobs = [
   },
   ...careVoiceVolumeJobs(now),
   ...splitMetricsJobs(),
+  ...assignmentJobs(now),
   { name: 'draft-editor-en-no-match', input: editorEn },
   { name: 'send-preview-blocked', input: preview },
   { name: 'send-preview-warnings', input: previewWarnings },

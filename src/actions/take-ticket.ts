@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
 import { tellUser } from '../listeners/draft-editor.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
-import { buildAssignModal } from '../views/assignment.ts';
+import { buildAssignModal } from '../views/assign-modal.ts';
 import { ActionIds } from '../views/ids.ts';
 import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';

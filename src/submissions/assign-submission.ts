@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { asYorisoiError } from '../errors.ts';
 import { tellUser } from '../listeners/draft-editor.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
-import { parseAssignState, targetName, zAssignMeta } from '../views/assignment.ts';
+import { parseAssignState, targetName, zAssignMeta } from '../views/assign-modal.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { AssignBlocks, ViewIds } from '../views/ids.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';

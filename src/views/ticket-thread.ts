@@ -39,8 +39,8 @@ export interface RootOptions {
   /** The workspace language (config.locale): the root is a channel post every agent reads. */
   locale?: Locale;
   /**
-   * Buttons other features put on the root ("Take it", "Assign…"): placed after "Draft reply", before
-   * the rest; the builder keeps the actions block within Slack's 25 elements.
+   * Buttons other features put on the root: placed after "Draft reply", before the rest; the builder keeps
+   * the actions block within Slack's 25 elements.
    */
   extraActions?: ActionsBlockElement[];
   /** The assignee's badge (colour and emoji, chosen once per agent); without it the name shows alone. */
@@ -90,7 +90,7 @@ export function buildTicketRootMessage(
   const holder = t.assignee
     ? badge
       ? tr('assign.root.held', {
-          badge: `${colourSquare(badge.colour)}${badge.emoji}`,
+          badge: `${colourSquare(badge.colour)} ${badge.emoji}`,
           name: escapeMrkdwn(t.assignee.name),
         })
       : tr('root.assignee', { name: escapeMrkdwn(t.assignee.name) })
@@ -153,14 +153,24 @@ export function buildTicketRootMessage(
       ),
     );
   }
+  // Nobody holds an open ticket: "Take it" comes first and is the emphasised button.
+  const unheld = !t.assignee && OPEN_STATUSES.has(t.status);
   const elements: ActionsBlockElement[] = [
-    // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
-    button(ActionIds.draftReply, plain(tr('root.button.draft')), { value: t.zendeskId, style: 'primary' }),
-    ...(options.extraActions ?? []),
     // Assigns the ticket in Zendesk to the clicking agent (their mapped Zendesk agent); shown while nobody holds it.
     ...(t.assignee
       ? []
-      : [button(ActionIds.takeTicket, plain(tr('root.button.take')), { value: t.zendeskId })]),
+      : [
+          button(ActionIds.takeTicket, plain(tr('root.button.take')), {
+            value: t.zendeskId,
+            ...(unheld ? { style: 'primary' as const } : {}),
+          }),
+        ]),
+    // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
+    button(ActionIds.draftReply, plain(tr('root.button.draft')), {
+      value: t.zendeskId,
+      ...(unheld ? {} : { style: 'primary' as const }),
+    }),
+    ...(options.extraActions ?? []),
     // A person or a group, picked in a modal (also to hand a held ticket over).
     button(ActionIds.assignTicket, plain(tr('assign.root.button')), { value: t.zendeskId }),
     // Slash commands do not arrive with their thread: templates for this ticket open from here.

@@ -61,9 +61,7 @@ const statusLine = (m: SimMessage | undefined) =>
   ((m?.blocks?.[0] as { text?: { text?: string } } | undefined)?.text?.text ?? '').split('\n').at(-1) ?? '';
 type View = {
   id: string;
-  callback_id: string;
-  blocks: Array<Record<string, unknown>>;
-  private_metadata?: string;
+  view: { callback_id?: string; blocks: Array<Record<string, unknown>>; private_metadata?: string };
 };
 const openViews = async (user: string) =>
   (await s.api<{ views: View[] }>('GET', `/_sim/slack/views?user=${user}`)).body.views;

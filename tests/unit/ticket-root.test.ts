@@ -181,9 +181,13 @@ describe('the root shows who holds the ticket (issue 12)', () => {
     const m = buildTicketRootMessage(held, inbox, links, null, {
       assigneeBadge: { emoji: ':fox_face:', colour: 'blue' },
     });
-    expect(statusLine(m)).toContain('担当 :large_blue_square::fox_face: *佐藤 &lt;b&gt;*');
+    expect(statusLine(m)).toContain('担当 :large_blue_square: :fox_face: *佐藤 &lt;b&gt;*');
     expect(actionIds(m)).toContain('ticket_assign');
     expect(actionIds(m)).not.toContain('ticket_take');
+    expect(((m.blocks ?? []).at(-1) as { elements: Array<{ style?: string }> }).elements[0]).toMatchObject({
+      action_id: 'ticket_draft_reply',
+      style: 'primary',
+    });
     expect(validateMessageBlocks(m.blocks)).toEqual([]);
   });
 
@@ -191,6 +195,11 @@ describe('the root shows who holds the ticket (issue 12)', () => {
     const m = buildTicketRootMessage(ticket({}), inbox, links);
     expect(statusLine(m).startsWith(':raising_hand: *未割り当て*')).toBe(true);
     expect(actionIds(m)).toEqual(expect.arrayContaining(['ticket_take', 'ticket_assign']));
+    // "Take it" is the first, emphasised button while nobody holds the ticket; "Draft reply" otherwise.
+    const buttons = (x: ReturnType<typeof buildTicketRootMessage>) =>
+      ((x.blocks ?? []).at(-1) as { elements: Array<{ action_id: string; style?: string }> }).elements;
+    expect(buttons(m)[0]).toMatchObject({ action_id: 'ticket_take', style: 'primary' });
+    expect(buttons(m).filter((b) => b.style === 'primary')).toHaveLength(1);
     const queued = buildTicketRootMessage(
       { ...ticket({}), groupId: '7', groupName: 'Billing' },
       inbox,

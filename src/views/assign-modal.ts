@@ -48,7 +48,7 @@ export function buildAssignModal(
     .slice(0, MAX_AGENTS)
     .map((a) =>
       option(
-        `${colourSquare(a.profile.colour)}${a.profile.emoji} ${
+        `${colourSquare(a.profile.colour)} ${a.profile.emoji} ${
           a.profile.available ? a.name : t('assign.modal.away', { name: a.name })
         }`,
         agentValue(a.zendeskUserId),
