@@ -293,13 +293,15 @@ describe('automatic assignment per inbox', () => {
     for (let i = 0; i < 100; i++)
       made.push((await s.openTicket({ subject: `自動割り当て ${i}`, body: `問い合わせ ${i}` })).id);
     await settle();
+    // About 90 s on a quiet machine (each ticket is synced, assigned in Zendesk and synced again); the
+    // generous bound is for a loaded CI box, not an expectation.
     await waitFor(
       'all 100 assigned',
       async () => {
         for (const id of made) if ((await zendeskTicket(id)).assignee_id === null) return false;
         return true;
       },
-      120_000,
+      420_000,
     );
     const spread = await counts(made);
     // Aiko and Mika are available; Kenji is away and yorisoi's own API user takes no tickets.
@@ -321,7 +323,7 @@ describe('automatic assignment per inbox', () => {
       'the next turn',
       async () => String((await zendeskTicket(next.id)).assignee_id) === expected,
     );
-  }, 240_000);
+  }, 600_000);
 
   it('least open: the available agent holding the fewest open tickets gets the new one', async () => {
     // Kenji comes back with no tickets; Aiko and Mika hold about fifty each.
