@@ -1,3 +1,4 @@
+import { badgeText } from '../domain/team/agent-badges.ts';
 import { createHttpServer } from '../http/http-server.ts';
 import { wireCare } from './care-feature.ts';
 import { wireDrafting } from './drafting-feature.ts';
@@ -68,8 +69,21 @@ export async function createRuntime(settings: RuntimeSettings) {
     agents: drafting.services.agents,
     sync: (zendeskId) => tickets!.services.sync(zendeskId),
     inboxes: tickets.services.inboxes,
+    onAvailabilityChanged: (slackUserId) => home?.services.onAvailabilityChanged(slackUserId),
   });
-  home = wireHome(platform, { agents: drafting.services.agents, volume: volume.services.volume });
+  const assignment = team.services.assignment;
+  home = wireHome(platform, {
+    agents: drafting.services.agents,
+    volume: volume.services.volume,
+    // Each agent's badge (colour square + emoji, chosen once) and availability come from assignment.
+    facts: {
+      async agentBadge(zendeskUserId) {
+        const profile = await assignment.badgeOf(zendeskUserId, '');
+        return { emoji: badgeText(profile), colour: profile.colour };
+      },
+      isAvailable: (slackUserId) => assignment.isAvailable(slackUserId),
+    },
+  });
   const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });
   const features: Feature<unknown>[] = [
     tickets,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { colourSquare } from '../domain/team/agent-badges.ts';
+import { badgeText } from '../domain/team/agent-badges.ts';
 import type { AssignmentChoices, AssignTarget } from '../domain/team/assignment.ts';
 import type { Translate } from '../i18n/index.ts';
 import {
@@ -48,9 +48,7 @@ export function buildAssignModal(
     .slice(0, MAX_AGENTS)
     .map((a) =>
       option(
-        `${colourSquare(a.profile.colour)} ${a.profile.emoji} ${
-          a.profile.available ? a.name : t('assign.modal.away', { name: a.name })
-        }`,
+        `${badgeText(a.profile)} ${a.profile.available ? a.name : t('assign.modal.away', { name: a.name })}`,
         agentValue(a.zendeskUserId),
       ),
     );

@@ -1,6 +1,6 @@
 import type { CareContext } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
-import { colourSquare } from '../domain/team/agent-badges.ts';
+import { badgeText } from '../domain/team/agent-badges.ts';
 import type { CommentNotice, TicketThreadRenderer } from '../domain/tickets/ports.ts';
 import {
   customerWaiting,
@@ -90,7 +90,7 @@ export function buildTicketRootMessage(
   const holder = t.assignee
     ? badge
       ? tr('assign.root.held', {
-          badge: `${colourSquare(badge.colour)} ${badge.emoji}`,
+          badge: badgeText(badge),
           name: escapeMrkdwn(t.assignee.name),
         })
       : tr('root.assignee', { name: escapeMrkdwn(t.assignee.name) })

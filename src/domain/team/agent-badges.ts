@@ -62,3 +62,8 @@ export function pickBadge(existing: number): { emoji: string; colour: AgentColou
 export function colourSquare(colour: string): string {
   return COLOUR_SQUARES[colour as AgentColour] ?? ':white_large_square:';
 }
+
+/** The badge as shown in Slack text: the colour's square, then the animal (`:large_blue_square: :fox_face:`). */
+export function badgeText(badge: { emoji: string; colour: string }): string {
+  return `${colourSquare(badge.colour)} ${badge.emoji}`;
+}
