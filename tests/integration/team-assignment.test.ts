@@ -259,6 +259,33 @@ describe('availability (the App Home toggle)', () => {
     expect(await s.features.team.assignment.isAvailable('U0AGENT1')).toBe(true);
   });
 
+  it('on the real App Home: “set me away” stores it and the home is redrawn as away; back again', async () => {
+    type Home = { views: Array<{ view: { id: string; hash: string; blocks: unknown[] } }> };
+    const home = async () => (await s.api<Home>('GET', '/_sim/slack/home?user=U0AGENT1')).body.views[0]?.view;
+    await s.api('POST', '/_sim/slack/events', { type: 'app_home_opened', user: 'U0AGENT1' });
+    const shown = await waitFor('Aiko’s home, available', async () => {
+      const v = await home();
+      return v && JSON.stringify(v.blocks).includes('受付中') ? v : undefined;
+    });
+    for (const [value, words, available] of [
+      ['off', '離席中', false],
+      ['on', '受付中', true],
+    ] as const) {
+      const before = (await home())?.hash;
+      await s.api('POST', '/_sim/slack/actions', {
+        user: 'U0AGENT1',
+        view_id: shown.id,
+        action_id: 'home_availability_toggle',
+        value,
+      });
+      await waitFor(`Aiko ${value}`, async () => (await profileOf(ids.aiko))?.available === available);
+      await waitFor(`the home redrawn (${words})`, async () => {
+        const v = await home();
+        return v && v.hash !== before && JSON.stringify(v.blocks).includes(words);
+      });
+    }
+  });
+
   it('someone without a Zendesk agent is told why, in their language, in the app’s messages', async () => {
     const home = await homeWithToggle('U0PRODUCT', 'off');
     await s.api('POST', '/_sim/slack/actions', {
