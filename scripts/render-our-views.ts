@@ -34,6 +34,7 @@ import { sampleAgentHome, sampleToday } from '../tests/fixtures/home/sample-home
 import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts';
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { reminderSamples } from '../tests/unit/view-catalog.ts';
+import { assignmentJobs } from './render-assignment.ts';
 import { careVoiceVolumeJobs } from './render-care-voice-volume.ts';
 import { renderSlackPngs } from './render-slack.ts';
 import { fixtureTemplateTitles, splitMetricsJobs } from './render-split-metrics.ts';
@@ -477,6 +478,7 @@ const jobs = [
   },
   ...careVoiceVolumeJobs(now),
   ...splitMetricsJobs(),
+  ...assignmentJobs(now),
   { name: 'draft-editor-en-no-match', input: editorEn },
   { name: 'send-preview-blocked', input: preview },
   { name: 'send-preview-warnings', input: previewWarnings },

@@ -47,8 +47,9 @@ function element(el: Json, ctx: RenderContext, inInput = false): string {
         (el.initial_option as Json | undefined) ??
         (el.initial_user ? { text: { type: 'plain_text', text: `@${el.initial_user}` } } : undefined) ??
         (el.initial_channel ? { text: { type: 'plain_text', text: `#${el.initial_channel}` } } : undefined);
+      // One span: the select spreads its children apart, and an option may hold several emoji.
       const shown = initial
-        ? option(initial, ctx)
+        ? `<span>${option(initial, ctx)}</span>`
         : `<span class="placeholder">${text(el.placeholder as Text, ctx) || 'Select an item'}</span>`;
       return `<span class="select${inInput ? ' wide' : ''}">${shown}<span class="caret">⌄</span></span>`;
     }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { registerClickAcknowledgement } from './acknowledge-clicks.ts';
+import { registerAvailabilityToggle } from './availability-toggle.ts';
 import { registerCareChartActions } from './care-chart-actions.ts';
 import { registerDraftEditorActions } from './draft-editor-actions.ts';
 import { registerDraftReplyButton } from './draft-reply-button.ts';
@@ -20,4 +21,5 @@ export function registerActions(app: App, deps: AppDeps) {
   registerDraftEditorActions(app, deps);
   registerDraftThreadActions(app, deps);
   registerTakeTicket(app, deps);
+  registerAvailabilityToggle(app, deps);
 }

@@ -1,3 +1,4 @@
+import { badgeText } from '../domain/team/agent-badges.ts';
 import { createHttpServer } from '../http/http-server.ts';
 import { wireCare } from './care-feature.ts';
 import { wireDrafting } from './drafting-feature.ts';
@@ -30,6 +31,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   let tickets: TicketsFeature | undefined;
   let enrichment: EnrichmentFeature | undefined;
   let home: HomeFeature | undefined;
+  let team: ReturnType<typeof wireTeam> | undefined;
   const care = wireCare(platform, {
     async refreshRoot(zendeskId, reason) {
       background.track(
@@ -47,9 +49,10 @@ export async function createRuntime(settings: RuntimeSettings) {
   tickets = await wireTickets(platform, {
     care: care.services.care,
     voice: voice.services.ticketSource,
-    onNewTicket: (zendeskId) => {
+    onNewTicket: (zendeskId, inboxId) => {
       void volume.services.check();
       enrichment?.services.onNewTicket(zendeskId);
+      team?.services.onNewTicket(zendeskId, inboxId);
     },
     onTicketChanged: (zendeskId) => home?.services.ticketChanged(zendeskId),
   });
@@ -63,16 +66,26 @@ export async function createRuntime(settings: RuntimeSettings) {
       return tickets!.services.sync(zendeskId);
     },
   });
-  const team = wireTeam(platform, {
+  team = wireTeam(platform, {
     agents: drafting.services.agents,
     sync: (zendeskId) => tickets!.services.sync(zendeskId),
+    inboxes: tickets.services.inboxes,
+    onAvailabilityChanged: (slackUserId) => home?.services.onAvailabilityChanged(slackUserId),
   });
+  const assignment = team.services.assignment;
   const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });
   const reminders = wireReminders(platform, { calendar: team.services.calendar });
   home = wireHome(platform, {
     agents: drafting.services.agents,
     volume: volume.services.volume,
     facts: {
+      // Each agent's badge (colour square + emoji, chosen once) and availability come from assignment.
+      async agentBadge(zendeskUserId) {
+        const profile = await assignment.badgeOf(zendeskUserId, '');
+        return { emoji: badgeText(profile), colour: profile.colour };
+      },
+      isAvailable: (slackUserId) => assignment.isAvailable(slackUserId),
+      // Tickets past their response target come from the reminders' targets.
       pastTarget: async (now) =>
         (await reminders.services.reminders.overdueTickets(now)).map((o) => ({
           ticketZendeskId: o.ticketZendeskId,

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { renderVolumeChart } from '../charts/volume-chart.ts';
 import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
+import { type AssignmentService, createAssignmentService } from '../domain/team/assignment.ts';
 import {
   type BusinessCalendar,
   createBusinessCalendar,
@@ -13,20 +14,33 @@ import {
   type TemplateFiguresService,
 } from '../domain/team/template-figures-service.ts';
 import { createWeeklyReportPoster } from '../domain/team/weekly-post.ts';
-import { YorisoiError } from '../errors.ts';
+import type { Inbox } from '../domain/tickets/ticket.ts';
 import { translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
 import { createReaderLocale } from '../slack/reader-locale.ts';
+import {
+  createAgentProfileStore,
+  createAssignmentCursorStore,
+  createOpenTicketCounts,
+} from '../storage/agent-profile-store.ts';
 import { createEffectQueue } from '../storage/effect-queue.ts';
 import { createTeamHistory } from '../storage/team-queries.ts';
 import { createTemplateUseHistory } from '../storage/template-use-queries.ts';
 import { buildWeeklyReportMessage } from '../views/team-report.ts';
-import { createTeamZendeskFacts, createZendeskAssigner } from '../zendesk/team-facts.ts';
+import {
+  createAssigneeDirectory,
+  createTeamZendeskFacts,
+  createZendeskAssigner,
+} from '../zendesk/team-facts.ts';
 import type { Feature } from './feature.ts';
 import type { Platform } from './platform.ts';
 
 export interface TeamServices {
   reports: TeamReports;
+  /** Take, Assign…, availability and automatic assignment (see domain/team/assignment.ts). */
+  assignment: AssignmentService;
+  /** A new ticket: assigned automatically (in the background) when its inbox says so. */
+  onNewTicket(ticketZendeskId: string, inboxId: string | null): void;
   calendar: BusinessCalendar;
   /** One template's uses, reopen rate and satisfaction over the last 30 days (the Show view). */
   templateFigures: TemplateFiguresService;
@@ -64,7 +78,13 @@ export function weeklyReportChart(report: WeeklyReport, locale: 'ja' | 'en') {
 /** The team's numbers: business hours, the weekly report on demand and every Monday. */
 export function wireTeam(
   platform: Platform,
-  deps: { agents?: AgentMapper; sync(ticketZendeskId: string): Promise<unknown> },
+  deps: {
+    agents?: AgentMapper;
+    sync(ticketZendeskId: string): Promise<unknown>;
+    inboxes?: { list(): Promise<Inbox[]> };
+    /** Called after a Slack user's availability changed (the lead wires the App Home refresh here). */
+    onAvailabilityChanged?(slackUserId: string): Promise<void> | void;
+  },
 ): Feature<TeamServices, Pick<AppDeps, 'team' | 'templateFigures'>> {
   const { settings } = platform;
   const calendar = createBusinessCalendar(settings.businessHours ?? DEFAULT_BUSINESS_HOURS);
@@ -82,7 +102,32 @@ export function wireTeam(
     clock: platform.clock,
     onError: (error) => platform.logger.warn('template figures could not be counted', { error }),
   });
-  const assigner = createZendeskAssigner(platform.zendesk);
+  const counts = createOpenTicketCounts(platform.db);
+  const assignment = createAssignmentService({
+    assigner: createZendeskAssigner(platform.zendesk),
+    directory: createAssigneeDirectory(platform.zendesk),
+    profiles: createAgentProfileStore(platform.db),
+    cursors: createAssignmentCursorStore(platform.db),
+    counts,
+    async autoAssignOf(inboxId) {
+      const inbox = (await deps.inboxes?.list())?.find((i) => i.id === inboxId);
+      return inbox?.autoAssign ?? null;
+    },
+    agents: deps.agents,
+    sync: deps.sync,
+    clock: platform.clock,
+    logger: platform.logger.child({ component: 'assignment' }),
+  });
+  const onNewTicket = (ticketZendeskId: string, inboxId: string | null) =>
+    platform.background.track(
+      assignment.autoAssign(ticketZendeskId, inboxId).catch((error: unknown) => {
+        platform.logger.warn('automatic assignment failed; the ticket stays unassigned', {
+          ticketZendeskId,
+          inboxId,
+          error,
+        });
+      }),
+    );
   const channelId = settings.reportChannel;
   const poster = channelId
     ? createWeeklyReportPoster({
@@ -101,18 +146,24 @@ export function wireTeam(
   if (poster)
     platform.scheduler.every('weekly team report', 60 * 60 * 1000, postWeeklyIfDue, { immediately: true });
   return {
-    services: { reports, calendar, templateFigures, postWeeklyIfDue },
+    services: { reports, calendar, templateFigures, postWeeklyIfDue, assignment, onNewTicket },
     listeners: {
       templateFigures,
       team: {
         reports,
         readerLocale: createReaderLocale(platform.slack.api, locale),
-        async take(ticketZendeskId, slackUserId) {
-          if (!deps.agents) throw new YorisoiError('not_configured', 'agent mapping is part of drafting');
-          const agent = await deps.agents.resolve(slackUserId);
-          await assigner.assign(ticketZendeskId, agent.zendeskUserId);
-          await deps.sync(ticketZendeskId);
-          return { agentName: agent.name };
+        take: (ticketZendeskId, slackUserId) => assignment.take(ticketZendeskId, slackUserId),
+        assignment: {
+          choices: () => assignment.choices(),
+          async current(ticketZendeskId) {
+            const row = await counts.holderOf(ticketZendeskId);
+            return row
+              ? { assigneeId: row.assigneeZendeskId, assigneeName: row.assigneeName, groupId: row.groupId }
+              : null;
+          },
+          assign: (ticketZendeskId, target) => assignment.assign(ticketZendeskId, target),
+          setAvailable: (slackUserId, available) => assignment.setAvailable(slackUserId, available),
+          onAvailabilityChanged: deps.onAvailabilityChanged,
         },
       },
     },

@@ -1,7 +1,9 @@
 import type { CareService } from '../domain/care/care-service.ts';
 import { createWebhookIntake } from '../domain/intake/webhook-intake.ts';
+import { pickBadge } from '../domain/team/agent-badges.ts';
 import type { VoiceSource } from '../domain/tickets/ports.ts';
 import { createTicketSync } from '../domain/tickets/ticket-sync.ts';
+import { createAgentProfileStore } from '../storage/agent-profile-store.ts';
 import { createInboxStore } from '../storage/inbox-store.ts';
 import { createKeyValueStore } from '../storage/key-value-store.ts';
 import { createTicketQueries } from '../storage/ticket-queries.ts';
@@ -24,7 +26,8 @@ export async function wireTickets(
   deps: {
     care: CareService;
     voice: VoiceSource;
-    onNewTicket(zendeskId: string): void;
+    /** A ticket seen for the first time, with the inbox it was routed to. */
+    onNewTicket(zendeskId: string, inboxId: string | null): void;
     /** A sync changed something Slack shows (a new ticket, its root, a new message): App Homes refresh. */
     onTicketChanged?(zendeskId: string): void;
   },
@@ -34,6 +37,7 @@ export async function wireTickets(
     serviceUserId: settings.serviceUserId ?? { kind: 'external_id' },
   });
   const inboxes = createInboxStore(db);
+  const profiles = createAgentProfileStore(db);
   if (settings.inboxes) await inboxes.replaceAll(settings.inboxes);
   const sync = createTicketSync({
     source: gateway,
@@ -41,6 +45,8 @@ export async function wireTickets(
     renderer: createTicketThreadRenderer({
       careContext: (t) => deps.care.contextFor(t),
       locale: settings.locale ?? 'ja',
+      // Each agent's colour and emoji, chosen the first time the agent is shown and kept.
+      assigneeBadge: (a) => profiles.ensure(a.zendeskUserId, pickBadge, { name: a.name }),
     }),
     agents: createAgentDirectory(db),
     zendeskTicketUrl: platform.zendeskTicketUrl,
@@ -53,14 +59,14 @@ export async function wireTickets(
     async sync(id: string) {
       const r = await sync.sync(id);
       if (r.effects > 0) outbox.wake();
-      if (r.created) deps.onNewTicket(r.zendeskId);
+      if (r.created) deps.onNewTicket(r.zendeskId, r.routedTo);
       if (r.created || r.effects > 0) deps.onTicketChanged?.(r.zendeskId);
       return r;
     },
     async syncIfChanged(id: string, updatedAt: Date) {
       const r = await sync.syncIfChanged(id, updatedAt);
       if (r && r.effects > 0) outbox.wake();
-      if (r?.created) deps.onNewTicket(r.zendeskId);
+      if (r?.created) deps.onNewTicket(r.zendeskId, r.routedTo);
       if (r && (r.created || r.effects > 0)) deps.onTicketChanged?.(r.zendeskId);
       return r;
     },

@@ -1,3 +1,4 @@
+import { assign } from './en/assign.ts';
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
 import { drafting } from './en/drafting.ts';
@@ -32,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...split,
   ...templateFigures,
   ...reminders,
+  ...assign,
 };

@@ -1,3 +1,4 @@
+import { assign } from './ja/assign.ts';
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
 import { drafting } from './ja/drafting.ts';
@@ -37,6 +38,7 @@ export const ja = {
   ...split,
   ...templateFigures,
   ...reminders,
+  ...assign,
 } as const;
 
 export type MessageKey = keyof typeof ja;

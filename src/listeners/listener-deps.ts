@@ -2,6 +2,8 @@ import type { CareService } from '../domain/care/care-service.ts';
 import type { AgentMapper } from '../domain/drafting/agent-mapping.ts';
 import type { DraftingService } from '../domain/drafting/drafting-service.ts';
 import type { SplitService } from '../domain/split/split-service.ts';
+import type { AssignmentChoices, AssignTarget } from '../domain/team/assignment.ts';
+import type { AgentProfile } from '../domain/team/ports.ts';
 import type { TeamReports } from '../domain/team/report-service.ts';
 import type { TemplateFiguresService } from '../domain/team/template-figures-service.ts';
 import type { TemplateService } from '../domain/templates/template-service.ts';
@@ -51,6 +53,21 @@ export interface AppDeps {
     readerLocale(userId: string): Promise<Locale>;
     /** Assigns the ticket in Zendesk to the Slack user's mapped agent, then syncs it (the root shows it). */
     take(ticketZendeskId: string, slackUserId: string): Promise<{ agentName: string }>;
+    /** "Assign…" and the availability toggle. */
+    assignment?: {
+      choices(): Promise<AssignmentChoices>;
+      /** Who holds the ticket as yorisoi last synced it; null when it does not know the ticket. */
+      current(ticketZendeskId: string): Promise<{
+        assigneeId: string | null;
+        assigneeName: string | null;
+        groupId: string | null;
+      } | null>;
+      /** Changes the assignment in Zendesk, then syncs the ticket (the root follows). */
+      assign(ticketZendeskId: string, target: AssignTarget): Promise<void>;
+      setAvailable(slackUserId: string, available: boolean): Promise<AgentProfile>;
+      /** After an availability change (the App Home refresh, wired by composition). */
+      onAvailabilityChanged?(slackUserId: string): Promise<void> | void;
+    };
   };
   /** Each agent's App Home; without it the home shows today's volume counts only. */
   home?: {

@@ -16,6 +16,7 @@ export function createInboxStore(db: Db) {
     leadSlackUserId: i.lead ?? null,
     firstResponseMinutes: i.targets?.firstResponseMinutes ?? null,
     nextResponseMinutes: i.targets?.nextResponseMinutes ?? null,
+    autoAssign: i.autoAssign ?? null,
   });
   return {
     async list(): Promise<Inbox[]> {

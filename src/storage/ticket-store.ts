@@ -1,5 +1,6 @@
 import type { AgentDirectory, StoredTicket, TicketStore } from '../domain/tickets/ports.ts';
 import {
+  AUTO_ASSIGN_MODES,
   type CustomerIdentity,
   customerWaiting,
   FOLLOW_UP_NOTICES,
@@ -24,8 +25,17 @@ export function toInbox(row: {
   leadSlackUserId?: string | null;
   firstResponseMinutes?: number | null;
   nextResponseMinutes?: number | null;
+  autoAssign?: string | null;
 }): Inbox {
-  const { tagsJson, followUp, leadSlackUserId, firstResponseMinutes, nextResponseMinutes, ...rest } = row;
+  const {
+    tagsJson,
+    followUp,
+    leadSlackUserId,
+    firstResponseMinutes,
+    nextResponseMinutes,
+    autoAssign,
+    ...rest
+  } = row;
   return {
     ...rest,
     tags: JSON.parse(tagsJson) as string[],
@@ -35,6 +45,7 @@ export function toInbox(row: {
       firstResponseMinutes: firstResponseMinutes ?? null,
       nextResponseMinutes: nextResponseMinutes ?? null,
     },
+    autoAssign: AUTO_ASSIGN_MODES.find((m) => m === autoAssign) ?? null,
   };
 }
 
@@ -91,6 +102,7 @@ export function createTicketStore(db: Db): TicketStore {
           status: row.status,
           priority: row.priority,
           assignee: row.assigneeZendeskId,
+          group: row.groupId,
           tags: (JSON.parse(row.tagsJson) as string[]).sort().join(' '),
           waitingSince: waiting?.since.getTime() ?? null,
           unanswered: waiting?.count ?? 0,

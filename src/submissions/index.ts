@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../listeners/listener-deps.ts';
+import { registerAssignSubmission } from './assign-submission.ts';
 import { registerCareChartEditSubmission } from './care-chart-edit.ts';
 import { registerDraftEditorSubmission } from './draft-editor-submission.ts';
 import { registerSendPreviewSubmission } from './send-preview-submission.ts';
@@ -17,4 +18,5 @@ export function registerSubmissions(app: App, deps: AppDeps) {
   registerVoiceFollowUpSubmission(app, deps);
   registerTemplateViews(app, deps);
   registerSplitSubmission(app, deps);
+  registerAssignSubmission(app, deps);
 }

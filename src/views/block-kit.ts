@@ -237,6 +237,24 @@ export function staticSelect(
   };
 }
 
+/** A static select whose options come in labelled groups (each at most 100 options; empty groups dropped). */
+export function groupedSelect(
+  actionId: string,
+  groups: Array<{ label: string; options: PlainTextOption[] }>,
+  opts: { initial?: PlainTextOption; placeholder?: PlainTextElement } = {},
+): StaticSelect {
+  return {
+    type: 'static_select',
+    action_id: actionId,
+    ...(opts.placeholder ? { placeholder: opts.placeholder } : {}),
+    option_groups: groups
+      .filter((g) => g.options.length > 0)
+      .slice(0, 100)
+      .map((g) => ({ label: plain(g.label, 75), options: g.options.slice(0, 100) })),
+    ...(opts.initial ? { initial_option: opts.initial } : {}),
+  };
+}
+
 export function dateTimePicker(actionId: string): DateTimepicker {
   return { type: 'datetimepicker', action_id: actionId };
 }

@@ -4,6 +4,8 @@ export const ActionIds = {
   draftReply: 'ticket_draft_reply',
   findTemplate: 'ticket_find_template',
   takeTicket: 'ticket_take',
+  /** "Assign…" on a ticket's root: opens the assign modal (value: the ticket id). */
+  assignTicket: 'ticket_assign',
   careChart: 'ticket_care_chart',
   careHistoryPage: 'care_history_page',
   careEdit: 'care_chart_edit_open',
@@ -90,6 +92,7 @@ export const ViewIds = {
   sendPreview: 'draft_send_preview',
   sendQueued: 'draft_send_queued',
   snooze: 'draft_snooze_modal',
+  assignTicket: 'ticket_assign_modal',
   /** A modal opened at once while its content loads (see views/loading.ts). */
   loading: 'yorisoi_loading',
   /** What replaces a loading view when the work failed: the reason in plain words. */
@@ -115,6 +118,12 @@ export const TemplateBlocks = {
   force: 'tpl_force',
   from: 'tpl_from',
   to: 'tpl_to',
+} as const;
+
+/** The assign modal's input (block_id / action_id). */
+export const AssignBlocks = {
+  target: 'assign_target',
+  targetInput: 'assign_target_select',
 } as const;
 
 export const BlockIds = {

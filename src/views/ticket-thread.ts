@@ -1,5 +1,6 @@
 import type { CareContext } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import { badgeText } from '../domain/team/agent-badges.ts';
 import type { CommentNotice, TicketThreadRenderer } from '../domain/tickets/ports.ts';
 import {
   customerWaiting,
@@ -20,6 +21,8 @@ import {
 import { ActionIds } from './ids.ts';
 import { escapeMrkdwn, mailtoLink, slackDate, slackLength, splitEscaped, truncate } from './mrkdwn.ts';
 
+const OPEN_STATUSES = new Set(['new', 'open', 'pending', 'hold']);
+
 const statusEmoji: Record<string, string> = {
   new: ':new:',
   open: ':large_orange_circle:',
@@ -36,10 +39,12 @@ export interface RootOptions {
   /** The workspace language (config.locale): the root is a channel post every agent reads. */
   locale?: Locale;
   /**
-   * Buttons other features put on the root ("Take it", "Assign…"): placed after "Draft reply", before
-   * the rest; the builder keeps the actions block within Slack's 25 elements.
+   * Buttons other features put on the root: placed after "Draft reply", before the rest; the builder keeps
+   * the actions block within Slack's 25 elements.
    */
   extraActions?: ActionsBlockElement[];
+  /** The assignee's badge (colour and emoji, chosen once per agent); without it the name shows alone. */
+  assigneeBadge?: { emoji: string; colour: string } | null;
 }
 
 const statusWord = (tr: ReturnType<typeof translator>, status: string) =>
@@ -81,19 +86,29 @@ export function buildTicketRootMessage(
         : null;
   const title = `*#${escapeMrkdwn(t.zendeskId)} ${escapeMrkdwn(truncate(t.subject.replace(/\s+/g, ' '), 400))}*`;
   // Line 2: the live status.
+  const badge = options.assigneeBadge;
   const holder = t.assignee
-    ? tr('root.assignee', { name: escapeMrkdwn(t.assignee.name) })
-    : tr('root.unassigned');
+    ? badge
+      ? tr('assign.root.held', {
+          badge: badgeText(badge),
+          name: escapeMrkdwn(t.assignee.name),
+        })
+      : tr('root.assignee', { name: escapeMrkdwn(t.assignee.name) })
+    : t.groupName
+      ? tr('assign.root.unassigned_group', { group: escapeMrkdwn(t.groupName) })
+      : tr('assign.root.unassigned');
   const waitingText = waiting
     ? tr('root.waiting', { since: slackDate(waiting.since), count: waiting.count })
     : ['solved', 'closed', 'deleted'].includes(t.status)
       ? tr('root.closed')
       : tr('root.answered');
-  const statusLine = [
-    `${statusEmoji[t.status] ?? ':grey_question:'} ${escapeMrkdwn(status)}`,
-    holder,
-    waitingText,
-  ].join('  ·  ');
+  const statusWords = `${statusEmoji[t.status] ?? ':grey_question:'} ${escapeMrkdwn(status)}`;
+  // Nobody holds it: that comes first, so it cannot be missed.
+  const statusLine = (
+    t.assignee || !OPEN_STATUSES.has(t.status)
+      ? [statusWords, holder, waitingText]
+      : [holder, statusWords, waitingText]
+  ).join('  ·  ');
   const headline = [flagLine, [priorityBadge, title].filter(Boolean).join('  '), statusLine]
     .filter(Boolean)
     .join('\n');
@@ -138,14 +153,26 @@ export function buildTicketRootMessage(
       ),
     );
   }
+  // Nobody holds an open ticket: "Take it" comes first and is the emphasised button.
+  const unheld = !t.assignee && OPEN_STATUSES.has(t.status);
   const elements: ActionsBlockElement[] = [
-    // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
-    button(ActionIds.draftReply, plain(tr('root.button.draft')), { value: t.zendeskId, style: 'primary' }),
-    ...(options.extraActions ?? []),
     // Assigns the ticket in Zendesk to the clicking agent (their mapped Zendesk agent); shown while nobody holds it.
     ...(t.assignee
       ? []
-      : [button(ActionIds.takeTicket, plain(tr('root.button.take')), { value: t.zendeskId })]),
+      : [
+          button(ActionIds.takeTicket, plain(tr('root.button.take')), {
+            value: t.zendeskId,
+            ...(unheld ? { style: 'primary' as const } : {}),
+          }),
+        ]),
+    // The reply is written in a modal opened from the thread (buttons and shortcuts know their thread).
+    button(ActionIds.draftReply, plain(tr('root.button.draft')), {
+      value: t.zendeskId,
+      ...(unheld ? {} : { style: 'primary' as const }),
+    }),
+    ...(options.extraActions ?? []),
+    // A person or a group, picked in a modal (also to hand a held ticket over).
+    button(ActionIds.assignTicket, plain(tr('assign.root.button')), { value: t.zendeskId }),
     // Slash commands do not arrive with their thread: templates for this ticket open from here.
     button(ActionIds.findTemplate, plain(tr('root.button.template')), { value: t.zendeskId }),
     ...(care
@@ -248,12 +275,20 @@ export const ticketThreadRenderer: TicketThreadRenderer = {
 export function createTicketThreadRenderer(deps: {
   careContext: (t: TicketSnapshot) => Promise<CareContext>;
   locale?: Locale;
+  /** The assignee's badge (chosen once per agent); a failed lookup shows the name alone. */
+  assigneeBadge?: (assignee: { zendeskUserId: string; name: string }) => Promise<{
+    emoji: string;
+    colour: string;
+  } | null>;
 }): TicketThreadRenderer {
   const locale = deps.locale ?? 'ja';
   return {
     async root(t, inbox, links) {
-      const care = await deps.careContext(t).catch(() => null);
-      return buildTicketRootMessage(t, inbox, links, care, { locale });
+      const [care, assigneeBadge] = await Promise.all([
+        deps.careContext(t).catch(() => null),
+        t.assignee && deps.assigneeBadge ? deps.assigneeBadge(t.assignee).catch(() => null) : null,
+      ]);
+      return buildTicketRootMessage(t, inbox, links, care, { locale, assigneeBadge });
     },
     comment: (t, c, role, notice) => buildThreadComment(t, c, role, notice, locale),
   };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { SatisfactionScore } from '../domain/team/metrics.ts';
-import type { TeamZendeskFacts, TicketAssigner } from '../domain/team/ports.ts';
+import type { AssigneeDirectory, TeamZendeskFacts, TicketAssigner } from '../domain/team/ports.ts';
 import { listAll } from './list-all.ts';
 import type { ZendeskApi } from './zendesk-client.ts';
-import { zid } from './zendesk-schemas.ts';
+import { zid, zNamed, zUser } from './zendesk-schemas.ts';
 
 const zStatusAudit = z.object({
   created_at: z.string(),
@@ -56,13 +56,56 @@ export function createTeamZendeskFacts(api: ZendeskApi): TeamZendeskFacts {
   };
 }
 
-/** `PUT /tickets/{id}` with `assignee_id`: Zendesk keeps the group when the agent belongs to it. */
-export function createZendeskAssigner(api: ZendeskApi): TicketAssigner {
+const zTicketAnswer = z.object({ ticket: z.looseObject({ id: zid }) });
+
+/**
+ * `PUT /tickets/{id}`: `assignee_id` alone (Zendesk keeps the group when the agent belongs to it, else moves
+ * the ticket to the agent's default group); a group with `assignee_id: null` (a group's queue: an agent of
+ * another group would be refused with "Assignee is not a member of the group"); `assignee_id: null` alone.
+ */
+export function createZendeskAssigner(api: ZendeskApi): Required<TicketAssigner> {
+  const put = (ticketZendeskId: string, ticket: Record<string, unknown>) =>
+    api.call('PUT', ['tickets', ticketZendeskId], zTicketAnswer, { ticket }).then(() => undefined);
   return {
-    async assign(ticketZendeskId, agentZendeskId) {
-      await api.call('PUT', ['tickets', ticketZendeskId], z.object({ ticket: z.looseObject({ id: zid }) }), {
-        ticket: { assignee_id: Number(agentZendeskId) },
-      });
+    assign: (ticketZendeskId, agentZendeskId) =>
+      put(ticketZendeskId, { assignee_id: Number(agentZendeskId) }),
+    assignGroup: (ticketZendeskId, groupId) =>
+      put(ticketZendeskId, { group_id: Number(groupId), assignee_id: null }),
+    unassign: (ticketZendeskId) => put(ticketZendeskId, { assignee_id: null }),
+  };
+}
+
+/**
+ * The account's agents (`GET /users?role=agent` and `?role=admin`, cursor-paged; only active ones) without the
+ * API user yorisoi signs in as (`GET /users/me`), and its groups (`GET /groups`).
+ */
+export function createAssigneeDirectory(api: ZendeskApi): AssigneeDirectory {
+  let me: Promise<string> | null = null;
+  const self = () => {
+    me ??= api.call('GET', ['users', 'me'], z.object({ user: z.object({ id: zid }) })).then((r) => r.user.id);
+    me.catch(() => {
+      me = null;
+    });
+    return me;
+  };
+  return {
+    async agents() {
+      const [agents, admins, own] = await Promise.all([
+        listAll(api, ['users'], 'users', zUser, { query: { role: 'agent' } }),
+        listAll(api, ['users'], 'users', zUser, { query: { role: 'admin' } }),
+        self(),
+      ]);
+      const seen = new Set<string>();
+      return [...agents, ...admins]
+        .filter((u) => u.active !== false && u.id !== own && !seen.has(u.id) && seen.add(u.id))
+        .map((u) => ({ zendeskUserId: u.id, name: u.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+    },
+    async groups() {
+      const groups = await listAll(api, ['groups'], 'groups', zNamed);
+      return groups
+        .map((g) => ({ id: g.id, name: g.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'ja'));
     },
   };
 }

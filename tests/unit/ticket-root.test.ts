@@ -167,3 +167,58 @@ describe('the root says what needs doing', () => {
     for (const d of m.degraded ?? []) expect(liveMentions(d)).toEqual([]);
   });
 });
+
+describe('the root shows who holds the ticket (issue 12)', () => {
+  const actionIds = (m: ReturnType<typeof buildTicketRootMessage>) =>
+    ((m.blocks ?? []).at(-1) as { elements: Array<{ action_id: string }> }).elements.map((e) => e.action_id);
+  const statusLine = (m: ReturnType<typeof buildTicketRootMessage>) => firstText(m).split('\n').at(-1) ?? '';
+  const held = {
+    ...ticket({}),
+    assignee: { zendeskUserId: '9', name: '佐藤 <b>', email: null },
+  };
+
+  it('an assignee shows with their colour and emoji (chosen once), the name escaped; Assign… hands it over', () => {
+    const m = buildTicketRootMessage(held, inbox, links, null, {
+      assigneeBadge: { emoji: ':fox_face:', colour: 'blue' },
+    });
+    expect(statusLine(m)).toContain('担当 :large_blue_square: :fox_face: *佐藤 &lt;b&gt;*');
+    expect(actionIds(m)).toContain('ticket_assign');
+    expect(actionIds(m)).not.toContain('ticket_take');
+    expect(((m.blocks ?? []).at(-1) as { elements: Array<{ style?: string }> }).elements[0]).toMatchObject({
+      action_id: 'ticket_draft_reply',
+      style: 'primary',
+    });
+    expect(validateMessageBlocks(m.blocks)).toEqual([]);
+  });
+
+  it('unassigned is loud: first on the status line, with Take it and Assign…; the group waiting on it is named', () => {
+    const m = buildTicketRootMessage(ticket({}), inbox, links);
+    expect(statusLine(m).startsWith(':raising_hand: *未割り当て*')).toBe(true);
+    expect(actionIds(m)).toEqual(expect.arrayContaining(['ticket_take', 'ticket_assign']));
+    // "Take it" is the first, emphasised button while nobody holds the ticket; "Draft reply" otherwise.
+    const buttons = (x: ReturnType<typeof buildTicketRootMessage>) =>
+      ((x.blocks ?? []).at(-1) as { elements: Array<{ action_id: string; style?: string }> }).elements;
+    expect(buttons(m)[0]).toMatchObject({ action_id: 'ticket_take', style: 'primary' });
+    expect(buttons(m).filter((b) => b.style === 'primary')).toHaveLength(1);
+    const queued = buildTicketRootMessage(
+      { ...ticket({}), groupId: '7', groupName: 'Billing' },
+      inbox,
+      links,
+    );
+    expect(statusLine(queued).startsWith(':raising_hand: *未割り当て*（Billing）')).toBe(true);
+    const en = buildTicketRootMessage(ticket({}), inbox, links, null, { locale: 'en' });
+    expect(statusLine(en).startsWith(':raising_hand: *Unassigned*')).toBe(true);
+    expect(JSON.stringify(en.blocks)).toContain('Assign…');
+  });
+
+  it('stays compact: three blocks without a care chart, the status on one line', () => {
+    const m = buildTicketRootMessage(held, inbox, links, null, {
+      assigneeBadge: { emoji: ':fox_face:', colour: 'blue' },
+    });
+    expect(m.blocks).toHaveLength(3);
+    expect(firstText(m).split('\n')).toHaveLength(2);
+    const u = buildTicketRootMessage(ticket({}), inbox, links);
+    expect(u.blocks).toHaveLength(3);
+    expect(firstText(u).split('\n')).toHaveLength(2);
+  });
+});

@@ -14,12 +14,14 @@ import type {
 } from '../../src/domain/drafting/draft.ts';
 import type { SlackMessage } from '../../src/domain/outbox/outbox.ts';
 import type { ReminderInput } from '../../src/domain/reminders/ports.ts';
+import { pickBadge } from '../../src/domain/team/agent-badges.ts';
 import type { TemplateSearchHit } from '../../src/domain/templates/ports.ts';
 import type { Template, TemplateVersion } from '../../src/domain/templates/template.ts';
 import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import type { AlertRule } from '../../src/domain/volume/volume-model.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { buildAgentHome } from '../../src/views/app-home.ts';
+import { buildAssignModal } from '../../src/views/assign-modal.ts';
 import {
   buildCareEditModal,
   buildCareHistoryModal,
@@ -805,6 +807,7 @@ export function viewCatalog(): CatalogEntry[] {
   list.push(m('volume usage', buildVolumeUsage('Unknown period <1年>')));
   list.push(m('volume usage, plain', buildVolumeUsage()));
   list.push(...splitMetricsViews());
+  list.push(...assignmentViews());
   return list;
 }
 
@@ -875,4 +878,60 @@ function splitMetricsViews(): CatalogEntry[] {
     });
   }
   return out;
+}
+
+/** Assignment (issue 12): roots with a badge / a group queue, the Assign… modal with 150 people (capped). */
+function assignmentViews(): CatalogEntry[] {
+  const links = { zendeskUrl: 'https://example.zendesk.com/agent/tickets/42' };
+  const people = Array.from({ length: 150 }, (_, i) => ({
+    zendeskUserId: String(1000 + i),
+    name: `担当者 ${i} <b>&amp; ${'長い名前'.repeat(i === 0 ? 30 : 1)}`,
+    profile: {
+      zendeskUserId: String(1000 + i),
+      slackUserId: null,
+      name: '',
+      available: i % 3 !== 0,
+      ...pickBadge(i),
+    },
+  }));
+  const groups = Array.from({ length: 120 }, (_, i) => ({ id: String(3000 + i), name: `グループ ${i} <x>` }));
+  return (['ja', 'en'] as const).flatMap((locale) => [
+    {
+      name: `ticket root held, with badge (${locale})`,
+      kind: 'message' as const,
+      value: buildTicketRootMessage(snapshot(), inbox, links, null, {
+        locale,
+        assigneeBadge: pickBadge(3),
+      }),
+    },
+    {
+      name: `ticket root unassigned in a group queue (${locale})`,
+      kind: 'message' as const,
+      value: buildTicketRootMessage(
+        snapshot({ assignee: null, groupId: '7', groupName: 'Billing <team>' }),
+        inbox,
+        links,
+        null,
+        { locale },
+      ),
+    },
+    {
+      name: `assign modal, 150 people and 120 groups (${locale})`,
+      kind: 'modal' as const,
+      value: buildAssignModal(translator(locale), {
+        meta: { t: '42', c: 'C0PHOTOS', th: '1700000000.000100' },
+        choices: { agents: people, groups },
+        current: { assigneeId: '1001', assigneeName: '担当者 1', groupId: '3001' },
+      }),
+    },
+    {
+      name: `assign modal, nobody yet (${locale})`,
+      kind: 'modal' as const,
+      value: buildAssignModal(translator(locale), {
+        meta: { t: '42' },
+        choices: { agents: people.slice(0, 2), groups: [] },
+        current: null,
+      }),
+    },
+  ]);
 }

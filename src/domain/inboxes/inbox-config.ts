@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { YorisoiError } from '../../errors.ts';
-import { FOLLOW_UP_NOTICES, type Inbox } from '../tickets/ticket.ts';
+import { AUTO_ASSIGN_MODES, FOLLOW_UP_NOTICES, type Inbox } from '../tickets/ticket.ts';
 
 /** A response target: whole business minutes, at most a 30-day month of 24-hour days. */
 export const targetMinutes = z
@@ -35,6 +35,8 @@ export const inboxInput = z
       })
       .strict()
       .optional(),
+    /** New tickets assigned automatically to an available agent: in turn, or to whoever holds the fewest. */
+    auto_assign: z.enum(AUTO_ASSIGN_MODES).optional(),
   })
   .strict();
 
@@ -74,6 +76,7 @@ export function toInboxes(input: unknown): Inbox[] {
         firstResponseMinutes: i.targets?.first_response_minutes ?? null,
         nextResponseMinutes: i.targets?.next_response_minutes ?? null,
       },
+      autoAssign: i.auto_assign ?? null,
     };
   });
 }

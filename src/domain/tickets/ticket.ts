@@ -83,6 +83,7 @@ export function rootFields(t: TicketSnapshot) {
     status: t.status,
     priority: t.priority,
     assignee: t.assignee?.zendeskUserId ?? null,
+    group: t.groupId,
     tags: [...t.tags].sort().join(' '),
     waitingSince: waiting?.since.getTime() ?? null,
     unanswered: waiting?.count ?? 0,
@@ -96,6 +97,10 @@ export function rootFields(t: TicketSnapshot) {
  */
 export const FOLLOW_UP_NOTICES = ['broadcast', 'mention', 'thread'] as const;
 export type FollowUpNotice = (typeof FOLLOW_UP_NOTICES)[number];
+
+/** How an inbox hands out its new tickets (inbox file `auto_assign`; off when absent). */
+export const AUTO_ASSIGN_MODES = ['round_robin', 'least_open'] as const;
+export type AutoAssignMode = (typeof AUTO_ASSIGN_MODES)[number];
 
 export interface Inbox {
   id: string;
@@ -113,4 +118,6 @@ export interface Inbox {
   lead?: string | null;
   /** Response targets in business minutes; unset (or null) = the workspace default. */
   targets?: { firstResponseMinutes?: number | null; nextResponseMinutes?: number | null };
+  /** New tickets assigned in Zendesk to an available agent (see domain/team/assignment.ts); null = off. */
+  autoAssign?: AutoAssignMode | null;
 }

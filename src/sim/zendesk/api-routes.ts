@@ -237,6 +237,10 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
   const pageUrl = (call: Call) =>
     `${call.origin}/api/v2${call.path}${call.path.startsWith('/webhooks') ? '' : '.json'}`;
   const sortedUsers = () => [...state.users.values()].sort((a, b) => a.id - b.id);
+  const roleFilter = (params: URLSearchParams, role: string) => {
+    const wanted = [...params.getAll('role'), ...params.getAll('role[]')];
+    return wanted.length === 0 || wanted.includes(role);
+  };
 
   const createTicket: Handler = (call) => {
     const input = parseTicketInput(call.body.ticket);
@@ -545,7 +549,8 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         ok(
           paginate(
             sortedUsers()
-              .filter((u) => u.active)
+              // `role=agent` or `role[]=agent&role[]=admin`, as Zendesk filters the list.
+              .filter((u) => u.active && roleFilter(call.params, u.role))
               .map((u) => userJson(state, u)),
             'users',
             call.params,
