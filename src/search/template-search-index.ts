@@ -221,7 +221,10 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     const text = inquiryHead(stripCourtesy(message));
     const searchRanks = new Map(
       // The suggester's weights and floor were calibrated on this signal with the message's words as typed.
-      this.rank(text, SEARCH_RANKS, undefined, { byContentRuns: false }).ranked.map(({ entry }, i) => [entry.template.id, i + 1]),
+      this.rank(text, SEARCH_RANKS, undefined, { byContentRuns: false }).ranked.map(({ entry }, i) => [
+        entry.template.id,
+        i + 1,
+      ]),
     );
     return this.suggestionIndex().suggest(
       contentWords(text, this.morphemes, this.readings),
