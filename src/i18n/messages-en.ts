@@ -8,6 +8,7 @@ import { ops } from './en/ops.ts';
 import { reminders } from './en/reminders.ts';
 import { root } from './en/root.ts';
 import { team } from './en/team.ts';
+import { templateManage } from './en/template-manage.ts';
 import { templateFigures } from './en/template-outcomes.ts';
 import { templates } from './en/template-search.ts';
 import { split } from './en/ticket-split.ts';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...drafting,
   ...draftThread,
   ...templates,
+  ...templateManage,
   ...ops,
   ...split,
   ...templateFigures,

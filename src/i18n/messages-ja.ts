@@ -8,6 +8,7 @@ import { ops } from './ja/ops.ts';
 import { reminders } from './ja/reminders.ts';
 import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
+import { templateManage } from './ja/template-manage.ts';
 import { templateFigures } from './ja/template-outcomes.ts';
 import { templates } from './ja/template-search.ts';
 import { split } from './ja/ticket-split.ts';
@@ -33,6 +34,7 @@ export const ja = {
   ...drafting,
   ...draftThread,
   ...templates,
+  ...templateManage,
   ...ops,
   ...split,
   ...templateFigures,
