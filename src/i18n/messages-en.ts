@@ -1,5 +1,6 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
+import { demo } from './en/demo.ts';
 import { drafting } from './en/drafting.ts';
 import { draftThread } from './en/drafting-thread.ts';
 import { enrich } from './en/enrich.ts';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...draftThread,
   ...templates,
   ...templateManage,
+  ...demo,
   ...ops,
   ...split,
   ...templateFigures,

@@ -1,5 +1,6 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
+import { demo } from './ja/demo.ts';
 import { drafting } from './ja/drafting.ts';
 import { draftThread } from './ja/drafting-thread.ts';
 import { enrich } from './ja/enrich.ts';
@@ -35,6 +36,7 @@ export const ja = {
   ...draftThread,
   ...templates,
   ...templateManage,
+  ...demo,
   ...ops,
   ...split,
   ...templateFigures,
