@@ -95,8 +95,6 @@ const folderLabel = (path: string, tr: Translate = defaultT) =>
   path === '' ? tr('tplsearch.all_templates') : path;
 /** A version's date in the reader's own time zone (Slack's date token), where mrkdwn is allowed. */
 const versionDate = (at: Date) => slackDate(at, '{date_num} {time}');
-/** Where only plain text is allowed (select options): UTC, said so. */
-const plainDate = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const metadata = (m: TemplateViewMetadata) => JSON.stringify(m);
 
 /** A search snippet with its `*match*` marks kept and everything else shown as written. */
@@ -389,8 +387,9 @@ export function buildTemplateHistoryModal(
 ): ModalView {
   const newest = versions.slice(-100).reverse();
   const change = (v: TemplateVersion) => tr(`tpl.change.${v.change}`);
-  const versionOption = (v: TemplateVersion) =>
-    option(`v${v.version} · ${change(v)} · ${plainDate(v.createdAt)}`, String(v.version));
+  // The pickers are plain text (no date tokens): number and change only; the list above gives each
+  // version's time in the reader's own time zone, so one screen never shows two clocks.
+  const versionOption = (v: TemplateVersion) => option(`v${v.version} · ${change(v)}`, String(v.version));
   const select = (blockId: string, label: string, initial: TemplateVersion | undefined) =>
     inputBlock(
       blockId,

@@ -13,7 +13,9 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-demo-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function demo(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function demo(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string; chart: boolean }> {
   const cwd = mkdtempSync(path.join(dir, 'run-'));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'demo'], {
@@ -28,10 +30,9 @@ function demo(env: Record<string, string>): Promise<{ code: number | null; stdou
     child.stderr.on('data', (d) => {
       stderr += d;
     });
-    child.on('exit', (code) => {
-      expect(existsSync(path.join(cwd, 'yorisoi-demo-chart.png'))).toBe(true);
-      resolve({ code, stdout, stderr });
-    });
+    child.on('exit', (code) =>
+      resolve({ code, stdout, stderr, chart: existsSync(path.join(cwd, 'yorisoi-demo-chart.png')) }),
+    );
   });
 }
 
@@ -47,9 +48,14 @@ describe('yorisoi demo', () => {
       expect(r.stdout).toContain('3. お客様が Zendesk で追記を送信');
       expect(r.stdout).not.toContain('the customer wrote a follow-up');
       // The ticket's root message as the Slack simulator holds it.
-      expect(r.stdout).toMatch(/\] #1 アルバムに写真をアップロードできません — 山田 花子（新規・未割り当て）/);
-      expect(r.stdout).toMatch(/\] #1 アルバムに写真をアップロードできません — 山田 花子（保留中・Aiko Sato）/);
+      expect(r.stdout).toMatch(
+        /\] #1 アルバムに写真をアップロードできません — 山田 花子（新規・未割り当て）/,
+      );
+      expect(r.stdout).toMatch(
+        /\] #1 アルバムに写真をアップロードできません — 山田 花子（保留中・Aiko Sato）/,
+      );
       expect(r.stdout).not.toMatch(/^ {3}FAIL/m);
+      expect(r.chart).toBe(true);
       expect(r.code).toBe(0);
     },
     DEMO_TIMEOUT,
@@ -63,8 +69,11 @@ describe('yorisoi demo', () => {
       expect(r.stdout).toContain('workspace language (YORISOI_LOCALE): en');
       expect(r.stdout).toContain('3. the customer wrote a follow-up in Zendesk');
       expect(r.stdout).not.toContain('お客様が Zendesk で追記を送信');
-      expect(r.stdout).toMatch(/\] #1 アルバムに写真をアップロードできません — 山田 花子 \(New, Unassigned\)/);
+      expect(r.stdout).toMatch(
+        /\] #1 アルバムに写真をアップロードできません — 山田 花子 \(New, Unassigned\)/,
+      );
       expect(r.stdout).not.toMatch(/^ {3}FAIL/m);
+      expect(r.chart).toBe(true);
       expect(r.code).toBe(0);
     },
     DEMO_TIMEOUT,

@@ -35,7 +35,7 @@ export const templateManage: Record<keyof typeof ja, string> = {
   'tpl.field_tags': 'Tags',
   'tpl.field_tags_hint': 'Separated by commas',
   'tpl.field_product': 'Product',
-  'tpl.field_force': 'Near-duplicates',
+  'tpl.field_force': 'If it looks like another',
   'tpl.force_option': 'Save even if it looks like an existing template',
   'tpl.duplicates':
     'This looks like {{named}}{{more}}, differing only in spelling. Edit that one instead, or tick "Save even if…".',

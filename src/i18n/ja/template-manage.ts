@@ -32,7 +32,7 @@ export const templateManage = {
   'tpl.field_tags': 'タグ',
   'tpl.field_tags_hint': 'カンマ（,）区切り',
   'tpl.field_product': '製品',
-  'tpl.field_force': '似たテンプレート',
+  'tpl.field_force': '似たテンプレートがあるとき',
   'tpl.force_option': '既存のテンプレートと似ていても保存する',
   'tpl.duplicates':
     '{{named}}{{more}}と表記が違うだけのようです。そちらを編集するか、「似ていても保存する」にチェックしてください。',
