@@ -1,6 +1,6 @@
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
-import { demo } from './en/demo.ts';
+import { demo } from './en/demo-narration.ts';
 import { drafting } from './en/drafting.ts';
 import { draftThread } from './en/drafting-thread.ts';
 import { enrich } from './en/enrich.ts';

@@ -1,6 +1,6 @@
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
-import { demo } from './ja/demo.ts';
+import { demo } from './ja/demo-narration.ts';
 import { drafting } from './ja/drafting.ts';
 import { draftThread } from './ja/drafting-thread.ts';
 import { enrich } from './ja/enrich.ts';

@@ -1,6 +1,6 @@
-import type { demo as ja } from '../ja/demo.ts';
+import type { demo as ja } from '../ja/demo-narration.ts';
 
-/** English for ja/demo.ts: same keys, same {{placeholders}}. */
+/** English for ja/demo-narration.ts: same keys, same {{placeholders}}. */
 export const demo: Record<keyof typeof ja, string> = {
   'demo.language': 'workspace language (YORISOI_LOCALE): {{locale}}',
   'demo.title': 'yorisoi demo — simulators at {{sim}}/_sim/, yorisoi at {{app}}',
