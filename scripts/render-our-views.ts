@@ -11,6 +11,7 @@ import type { CareContext } from '../src/domain/care/care-service.ts';
 import type { Draft, DraftTicket, DraftVersion, ReplySend } from '../src/domain/drafting/draft.ts';
 import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../src/domain/team/business-hours.ts';
 import { computeWeeklyReport, isoWeekRange } from '../src/domain/team/metrics.ts';
+import type { Template, TemplateVersion } from '../src/domain/templates/template.ts';
 import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
 import { createWritingChecker } from '../src/domain/writing-check/writing-check.ts';
 import { YorisoiError } from '../src/errors.ts';
@@ -25,6 +26,10 @@ import { buildLoadingView, buildProblemView } from '../src/views/loading.ts';
 import { buildChannelEscalation, buildThreadReminder } from '../src/views/target-reminder.ts';
 import { buildWeeklyReportMessage } from '../src/views/team-report.ts';
 import {
+  buildTemplateBrowserModal,
+  buildTemplateEditorModal,
+  buildTemplateHistoryModal,
+  buildTemplateModal,
   buildTemplateNoResultsMessage,
   buildTemplateResultsMessage,
   buildTemplateSearchModal,
@@ -291,6 +296,73 @@ const templateModal = buildTemplateSearchModal(
   },
 );
 
+// Template management (issue 11): a sentence typed as the query (its content words highlighted), the
+// template modal an editor sees after saving, the editor, the history with a diff, the folder browser;
+// Japanese (the default) and the editor in English (Kenji).
+const sentence = '母子手帳の手続きを教えてください';
+const templateSentence = buildTemplateResultsMessage(sentence, searchIndex.search(sentence, { limit: 3 }), {
+  c: 'C0PHOTOS',
+});
+const sample = sampleTemplates.find((x) => x.id === 'kfaq-0212') ?? sampleTemplates[0]!;
+const shownTemplate: Template = {
+  id: sample.id,
+  path: sample.path,
+  title: sample.title,
+  body: sample.body,
+  tags: ['保育', '空き状況'],
+  product: null,
+  author: 'U0AGENT1',
+  version: 3,
+  deletedAt: null,
+  createdAt: new Date(now.getTime() - 30 * 86_400_000),
+  updatedAt: new Date(now.getTime() - 3_600_000),
+};
+const versionOf = (version: number, change: TemplateVersion['change'], daysAgo: number): TemplateVersion => ({
+  ...shownTemplate,
+  templateId: shownTemplate.id,
+  version,
+  change,
+  author: version === 1 ? null : 'U0AGENT1',
+  createdAt: new Date(now.getTime() - daysAgo * 86_400_000),
+});
+const shownVersions = [versionOf(1, 'imported', 30), versionOf(2, 'edited', 7), versionOf(3, 'moved', 0)];
+const ja = translator('ja');
+const en = translator('en');
+const templateShown = buildTemplateModal(shownTemplate, {
+  canEdit: true,
+  ctx: {},
+  note: ja('tpl.saved_note', { version: 3 }),
+  tr: ja,
+});
+const templateEditor = buildTemplateEditorModal({ template: shownTemplate, ctx: {}, tr: ja });
+const templateEditorEn = buildTemplateEditorModal({ folder: '子育てFAQ/保育', ctx: {}, tr: en });
+const templateHistory = buildTemplateHistoryModal(
+  shownTemplate,
+  shownVersions,
+  {},
+  {
+    from: 1,
+    to: 2,
+    lines: [
+      '  保育園の空き状況は、市のホームページでご確認いただけます。',
+      '- 詳しくは窓口へ。',
+      '+ 詳しくは保育課の窓口へお問い合わせください。',
+    ],
+  },
+  ja,
+);
+const templateBrowser = buildTemplateBrowserModal(
+  {
+    folder: '子育てFAQ/保育',
+    subfolders: [
+      { path: '子育てFAQ/保育/保育園の入園申込', name: '保育園の入園申込', count: 12 },
+      { path: '子育てFAQ/保育/転園', name: '転園', count: 3 },
+    ],
+    templates: [shownTemplate],
+  },
+  { canEdit: true, ctx: {}, tr: ja },
+);
+
 // Enrichment (issue 13): the facts block (one lookup each way it can end) and the suggested templates.
 const enrich = createEnrichmentRenderer('ja');
 const facts = enrich.facts({
@@ -485,6 +557,12 @@ const jobs = [
   { name: 'template-hit', input: { messages: [{ ...templateHit, user: 'U0AGENT1' }], users } },
   { name: 'template-no-match', input: { messages: [{ ...templateNone, user: 'U0AGENT1' }], users } },
   { name: 'template-find-modal', input: templateModal },
+  { name: 'template-hit-sentence', input: { messages: [{ ...templateSentence, user: 'U0AGENT1' }], users } },
+  { name: 'template-show-ja', input: templateShown },
+  { name: 'template-editor-ja', input: templateEditor },
+  { name: 'template-editor-en', input: templateEditorEn, locale: 'en' },
+  { name: 'template-history-ja', input: templateHistory },
+  { name: 'template-browser-ja', input: templateBrowser },
   // Operations: the loading view every modal opens with, a refusal in plain words, /yorisoi help.
   { name: 'loading-view', input: buildLoadingView('ops.loading.send_preview') },
   {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { prefillSearch, type TemplateService } from '../domain/templates/template-service.ts';
+import type { Translate } from '../i18n/index.ts';
 import { openEditor } from '../listeners/draft-editor.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import {
@@ -40,6 +41,7 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     handle: (
       body: BlockActionBody,
       client: Parameters<Parameters<App['action']>[1]>[0]['client'],
+      reader: () => Promise<Translate>,
     ) => Promise<void>,
   ) => {
     app.action(actionId, async ({ ack, body, client }) => {
@@ -50,7 +52,14 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
         return;
       }
       try {
-        await handle(parsed.data, client);
+        // Every screen below is the clicker's own, in their language (users.info, cached per user); asked
+        // for only when needed, so a handler can open its modal first (the trigger_id lives 3 s).
+        let tr: Promise<Translate> | undefined;
+        const reader = () => {
+          tr ??= readerT(deps, parsed.data.user.id);
+          return tr;
+        };
+        await handle(parsed.data, client, reader);
       } catch (error) {
         logger.error('template action failed', { actionId, error });
       }
@@ -71,15 +80,16 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     const t = await catalog.get(value.id);
     return t ? { t, ctx: contextOf(body, value) } : null;
   };
-  const notFound = (body: BlockActionBody, client: Parameters<typeof showView>[0]) =>
-    showView(client, body, buildTemplateNoticeModal('Template', 'That template no longer exists.'));
+  const notFound = (body: BlockActionBody, client: Parameters<typeof showView>[0], tr: Translate) =>
+    showView(client, body, buildTemplateNoticeModal(tr('tpl.modal_title'), tr('tpl.not_found'), tr));
 
-  on(ActionIds.templateShow, async (body, client) => {
+  on(ActionIds.templateShow, async (body, client, reader) => {
+    const tr = await reader();
     const found = await templateFrom(body);
-    if (!found) return notFound(body, client);
+    if (!found) return notFound(body, client, tr);
     // Per-template figures (split-metrics): cached, and never holding the modal past ~1.5 s.
     const figures = deps.templateFigures
-      ? { value: await deps.templateFigures.figures(found.t.id), t: await readerT(deps, body.user.id) }
+      ? { value: await deps.templateFigures.figures(found.t.id), t: tr }
       : undefined;
     await showView(
       client,
@@ -88,13 +98,15 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
         canEdit: await editors.canEdit(body.user.id),
         ctx: found.ctx,
         figures,
+        tr,
       }),
     );
   });
 
-  on(ActionIds.templateCopyIntoDraft, async (body, client) => {
+  on(ActionIds.templateCopyIntoDraft, async (body, client, reader) => {
+    const tr = await reader();
     const found = await templateFrom(body);
-    if (!found || found.t.deletedAt) return notFound(body, client);
+    if (!found || found.t.deletedAt) return notFound(body, client, tr);
     // In a ticket's thread: open (or, from a modal, push) the draft editor with the template appended.
     const drafting = deps.drafting;
     if (drafting && found.ctx.c && found.ctx.th) {
@@ -115,17 +127,17 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
           channel: found.ctx.c,
           user: body.user.id,
           ...(found.ctx.th ? { thread_ts: found.ctx.th } : {}),
-          ...buildTemplateCopyMessage(found.t),
+          ...buildTemplateCopyMessage(found.t, tr),
         });
         return;
       } catch (error) {
         logger.warn('could not post the template text in the channel; showing it in a modal', { error });
       }
     }
-    await showView(client, body, buildTemplateModal(found.t, { canEdit: false, ctx: {} }));
+    await showView(client, body, buildTemplateModal(found.t, { canEdit: false, ctx: {}, tr }));
   });
 
-  on(ActionIds.findTemplate, async (body, client) => {
+  on(ActionIds.findTemplate, async (body, client, reader) => {
     // The ticket root message's button: search with the customer's words, answers go to this thread.
     const ticketId = body.actions[0]?.value ?? '';
     const ctx = { c: body.channel?.id, th: body.message?.thread_ts ?? body.message?.ts };
@@ -139,40 +151,45 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     if (opened.view?.id)
       await client.views.update({
         view_id: opened.view.id,
-        view: buildTemplateSearchModal(words, hits, ctx, await readerT(deps, body.user.id), {
+        view: buildTemplateSearchModal(words, hits, ctx, await reader(), {
           prefilled: true,
         }),
       });
   });
 
-  on(ActionIds.templateBrowse, async (body, client) => {
+  on(ActionIds.templateBrowse, async (body, client, reader) => {
+    const tr = await reader();
     const value = parseFolderButtonValue(body.actions[0]?.value) ?? { folder: '', page: 0 };
     const ctx = contextOf(body, value);
     const view = buildTemplateBrowserModal(await catalog.browse(value.folder), {
       canEdit: await editors.canEdit(body.user.id),
       ctx,
+      tr,
     });
     await showView(client, body, view);
   });
 
-  on(ActionIds.templateOpenFolder, async (body, client) => {
+  on(ActionIds.templateOpenFolder, async (body, client, reader) => {
+    const tr = await reader();
     const value = parseFolderButtonValue(body.actions[0]?.value);
     if (!value) return;
     const view = buildTemplateBrowserModal(await catalog.browse(value.folder), {
       canEdit: await editors.canEdit(body.user.id),
       ctx: contextOf(body, value),
       page: value.page,
+      tr,
     });
     await replaceView(client, body, view);
   });
 
-  on(ActionIds.templateNew, async (body, client) => {
+  on(ActionIds.templateNew, async (body, client, reader) => {
+    const tr = await reader();
     const value = parseFolderButtonValue(body.actions[0]?.value) ?? { folder: '', page: 0 };
-    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors, tr));
     await showView(
       client,
       body,
-      buildTemplateEditorModal({ folder: value.folder, ctx: contextOf(body, value) }),
+      buildTemplateEditorModal({ folder: value.folder, ctx: contextOf(body, value), tr }),
     );
   });
 
@@ -181,63 +198,76 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
       build: (found: {
         t: NonNullable<Awaited<ReturnType<TemplateService['catalog']['get']>>>;
         ctx: TemplateContext;
+        tr: Translate;
       }) => ModalView,
     ) =>
-    async (body: BlockActionBody, client: Parameters<typeof showView>[0]) => {
-      if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+    async (
+      body: BlockActionBody,
+      client: Parameters<typeof showView>[0],
+      reader: () => Promise<Translate>,
+    ) => {
+      const tr = await reader();
+      if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors, tr));
       const found = await templateFrom(body);
-      if (!found) return notFound(body, client);
-      await showView(client, body, build(found));
+      if (!found) return notFound(body, client, tr);
+      await showView(client, body, build({ ...found, tr }));
     };
   on(
     ActionIds.templateEdit,
-    editing(({ t, ctx }) => buildTemplateEditorModal({ template: t, ctx })),
+    editing(({ t, ctx, tr }) => buildTemplateEditorModal({ template: t, ctx, tr })),
   );
   on(
     ActionIds.templateMove,
-    editing(({ t, ctx }) => buildTemplateMoveModal(t, ctx)),
+    editing(({ t, ctx, tr }) => buildTemplateMoveModal(t, ctx, tr)),
   );
 
-  on(ActionIds.templateHistory, async (body, client) => {
+  on(ActionIds.templateHistory, async (body, client, reader) => {
+    const tr = await reader();
     const found = await templateFrom(body);
-    if (!found) return notFound(body, client);
+    if (!found) return notFound(body, client, tr);
     await showView(
       client,
       body,
-      buildTemplateHistoryModal(found.t, await catalog.versions(found.t.id), found.ctx),
+      buildTemplateHistoryModal(found.t, await catalog.versions(found.t.id), found.ctx, undefined, tr),
     );
   });
 
   const setDeleted =
-    (deleted: boolean) => async (body: BlockActionBody, client: Parameters<typeof showView>[0]) => {
-      if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+    (deleted: boolean) =>
+    async (
+      body: BlockActionBody,
+      client: Parameters<typeof showView>[0],
+      reader: () => Promise<Translate>,
+    ) => {
+      const tr = await reader();
+      if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors, tr));
       const value = parseTemplateButtonValue(body.actions[0]?.value);
       if (!value) return;
       const t = deleted
         ? await catalog.remove(value.id, body.user.id)
         : await catalog.restore(value.id, body.user.id);
-      if (!t) return notFound(body, client);
-      const note = deleted
-        ? ':wastebasket: Deleted. Its history is kept; Restore brings it back.'
-        : ':white_check_mark: Restored.';
+      if (!t) return notFound(body, client, tr);
+      const note = tr(deleted ? 'tpl.deleted_note' : 'tpl.restored_note');
       await replaceView(
         client,
         body,
-        buildTemplateModal(t, { canEdit: true, ctx: contextOf(body, value), note }),
+        buildTemplateModal(t, { canEdit: true, ctx: contextOf(body, value), note, tr }),
       );
     };
   on(ActionIds.templateDelete, setDeleted(true));
   on(ActionIds.templateRestore, setDeleted(false));
 
-  on(ActionIds.templateFolderMove, async (body, client) => {
-    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+  on(ActionIds.templateFolderMove, async (body, client, reader) => {
+    const tr = await reader();
+    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors, tr));
     const value = parseFolderButtonValue(body.actions[0]?.value);
     if (!value || value.folder === '') return;
-    await showView(client, body, buildFolderMoveModal(value.folder, contextOf(body, value)));
+    await showView(client, body, buildFolderMoveModal(value.folder, contextOf(body, value), tr));
   });
 
-  on(ActionIds.templateFolderDelete, async (body, client) => {
-    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors));
+  on(ActionIds.templateFolderDelete, async (body, client, reader) => {
+    const tr = await reader();
+    if (!(await editors.canEdit(body.user.id))) return showView(client, body, editorsOnly(editors, tr));
     const value = parseFolderButtonValue(body.actions[0]?.value);
     if (!value || value.folder === '') return;
     await catalog.deleteFolder(value.folder, body.user.id);
@@ -245,7 +275,11 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     await replaceView(
       client,
       body,
-      buildTemplateBrowserModal(await catalog.browse(parent), { canEdit: true, ctx: contextOf(body, value) }),
+      buildTemplateBrowserModal(await catalog.browse(parent), {
+        canEdit: true,
+        ctx: contextOf(body, value),
+        tr,
+      }),
     );
   });
 }

@@ -34,7 +34,9 @@ Usage: yorisoi <command> [options]
   start --sandbox [--port N] = sandbox
   sandbox [--port N]         simulators + bot; control API at http://127.0.0.1:N/_sim/ (default N = PORT or 3000);
                              a fresh database each run (DATABASE_URL, default file:./.yorisoi/sandbox.db)
-  demo                       run a scripted ticket through the sandbox, print the transcript, exit 0 on success
+  demo [--save DIR]          run a scripted ticket through the sandbox, print the transcript (YORISOI_LOCALE:
+                             ja, the default, or en), exit 0 on success; --save writes what Slack showed
+                             (messages per channel, the draft editor, the send preview, the chart) to DIR
   db migrate                 apply pending migrations to DATABASE_URL
   db diff NAME               write prisma/migrations/<ts>_NAME (and its PostgreSQL twin in
                              prisma/migrations-postgres/) from changes to prisma/schema.prisma
@@ -206,8 +208,14 @@ export async function runCli(
           io.err(`error: YORISOI_LOCALE must be ja or en, got "${locale}"`);
           return 2;
         }
+        const save = rest.indexOf('--save');
+        const saveDir = save >= 0 ? rest[save + 1] : undefined;
+        if (save >= 0 && !saveDir) {
+          io.err('error: --save needs a folder: yorisoi demo --save DIR');
+          return 2;
+        }
         const { runDemo } = await lazy.demo();
-        return runDemo(io.out, createLogger({ level }), locale);
+        return runDemo(io.out, createLogger({ level }), locale, { saveDir });
       }
       case 'db': {
         const [sub, name] = rest;

@@ -43,7 +43,7 @@ export function registerTemplateCommand(app: App, deps: AppDeps) {
       deps.logger.error('template search failed', { error });
       await respond({
         response_type: 'ephemeral',
-        ...buildTemplateErrorMessage('Template search failed; the details are in the server log.'),
+        ...buildTemplateErrorMessage(t('tpl.err.search_failed')),
       });
     }
   });

@@ -1,6 +1,7 @@
 import { assign } from './en/assign.ts';
 import { care } from './en/care.ts';
 import { common } from './en/common.ts';
+import { demo } from './en/demo-narration.ts';
 import { drafting } from './en/drafting.ts';
 import { draftThread } from './en/drafting-thread.ts';
 import { enrich } from './en/enrich.ts';
@@ -9,6 +10,7 @@ import { ops } from './en/ops.ts';
 import { reminders } from './en/reminders.ts';
 import { root } from './en/root.ts';
 import { team } from './en/team.ts';
+import { templateManage } from './en/template-manage.ts';
 import { templateFigures } from './en/template-outcomes.ts';
 import { templates } from './en/template-search.ts';
 import { split } from './en/ticket-split.ts';
@@ -29,6 +31,8 @@ export const en: Record<MessageKey, string> = {
   ...drafting,
   ...draftThread,
   ...templates,
+  ...templateManage,
+  ...demo,
   ...ops,
   ...split,
   ...templateFigures,

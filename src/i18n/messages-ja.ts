@@ -1,6 +1,7 @@
 import { assign } from './ja/assign.ts';
 import { care } from './ja/care.ts';
 import { common } from './ja/common.ts';
+import { demo } from './ja/demo-narration.ts';
 import { drafting } from './ja/drafting.ts';
 import { draftThread } from './ja/drafting-thread.ts';
 import { enrich } from './ja/enrich.ts';
@@ -9,6 +10,7 @@ import { ops } from './ja/ops.ts';
 import { reminders } from './ja/reminders.ts';
 import { root } from './ja/root.ts';
 import { team } from './ja/team.ts';
+import { templateManage } from './ja/template-manage.ts';
 import { templateFigures } from './ja/template-outcomes.ts';
 import { templates } from './ja/template-search.ts';
 import { split } from './ja/ticket-split.ts';
@@ -34,6 +36,8 @@ export const ja = {
   ...drafting,
   ...draftThread,
   ...templates,
+  ...templateManage,
+  ...demo,
   ...ops,
   ...split,
   ...templateFigures,

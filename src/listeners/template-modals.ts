@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { TemplateEditorPolicy } from '../domain/templates/template-editors.ts';
+import { type Translate, translator } from '../i18n/index.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { buildTemplateNoticeModal } from '../views/templates.ts';
 
@@ -25,12 +26,11 @@ export const blockActionBody = z.object({
 });
 export type BlockActionBody = z.infer<typeof blockActionBody>;
 
-export const editorsOnly = (policy: TemplateEditorPolicy) =>
+export const editorsOnly = (policy: TemplateEditorPolicy, tr: Translate = translator('ja')) =>
   buildTemplateNoticeModal(
-    'Editors only',
-    policy.empty
-      ? 'Nobody can change templates from Slack yet: an admin sets YORISOI_TEMPLATE_EDITORS (Slack user or user group ids).'
-      : 'Only template editors can create, edit, move or delete templates. Ask your team lead to add you to the editors group.',
+    tr('tpl.editors_only_title'),
+    tr(policy.empty ? 'tpl.editors_only_empty' : 'tpl.editors_only'),
+    tr,
   );
 
 /** Inside a modal, stack the new view (or replace the top one when Slack's three-view stack is full); else open one. */

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/index.ts';
 import { CareBlockIds } from '../views/ids.ts';
 
 type SimMessage = {
@@ -5,7 +6,7 @@ type SimMessage = {
   ts: string;
   thread_ts?: string | null;
   text: string;
-  attachments?: Array<{ color?: string; fallback?: string }>;
+  blocks?: Array<{ type: string; text?: { text: string }; elements?: Array<{ text?: string }> }>;
 };
 type SimView = {
   id: string;
@@ -23,6 +24,8 @@ export interface DemoContext {
   ) => Promise<T>;
   out: (line: string) => void;
   checks: Array<[string, boolean]>;
+  /** The narration's language (the workspace's, YORISOI_LOCALE), also that of the channel posts. */
+  t: Translate;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface DemoContext {
  * installed) gets a care chart from Aiko; her next ticket shows it in the thread's root without a click.
  */
 export async function runCareChartDemo(ctx: DemoContext): Promise<void> {
-  const { api, waitFor, out, checks } = ctx;
+  const { api, waitFor, out, checks, t } = ctx;
   const messages = async (channel: string) =>
     (await api<{ messages: SimMessage[] }>('GET', `/_sim/slack/messages?channel=${channel}`)).messages;
   const topView = async (user: string) =>
@@ -53,7 +56,7 @@ export async function runCareChartDemo(ctx: DemoContext): Promise<void> {
     created_at: '2025-02-10T10:00:00+09:00',
   });
   await api('POST', '/_sim/zendesk/settled');
-  out(`C1. hanako's ticket #${old.ticket.id} from 2025 exists only in Zendesk (from before yorisoi)`);
+  out(t('demo.care.old_ticket', { id: old.ticket.id }));
 
   await api('POST', '/_sim/slack/commands', {
     user: 'U0AGENT1',
@@ -77,9 +80,7 @@ export async function runCareChartDemo(ctx: DemoContext): Promise<void> {
       [CareBlockIds.notes]: '2025年に二重請求あり（返金済み）。電話より文章での説明を好まれる。',
     },
   });
-  out(
-    'C2. Aiko ran `/karte hanako@example.com` and saved a care chart: flag "handle with care", plan, language, notes',
-  );
+  out(t('demo.care.saved'));
 
   const { ticket } = await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', {
     subject: '共有したアルバムが表示されません',
@@ -90,17 +91,23 @@ export async function runCareChartDemo(ctx: DemoContext): Promise<void> {
   const root = await waitFor('the returning customer’s thread', async () =>
     (await messages('C0PHOTOS')).find((m) => !m.thread_ts && m.text.startsWith(`#${ticket.id} `)),
   );
-  const bar = root.attachments?.[0];
-  out(`C3. hanako wrote again (#${ticket.id}); the thread's root in #support-photos shows, without a click:`);
+  // The flag comes first: the root's first block carries it with its reason.
+  const first = root.blocks?.[0];
+  const firstText = first?.text?.text ?? (first?.elements ?? []).map((e) => e.text ?? '').join(' ');
+  out(t('demo.care.returning', { id: ticket.id }));
   out(`    [${root.ts}] ${root.text}`);
-  out(`    ${bar?.color === '#E01E5A' ? 'red bar' : `bar ${bar?.color ?? 'none'}`} | ${bar?.fallback ?? ''}`);
+  // Its first line, as a reader sees it: without mrkdwn's marks, Slack's date tokens as their fallback.
+  const firstLine = (firstText.split('\n')[0] ?? '')
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/\*/g, '');
+  out(t('demo.care.first_block', { text: firstLine }));
   checks.push([
-    'returning customer: root shows the care chart summary with a red flag bar',
-    bar?.color === '#E01E5A' && (bar.fallback ?? '').includes('当日中に返信'),
+    t('demo.check.care_flag'),
+    firstText.includes(':warning:') && firstText.includes('当日中に返信'),
   ]);
   checks.push([
-    'returning customer: root shows the prior ticket count (2, one only in Zendesk)',
-    root.text.includes('2 prior tickets'),
+    t('demo.check.care_prior'),
+    JSON.stringify(root.blocks ?? []).includes(t('root.prior_some', { count: 2 })),
   ]);
 
   await api('POST', '/_sim/slack/actions', {
@@ -111,12 +118,9 @@ export async function runCareChartDemo(ctx: DemoContext): Promise<void> {
   });
   const modalView = await modal('U0AGENT2', 'care_history', `#${old.ticket.id}`);
   const lines = JSON.stringify(modalView.view.blocks).match(/\|#\d+>[^"\\]*/g) ?? [];
-  out('C4. Kenji clicked "Care chart & history" on the root; the modal lists, newest first:');
+  out(t('demo.care.history'));
   for (const l of lines) out(`    ${l.replace(/^\|/, '').replace('>', '').replace(/\*/g, '')}`);
-  checks.push([
-    'history modal lists the ticket that exists only in Zendesk',
-    lines.some((l) => l.includes(`#${old.ticket.id}`)),
-  ]);
+  checks.push([t('demo.check.care_history'), lines.some((l) => l.includes(`#${old.ticket.id}`))]);
 
   // The same button for Aiko (Slack locale ja-JP): the same modal in Japanese; Kenji (en-US) read English.
   await api('POST', '/_sim/slack/actions', {
@@ -128,15 +132,21 @@ export async function runCareChartDemo(ctx: DemoContext): Promise<void> {
   const aikoView = await modal('U0AGENT1', 'care_history', `#${ticket.id}`);
   const kenji = JSON.stringify(modalView.view);
   const aiko = JSON.stringify(aikoView.view);
-  out('C5. Aiko (Slack in Japanese) clicked the same button: the same modal in her language');
+  out(t('demo.care.languages'));
   out(
-    `    Kenji sees: "${modalView.view.title?.text ?? ''}" · ${kenji.includes('Edit care chart') ? '"Edit care chart"' : '?'}`,
+    t('demo.care.kenji_sees', {
+      title: modalView.view.title?.text ?? '',
+      button: kenji.includes('Edit care chart') ? '"Edit care chart"' : '?',
+    }),
   );
   out(
-    `    Aiko sees:  "${aikoView.view.title?.text ?? ''}" · ${aiko.includes('カルテを編集') ? '「カルテを編集」' : '?'}`,
+    t('demo.care.aiko_sees', {
+      title: aikoView.view.title?.text ?? '',
+      button: aiko.includes('カルテを編集') ? '「カルテを編集」' : '?',
+    }),
   );
   checks.push([
-    "care chart modal in each reader's language (Kenji en-US English, Aiko ja-JP Japanese)",
+    t('demo.check.care_languages'),
     kenji.includes('Edit care chart') && aiko.includes('カルテを編集') && !aiko.includes('Edit care chart'),
   ]);
 }

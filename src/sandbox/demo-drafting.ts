@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/index.ts';
+
 /**
  * The drafting part of `yorisoi demo`: ticket thread → draft with a template → shared → approved → sent,
  * read back from the Zendesk simulator. Drives the simulators' control API exactly as a person would click.
@@ -38,6 +40,10 @@ export interface DraftingDemoContext {
   step: number;
   /** Resolves when yorisoi's queued Slack messages are out. */
   settle?: () => Promise<unknown>;
+  /** The narration's language (the workspace's, YORISOI_LOCALE), also that of the channel posts. */
+  t: Translate;
+  /** `yorisoi demo --save DIR`: keeps a screen's JSON (a no-op without --save). */
+  save?: (name: string, content: unknown) => void;
 }
 
 const AIKO = 'U0AGENT1';
@@ -45,6 +51,7 @@ const KENJI = 'U0AGENT2';
 
 export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   let step = c.step;
+  const t = c.t;
   const views = async (user: string) =>
     (await c.api<{ views: SimView[] }>('GET', `/_sim/slack/views?user=${user}`)).views;
   const view = (user: string, callbackId: string, accept: (v: SimView) => boolean = () => true) =>
@@ -68,14 +75,14 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
     action_id: 'ticket_draft_reply',
   });
   let editor = await view(AIKO, 'draft_editor');
-  c.out(
-    `${step++}. Aiko pressed "Draft reply" on the thread's root: the modal shows the inquiry read from Zendesk`,
-  );
-  c.checks.push([
-    'draft modal opened with the inquiry',
-    JSON.stringify(editor.view.blocks).includes('iPhone'),
-  ]);
+  c.out(t('demo.draft.opened', { step: step++ }));
+  c.checks.push([t('demo.check.draft_opened'), JSON.stringify(editor.view.blocks).includes('iPhone')]);
 
+  // The response policy is folded away below the reply: open it, as she would.
+  await press(AIKO, editor, 'draft_policy_toggle', { value: '1' });
+  editor = await view(AIKO, 'draft_editor', (v) =>
+    v.view.blocks.some((b) => b.type === 'input' && b.block_id?.startsWith('policy_facts')),
+  );
   const policy = {
     [blockId(editor, 'policy_facts')]: 'Android 14, app 3.2.1 (admin tool); 2 albums shared with family',
     [blockId(editor, 'policy_situation')]:
@@ -93,18 +100,17 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   editor = await view(AIKO, 'draft_editor', (v) =>
     /Inserted template|を挿入しました/.test(JSON.stringify(v.view.blocks)),
   );
-  c.out(
-    `${step++}. she wrote the response policy, searched templates for "アップロード android" and inserted one:`,
-  );
+  c.out(t('demo.draft.inserted', { step: step++ }));
   const reply = initial(editor, 'reply_0');
+  c.save?.('draft-editor.json', editor.view);
   for (const line of reply.split('\n')) c.out(`      | ${line}`);
-  c.checks.push(['template inserted into the reply', reply.includes('アプリを最新版に更新')]);
+  c.checks.push([t('demo.check.draft_template'), reply.includes('アプリを最新版に更新')]);
 
   await press(AIKO, editor, 'draft_share');
   const shared = await c.waitFor('the shared draft in the thread', async () =>
     (await thread()).find((m) => JSON.stringify(m.blocks ?? []).includes('draft_approve')),
   );
-  c.out(`${step++}. "Share for review" posted the draft into the ticket's thread, marked as not sent:`);
+  c.out(t('demo.draft.shared', { step: step++ }));
   c.out(c.show(shared));
   await c.api('POST', '/_sim/slack/user-messages', {
     user: KENJI,
@@ -121,19 +127,18 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   const approved = await c.waitFor('the approval', async () =>
     (await thread()).find((m) => m.text.includes(`<@${KENJI}>`) && /approved|承認しました/.test(m.text)),
   );
-  c.out(`${step++}. Kenji commented in the thread (this never reaches the customer) and approved:`);
+  c.out(t('demo.draft.approved', { step: step++ }));
   c.out(c.show(approved));
-  c.checks.push(['draft shared and approved in the thread', Boolean(approved)]);
+  c.checks.push([t('demo.check.draft_approved'), Boolean(approved)]);
 
   editor = (await views(AIKO)).find((v) => v.view.callback_id === 'draft_editor') ?? editor;
   await press(AIKO, editor, 'draft_send');
   const preview = await view(AIKO, 'draft_send_preview');
   const previewText = JSON.stringify(preview.view.blocks);
-  c.out(
-    `${step++}. "Send…" opened the preview: ticket #${c.ticketId}, to hanako@example.com, from Aiko Sato; she chose "public reply, set to solved"`,
-  );
+  c.save?.('send-preview.json', preview.view);
+  c.out(t('demo.draft.preview', { step: step++, id: c.ticketId }));
   c.checks.push([
-    'preview names the ticket and the recipient',
+    t('demo.check.draft_preview'),
     previewText.includes(`#${c.ticketId}`) && previewText.includes('hanako@example.com'),
   ]);
   await c.api('POST', `/_sim/slack/views/${preview.id}/submit`, {
@@ -145,7 +150,7 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
     async () => (await thread()).find((m) => /^(Public reply sent by|公開返信を)/.test(m.text)),
     30_000,
   );
-  c.out(`${step++}. after the undo window the reply went to Zendesk; the thread says:`);
+  c.out(t('demo.draft.sent', { step: step++ }));
   c.out(c.show(sent));
 
   const { ticket, comments } = await c.api<{
@@ -159,21 +164,20 @@ export async function runDraftingDemo(c: DraftingDemoContext): Promise<number> {
   const aikoId = users.users.find((u) => u.email === 'aiko@example.com')?.id;
   const fromAiko = comments.filter((m) => m.public && m.author_id === aikoId);
   c.out(
-    `${step++}. read back from the Zendesk simulator: ticket #${c.ticketId} is ${ticket.status}; public comments by Aiko: ${fromAiko.length}`,
+    t('demo.draft.read_back', {
+      step: step++,
+      id: c.ticketId,
+      status: t(`status.${ticket.status as 'solved'}`),
+      count: fromAiko.length,
+    }),
   );
   for (const line of (fromAiko[0]?.body ?? '').split('\n')) c.out(`      | ${line}`);
   const rootNow = await c.waitFor('the root message showing solved', async () =>
-    (await c.messages(c.channel)).find((m) => m.ts === c.root.ts && m.text.includes('solved')),
+    (await c.messages(c.channel)).find((m) => m.ts === c.root.ts && m.text.includes(t('status.solved'))),
   );
   c.out(c.show(rootNow));
-  c.checks.push([
-    'exactly one public reply in Zendesk, by the mapped agent',
-    fromAiko.length === 1 && fromAiko[0]?.body === reply,
-  ]);
-  c.checks.push([
-    'nothing typed in the thread reached Zendesk',
-    !comments.some((m) => m.body.includes('Looks good')),
-  ]);
-  c.checks.push(['root message updated after sending', rootNow.ts === c.root.ts]);
+  c.checks.push([t('demo.check.draft_one_reply'), fromAiko.length === 1 && fromAiko[0]?.body === reply]);
+  c.checks.push([t('demo.check.draft_thread_private'), !comments.some((m) => m.body.includes('Looks good'))]);
+  c.checks.push([t('demo.check.draft_root_updated'), rootNow.ts === c.root.ts]);
   return step;
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Locale, type MessageKey, translator } from '../i18n/index.ts';
@@ -18,6 +19,37 @@ type SimMessage = {
 };
 
 /**
+ * One request to the simulators' control API on its own connection: a kept-alive socket that the server
+ * closes as it idles can fail the next request on a busy machine ("fetch failed"), and the demo's
+ * requests (a new ticket, a click) must not be sent twice to be safe.
+ */
+function request(url: string, method: string, body?: unknown): Promise<{ status: number; text: string }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method,
+        agent: false,
+        headers: payload
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+          : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/**
  * `yorisoi demo`: plays a customer and an agent against the sandbox and prints what Slack and Zendesk show,
  * read back from the simulators' control API. Returns the exit code: 0 when every step checked out.
  */
@@ -25,6 +57,7 @@ export async function runDemo(
   out: (line: string) => void,
   logger: Logger,
   locale: Locale = 'ja',
+  opts: { saveDir?: string } = {},
 ): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-demo-'));
   // The alert clock can be moved ahead (step 7 shows a recovery without waiting an hour).
@@ -38,13 +71,9 @@ export async function runDemo(
     locale,
   });
   const api = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${sandbox.simUrl}${route}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${route} → HTTP ${r.status}: ${await r.text()}`);
-    return (await r.json()) as T;
+    const r = await request(`${sandbox.simUrl}${route}`, method, body);
+    if (r.status < 200 || r.status > 299) throw new Error(`${method} ${route} → HTTP ${r.status}: ${r.text}`);
+    return JSON.parse(r.text) as T;
   };
   const messages = async (channel: string) =>
     (await api<{ messages: SimMessage[] }>('GET', `/_sim/slack/messages?channel=${channel}`)).messages;
@@ -61,17 +90,34 @@ export async function runDemo(
     }
     throw new Error(`timed out waiting for ${what}`);
   };
+  // A message as the terminal can show it: one line, Slack's date tokens as their (UTC) fallback text.
   const show = (m: SimMessage) =>
-    `    [${m.ts}${m.thread_ts && m.thread_ts !== m.ts ? ` in thread ${m.thread_ts}` : ''}] ${m.text.replace(/\n/g, ' ').slice(0, 160)}`;
+    `    [${m.ts}${m.thread_ts && m.thread_ts !== m.ts ? ` in thread ${m.thread_ts}` : ''}] ${m.text
+      .replace(/<!date\^[^|>]*\|([^>]*)>/g, '$1')
+      .replace(/\n/g, ' ')
+      .slice(0, 160)}`;
   const checks: Array<[string, boolean]> = [];
-  // Channel posts are in the workspace's language: what the demo looks for, in that language.
+  // --save DIR: what Slack showed, as JSON that `npm run render:slack` draws (and the chart as PNG).
+  const saveDir = opts.saveDir ? path.resolve(opts.saveDir) : undefined;
+  if (saveDir) mkdirSync(saveDir, { recursive: true });
+  const save = (name: string, content: unknown) => {
+    if (!saveDir) return;
+    const file = path.join(saveDir, name);
+    writeFileSync(file, Buffer.isBuffer(content) ? content : `${JSON.stringify(content, null, 2)}\n`);
+  };
+  // The narration and the channel posts are in the workspace's language (YORISOI_LOCALE): what the demo
+  // says and what it looks for in Slack, both from the catalog.
   const t = translator(locale);
   const prefixOf = (key: MessageKey) => t(key, { id: '\u0000', scope: '\u0000' }).split('\u0000')[0] ?? '';
-  out(`workspace language (YORISOI_LOCALE): ${locale}`);
+  out(t('demo.language', { locale }));
   try {
-    out(`yorisoi demo — simulators at ${sandbox.simUrl}/_sim/, yorisoi at ${sandbox.appUrl}`);
+    out(t('demo.title', { sim: sandbox.simUrl, app: sandbox.appUrl }));
     out(
-      `1. zendesk setup: webhook ${sandbox.setup.webhookId} → ${sandbox.setup.endpoint}, trigger ${sandbox.setup.triggerId}`,
+      t('demo.setup', {
+        webhook: sandbox.setup.webhookId,
+        endpoint: sandbox.setup.endpoint,
+        trigger: sandbox.setup.triggerId,
+      }),
     );
 
     const { ticket } = await api<{ ticket: { id: number; subject: string } }>(
@@ -85,50 +131,48 @@ export async function runDemo(
         tags: ['upload', 'android'],
       },
     );
-    out(
-      `2. customer hanako@example.com opened Zendesk ticket #${ticket.id} (brand photos); Zendesk fired the signed webhook`,
-    );
+    out(t('demo.ticket_opened', { id: ticket.id }));
     const root = await waitFor('the ticket thread in #support-photos', async () =>
       (await messages('C0PHOTOS')).find((m) => !m.thread_ts && m.text.includes(`#${ticket.id}`)),
     );
     const firstReply = await waitFor('the first message in the thread', async () =>
       (await messages('C0PHOTOS')).find((m) => m.thread_ts === root.ts && m.ts !== root.ts),
     );
-    out('   Slack #support-photos now shows:');
+    out(t('demo.slack_shows'));
     out(show(root));
     out(show(firstReply));
-    checks.push(['ticket thread created in the routed channel', true]);
+    checks.push([t('demo.check.thread'), true]);
 
     await api('POST', `/_sim/zendesk/tickets/${ticket.id}/customer-reply`, {
       body: '追記です。iPhoneでは問題なくアップロードできました。',
     });
-    out('3. the customer wrote a follow-up in Zendesk');
+    out(t('demo.follow_up'));
     const followUp = await waitFor('the follow-up in the same thread', async () =>
       (await messages('C0PHOTOS')).find((m) => m.thread_ts === root.ts && m.text.includes('iPhone')),
     );
     out(show(followUp));
-    checks.push(['follow-up landed in the same thread', followUp.thread_ts === root.ts]);
+    checks.push([t('demo.check.follow_up'), followUp.thread_ts === root.ts]);
 
     await api('PATCH', `/_sim/zendesk/tickets/${ticket.id}`, {
       status: 'pending',
       assignee_email: 'aiko@example.com',
       priority: 'high',
     });
-    out('4. an agent set the ticket to pending, priority high, assigned to Aiko Sato (in Zendesk)');
+    out(t('demo.status_changed'));
     const edited = await waitFor('the root message edited in place', async () =>
       (await messages('C0PHOTOS')).find(
-        (m) => m.ts === root.ts && m.text.includes('pending') && m.text.includes('Aiko'),
+        (m) => m.ts === root.ts && m.text.includes(t('status.pending')) && m.text.includes('Aiko'),
       ),
     );
     out(show(edited));
-    checks.push(['status change edited the root message', edited.ts === root.ts]);
+    checks.push([t('demo.check.root_edited'), edited.ts === root.ts]);
 
-    await runCareChartDemo({ api, waitFor, out, checks });
+    await runCareChartDemo({ api, waitFor, out, checks, t });
 
     const all = await messages('C0PHOTOS');
     const roots = all.filter((m) => !m.thread_ts || m.thread_ts === m.ts);
     checks.push([
-      'exactly one thread for the ticket',
+      t('demo.check.one_thread'),
       roots.filter((m) => m.text.includes(`#${ticket.id}`)).length === 1,
     ]);
 
@@ -139,7 +183,7 @@ export async function runDemo(
       command: '/voice',
       text: 'subscribe product:photos tag:upload',
     });
-    out('5. product (Sora) typed `/voice subscribe product:photos tag:upload` in #product-voice');
+    out(t('demo.voice_subscribe'));
     const voiced = await api<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', {
       subject: '動画がアップロードできない',
       body: '鈴木 一郎です。動画のアップロードが 99% で止まります。\n連絡先: ichiro.suzuki@example.jp / 090-1111-2222\n住所: 〒150-0041 東京都渋谷区神南1-2-3',
@@ -152,7 +196,7 @@ export async function runDemo(
         (m) => !m.thread_ts && m.text.startsWith(`${prefixOf('voice.message_text')}${voiced.ticket.id}`),
       ),
     );
-    out("   #product-voice shows the customer's words verbatim, personal data masked:");
+    out(t('demo.voice_shows'));
     const words = ((voice.blocks ?? []) as Array<{ type: string; text?: { text: string } }>)
       .filter((b) => b.type === 'section')
       .slice(1);
@@ -163,7 +207,7 @@ export async function runDemo(
       out(`     | ${line}`);
     const shown = JSON.stringify(voice);
     checks.push([
-      'voice posted verbatim with personal data masked',
+      t('demo.check.voice'),
       shown.includes('[email]') &&
         shown.includes('[phone]') &&
         shown.includes('[address]') &&
@@ -182,9 +226,7 @@ export async function runDemo(
       const n = (busy ? (weekend ? 2 : 4) : 1) + ((h * 7) % 3);
       await history.add('all', at, n);
     }
-    out(
-      '6. loaded 4 weeks of generated hourly ticket counts (history), then 14 customers wrote within minutes:',
-    );
+    out(t('demo.volume_history'));
     for (let i = 0; i < 14; i++) {
       await api('POST', '/_sim/zendesk/tickets', {
         subject: `ログインできません (${i + 1})`,
@@ -215,10 +257,9 @@ export async function runDemo(
     );
     const chartPath = path.resolve('yorisoi-demo-chart.png');
     writeFileSync(chartPath, Buffer.from(chart.content_base64 ?? '', 'base64'));
-    out(
-      `   chart ${chart.name} uploaded with files.uploadV2 into the alert's thread; saved a copy to ${chartPath}`,
-    );
-    checks.push(['one alert with a PNG chart', chart.content_base64?.startsWith('iVBORw0KGgo') === true]);
+    save('volume-chart.png', Buffer.from(chart.content_base64 ?? '', 'base64'));
+    out(t('demo.chart_saved', { name: chart.name, path: chartPath }));
+    checks.push([t('demo.check.alert'), chart.content_base64?.startsWith('iVBORw0KGgo') === true]);
 
     clockOffsetMs = 2 * hour;
     await sandbox.runtime.features.volume.check();
@@ -227,10 +268,10 @@ export async function runDemo(
         (m) => m.thread_ts === alert.ts && m.text.startsWith(prefixOf('volume.recovery')),
       ),
     );
-    out('7. two hours later (alert clock moved ahead) the episode closed:');
+    out(t('demo.recovery'));
     out(show(recovery));
     checks.push([
-      'exactly one alert and one recovery',
+      t('demo.check.recovery'),
       (await messages('C0ALERTS')).filter((m) => m.text.startsWith(prefixOf('volume.alert_text'))).length ===
         1,
     ]);
@@ -247,14 +288,25 @@ export async function runDemo(
       channel: 'C0PHOTOS',
       root,
       step: 8,
+      t,
       // The burst of step 6 is still being posted at Slack's ~1 message/s per channel.
       settle: () => sandbox.runtime.settle(),
+      save,
     });
-    out(`${next}. checks (read back from the simulators):`);
+    if (saveDir) {
+      // Each channel's messages, roots first as a channel shows them, and every root's thread after it.
+      for (const channel of ['C0PHOTOS', 'C0SUPPORT', 'C0VOICE', 'C0ALERTS']) {
+        const all = await messages(channel);
+        const rootsOnly = all.filter((m) => !m.thread_ts || m.thread_ts === m.ts);
+        save(`${channel}-roots.json`, { messages: rootsOnly });
+        save(`${channel}-all.json`, { messages: all });
+      }
+    }
+    out(t('demo.checks', { step: next }));
     for (const [name, ok] of checks) out(`   ${ok ? 'ok  ' : 'FAIL'} ${name}`);
     return checks.every(([, ok]) => ok) ? 0 : 1;
   } catch (error) {
-    out(`demo failed: ${(error as Error).message}`);
+    out(t('demo.failed', { message: (error as Error).message }));
     return 1;
   } finally {
     await sandbox.stop();

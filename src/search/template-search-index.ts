@@ -220,7 +220,11 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     if ((opts.limit ?? 3) <= 0) return [];
     const text = inquiryHead(stripCourtesy(message));
     const searchRanks = new Map(
-      this.rank(text, SEARCH_RANKS).ranked.map(({ entry }, i) => [entry.template.id, i + 1]),
+      // The suggester's weights and floor were calibrated on this signal with the message's words as typed.
+      this.rank(text, SEARCH_RANKS, undefined, { byContentRuns: false }).ranked.map(({ entry }, i) => [
+        entry.template.id,
+        i + 1,
+      ]),
     );
     return this.suggestionIndex().suggest(
       contentWords(text, this.morphemes, this.readings),
@@ -310,6 +314,36 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
   }
 
   /**
+   * The runs of content words of a query, word by word (spaces separate words): 「母子手帳の手続きを教えてください」
+   * → 母子手帳, 手続き. Particles, auxiliaries, symbols and light words (教える, ください) end a run; a word
+   * typed all in kana is kept whole (it is a word typed by its reading: いのしし, ほいくえん, which kuromoji
+   * would cut into scraps, particles included).
+   */
+  private contentRuns(query: string): string[] {
+    const runs: string[] = [];
+    for (const word of query.normalize('NFKC').split(/\s+/)) {
+      if (word === '') continue;
+      if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.test(word)) {
+        if (!isLightWord(word)) runs.push(word);
+        continue;
+      }
+      let run = '';
+      for (const m of this.morphemes.tokenize(word)) {
+        const base = m.basic_form && m.basic_form !== '*' ? m.basic_form : m.surface_form;
+        const light =
+          ['助詞', '助動詞', '記号'].includes(m.pos) || isLightWord(base) || isLightWord(m.surface_form);
+        if (!light) run += m.surface_form;
+        else if (run !== '') {
+          runs.push(run);
+          run = '';
+        }
+      }
+      if (run !== '') runs.push(run);
+    }
+    return runs;
+  }
+
+  /**
    * The tokens a snippet highlights: those of the query's content words (their spellings as written,
    * dictionary form, stem and reading), so particles and endings (です, ます, ください, 「さい」) never light up.
    */
@@ -318,27 +352,10 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     const read = new Set<string>();
     // The query without its particles, auxiliaries and light words (を, です, ます, ください, 教えて):
     // what is left, in runs, is what the agent is looking for.
-    for (const word of query.normalize('NFKC').split(/\s+/)) {
-      // A word typed all in kana is a word typed by its reading (いのしし, ほいくえん): kuromoji would
-      // cut it into scraps, particles included.
-      const kanaOnly = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u.test(word) && !isLightWord(word);
-      let run = '';
-      const flush = () => {
-        if (run === '') return;
-        const analysed = analyseText(run, this.readings);
-        forEachGram(analysed.surface, (g) => written.add(g));
-        forEachGram(analysed.reading, (g) => read.add(g));
-        run = '';
-      };
-      for (const m of kanaOnly ? [] : this.morphemes.tokenize(word)) {
-        const base = m.basic_form && m.basic_form !== '*' ? m.basic_form : m.surface_form;
-        const light =
-          ['助詞', '助動詞', '記号'].includes(m.pos) || isLightWord(base) || isLightWord(m.surface_form);
-        if (light) flush();
-        else run += m.surface_form;
-      }
-      if (kanaOnly) run = word;
-      flush();
+    for (const run of this.contentRuns(query)) {
+      const analysed = analyseText(run, this.readings);
+      forEachGram(analysed.surface, (g) => written.add(g));
+      forEachGram(analysed.reading, (g) => read.add(g));
     }
     // Content words' other spellings (dictionary form, kanji stem) as written; their readings only read.
     for (const word of contentWords(query, this.morphemes, this.readings)) {
@@ -357,13 +374,18 @@ class OramaTemplateSearchIndex implements TemplateSearchIndex {
     query: string,
     limit: number,
     filters?: TemplateSearchFilters,
+    opts: { byContentRuns: boolean } = { byContentRuns: true },
   ): { ranked: Array<{ entry: IndexedTemplate; score: number; evidence: number }>; tokens: string[] } {
-    const words = query
+    const typed = query
       .split(/\s+/)
       .filter((w) => w !== '')
       .map((w) => analyseText(w, this.readings));
-    const queryTokens = tokensOf(...words);
+    const queryTokens = tokensOf(...typed);
     if (queryTokens.length === 0 || limit <= 0) return { ranked: [], tokens: queryTokens };
+    // The words that must occur whole: the query's content runs (a sentence typed as the query counts by
+    // its content words, not as one long word no template holds), else the words as typed.
+    const runs = opts.byContentRuns ? this.contentRuns(query) : [];
+    const words = runs.length ? runs.map((r) => analyseText(r, this.readings)) : typed;
 
     const candidates = this.retrieve(queryTokens, CANDIDATES, filters);
     const weights = queryTokens.map((t) => idf(this.tokenStats.get(t)?.documents ?? 0, this.templates.size));

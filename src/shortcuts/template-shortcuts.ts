@@ -68,6 +68,7 @@ export function registerTemplateShortcuts(app: App, deps: AppDeps) {
     const view = buildTemplateBrowserModal(await catalog.browse(''), {
       canEdit: await editors.canEdit(s.data.user.id),
       ctx: {},
+      tr: await readerT(deps, s.data.user.id),
     });
     await client.views.open({ trigger_id: s.data.trigger_id, view });
   });
@@ -76,9 +77,10 @@ export function registerTemplateShortcuts(app: App, deps: AppDeps) {
     await ack();
     const s = globalShortcut.safeParse(shortcut);
     if (!s.success) return;
+    const tr = await readerT(deps, s.data.user.id);
     const view = (await editors.canEdit(s.data.user.id))
-      ? buildTemplateEditorModal({ ctx: {} })
-      : editorsOnly(editors);
+      ? buildTemplateEditorModal({ ctx: {}, tr })
+      : editorsOnly(editors, tr);
     await client.views.open({ trigger_id: s.data.trigger_id, view });
   });
 }

@@ -1,5 +1,6 @@
 import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
-import { describeIssues, templateInputSchema } from '../domain/templates/template.ts';
+import { templateInputSchema } from '../domain/templates/template.ts';
+import type { Translate } from '../i18n/index.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import { TemplateBlocks, ViewIds } from '../views/ids.ts';
 import {
@@ -36,44 +37,44 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
   const { catalog, editors } = templates;
   const logger = deps.logger.child({ component: 'template-views' });
 
-  const onSubmit = (callbackId: string, handle: (body: Submission, ack: Ack) => Promise<void>) => {
+  /** Every answer is the submitter's own screen: in their language (users.info, cached per user). */
+  const onSubmit = (
+    callbackId: string,
+    handle: (body: Submission, ack: Ack, tr: Translate) => Promise<void>,
+  ) => {
     app.view<ViewSubmitAction>(callbackId, async ({ ack, body }) => {
+      const tr = await readerT(deps, body.user.id);
       try {
-        await handle(body, ack);
+        await handle(body, ack, tr);
       } catch (error) {
         logger.error('template modal submission failed', { callbackId, error });
         await ack({
           response_action: 'errors',
-          errors: { [TemplateBlocks.title]: 'Saving failed; the details are in the server log.' },
+          errors: { [TemplateBlocks.title]: tr('tpl.err.save_failed') },
         }).catch(() => undefined);
       }
     });
   };
-  const refuse = (ack: Ack, block: string) =>
-    ack({ response_action: 'errors', errors: { [block]: 'Only template editors can change templates.' } });
+  const refuse = (ack: Ack, block: string, tr: Translate) =>
+    ack({ response_action: 'errors', errors: { [block]: tr('tpl.err.not_editor') } });
 
-  onSubmit(ViewIds.templateSearch, async (body, ack) => {
+  onSubmit(ViewIds.templateSearch, async (body, ack, tr) => {
     const query = readViewState(body.view.state).text(TemplateBlocks.query).replace(/\s+/g, ' ').trim();
     if (query === '')
       return ack({
         response_action: 'errors',
-        errors: { [TemplateBlocks.query]: 'Type some words to look for.' },
+        errors: { [TemplateBlocks.query]: tr('tpl.err.query_empty') },
       });
     const ctx = parseTemplateViewMetadata(body.view.private_metadata);
     const hits = await catalog.search(query, { limit: SEARCH_RESULTS });
     await ack({
       response_action: 'update',
-      view: buildTemplateSearchModal(
-        query,
-        hits,
-        { c: ctx.c, th: ctx.th },
-        await readerT(deps, body.user.id),
-      ),
+      view: buildTemplateSearchModal(query, hits, { c: ctx.c, th: ctx.th }, tr),
     });
   });
 
-  onSubmit(ViewIds.templateEditor, async (body, ack) => {
-    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.title);
+  onSubmit(ViewIds.templateEditor, async (body, ack, tr) => {
+    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.title, tr);
     const state = readViewState(body.view.state);
     const meta = parseTemplateViewMetadata(body.view.private_metadata);
     const parsed = templateInputSchema.safeParse({
@@ -87,7 +88,7 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
       const errors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const block = blockOfField[String(issue.path[0])] ?? TemplateBlocks.title;
-        errors[block] ??= issue.message;
+        errors[block] ??= issueText(issue, tr);
       }
       return ack({ response_action: 'errors', errors });
     }
@@ -98,7 +99,7 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
         return ack({
           response_action: 'errors',
           errors: {
-            [TemplateBlocks.body]: `This text is longer than ${SLACK_INPUT_MAX} characters: change it through an import.`,
+            [TemplateBlocks.body]: tr('tpl.err.body_too_long', { max: SLACK_INPUT_MAX }),
           },
         });
       }
@@ -110,19 +111,19 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
       case 'duplicates':
         return ack({
           response_action: 'errors',
-          errors: { [TemplateBlocks.body]: describeDuplicates(outcome.duplicates) },
+          errors: { [TemplateBlocks.body]: describeDuplicates(outcome.duplicates, tr) },
         });
       case 'conflict':
         return ack({
           response_action: 'errors',
           errors: {
-            [TemplateBlocks.title]: `Someone saved version ${outcome.template.version} meanwhile: close this and edit again.`,
+            [TemplateBlocks.title]: tr('tpl.err.conflict', { version: outcome.template.version }),
           },
         });
       case 'not_found':
         return ack({
           response_action: 'errors',
-          errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' },
+          errors: { [TemplateBlocks.title]: tr('tpl.err.deleted') },
         });
       case 'saved':
         logger.info('template saved', {
@@ -135,21 +136,22 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
           view: buildTemplateModal(outcome.template, {
             canEdit: true,
             ctx: { c: meta.c, th: meta.th },
-            note: `:white_check_mark: Saved as version ${outcome.template.version}.`,
+            note: tr('tpl.saved_note', { version: outcome.template.version }),
+            tr,
           }),
         });
     }
   });
 
-  onSubmit(ViewIds.templateMove, async (body, ack) => {
-    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.title);
+  onSubmit(ViewIds.templateMove, async (body, ack, tr) => {
+    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.title, tr);
     const state = readViewState(body.view.state);
     const meta = parseTemplateViewMetadata(body.view.private_metadata);
     const current = meta.id ? await catalog.get(meta.id) : null;
     if (!current || current.deletedAt)
       return ack({
         response_action: 'errors',
-        errors: { [TemplateBlocks.title]: 'This template was deleted meanwhile.' },
+        errors: { [TemplateBlocks.title]: tr('tpl.err.deleted') },
       });
     const parsed = templateInputSchema.safeParse({
       ...current,
@@ -159,7 +161,7 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
     if (!parsed.success)
       return ack({
         response_action: 'errors',
-        errors: { [TemplateBlocks.title]: describeIssues(parsed.error) },
+        errors: { [TemplateBlocks.title]: parsed.error.issues.map((i) => issueText(i, tr)).join(' ') },
       });
     // Moving or renaming is not a new text: no duplicate check.
     const outcome = await catalog.update(current.id, parsed.data, body.user.id, {
@@ -170,7 +172,7 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
       return ack({
         response_action: 'errors',
         errors: {
-          [TemplateBlocks.title]: 'Someone changed this template meanwhile: close this and try again.',
+          [TemplateBlocks.title]: tr('tpl.err.changed'),
         },
       });
     await ack({
@@ -178,12 +180,13 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
       view: buildTemplateModal(outcome.template, {
         canEdit: true,
         ctx: { c: meta.c, th: meta.th },
-        note: `:white_check_mark: Moved / renamed (version ${outcome.template.version}).`,
+        note: tr('tpl.moved_note', { version: outcome.template.version }),
+        tr,
       }),
     });
   });
 
-  onSubmit(ViewIds.templateHistory, async (body, ack) => {
+  onSubmit(ViewIds.templateHistory, async (body, ack, tr) => {
     const state = readViewState(body.view.state);
     const meta = parseTemplateViewMetadata(body.view.private_metadata);
     const t = meta.id ? await catalog.get(meta.id) : null;
@@ -192,7 +195,7 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
     const to = Number(state.selected(TemplateBlocks.to));
     const diff = await catalog.diff(t.id, from, to);
     if (!diff)
-      return ack({ response_action: 'errors', errors: { [TemplateBlocks.from]: 'Pick two versions.' } });
+      return ack({ response_action: 'errors', errors: { [TemplateBlocks.from]: tr('tpl.err.pick_two') } });
     await ack({
       response_action: 'update',
       view: buildTemplateHistoryModal(
@@ -200,12 +203,13 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
         await catalog.versions(t.id),
         { c: meta.c, th: meta.th },
         { from, to, lines: diff.lines },
+        tr,
       ),
     });
   });
 
-  onSubmit(ViewIds.templateFolderMove, async (body, ack) => {
-    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.folder);
+  onSubmit(ViewIds.templateFolderMove, async (body, ack, tr) => {
+    if (!(await editors.canEdit(body.user.id))) return refuse(ack, TemplateBlocks.folder, tr);
     const meta = parseTemplateViewMetadata(body.view.private_metadata);
     const target = templateInputSchema.shape.path.safeParse(
       readViewState(body.view.state).text(TemplateBlocks.folder),
@@ -213,12 +217,12 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
     if (!meta.folder || !target.success || target.data === '')
       return ack({
         response_action: 'errors',
-        errors: { [TemplateBlocks.folder]: 'Give the new folder path, e.g. 製品A/アカウント.' },
+        errors: { [TemplateBlocks.folder]: tr('tpl.err.folder_path') },
       });
     if (target.data === meta.folder || target.data.startsWith(`${meta.folder}/`)) {
       return ack({
         response_action: 'errors',
-        errors: { [TemplateBlocks.folder]: 'A folder cannot move into itself.' },
+        errors: { [TemplateBlocks.folder]: tr('tpl.err.folder_into_itself') },
       });
     }
     await catalog.moveFolder(meta.folder, target.data, body.user.id);
@@ -227,7 +231,24 @@ export function registerTemplateViews(app: App, deps: AppDeps) {
       view: buildTemplateBrowserModal(await catalog.browse(target.data), {
         canEdit: true,
         ctx: { c: meta.c, th: meta.th },
+        tr,
       }),
     });
   });
 }
+
+/** A field problem in the submitter's words: empty, too long, too many tags (else zod's own message). */
+function issueText(issue: ZodIssueLike, tr: Translate): string {
+  if (issue.code === 'too_small') return tr('tpl.err.empty');
+  if (issue.code === 'too_big' && issue.path[0] === 'tags' && issue.origin === 'array')
+    return tr('tpl.err.too_many_tags', { max: Number(issue.maximum) });
+  if (issue.code === 'too_big') return tr('tpl.err.too_long_field', { max: Number(issue.maximum) });
+  return issue.message;
+}
+type ZodIssueLike = {
+  code: string;
+  message: string;
+  path: PropertyKey[];
+  origin?: string;
+  maximum?: number | bigint;
+};

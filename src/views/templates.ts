@@ -36,7 +36,7 @@ import {
   textInput,
 } from './block-kit.ts';
 import { ActionIds, TemplateBlocks, ViewIds } from './ids.ts';
-import { escapeMrkdwn, splitText, truncate } from './mrkdwn.ts';
+import { escapeMrkdwn, slackDate, splitText, truncate } from './mrkdwn.ts';
 import { templateFiguresBlocks } from './template-figures.ts';
 
 // All Block Kit of reply templates. Limits are kept by construction: at most SEARCH_RESULTS results
@@ -90,8 +90,11 @@ const button = (
     ...(style ? { style } : {}),
     ...(confirm ? { confirm } : {}),
   });
-const folderLabel = (path: string) => (path === '' ? 'All templates' : path);
 const defaultT = translator('ja');
+const folderLabel = (path: string, tr: Translate = defaultT) =>
+  path === '' ? tr('tplsearch.all_templates') : path;
+/** A version's date in the reader's own time zone (Slack's date token), where mrkdwn is allowed. */
+const versionDate = (at: Date) => slackDate(at, '{date_num} {time}');
 const metadata = (m: TemplateViewMetadata) => JSON.stringify(m);
 
 /** A search snippet with its `*match*` marks kept and everything else shown as written. */
@@ -210,49 +213,54 @@ export function buildTemplateModal(
     note?: string;
     /** Uses, reopen rate and satisfaction (src/views/template-figures.ts); absent = not shown. */
     figures?: { value: TemplateFiguresView | null; t: Translate };
+    tr?: Translate;
   },
 ): ModalView {
+  const tr = opts.tr ?? defaultT;
   const value = { id: t.id, ...opts.ctx };
+  const author = t.author
+    ? ` · ${t.author.startsWith('U') ? `<@${escapeMrkdwn(t.author)}>` : escapeMrkdwn(t.author)}`
+    : '';
   const details = [
-    `:file_folder: ${escapeMrkdwn(folderLabel(t.path))}`,
+    `:file_folder: ${escapeMrkdwn(folderLabel(t.path, tr))}`,
     t.tags.length ? `:label: ${escapeMrkdwn(t.tags.join(', '))}` : '',
-    t.product ? `product ${escapeMrkdwn(t.product)}` : '',
-    `v${t.version} · ${t.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${t.author ? ` · ${escapeMrkdwn(t.author.startsWith('U') ? `<@${t.author}>` : t.author)}` : ''}`,
+    t.product ? escapeMrkdwn(tr('tpl.product', { product: t.product })) : '',
+    `${tr('tpl.version', { version: t.version })} · ${versionDate(t.updatedAt)}${author}`,
     `id \`${escapeMrkdwn(t.id)}\``,
   ].filter(Boolean);
   const buttons: ActionsBlockElement[] = t.deletedAt
     ? []
-    : [button(ActionIds.templateCopyIntoDraft, 'Copy into draft', value, 'primary')];
-  buttons.push(button(ActionIds.templateHistory, 'History', value));
+    : [button(ActionIds.templateCopyIntoDraft, tr('tplsearch.copy'), value, 'primary')];
+  buttons.push(button(ActionIds.templateHistory, tr('tpl.history'), value));
   if (opts.canEdit && !t.deletedAt) {
     buttons.push(
-      button(ActionIds.templateEdit, 'Edit', value),
-      button(ActionIds.templateMove, 'Move / rename', value),
+      button(ActionIds.templateEdit, tr('tpl.edit'), value),
+      button(ActionIds.templateMove, tr('tpl.move'), value),
       button(
         ActionIds.templateDelete,
-        'Delete',
+        tr('tpl.delete'),
         value,
         'danger',
         confirmDialog({
-          title: 'Delete this template?',
-          text: `"${truncate(t.title, 200)}" disappears from search and the folders; its history is kept and it can be restored.`,
-          confirm: 'Delete',
-          deny: 'Keep',
+          title: tr('tpl.delete_confirm_title'),
+          text: tr('tpl.delete_confirm_text', { title: truncate(t.title, 200) }),
+          confirm: tr('tpl.delete'),
+          deny: tr('tpl.keep'),
           style: 'danger',
         }),
       ),
     );
   }
   if (opts.canEdit && t.deletedAt)
-    buttons.push(button(ActionIds.templateRestore, 'Restore', value, 'primary'));
+    buttons.push(button(ActionIds.templateRestore, tr('tpl.restore'), value, 'primary'));
   return modal({
     callbackId: ViewIds.templateShow,
     privateMetadata: metadata({ ...opts.ctx, id: t.id }),
-    title: plain('Template', 24),
-    close: plain('Close', 24),
+    title: plain(tr('tpl.modal_title'), 24),
+    close: plain(tr('tpl.close'), 24),
     blocks: [
       ...(opts.note ? [mrkdwnSection(opts.note)] : []),
-      ...(t.deletedAt ? [mrkdwnSection(':wastebasket: *This template is deleted.*')] : []),
+      ...(t.deletedAt ? [mrkdwnSection(tr('tpl.deleted_banner'))] : []),
       header(plain(t.title, 150)),
       context(details.join('  ·  ')),
       divider(),
@@ -268,8 +276,10 @@ export function buildTemplateEditorModal(opts: {
   template?: Template;
   folder?: string;
   ctx: TemplateContext;
+  tr?: Translate;
 }): ModalView {
   const t = opts.template;
+  const tr = opts.tr ?? defaultT;
   const tooLong = t !== undefined && t.body.length > SLACK_INPUT_MAX;
   const input = (
     blockId: string,
@@ -287,32 +297,37 @@ export function buildTemplateEditorModal(opts: {
   return modal({
     callbackId: ViewIds.templateEditor,
     privateMetadata: metadata({ ...opts.ctx, id: t?.id, v: t?.version, folder: opts.folder }),
-    title: plain(t ? 'Edit template' : 'New template', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(tr(t ? 'tpl.editor_edit' : 'tpl.editor_new'), 24),
+    submit: plain(tr('tpl.save'), 24),
+    close: plain(tr('tpl.cancel'), 24),
     blocks: [
-      ...(tooLong
-        ? [
-            mrkdwnSection(
-              `:warning: This body is longer than Slack lets a field hold (${SLACK_INPUT_MAX} characters): edit it through \`yorisoi templates import\`.`,
-            ),
-          ]
-        : []),
-      input(TemplateBlocks.title, 'Title', text(t?.title, TEMPLATE_LIMITS.title)),
+      ...(tooLong ? [mrkdwnSection(tr('tpl.too_long', { max: SLACK_INPUT_MAX }))] : []),
+      input(TemplateBlocks.title, tr('tpl.field_title'), text(t?.title, TEMPLATE_LIMITS.title)),
       input(
         TemplateBlocks.folder,
-        'Folder',
+        tr('tpl.field_folder'),
         text(t?.path ?? opts.folder, TEMPLATE_LIMITS.path),
         true,
-        'Folders are separated by /, e.g. 製品A/アカウント/復旧',
+        tr('tpl.field_folder_hint'),
       ),
-      input(TemplateBlocks.body, 'Text', text(t?.body, SLACK_INPUT_MAX, true)),
-      input(TemplateBlocks.tags, 'Tags', text(t?.tags.join(', '), 1000), true, 'Separated by commas'),
-      input(TemplateBlocks.product, 'Product', text(t?.product ?? undefined, TEMPLATE_LIMITS.product), true),
+      input(TemplateBlocks.body, tr('tpl.field_body'), text(t?.body, SLACK_INPUT_MAX, true)),
+      input(
+        TemplateBlocks.tags,
+        tr('tpl.field_tags'),
+        text(t?.tags.join(', '), 1000),
+        true,
+        tr('tpl.field_tags_hint'),
+      ),
+      input(
+        TemplateBlocks.product,
+        tr('tpl.field_product'),
+        text(t?.product ?? undefined, TEMPLATE_LIMITS.product),
+        true,
+      ),
       input(
         TemplateBlocks.force,
-        'Near-duplicates',
-        checkboxes('value', [option('Save even if it looks like an existing template', 'force')]),
+        tr('tpl.field_force'),
+        checkboxes('value', [option(tr('tpl.force_option'), 'force')]),
         true,
       ),
     ],
@@ -320,38 +335,39 @@ export function buildTemplateEditorModal(opts: {
 }
 
 /** The text of the "looks like …" error shown on the body field. */
-export function describeDuplicates(duplicates: DuplicateMatch[]): string {
+export function describeDuplicates(duplicates: DuplicateMatch[], tr: Translate = defaultT): string {
   const named = duplicates
     .slice(0, 2)
     .map(
       (d) =>
-        `「${truncate(d.title, 40)}」(${truncate(folderLabel(d.path), 40)}, ${Math.round(d.similarity * 100)}%)`,
+        `「${truncate(d.title, 40)}」(${truncate(folderLabel(d.path, tr), 40)}, ${Math.round(d.similarity * 100)}%)`,
     )
     .join(', ');
-  const more = duplicates.length > 2 ? ` and ${duplicates.length - 2} more` : '';
-  return truncate(
-    `This looks like ${named}${more}, differing only in spelling. Edit that one instead, or tick "Save even if…".`,
-    300,
-  );
+  const more = duplicates.length > 2 ? tr('tpl.duplicates_more', { count: duplicates.length - 2 }) : '';
+  return truncate(tr('tpl.duplicates', { named, more }), 300);
 }
 
-export function buildTemplateMoveModal(t: Template, ctx: TemplateContext): ModalView {
+export function buildTemplateMoveModal(
+  t: Template,
+  ctx: TemplateContext,
+  tr: Translate = defaultT,
+): ModalView {
   return modal({
     callbackId: ViewIds.templateMove,
     privateMetadata: metadata({ ...ctx, id: t.id, v: t.version }),
-    title: plain('Move / rename', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(tr('tpl.move'), 24),
+    submit: plain(tr('tpl.save'), 24),
+    close: plain(tr('tpl.cancel'), 24),
     blocks: [
       inputBlock(
         TemplateBlocks.folder,
-        plain('Folder'),
+        plain(tr('tpl.field_folder')),
         textInput('value', { maxLength: TEMPLATE_LIMITS.path, initial: t.path }),
         { optional: true },
       ),
       inputBlock(
         TemplateBlocks.title,
-        plain('Title'),
+        plain(tr('tpl.field_title')),
         textInput('value', {
           maxLength: TEMPLATE_LIMITS.title,
           initial: truncate(t.title, TEMPLATE_LIMITS.title),
@@ -367,13 +383,13 @@ export function buildTemplateHistoryModal(
   versions: TemplateVersion[],
   ctx: TemplateContext,
   diff?: { from: number; to: number; lines: string[] },
+  tr: Translate = defaultT,
 ): ModalView {
   const newest = versions.slice(-100).reverse();
-  const versionOption = (v: TemplateVersion) =>
-    option(
-      `v${v.version} · ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}`,
-      String(v.version),
-    );
+  const change = (v: TemplateVersion) => tr(`tpl.change.${v.change}`);
+  // The pickers are plain text (no date tokens): number and change only; the list above gives each
+  // version's time in the reader's own time zone, so one screen never shows two clocks.
+  const versionOption = (v: TemplateVersion) => option(`v${v.version} · ${change(v)}`, String(v.version));
   const select = (blockId: string, label: string, initial: TemplateVersion | undefined) =>
     inputBlock(
       blockId,
@@ -384,13 +400,15 @@ export function buildTemplateHistoryModal(
     .slice(0, 15)
     .map(
       (v) =>
-        `*v${v.version}* ${v.change} · ${v.createdAt.toISOString().slice(0, 16).replace('T', ' ')}${v.author ? ` · ${escapeMrkdwn(v.author.startsWith('U') ? `<@${v.author}>` : v.author)}` : ''}`,
+        `*v${v.version}* ${change(v)} · ${versionDate(v.createdAt)}${v.author ? ` · ${v.author.startsWith('U') ? `<@${escapeMrkdwn(v.author)}>` : escapeMrkdwn(v.author)}` : ''}`,
     )
     .join('\n');
   const diffBlocks: KnownBlock[] = [];
   if (diff) {
     diffBlocks.push(
-      mrkdwnSection(`*v${diff.from} → v${diff.to}*${diff.lines.length === 0 ? '  no differences' : ''}`),
+      mrkdwnSection(
+        `*v${diff.from} → v${diff.to}*${diff.lines.length === 0 ? `  ${tr('tpl.no_differences')}` : ''}`,
+      ),
     );
     const pieces = splitText(diff.lines.join('\n'), 2800).slice(0, 10);
     for (const p of diff.lines.length ? pieces : [])
@@ -400,18 +418,18 @@ export function buildTemplateHistoryModal(
   return modal({
     callbackId: ViewIds.templateHistory,
     privateMetadata: metadata({ ...ctx, id: t.id }),
-    title: plain('History', 24),
+    title: plain(tr('tpl.history_title'), 24),
     // Comparing needs two versions; without the pickers there is nothing to submit.
-    ...(versions.length >= 2 ? { submit: plain('Compare', 24) } : {}),
-    close: plain('Close', 24),
+    ...(versions.length >= 2 ? { submit: plain(tr('tpl.compare'), 24) } : {}),
+    close: plain(tr('tpl.close'), 24),
     blocks: [
       header(plain(t.title, 150)),
-      mrkdwnSection(list || '_no versions_'),
+      mrkdwnSection(list || tr('tpl.no_versions')),
       ...(versions.length < 2
-        ? [mrkdwnSection('_Only one version so far._')]
+        ? [mrkdwnSection(tr('tpl.one_version'))]
         : [
-            select(TemplateBlocks.from, 'From version', byNumber(diff?.from) ?? newest[1]),
-            select(TemplateBlocks.to, 'To version', byNumber(diff?.to) ?? newest[0]),
+            select(TemplateBlocks.from, tr('tpl.from_version'), byNumber(diff?.from) ?? newest[1]),
+            select(TemplateBlocks.to, tr('tpl.to_version'), byNumber(diff?.to) ?? newest[0]),
           ]),
       ...diffBlocks,
     ],
@@ -421,8 +439,9 @@ export function buildTemplateHistoryModal(
 /** A folder of the tree: its subfolders and templates, a page at a time. */
 export function buildTemplateBrowserModal(
   listing: FolderListing,
-  opts: { canEdit: boolean; ctx: TemplateContext; page?: number },
+  opts: { canEdit: boolean; ctx: TemplateContext; page?: number; tr?: Translate },
 ): ModalView {
+  const tr = opts.tr ?? defaultT;
   const page = opts.page ?? 0;
   const items = [
     ...listing.subfolders.map((f) => ({ kind: 'folder' as const, f })),
@@ -435,36 +454,37 @@ export function buildTemplateBrowserModal(
     nav.push(
       button(
         ActionIds.templateOpenFolder,
-        `⬆ ${truncate(folderLabel(parentOf(listing.folder)), 60)}`,
+        `⬆ ${truncate(folderLabel(parentOf(listing.folder), tr), 60)}`,
         at(parentOf(listing.folder)),
       ),
     );
-  if (page > 0) nav.push(button(ActionIds.templateOpenFolder, '◀ Previous', at(listing.folder, page - 1)));
+  if (page > 0)
+    nav.push(button(ActionIds.templateOpenFolder, tr('tpl.previous'), at(listing.folder, page - 1)));
   if ((page + 1) * BROWSER_PAGE < items.length)
-    nav.push(button(ActionIds.templateOpenFolder, 'Next ▶', at(listing.folder, page + 1)));
+    nav.push(button(ActionIds.templateOpenFolder, tr('tpl.next'), at(listing.folder, page + 1)));
   const edit: ActionsBlockElement[] = [];
   if (opts.canEdit) {
     edit.push(
       button(
         ActionIds.templateNew,
-        'New template here',
+        tr('tpl.new_here'),
         { folder: listing.folder, page: 0, ...opts.ctx },
         'primary',
       ),
     );
     if (listing.folder !== '') {
       edit.push(
-        button(ActionIds.templateFolderMove, 'Move / rename folder', at(listing.folder)),
+        button(ActionIds.templateFolderMove, tr('tpl.folder_move'), at(listing.folder)),
         button(
           ActionIds.templateFolderDelete,
-          'Delete folder',
+          tr('tpl.folder_delete'),
           at(listing.folder),
           'danger',
           confirmDialog({
-            title: 'Delete this folder?',
-            text: `Every template in "${truncate(listing.folder, 150)}" and below is deleted (history kept, each can be restored).`,
-            confirm: 'Delete',
-            deny: 'Keep',
+            title: tr('tpl.folder_delete_confirm_title'),
+            text: tr('tpl.folder_delete_confirm_text', { folder: truncate(listing.folder, 150) }),
+            confirm: tr('tpl.delete'),
+            deny: tr('tpl.keep'),
             style: 'danger',
           }),
         ),
@@ -474,24 +494,24 @@ export function buildTemplateBrowserModal(
   return modal({
     callbackId: ViewIds.templateBrowser,
     privateMetadata: metadata({ ...opts.ctx, folder: listing.folder }),
-    title: plain('Templates', 24),
-    close: plain('Close', 24),
+    title: plain(tr('tpl.browser_title'), 24),
+    close: plain(tr('tpl.close'), 24),
     blocks: [
       mrkdwnSection(
-        `:open_file_folder: *${escapeMrkdwn(folderLabel(listing.folder))}*${items.length > BROWSER_PAGE ? `  (page ${page + 1} of ${Math.ceil(items.length / BROWSER_PAGE)})` : ''}`,
+        `:open_file_folder: *${escapeMrkdwn(folderLabel(listing.folder, tr))}*${items.length > BROWSER_PAGE ? `  ${tr('tpl.page', { page: page + 1, pages: Math.ceil(items.length / BROWSER_PAGE) })}` : ''}`,
       ),
       ...(nav.length ? [actions(nav, 'tpl_nav')] : []),
       divider(),
-      ...(pageItems.length === 0 ? [mrkdwnSection('_This folder is empty._')] : []),
+      ...(pageItems.length === 0 ? [mrkdwnSection(tr('tpl.empty_folder'))] : []),
       ...pageItems.map((item) =>
         item.kind === 'folder'
           ? mrkdwnSection(
               `:file_folder: *${escapeMrkdwn(truncate(item.f.name, 200))}*  (${item.f.count})`,
-              button(ActionIds.templateOpenFolder, 'Open', at(item.f.path)),
+              button(ActionIds.templateOpenFolder, tr('tpl.open'), at(item.f.path)),
             )
           : mrkdwnSection(
               `:page_facing_up: ${escapeMrkdwn(truncate(item.t.title, 300))}`,
-              button(ActionIds.templateShow, 'Show', { id: item.t.id, ...opts.ctx }),
+              button(ActionIds.templateShow, tr('tplsearch.show'), { id: item.t.id, ...opts.ctx }),
             ),
       ),
       ...(edit.length ? [divider(), actions(edit, 'tpl_edit')] : []),
@@ -499,18 +519,22 @@ export function buildTemplateBrowserModal(
   });
 }
 
-export function buildFolderMoveModal(folder: string, ctx: TemplateContext): ModalView {
+export function buildFolderMoveModal(
+  folder: string,
+  ctx: TemplateContext,
+  tr: Translate = defaultT,
+): ModalView {
   return modal({
     callbackId: ViewIds.templateFolderMove,
     privateMetadata: metadata({ ...ctx, folder }),
-    title: plain('Move / rename folder', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(tr('tpl.folder_move'), 24),
+    submit: plain(tr('tpl.save'), 24),
+    close: plain(tr('tpl.cancel'), 24),
     blocks: [
-      mrkdwnSection(`Every template in *${escapeMrkdwn(folder)}* and below moves with it.`),
+      mrkdwnSection(tr('tpl.folder_move_text', { folder: escapeMrkdwn(folder) })),
       inputBlock(
         TemplateBlocks.folder,
-        plain('New folder path'),
+        plain(tr('tpl.folder_new_path')),
         textInput('value', { maxLength: TEMPLATE_LIMITS.path, initial: folder }),
       ),
     ],
@@ -518,23 +542,24 @@ export function buildFolderMoveModal(folder: string, ctx: TemplateContext): Moda
 }
 
 /** A modal that only says something (not allowed, not found). */
-export function buildTemplateNoticeModal(title: string, message: string): ModalView {
+export function buildTemplateNoticeModal(
+  title: string,
+  message: string,
+  tr: Translate = defaultT,
+): ModalView {
   return modal({
     callbackId: ViewIds.templateNotice,
     title: plain(title, 24),
-    close: plain('Close', 24),
+    close: plain(tr('tpl.close'), 24),
     blocks: [mrkdwnSection(escapeMrkdwn(message))],
   });
 }
 
 /** "Copy into draft" without the drafting feature: the text, verbatim, visible only to the agent, in the thread. */
-export function buildTemplateCopyMessage(t: Template): SlackMessage {
+export function buildTemplateCopyMessage(t: Template, tr: Translate = defaultT): SlackMessage {
   return {
     text: t.body.slice(0, 3000),
-    blocks: [
-      context(`:clipboard: Template *${escapeMrkdwn(t.title)}* — copy the text below into your reply.`),
-      ...bodySections(t.body),
-    ],
+    blocks: [context(tr('tpl.copy_text', { title: escapeMrkdwn(t.title) })), ...bodySections(t.body)],
   };
 }
 

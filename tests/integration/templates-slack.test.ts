@@ -107,9 +107,8 @@ describe('/template', () => {
     expect(actionIds(none!.blocks)).toEqual([ActionIds.templateBrowse]);
   });
 
-  // TODO(feat/drafting): the snippet block is not blocks[1] here; the unit test in
-  // tests/unit/search/template-search-index.test.ts holds the same assertion and passes.
-  it.skip('highlights only the content words of the query, never particles or polite endings', async () => {
+  // A sentence typed as the query counts by its content words (母子手帳, 手続き), not as one long word.
+  it('highlights only the content words of the query, never particles or polite endings', async () => {
     const r = (await command('U0AGENT1', '母子手帳の手続きを教えてください')).responses[0]?.body;
     const snippet = r!.blocks[1]?.text?.text ?? '';
     const marked = [...snippet.matchAll(/\u200b\*([^*]+)\*\u200b/g)].map((m) => m[1]);
@@ -236,6 +235,8 @@ describe('browsing and editing', () => {
       wait_ms: 2000,
     });
     const top = await topView('U0AGENT1', 'template_browser');
+    expect(top.view.title.text).toBe('テンプレート'); // Aiko reads Japanese
+    expect(allText(top.view.blocks)).toContain('すべてのテンプレート');
     expect(allText(top.view.blocks)).toContain('子育てFAQ');
     expect(actionIds(top.view.blocks)).not.toContain(ActionIds.templateNew); // agents do not edit
     await s.api('POST', '/_sim/slack/actions', {
@@ -249,6 +250,7 @@ describe('browsing and editing', () => {
       return allText(v.view.blocks).includes('健康・医療') ? v : undefined;
     });
     expect(folder.view.blocks.length).toBeLessThanOrEqual(100);
+    expect(allText(folder.view.blocks)).toContain('"開く"');
     await closeAll('U0AGENT1');
   });
 
@@ -259,9 +261,18 @@ describe('browsing and editing', () => {
       wait_ms: 2000,
     });
     const refused = await topView('U0AGENT2', 'template_notice');
-    expect(refused.view.title.text).toBe('Editors only');
+    expect(refused.view.title.text).toBe('Editors only'); // Kenji reads English
     expect(allText(refused.view.blocks)).toContain('Only template editors');
     await closeAll('U0AGENT2');
+    await s.api('POST', '/_sim/slack/shortcuts', {
+      user: 'U0AGENT1',
+      callback_id: ShortcutIds.newTemplate,
+      wait_ms: 2000,
+    });
+    const refusedJa = await topView('U0AGENT1', 'template_notice');
+    expect(refusedJa.view.title.text).toBe('編集者のみ'); // Aiko reads Japanese
+    expect(allText(refusedJa.view.blocks)).toContain('テンプレート編集者だけ');
+    await closeAll('U0AGENT1');
 
     await s.api('POST', '/_sim/slack/shortcuts', {
       user: 'U0LEAD',
@@ -269,6 +280,9 @@ describe('browsing and editing', () => {
       wait_ms: 2000,
     });
     const editor = await topView('U0LEAD', 'template_editor');
+    expect(editor.view.title.text).toBe('新しいテンプレート'); // the lead reads Japanese
+    expect(allText(editor.view.blocks)).toContain('既存のテンプレートと似ていても保存する');
+    expect(allText(editor.view.blocks)).not.toMatch(/Title|Folder|Near-duplicates/);
     const original = sampleTemplates.find((t) => t.id === 'kfaq-0212')!;
     const values = {
       [TemplateBlocks.title]: '保育園の空き状況は分かりますか?',
@@ -285,7 +299,7 @@ describe('browsing and editing', () => {
     expect(blocked.body.applied).toBe('errors');
     const errors = (await topView('U0LEAD', 'template_editor')).errors;
     expect(errors?.[TemplateBlocks.body]).toMatch(
-      /^This looks like 「保育園の空き状況は分かりますか？」\(子育てFAQ\/保育\/保育園の入園申込, \d+%\), differing only in spelling/,
+      /^「保育園の空き状況は分かりますか？」\(子育てFAQ\/保育\/保育園の入園申込, \d+%\)と表記が違うだけのようです/,
     );
 
     const forced = await s.api<{ applied: string }>('POST', `/_sim/slack/views/${editor.id}/submit`, {
@@ -294,7 +308,8 @@ describe('browsing and editing', () => {
     });
     expect(forced.body.applied).toBe('update');
     const saved = await topView('U0LEAD', 'template_show_view');
-    expect(allText(saved.view.blocks)).toContain('Saved as version 1');
+    expect(allText(saved.view.blocks)).toContain('バージョン 1 として保存しました');
+    expect(saved.view.title.text).toBe('テンプレート');
     expect(actionIds(saved.view.blocks)).toEqual(
       expect.arrayContaining([ActionIds.templateEdit, ActionIds.templateMove, ActionIds.templateDelete]),
     );
@@ -318,7 +333,7 @@ describe('browsing and editing', () => {
     });
     expect(edited.body.applied).toBe('update');
     const v2 = await topView('U0LEAD', 'template_show_view');
-    expect(allText(v2.view.blocks)).toContain('Saved as version 2');
+    expect(allText(v2.view.blocks)).toContain('バージョン 2 として保存しました');
 
     // history: compare v1 → v2
     await s.api('POST', '/_sim/slack/actions', {
@@ -327,6 +342,9 @@ describe('browsing and editing', () => {
       action_id: ActionIds.templateHistory,
     });
     const history = await topView('U0LEAD', 'template_history_view');
+    expect(history.view.title.text).toBe('履歴');
+    expect(allText(history.view.blocks)).toContain('*v2* 編集');
+    expect(allText(history.view.blocks)).toContain('比較元のバージョン');
     const compared = await s.api<{ applied: string }>('POST', `/_sim/slack/views/${history.id}/submit`, {
       user: 'U0LEAD',
       values: { [TemplateBlocks.from]: '1', [TemplateBlocks.to]: '2' },

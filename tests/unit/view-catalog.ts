@@ -653,6 +653,18 @@ export function viewCatalog(): CatalogEntry[] {
   );
   list.push(v('folder move', buildFolderMoveModal('請求/返金', ctx)));
   list.push(v('template notice', buildTemplateNoticeModal('Not allowed', 'Only editors <x> may edit.')));
+  // the same template screens in English (Kenji reads en-US): longer labels, same limits
+  const en = translator('en');
+  list.push(v('template, en', buildTemplateModal(template(), { canEdit: true, ctx, tr: en })));
+  list.push(v('template editor, en', buildTemplateEditorModal({ template: template(), ctx, tr: en })));
+  list.push(
+    v('template history, en', buildTemplateHistoryModal(template(), templateVersions, ctx, undefined, en)),
+  );
+  list.push(
+    v('template browser, en', buildTemplateBrowserModal(listing('請求', 45), { canEdit: true, ctx, tr: en })),
+  );
+  list.push(v('folder move, en', buildFolderMoveModal('請求/返金', ctx, en)));
+  list.push(m('template copy, en', buildTemplateCopyMessage(template(), en)));
 
   // voice
   const voice = {
