@@ -121,7 +121,7 @@ export function buildTicketRootMessage(
     `:bust_in_silhouette: ${requester}`,
     t.requester.organizationName ? `:office: ${escapeMrkdwn(t.requester.organizationName)}` : null,
     care
-      ? `${care.priorTickets === 0 ? tr('root.prior_none') : tr('root.prior_some', { count: care.priorTickets })}${chart ? ` · ${tr('root.care_chart', { version: chart.version })}` : ''}`
+      ? `${care.priorTickets === 0 ? tr('root.prior_none') : care.priorTickets === 1 ? tr('root.prior_one') : tr('root.prior_some', { count: care.priorTickets })}${chart ? ` · ${tr('root.care_chart', { version: chart.version })}` : ''}`
       : null,
     t.priority && t.priority !== 'urgent' && t.priority !== 'high'
       ? escapeMrkdwn(tr(`priority.${t.priority}` as MessageKey) || t.priority)

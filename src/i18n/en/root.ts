@@ -15,6 +15,7 @@ export const root: Record<keyof typeof ja, string> = {
   'root.requester': '{{requester}}',
   'root.organization': '{{name}}',
   'root.prior_none': ':new: First ticket from this customer',
+  'root.prior_one': ':repeat: 1 prior ticket',
   'root.prior_some': ':repeat: {{count}} prior tickets',
   'root.care_chart': 'care chart v{{version}}',
   'root.care_details': '*Care chart* {{details}}',

@@ -72,7 +72,7 @@ export const drafting = {
   'preview.internal': '社内メモ（チームのみ）',
   'preview.status': 'チケットのステータス',
   'preview.keep_status': '今のステータスのまま',
-  'preview.set_status': '{{status}} にする',
+  'preview.set_status': '{{status}}にする',
   'preview.send_later': 'あとで送る',
   'preview.reply_header': '返信',
   'preview.more_parts': '…ほか {{n}} 分割',

@@ -13,6 +13,7 @@ export const root = {
   'root.requester': '{{requester}}',
   'root.organization': '{{name}}',
   'root.prior_none': ':new: はじめてのお問い合わせ',
+  'root.prior_one': ':repeat: 過去のチケット 1件',
   'root.prior_some': ':repeat: 過去のチケット {{count}}件',
   'root.care_chart': 'カルテ v{{version}}',
   'root.care_details': '*カルテ* {{details}}',
