@@ -134,6 +134,10 @@ const envSchema = z.object({
   ),
   /** Slack user ids (U…) and user group ids (S…), comma or space separated: who may change templates in Slack. */
   YORISOI_TEMPLATE_EDITORS: optionalText,
+  /** This instance's name in leases (default `<hostname>:<PORT>`, stable across restarts of one slot). */
+  YORISOI_INSTANCE_ID: optionalText,
+  /** How long an instance's claim on work (an outbox row, a reply, a job) holds unless renewed. */
+  YORISOI_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -195,6 +199,9 @@ export interface Config {
   slackPostsPerSecond: number;
   slackBurst: number;
   undoSeconds: number;
+  /** YORISOI_INSTANCE_ID as given (see leases). */
+  instanceId?: string;
+  leaseSeconds: number;
   supportGroup: string | undefined;
   templateEditors: string[];
   /** Where the service's own user id lives in Zendesk (care charts, `/karte <service id>`). */
@@ -336,5 +343,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       firstResponseMinutes: e.YORISOI_TARGET_FIRST_RESPONSE_MINUTES ?? null,
       nextResponseMinutes: e.YORISOI_TARGET_NEXT_RESPONSE_MINUTES ?? null,
     },
+    instanceId: e.YORISOI_INSTANCE_ID,
+    leaseSeconds: e.YORISOI_LEASE_SECONDS,
   } satisfies Config);
 }

@@ -25,7 +25,8 @@ export function wireDrafting(
   },
 ) {
   const { logger, settings, outbox } = platform;
-  const store = createDraftStore(platform.db);
+  const leaseMs = platform.leases.ttlMs;
+  const store = createDraftStore(platform.db, { instanceId: platform.leases.holder, leaseMs });
   const slackUsers = createSlackUserLookup(platform.slack.writer);
   const agents = createAgentMapper({
     directory: { ...slackUsers, ...createZendeskAgentLookup(platform.zendesk) },
@@ -70,6 +71,7 @@ export function wireDrafting(
           .catch((error) => logger.warn('sync after send failed', { zendeskId, error })),
       );
     },
+    leaseMs,
     maxAttempts: settings.drafting?.sendRetry?.maxAttempts,
     backoffMs: settings.drafting?.sendRetry?.backoffMs,
   });
@@ -80,8 +82,11 @@ export function wireDrafting(
     logger: logger.child({ component: 'snooze' }),
     onEffects: () => outbox.wake(),
   });
-  platform.scheduler.every('snooze check', 1000, () =>
-    snoozes.tick().catch((error) => logger.warn('snooze check failed', { error })),
+  platform.scheduler.every(
+    'snooze check',
+    1000,
+    () => snoozes.tick().catch((error) => logger.warn('snooze check failed', { error })),
+    { exclusive: true },
   );
   const drafting: DraftingDeps = {
     service,

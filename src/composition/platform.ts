@@ -1,11 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { WebClient } from '@slack/web-api';
 import { createOutboxWorker } from '../domain/outbox/outbox-worker.ts';
 import type { OutboxStore } from '../domain/outbox/ports.ts';
+import type { Leases } from '../domain/ports.ts';
 import type { Locale } from '../i18n/index.ts';
 import { type Logger, toSlackLogger } from '../logger.ts';
 import { createReaderLocale, type ReaderLocale } from '../slack/reader-locale.ts';
 import { createOutboxWebClient, createSlackWriter } from '../slack/slack-writer.ts';
 import { type Db, openDatabase } from '../storage/database.ts';
+import { createLeases } from '../storage/lease-store.ts';
 import { createOutboxStore } from '../storage/outbox-store.ts';
 import { createRateWindowStore } from '../storage/zendesk-budget-store.ts';
 import { createZendeskBudget, withBudget } from '../zendesk/rate-budget.ts';
@@ -30,6 +34,12 @@ export interface Platform {
   /** One Slack user's language (users.info include_locale, cached); the workspace's when unknown. */
   readerLocale: ReaderLocale;
   scheduler: Scheduler;
+  /**
+   * Leases shared by every instance on the database. `leases.runExclusive(name, fn)` runs `fn` in one
+   * instance at a time; scheduler jobs take one with `{ exclusive: true }`. `leases.holder` names this
+   * instance in claimed rows (outbox, replies).
+   */
+  leases: Leases;
   slack: {
     /** No built-in retries: the outbox decides (rate limits, backoff). Also reads users (users.info). */
     writer: WebClient;
@@ -55,12 +65,19 @@ export async function createPlatform(settings: RuntimeSettings): Promise<Platfor
     logger: slackLogger,
   });
   const locale = settings.locale ?? 'ja';
-  const outboxStore = createOutboxStore(db);
+  const leaseMs = (settings.leaseSeconds ?? 30) * 1000;
+  const leases = createLeases(db, {
+    holder: instanceIdOf(settings),
+    ttlMs: leaseMs,
+    onLost: (name) => logger.warn('lost a lease while running its job', { lease: name }),
+  });
+  const outboxStore = createOutboxStore(db, { instanceId: leases.holder, leaseMs });
   const outbox = createOutboxWorker({
     store: outboxStore,
     slack: createSlackWriter(writer),
     logger: logger.child({ component: 'outbox' }),
     perChannel: settings.slackRate,
+    leaseMs,
   });
   const jobs = new Set<Promise<unknown>>();
   const agentUrl = settings.zendesk.agentUrl.replace(/\/$/, '');
@@ -72,7 +89,11 @@ export async function createPlatform(settings: RuntimeSettings): Promise<Platfor
     tzOffsetMinutes: settings.tzOffsetMinutes ?? 0,
     locale,
     readerLocale: createReaderLocale(api, locale),
-    scheduler: createScheduler((name, error) => logger.warn(`${name} failed; will try again`, { error })),
+    scheduler: createScheduler(
+      (name, error) => logger.warn(`${name} failed; will try again`, { error }),
+      leases,
+    ),
+    leases,
     slack: { writer, api },
     zendesk: zendeskApiOf(settings, db),
     zendeskTicketUrl: (id) => `${agentUrl}/agent/tickets/${id}`,
@@ -102,4 +123,15 @@ function zendeskApiOf(settings: RuntimeSettings, db: Db): ZendeskApi {
       share: budget.share,
     }),
   );
+}
+
+/**
+ * This instance's name in leases: YORISOI_INSTANCE_ID, else `<hostname>:<port>` — the same after a restart
+ * in the same place, so a restarted instance recovers its own in-doubt work at once instead of after the
+ * lease. A random port (0, tests) gets a random suffix.
+ */
+function instanceIdOf(settings: RuntimeSettings): string {
+  if (settings.instanceId) return settings.instanceId;
+  const slot = settings.port === 0 ? `0-${randomBytes(4).toString('hex')}` : String(settings.port);
+  return `${hostname()}:${slot}`;
 }

@@ -1,5 +1,8 @@
 import { badgeText } from '../domain/team/agent-badges.ts';
+import { createHealthRoutes } from '../http/health-routes.ts';
 import { createHttpServer } from '../http/http-server.ts';
+import { appliedMigrationNames } from '../storage/database.ts';
+import { migrationNames, providerOf } from '../storage/migrations.ts';
 import { wireCare } from './care-feature.ts';
 import { wireDrafting } from './drafting-feature.ts';
 import { type EnrichmentFeature, wireEnrichment } from './enrichment-feature.ts';
@@ -126,10 +129,27 @@ export async function createRuntime(settings: RuntimeSettings) {
   const http = createHttpServer(
     {
       ...tickets.routes,
-      '/healthz': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end('{"ok":true}');
-      },
+      ...createHealthRoutes({
+        instance: platform.leases.holder,
+        checks: {
+          database: async () => {
+            await platform.db.$queryRawUnsafe('SELECT 1');
+            return { ok: true };
+          },
+          slack: async () => ({ ok: slack.connected() }),
+          migrations: async () => {
+            const applied = new Set(await appliedMigrationNames(platform.db));
+            const missing = migrationNames(providerOf(settings.databaseUrl)).filter((m) => !applied.has(m));
+            return missing.length === 0
+              ? { ok: true }
+              : { ok: false, detail: `missing ${missing.join(', ')}` };
+          },
+          templates: async () => {
+            const lag = await templates.services.catalog.lag();
+            return lag === null ? { ok: false, detail: 'index loading' } : { ok: lag === 0, detail: lag };
+          },
+        },
+      }),
       ...slack.routes,
     },
     logger,
@@ -173,6 +193,8 @@ export async function createRuntime(settings: RuntimeSettings) {
       await http.close();
       await slack.stop();
       await outbox.stop();
+      // The others take over this instance's jobs at once instead of after the lease.
+      await platform.leases.releaseAll().catch(() => undefined);
       await platform.db.$disconnect();
     },
     /** Waits until replies, accepted webhooks, volume checks and the outbox are done (tests, demo, benches). */

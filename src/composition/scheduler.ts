@@ -1,8 +1,12 @@
+import type { Leases } from '../domain/ports.ts';
+
 /**
  * The one owner of yorisoi's timers. A task runs every `everyMs` after its previous run finished (never two
  * runs of one task at once); a failing run is logged and the task runs again at its next time.
  * `stop()` clears every timer and waits for the runs in progress. Timers are unref'd: the HTTP server and
  * the Slack connection keep the process alive, not a timer.
+ * An `exclusive` task runs in one instance at a time across every instance on the database: each run first
+ * takes the lease `job:<name>` (kept and renewed by the instance that runs it; others skip their run).
  */
 export interface Scheduler {
   /** Registers a task; it starts with `start()` (at once when `immediately`, else after `everyMs`). */
@@ -10,7 +14,7 @@ export interface Scheduler {
     name: string,
     everyMs: number,
     task: () => Promise<unknown> | unknown,
-    options?: { immediately?: boolean },
+    options?: { immediately?: boolean; exclusive?: boolean },
   ): void;
   start(): void;
   stop(): Promise<void>;
@@ -25,7 +29,7 @@ interface Job {
   running?: Promise<void>;
 }
 
-export function createScheduler(onError: (name: string, error: unknown) => void): Scheduler {
+export function createScheduler(onError: (name: string, error: unknown) => void, leases?: Leases): Scheduler {
   const jobs: Job[] = [];
   let started = false;
   let stopped = false;
@@ -51,7 +55,8 @@ export function createScheduler(onError: (name: string, error: unknown) => void)
 
   return {
     every(name, everyMs, task, options = {}) {
-      const job: Job = { name, everyMs, task, immediately: options.immediately ?? false };
+      const run = options.exclusive && leases ? () => leases.runExclusive(`job:${name}`, task) : task;
+      const job: Job = { name, everyMs, task: run, immediately: options.immediately ?? false };
       jobs.push(job);
       if (started) (job.immediately ? run : (j: Job) => schedule(j, j.everyMs))(job);
     },

@@ -49,6 +49,10 @@ export interface RuntimeSettings {
   reportChannel?: string;
   /** Workspace default response targets in business minutes (each inbox's `targets` wins); none: no reminders. */
   responseTargets?: ResponseTargets;
+  /** This instance's name in leases (default `<hostname>:<port>`). */
+  instanceId?: string;
+  /** How long a claim on work holds unless renewed (default 30 s); a dead instance's work waits this long. */
+  leaseSeconds?: number;
 }
 
 export interface SlackConnectionSettings {
@@ -116,6 +120,8 @@ export function settingsFromConfig(config: Config): ConfiguredSettings {
     businessHours: config.businessHours,
     reportChannel: config.reportChannel,
     responseTargets: config.responseTargets,
+    instanceId: config.instanceId,
+    leaseSeconds: config.leaseSeconds,
   };
 }
 

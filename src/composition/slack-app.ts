@@ -35,14 +35,36 @@ export function createSlackApp(connection: SlackConnectionSettings, deps: AppDep
     deps.logger.error('listener failed', { error });
   });
   const routes: Record<string, Handler> = receiver ? { '/slack/events': receiver.requestListener } : {};
+  // Socket Mode: whether the WebSocket is up now (readiness). Bolt keeps its receiver private; its client is
+  // an EventEmitter of connection states ('connected', 'reconnecting', 'disconnected').
+  let started = false;
+  let connected = false;
+  if (socket) {
+    const client = (app as unknown as { receiver?: { client?: SocketStates } }).receiver?.client;
+    client?.on('connected', () => {
+      connected = true;
+    });
+    for (const state of ['connecting', 'reconnecting', 'disconnecting', 'disconnected'])
+      client?.on(state, () => {
+        connected = false;
+      });
+  }
   return {
     app,
     routes,
+    /** Socket Mode: the WebSocket is connected; HTTP mode: started (Slack reaches us through the HTTP server). */
+    connected: () => (socket ? connected : started),
     async start() {
       if (socket) await app.start();
+      started = true;
     },
     async stop() {
+      started = false;
       if (socket) await app.stop().catch(() => undefined);
     },
   };
+}
+
+interface SocketStates {
+  on(event: string, listener: () => void): unknown;
 }

@@ -144,7 +144,10 @@ export function wireTeam(
     : null;
   const postWeeklyIfDue = async () => (poster ? poster.postIfDue() : null);
   if (poster)
-    platform.scheduler.every('weekly team report', 60 * 60 * 1000, postWeeklyIfDue, { immediately: true });
+    platform.scheduler.every('weekly team report', 60 * 60 * 1000, postWeeklyIfDue, {
+      immediately: true,
+      exclusive: true,
+    });
   return {
     services: { reports, calendar, templateFigures, postWeeklyIfDue, assignment, onNewTicket },
     listeners: {

@@ -15,6 +15,9 @@ export interface TemplateServices extends TemplateService {
  * Reply templates: SQLite is the truth; the search index is loaded from its snapshot (or rebuilt) in the
  * background at start, and the snapshot is rewritten every 5 minutes when templates changed, and at stop.
  */
+/** How often an instance applies template changes made by other instances to its search index. */
+export const TEMPLATE_CATCH_UP_MS = 2000;
+
 export function wireTemplates(
   platform: Platform,
   tickets: TicketTextSource,
@@ -47,6 +50,13 @@ export function wireTemplates(
     catalog
       .saveSnapshot()
       .catch((error: unknown) => logger.warn('could not write the template index snapshot', { error }));
+  // Every instance keeps its own index: it catches up with templates other instances changed.
+  platform.scheduler.every('template index catch-up', TEMPLATE_CATCH_UP_MS, () =>
+    catalog
+      .catchUpLoaded()
+      .catch((error: unknown) => logger.warn('template index catch-up failed', { error })),
+  );
+  // Not exclusive: the snapshot is this instance's own file beside a SQLite database (none on PostgreSQL).
   platform.scheduler.every('template index snapshot', 5 * 60_000, saveSnapshot);
   return {
     services: { ...templates, lookup },

@@ -99,7 +99,8 @@ export async function wireTickets(
         logger.warn('poll failed; will try again', { error });
       }
     },
-    { immediately: true },
+    // One instance polls at a time (the others would read the same export and skip every ticket).
+    { immediately: true, exclusive: true },
   );
   const ticketQueries = createTicketQueries(db);
   const status = async (): Promise<RuntimeStatus> => {

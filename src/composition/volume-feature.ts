@@ -59,9 +59,13 @@ export function wireVolume(
       do {
         checkAgain = false;
         try {
-          const outcomes = await alerts.evaluate();
-          await deps.voice.postDueDigests();
-          if (outcomes.some((o) => o.outcome !== 'none')) platform.outbox.wake();
+          // One instance evaluates at a time (the timer and new tickets trigger it in every instance).
+          const run = await platform.leases.runExclusive('job:volume check', async () => {
+            const outcomes = await alerts.evaluate();
+            await deps.voice.postDueDigests();
+            return outcomes;
+          });
+          if (run.ran && run.value.some((o) => o.outcome !== 'none')) platform.outbox.wake();
         } catch (error) {
           logger.warn('volume check failed; will try again', { error });
         }

@@ -27,3 +27,20 @@ export interface RateWindowStore {
   /** Ticket reads are waiting for the budget: background reads stand back until `until`. */
   markContended(account: string, until: Date): Promise<void>;
 }
+
+/**
+ * Named leases shared by every instance on one database: `runExclusive(name, fn)` runs `fn` only when this
+ * instance holds (or takes) the lease `name`, renewing it while `fn` runs; another instance's call returns
+ * `{ ran: false }` meanwhile. A lease whose holder died is taken over once it expired.
+ */
+export interface Leases {
+  /** This instance's name in leases and claimed rows. */
+  readonly holder: string;
+  /** How long a lease or claim holds unless renewed. */
+  readonly ttlMs: number;
+  acquire(name: string): Promise<boolean>;
+  release(name: string): Promise<void>;
+  /** Gives up every lease this instance holds (a clean stop: the others take over at once). */
+  releaseAll(): Promise<void>;
+  runExclusive<T>(name: string, fn: () => Promise<T> | T): Promise<{ ran: true; value: T } | { ran: false }>;
+}

@@ -42,3 +42,11 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   providers.set(prisma, 'sqlite');
   return prisma;
 }
+
+/** Names of the migrations recorded as applied in `_prisma_migrations` (readiness compares them with the code's). */
+export async function appliedMigrationNames(db: Db): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<Array<{ migration_name: string }>>(
+    'SELECT "migration_name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL',
+  );
+  return rows.map((r) => r.migration_name);
+}

@@ -15,7 +15,7 @@ import { emptyPolicy, sameContent, shareKeyPrefix } from '../domain/drafting/dra
 import type { AgentMappingStore, DraftStore, SnoozeRecord } from '../domain/drafting/ports.ts';
 import { YorisoiError } from '../errors.ts';
 import type { Db, Tx } from './database.ts';
-import { enqueueEffect } from './outbox-store.ts';
+import { type ClaimOptions, enqueueEffect } from './outbox-store.ts';
 
 // JSON columns are a boundary too: parsed, with defaults for anything missing.
 const zPolicy = z.object({
@@ -99,7 +99,19 @@ async function enqueueAll(tx: Tx, effects: Parameters<typeof enqueueEffect>[1][]
   for (const e of effects) await enqueueEffect(tx, e);
 }
 
-export function createDraftStore(db: Db): DraftStore {
+/**
+ * `claims`: who claims reply sends and for how long (the runtime passes its instance); without it a claim
+ * has no owner and is in doubt to anyone (tools and tests that act as a crashed process).
+ */
+export function createDraftStore(db: Db, claims?: ClaimOptions): DraftStore {
+  const inDoubtWhere = (now: Date) => ({
+    status: 'sending',
+    OR: [
+      { leaseUntil: null },
+      { leaseUntil: { lt: now } },
+      ...(claims ? [{ claimedBy: claims.instanceId }] : []),
+    ],
+  });
   async function ticketView(row: {
     id: string;
     zendeskId: string;
@@ -331,14 +343,32 @@ export function createDraftStore(db: Db): DraftStore {
     async claimSend(id) {
       const { count } = await db.replySend.updateMany({
         where: { id, status: 'scheduled' },
-        data: { status: 'sending', attempts: { increment: 1 } },
+        data: {
+          status: 'sending',
+          attempts: { increment: 1 },
+          claimedBy: claims?.instanceId ?? null,
+          leaseUntil: claims ? new Date(Date.now() + claims.leaseMs) : null,
+        },
       });
       return count === 1;
     },
-    async releaseInDoubtSends(now) {
+    async renewSends(ids) {
+      if (!claims || ids.length === 0) return;
+      await db.replySend.updateMany({
+        where: { id: { in: ids }, status: 'sending', claimedBy: claims.instanceId },
+        data: { leaseUntil: new Date(Date.now() + claims.leaseMs) },
+      });
+    },
+    async releaseInDoubtSends(now, except = []) {
       const { count } = await db.replySend.updateMany({
-        where: { status: 'sending' },
-        data: { status: 'scheduled', dueAt: now, lastError: 'in doubt after restart' },
+        where: { ...inDoubtWhere(now), id: { notIn: except } },
+        data: {
+          status: 'scheduled',
+          dueAt: now,
+          lastError: 'in doubt after a crash',
+          claimedBy: null,
+          leaseUntil: null,
+        },
       });
       return count;
     },

@@ -78,7 +78,20 @@ export async function enqueueEffects(tx: Tx | Db, effects: readonly OutboxEffect
   return fresh.length;
 }
 
-export function createOutboxStore(db: Db): OutboxStore {
+/** Who claims rows, and for how long (see the `Lease` notes in prisma/schema.prisma). */
+export interface ClaimOptions {
+  instanceId: string;
+  leaseMs: number;
+}
+
+/** A row in `sending` is in doubt when its claim ran out, has none (claimed before leases), or is ours. */
+const inDoubtWhere = (now: Date, instanceId: string) => ({
+  status: 'sending',
+  OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }, { claimedBy: instanceId }],
+});
+
+export function createOutboxStore(db: Db, claims: ClaimOptions): OutboxStore {
+  const { instanceId, leaseMs } = claims;
   return {
     async due(now, limit) {
       // The first unsent message of each ticket only: thread order is the order of enqueueing.
@@ -100,13 +113,41 @@ export function createOutboxStore(db: Db): OutboxStore {
     async claim(id) {
       const { count } = await db.outboxMessage.updateMany({
         where: { id, status: 'pending' },
-        data: { status: 'sending', attempts: { increment: 1 } },
+        data: {
+          status: 'sending',
+          attempts: { increment: 1 },
+          claimedBy: instanceId,
+          leaseUntil: new Date(Date.now() + leaseMs),
+        },
       });
       return count === 1;
     },
-    async inDoubt() {
-      const rows = await db.outboxMessage.findMany({ where: { status: 'sending' }, orderBy: { id: 'asc' } });
+    async renew(ids) {
+      if (ids.length === 0) return;
+      await db.outboxMessage.updateMany({
+        where: { id: { in: ids }, status: 'sending', claimedBy: instanceId },
+        data: { leaseUntil: new Date(Date.now() + leaseMs) },
+      });
+    },
+    async inDoubt(now) {
+      const rows = await db.outboxMessage.findMany({
+        where: inDoubtWhere(now, instanceId),
+        orderBy: { id: 'asc' },
+      });
       return rows.map(toItem);
+    },
+    async takeOver(id, now, error) {
+      const { count } = await db.outboxMessage.updateMany({
+        where: { id, ...inDoubtWhere(now, instanceId) },
+        data: {
+          status: 'pending',
+          nextAttemptAt: now,
+          lastError: error.slice(0, 500),
+          claimedBy: null,
+          leaseUntil: null,
+        },
+      });
+      return count === 1;
     },
     async markSent(id, slackTs) {
       await db.$transaction(async (tx) => {

@@ -82,10 +82,16 @@ export interface DraftStore {
   cancelSend(id: string): Promise<boolean>;
   dueSends(now: Date, limit: number): Promise<ReplySend[]>;
   nextSendDueAt(): Promise<Date | null>;
-  /** scheduled → sending, attempts + 1. false when someone else claimed or cancelled it. */
+  /** scheduled → sending, attempts + 1, claimed by this instance. false when someone else claimed or cancelled it. */
   claimSend(id: string): Promise<boolean>;
-  /** Sends left in `sending` by a process that stopped mid-call: back to scheduled, to be checked first. */
-  releaseInDoubtSends(now: Date): Promise<number>;
+  /** Extends this instance's claim on sends it is still sending. */
+  renewSends(ids: string[]): Promise<void>;
+  /**
+   * Sends left in `sending` by an instance that stopped mid-call (its claim ran out, or it is this instance
+   * before a restart), except `except` (what this instance is sending now): back to scheduled, to be
+   * checked in Zendesk first. Another instance's live claim is left alone.
+   */
+  releaseInDoubtSends(now: Date, except?: string[]): Promise<number>;
   markSendSent(
     id: string,
     result: { auditId: string | null; commentId: string | null; sentAt: Date },

@@ -20,6 +20,8 @@ export interface ReplySenderOptions {
   /** Attempts before a transient failure (5xx, timeouts, 429) counts as failed. */
   maxAttempts?: number;
   backoffMs?: (attempt: number) => number;
+  /** How long a claim holds (default 30 s); see the outbox worker. */
+  leaseMs?: number;
 }
 
 /** Errors Zendesk will repeat however often we ask (validation, permissions, missing ticket). */
@@ -40,6 +42,15 @@ export function createReplySender(options: ReplySenderOptions) {
   const maxAttempts = options.maxAttempts ?? 5;
   const backoff = options.backoffMs ?? ((n: number) => Math.min(60_000, 500 * 2 ** n));
   const inFlight = new Set<Promise<void>>();
+  /** Sends this instance claimed and is sending now. */
+  const claimed = new Set<string>();
+  const leaseMs = options.leaseMs ?? 30_000;
+  let lastRenew = Date.now();
+  let lastRelease = Date.now();
+  async function releaseInDoubt(): Promise<number> {
+    lastRelease = Date.now();
+    return store.releaseInDoubtSends(options.clock(), [...claimed]);
+  }
 
   const threadEffect = (ticket: DraftTicket | null, key: string, message: SlackMessage): OutboxEffect[] =>
     ticket?.channelId
@@ -173,21 +184,31 @@ export function createReplySender(options: ReplySenderOptions) {
   }
 
   async function tick(): Promise<number> {
+    if (claimed.size > 0 && Date.now() - lastRenew >= leaseMs / 3) {
+      lastRenew = Date.now();
+      await store.renewSends([...claimed]);
+    }
+    // Another instance that died mid-send: its claim ran out, so its sends are checked and sent here.
+    if (Date.now() - lastRelease >= leaseMs / 2 && (await releaseInDoubt()) > 0)
+      logger.warn('replies in doubt after a crash; checking Zendesk before resending');
     const now = options.clock();
     for (const send of await store.dueSends(now, 20)) {
       if (!(await store.claimSend(send.id))) continue;
+      claimed.add(send.id);
       const p = process({ ...send, attempts: send.attempts + 1 })
         .catch((error) =>
           logger.error('reply sender failed to record an outcome', { sendId: send.id, error }),
         )
         .finally(() => {
+          claimed.delete(send.id);
           inFlight.delete(p);
           loop.wake();
         });
       inFlight.add(p);
     }
     const next = await store.nextSendDueAt();
-    return next ? Math.max(5, Math.min(1000, next.getTime() - options.clock().getTime())) : 1000;
+    const cap = Math.min(1000, leaseMs / 3);
+    return next ? Math.max(5, Math.min(cap, next.getTime() - options.clock().getTime())) : cap;
   }
 
   const loop = createPollingLoop(tick, (error) => logger.error('reply sender loop error', { error }));
@@ -196,7 +217,7 @@ export function createReplySender(options: ReplySenderOptions) {
     /** Releases sends a stopped process left in `sending` (checked in Zendesk before any resend), then runs. */
     async start() {
       if (loop.running) return;
-      const released = await store.releaseInDoubtSends(options.clock());
+      const released = await releaseInDoubt();
       if (released > 0)
         logger.warn('replies in doubt after restart; checking Zendesk before resending', { count: released });
       loop.start();

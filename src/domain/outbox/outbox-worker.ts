@@ -11,6 +11,11 @@ export interface OutboxWorkerOptions {
   perChannel: { perSecond: number; burst: number };
   maxInFlight?: number;
   now?: () => number;
+  /**
+   * How long a claim holds (default 30 s): rows in flight are renewed every third of it, and rows of an
+   * instance that died are taken over (in doubt) once their claim ran out; looked for every half of it.
+   */
+  leaseMs?: number;
 }
 
 const MAYBE_POSTED = 'maybe-posted:';
@@ -24,16 +29,23 @@ interface Bucket {
 
 /**
  * Sends the outbox to Slack: every item exactly once, in order per ticket, at most `perChannel` per channel,
- * honouring Retry-After, backing off on errors without ever dropping an item. Items found in `sending` at
- * start are in doubt (the process died mid-call): Slack is asked whether the message exists before resending.
+ * honouring Retry-After, backing off on errors without ever dropping an item. Several instances share the
+ * outbox: each claims a row with its name and a lease it renews while sending. Items in `sending` whose
+ * claim ran out (an instance died mid-call), or that this instance claimed before a restart, are in doubt:
+ * Slack is asked whether the message exists before resending. Another instance's live claim is never touched.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions) {
   const { store, slack, logger } = options;
   const now = options.now ?? Date.now;
   const maxInFlight = options.maxInFlight ?? 16;
+  const leaseMs = options.leaseMs ?? 30_000;
   const buckets = new Map<string, Bucket>();
   let inFlight = 0;
   const sends = new Set<Promise<void>>();
+  /** Rows this worker claimed and is sending now: never in doubt to itself. */
+  const claimed = new Set<number>();
+  let lastRenew = now();
+  let lastRecovery = now();
 
   const bucket = (channel: string): Bucket => {
     let b = buckets.get(channel);
@@ -292,30 +304,35 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
    * Slack call here, so a Slack outage or an unreadable channel can never stop yorisoi from starting.
    */
   async function recoverInDoubt(): Promise<number> {
-    const items = await store.inDoubt();
-    for (const item of items) {
+    lastRecovery = now();
+    const at = new Date(now());
+    let count = 0;
+    for (const item of await store.inDoubt(at)) {
+      if (claimed.has(item.id)) continue;
       const e = item.effect;
-      if (e.kind === 'update_root' || e.kind === 'update_message') {
-        await store.reschedule(item.id, new Date(now()), 'in doubt after restart: update is safe to repeat');
-      } else if (e.kind === 'upload_file') {
-        // File messages carry no metadata to look for: a chart may be shared twice after a crash mid-upload.
-        await store.reschedule(item.id, new Date(now()), 'in doubt after restart: uploading the file again');
-      } else {
-        await store.reschedule(
-          item.id,
-          new Date(now()),
-          maybePosted(item.nextAttemptAt.getTime() - 60_000, 'in doubt after restart'),
-        );
-      }
+      const reason =
+        e.kind === 'update_root' || e.kind === 'update_message'
+          ? 'in doubt after a crash: update is safe to repeat'
+          : e.kind === 'upload_file'
+            ? // File messages carry no metadata to look for: a chart may be shared twice after a crash mid-upload.
+              'in doubt after a crash: uploading the file again'
+            : maybePosted(item.nextAttemptAt.getTime() - 60_000, 'in doubt after a crash');
+      // Conditional: when two instances find the same dead claim, one takes it over.
+      if (await store.takeOver(item.id, at, reason)) count++;
     }
-    if (items.length > 0) logger.info('outbox items in doubt after restart', { count: items.length });
-    return items.length;
+    if (count > 0) logger.info('outbox items in doubt taken over', { count });
+    return count;
   }
 
   async function tick(): Promise<number> {
+    if (claimed.size > 0 && now() - lastRenew >= leaseMs / 3) {
+      lastRenew = now();
+      await store.renew([...claimed]);
+    }
+    if (now() - lastRecovery >= leaseMs / 2) await recoverInDoubt();
     // A window a few times the concurrency: enough to skip busy channels without reading the whole queue.
     const items = await store.due(new Date(now()), maxInFlight * 4);
-    let nextWait = 1000;
+    let nextWait = Math.min(1000, leaseMs / 3);
     for (const item of items) {
       if (inFlight >= maxInFlight) break;
       const b = bucket(item.effect.channelId);
@@ -326,10 +343,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         continue;
       }
       if (!(await store.claim(item.id))) continue;
+      claimed.add(item.id);
       b.tokens -= 1;
       b.busy = true;
       inFlight++;
       const p = send({ ...item, attempts: item.attempts + 1 }).finally(() => {
+        claimed.delete(item.id);
         b.busy = false;
         inFlight--;
         sends.delete(p);

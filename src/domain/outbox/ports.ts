@@ -48,14 +48,21 @@ export class SlackWriteError extends Error {
   }
 }
 
-/** Where outbox rows are kept (SQLite through Prisma in src/storage). */
+/** Where outbox rows are kept (SQLite or PostgreSQL through Prisma in src/storage). */
 export interface OutboxStore {
   /** Pending items due at `now`, oldest first, at most the first unsent item of each ticket. */
   due(now: Date, limit: number): Promise<OutboxItem[]>;
-  /** pending → sending; false when someone else claimed it first. */
+  /** pending → sending, claimed by this instance until its lease ends; false when someone else claimed it first. */
   claim(id: number): Promise<boolean>;
-  /** Items left in `sending` by a process that died: their outcome at Slack is unknown. */
-  inDoubt(): Promise<OutboxItem[]>;
+  /** Extends this instance's claim on rows it is still sending. */
+  renew(ids: number[]): Promise<void>;
+  /**
+   * Items in `sending` whose claim expired (an instance died mid-call) or that this instance claimed itself
+   * (the caller excludes what it is sending right now): their outcome at Slack is unknown.
+   */
+  inDoubt(now: Date): Promise<OutboxItem[]>;
+  /** sending → pending for a resend after a look-up, unless another instance took the item over first. */
+  takeOver(id: number, now: Date, error: string): Promise<boolean>;
   markSent(id: number, slackTs: string | null): Promise<void>;
   reschedule(id: number, at: Date, error: string): Promise<void>;
   markFailed(id: number, error: string): Promise<void>;

@@ -263,6 +263,24 @@ export function createTemplateCatalog(deps: TemplateCatalogDeps) {
       await loading?.catch(() => undefined);
       await catchingUp?.catch(() => undefined);
     },
+    /**
+     * Templates changed in the database (by any instance) that the index has not applied yet; null while
+     * the index is not loaded. 0 = caught up (readiness).
+     */
+    async lag(): Promise<number | null> {
+      if (!index) return null;
+      const changed = await store.changedSince(new Date(Math.max(0, syncedThrough - CATCH_UP_OVERLAP_MS)));
+      return changed.filter((c) => indexedAt.get(c.id) !== c.updatedAt.getTime()).length;
+    },
+    /** Catches a loaded index up with other instances' writes (the scheduler); nothing before it loaded. */
+    async catchUpLoaded(): Promise<number> {
+      if (!index) return 0;
+      if (catchingUp) return catchingUp;
+      catchingUp = catchUp(index).finally(() => {
+        catchingUp = undefined;
+      });
+      return catchingUp;
+    },
     /** Catches the index up with the database now (after a bulk write by this process or another). */
     async refresh(): Promise<number> {
       const idx = await ready();

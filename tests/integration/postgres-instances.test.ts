@@ -1,0 +1,216 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SimMessage } from './helpers.ts';
+import { waitFor } from './helpers.ts';
+import { freePort, killHard, launchYorisoi } from './sim-harness.ts';
+import { createPostgresDatabase, postgresAdminUrl } from './test-store.ts';
+
+/**
+ * Several instances, one truth: yorisoi processes against one PostgreSQL database and one set of simulators
+ * (in their own process, with a round-robin load balancer in front of the instances for the webhook).
+ * The issue asks for 500 tickets; on a shared 2-core machine the default is 100 (YORISOI_IT_BURST=500 for
+ * the full burst).
+ */
+const TICKETS = Number(process.env.YORISOI_IT_BURST ?? 100);
+const SCHEDULED_SENDS = 10;
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-instances-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The simulators as a child process; resolves with the environment yorisoi needs to reach them. */
+function startSimProcess(lbPort: number, backends: number[]) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repo, 'tests/integration/sim-process.ts')],
+    {
+      cwd: repo,
+      env: {
+        ...process.env,
+        SIM_LB_PORT: String(lbPort),
+        SIM_BACKENDS: backends.join(','),
+        // Slow Slack answers keep posts in flight long enough for another instance to see them `sending`.
+        SIM_SLACK_LATENCY_MS: '150-400',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  return new Promise<{ env: Record<string, string>; simUrl: string }>((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line && out.includes('\n')) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`simulators exited (${code}): ${err.slice(-2000)}`)));
+  });
+}
+
+describe('several instances on one PostgreSQL', () => {
+  it(`three instances, a burst of ${TICKETS} tickets, one killed with SIGKILL mid-burst: every effect once`, async () => {
+    const admin = postgresAdminUrl();
+    if (!admin) throw new Error('runs in the integration-pg project');
+    const databaseUrl = await createPostgresDatabase(admin);
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const lbPort = await freePort();
+    const sims = await startSimProcess(lbPort, ports);
+    const control = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+      const r = await fetch(`${sims.simUrl}${route}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`${method} ${route}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    };
+    const inboxes = path.join(dir, 'inboxes.yml');
+    writeFileSync(
+      inboxes,
+      'inboxes:\n  - {id: onboarding, channel: C0ONBOARD, tags: [onboarding]}\n  - {id: vip, channel: C0SUPPORT, tags: [vip]}\n  - {id: photos, channel: C0PHOTOS, brand: photos}\n  - {id: billing, channel: C0BILLING, brand: billing, default: true}\n',
+    );
+    const envFor = (port: number) => ({
+      ...process.env,
+      ...sims.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      YORISOI_INBOXES_FILE: inboxes,
+      YORISOI_POLL_SECONDS: '1',
+      YORISOI_SLACK_POSTS_PER_SECOND: '20',
+      YORISOI_SLACK_BURST: '5',
+      YORISOI_ALERT_CHANNEL: 'C0ALERTS',
+      YORISOI_ALERT_THRESHOLD_PER_HOUR: '20',
+      YORISOI_LEASE_SECONDS: '3',
+      LOG_LEVEL: 'warn',
+    });
+    const launch = async (port: number) => {
+      const y = launchYorisoi(envFor(port), repo);
+      children.push(y.child);
+      await y.running;
+      return y;
+    };
+    const db = new pg.Client({ connectionString: databaseUrl });
+    try {
+      // The first instance migrates the database; the others start on it.
+      const a = await launch(ports[0] as number);
+      const [b] = await Promise.all([launch(ports[1] as number), launch(ports[2] as number)]);
+      await db.connect();
+
+      const kinds = [{ tags: ['onboarding'] }, { tags: ['vip'] }, { brand: 'photos' }, { brand: 'billing' }];
+      const opened: number[] = [];
+      const open = async (i: number) => {
+        const { ticket } = await control<{ ticket: { id: number } }>('POST', '/_sim/zendesk/tickets', {
+          subject: `Burst ${i}`,
+          body: `Message number ${i}`,
+          requester: { email: `c${i}@example.com`, name: `Customer ${i}` },
+          ...kinds[i % 4],
+        });
+        opened.push(ticket.id);
+      };
+      const half = Math.floor(TICKETS / 2);
+      for (let i = 0; i < half; i++) await open(i);
+
+      // Scheduled replies (the undo window has passed), due now: every instance's sender sees them.
+      const { users } = await control<{ users: Array<{ id: number; email: string }> }>(
+        'GET',
+        '/_sim/zendesk/users',
+      );
+      const aiko = users.find((u) => u.email === 'aiko@example.com');
+      if (!aiko) throw new Error('the Zendesk simulator has no aiko@example.com');
+      await waitFor(
+        'the first tickets stored',
+        async () =>
+          Number((await db.query('SELECT count(*)::int AS n FROM "Ticket"')).rows[0].n) >= SCHEDULED_SENDS,
+        60_000,
+      );
+      const sendIds: string[] = [];
+      for (let i = 0; i < SCHEDULED_SENDS; i++) {
+        const id = randomUUID();
+        sendIds.push(id);
+        await db.query(
+          `INSERT INTO "ReplySend" ("id", "kind", "version", "ticketZendeskId", "senderSlackId", "authorZendeskId",
+             "body", "public", "status", "dueAt", "attempts", "createdAt", "updatedAt")
+           VALUES ($1, 'reply', 1, $2, 'U0AGENT1', $3, $4, true, 'scheduled', now(), 0, now(), now())`,
+          [id, String(opened[i]), String(aiko.id), `Scheduled reply ${i}`],
+        );
+      }
+
+      const messages = () =>
+        control<{ messages: SimMessage[] }>('GET', '/_sim/slack/messages').then((r) => r.messages);
+      await waitFor('some messages posted', async () => (await messages()).length >= 40, 120_000);
+      // Mid-burst: one instance dies with its claimed work; the two others must take it over and go on.
+      await killHard(b.child);
+      for (let i = half; i < TICKETS; i++) await open(i);
+
+      await waitFor(
+        `all ${2 * TICKETS} ticket messages`,
+        async () =>
+          (await messages()).filter((m) => /Burst \d+|Message number \d+/.test(m.text)).length >= 2 * TICKETS,
+        180_000,
+      );
+      await waitFor(
+        'the outbox drained and every scheduled reply sent',
+        async () => {
+          const outbox = await db.query(
+            `SELECT count(*)::int AS n FROM "OutboxMessage" WHERE "status" IN ('pending', 'sending')`,
+          );
+          const sends = await db.query(`SELECT count(*)::int AS n FROM "ReplySend" WHERE "status" <> 'sent'`);
+          return outbox.rows[0].n === 0 && sends.rows[0].n === 0;
+        },
+        120_000,
+      );
+      // Anything still on its way (a second post of one key) has landed by now.
+      await new Promise((r) => setTimeout(r, 2000));
+
+      const all = await messages();
+      const roots = all.filter((m) => !m.thread_ts && /Burst \d+ /.test(m.text));
+      const rootNumbers = roots.map((m) => /Burst (\d+) /.exec(m.text)?.[1]);
+      expect(new Set(rootNumbers).size).toBe(TICKETS);
+      expect(rootNumbers).toHaveLength(TICKETS);
+      const firsts = all.filter((m) => m.thread_ts && /Message number \d+/.test(m.text));
+      expect(new Set(firsts.map((m) => /Message number (\d+)/.exec(m.text)?.[1])).size).toBe(TICKETS);
+      expect(firsts).toHaveLength(TICKETS);
+      for (const m of firsts) {
+        const n = /Message number (\d+)/.exec(m.text)?.[1];
+        expect(roots.find((r) => r.ts === m.thread_ts)?.text).toContain(`Burst ${n} `);
+      }
+      // Every Slack effect once: no outbox key (carried in the message metadata) was posted twice.
+      const keys = all.flatMap((m) => {
+        const key = (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+        return key ? [key] : [];
+      });
+      const doubled = keys.filter((k, i) => keys.indexOf(k) !== i);
+      expect(doubled).toEqual([]);
+      // The volume alert fired, once per episode.
+      const alertRoots = all.filter((m) => m.channel === 'C0ALERTS' && !m.thread_ts);
+      expect(alertRoots.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(alertRoots.map((m) => m.text)).size).toBe(alertRoots.length);
+      // Every scheduled reply reached Zendesk exactly once.
+      for (let i = 0; i < SCHEDULED_SENDS; i++) {
+        const { comments } = await control<{ comments: Array<{ body: string }> }>(
+          'GET',
+          `/_sim/zendesk/tickets/${opened[i]}`,
+        );
+        expect(comments.filter((c) => c.body === `Scheduled reply ${i}`)).toHaveLength(1);
+      }
+      void a;
+    } finally {
+      await db.end().catch(() => undefined);
+      for (const c of children) c.kill('SIGKILL');
+    }
+  }, 600_000);
+});
