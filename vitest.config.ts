@@ -17,6 +17,8 @@ export const storeTests = [
   'tests/integration/undo-snooze.test.ts',
   // The reminder's unique row per fired step is a store guarantee: it must hold on PostgreSQL too.
   'tests/integration/target-reminders.test.ts',
+  'tests/integration/leases.test.ts',
+  'tests/integration/health.test.ts',
   'tests/integration/postgres-*.test.ts',
 ];
 

@@ -359,6 +359,14 @@ export function createDraftStore(db: Db, claims?: ClaimOptions): DraftStore {
         data: { leaseUntil: new Date(Date.now() + claims.leaseMs) },
       });
     },
+    async confirmSend(id) {
+      if (!claims) return true;
+      const { count } = await db.replySend.updateMany({
+        where: { id, status: 'sending', claimedBy: claims.instanceId },
+        data: { leaseUntil: new Date(Date.now() + claims.leaseMs) },
+      });
+      return count === 1;
+    },
     async releaseInDoubtSends(now, except = []) {
       const { count } = await db.replySend.updateMany({
         where: { ...inDoubtWhere(now), id: { notIn: except } },

@@ -129,6 +129,13 @@ export function createOutboxStore(db: Db, claims: ClaimOptions): OutboxStore {
         data: { leaseUntil: new Date(Date.now() + leaseMs) },
       });
     },
+    async confirm(id) {
+      const { count } = await db.outboxMessage.updateMany({
+        where: { id, status: 'sending', claimedBy: instanceId },
+        data: { leaseUntil: new Date(Date.now() + leaseMs) },
+      });
+      return count === 1;
+    },
     async inDoubt(now) {
       const rows = await db.outboxMessage.findMany({
         where: inDoubtWhere(now, instanceId),

@@ -94,12 +94,15 @@ describe('several instances on one PostgreSQL', () => {
       YORISOI_SLACK_BURST: '5',
       YORISOI_ALERT_CHANNEL: 'C0ALERTS',
       YORISOI_ALERT_THRESHOLD_PER_HOUR: '20',
-      YORISOI_LEASE_SECONDS: '3',
+      // Short enough to see the dead instance's work taken over soon, long enough for a busy 2-core machine.
+      YORISOI_LEASE_SECONDS: '10',
       LOG_LEVEL: 'warn',
     });
+    const outputs: Array<() => string> = [];
     const launch = async (port: number) => {
       const y = launchYorisoi(envFor(port), repo);
       children.push(y.child);
+      outputs.push(y.output);
       await y.running;
       return y;
     };
@@ -177,6 +180,23 @@ describe('several instances on one PostgreSQL', () => {
       await new Promise((r) => setTimeout(r, 2000));
 
       const all = await messages();
+      // Every Slack effect once: no outbox key (carried in the message metadata) was posted twice.
+      const keys = all.flatMap((m) => {
+        const key = (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+        return key ? [key] : [];
+      });
+      const doubled = keys.filter((k, i) => keys.indexOf(k) !== i);
+      const rows =
+        doubled.length === 0
+          ? []
+          : (
+              await db.query(
+                `SELECT "idempotencyKey", "status", "attempts", "lastError", "claimedBy" FROM "OutboxMessage"
+                  WHERE "idempotencyKey" = ANY($1)`,
+                [doubled],
+              )
+            ).rows;
+      expect({ doubled, rows }).toEqual({ doubled: [], rows: [] });
       const roots = all.filter((m) => !m.thread_ts && /Burst \d+ /.test(m.text));
       const rootNumbers = roots.map((m) => /Burst (\d+) /.exec(m.text)?.[1]);
       expect(new Set(rootNumbers).size).toBe(TICKETS);
@@ -188,13 +208,6 @@ describe('several instances on one PostgreSQL', () => {
         const n = /Message number (\d+)/.exec(m.text)?.[1];
         expect(roots.find((r) => r.ts === m.thread_ts)?.text).toContain(`Burst ${n} `);
       }
-      // Every Slack effect once: no outbox key (carried in the message metadata) was posted twice.
-      const keys = all.flatMap((m) => {
-        const key = (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
-        return key ? [key] : [];
-      });
-      const doubled = keys.filter((k, i) => keys.indexOf(k) !== i);
-      expect(doubled).toEqual([]);
       // The volume alert fired, once per episode.
       const alertRoots = all.filter((m) => m.channel === 'C0ALERTS' && !m.thread_ts);
       expect(alertRoots.length).toBeGreaterThanOrEqual(1);
@@ -209,6 +222,11 @@ describe('several instances on one PostgreSQL', () => {
       }
       void a;
     } finally {
+      // YORISOI_IT_LOGS=dir keeps what each instance printed (LOG_LEVEL warn) for a look after a failure.
+      if (process.env.YORISOI_IT_LOGS)
+        outputs.forEach((o, i) =>
+          writeFileSync(path.join(process.env.YORISOI_IT_LOGS!, `instance-${i}.log`), o()),
+        );
       await db.end().catch(() => undefined);
       for (const c of children) c.kill('SIGKILL');
     }

@@ -86,6 +86,8 @@ export interface DraftStore {
   claimSend(id: string): Promise<boolean>;
   /** Extends this instance's claim on sends it is still sending. */
   renewSends(ids: string[]): Promise<void>;
+  /** Right before the Zendesk call: extends the claim; false when another instance took the send over. */
+  confirmSend(id: string): Promise<boolean>;
   /**
    * Sends left in `sending` by an instance that stopped mid-call (its claim ran out, or it is this instance
    * before a restart), except `except` (what this instance is sending now): back to scheduled, to be

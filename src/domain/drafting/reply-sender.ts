@@ -149,6 +149,11 @@ export function createReplySender(options: ReplySenderOptions) {
           return;
         }
       }
+      // A stall longer than the lease lets another instance take the send over: then it is theirs.
+      if (!(await store.confirmSend(send.id))) {
+        logger.warn('reply send taken over by another instance; not sending it here', { sendId: send.id });
+        return;
+      }
       const result = await gateway.postReply({
         ticketZendeskId: send.ticketZendeskId,
         body: send.body,

@@ -20,6 +20,9 @@ export interface OutboxWorkerOptions {
 
 const MAYBE_POSTED = 'maybe-posted:';
 
+/** This instance's claim on a row ran out and another instance took it over. */
+class ClaimLost extends Error {}
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -176,9 +179,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
 
   async function send(item: OutboxItem): Promise<void> {
     const e = item.effect;
+    /** Before every Slack write: still ours? (A stall longer than the lease lets another instance take over.) */
+    const ours = async () => {
+      if (!(await store.confirm(item.id))) throw new ClaimLost();
+    };
     try {
       if (e.kind === 'post_thread_root') {
         if (await settledByLookUp(item, undefined)) return;
+        await ours();
         const { ts } = await withDegrade(item, e.message, (message) =>
           slack.post({ channel: e.channelId, message, key: e.key }),
         );
@@ -193,6 +201,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
           return;
         }
         if (e.kind === 'upload_file') {
+          await ours();
           await slack.upload({
             channel: e.channelId,
             threadTs: threadTs ?? undefined,
@@ -206,6 +215,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
           return;
         }
         if (await settledByLookUp(item, threadTs ?? undefined)) return;
+        await ours();
         const { ts } = await slack.post({
           channel: e.channelId,
           message: e.message,
@@ -219,6 +229,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       if (e.kind === 'post_root' || e.kind === 'post') {
         const threadTs = e.kind === 'post' ? e.threadTs : undefined;
         if (await settledByLookUp(item, threadTs)) return;
+        await ours();
         const { ts } = await withDegrade(item, e.message, (message) =>
           slack.post({ channel: e.channelId, message, threadTs, key: e.key }),
         );
@@ -250,6 +261,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       }
       if (e.kind === 'post_in_thread') {
         if (await settledByLookUp(item, rootTs)) return;
+        await ours();
         const { ts } = await withDegrade(item, e.message, (message) =>
           slack.post({ channel: e.channelId, message, threadTs: rootTs, broadcast: e.broadcast, key: e.key }),
         );
@@ -266,6 +278,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         await store.markSent(item.id, rootTs);
       }
     } catch (error) {
+      if (error instanceof ClaimLost) {
+        logger.warn('outbox item taken over by another instance during a stall; not sending it here', {
+          id: item.id,
+          key: e.key,
+        });
+        return;
+      }
       const failure =
         error instanceof SlackWriteError
           ? error.failure

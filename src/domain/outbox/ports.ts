@@ -57,6 +57,11 @@ export interface OutboxStore {
   /** Extends this instance's claim on rows it is still sending. */
   renew(ids: number[]): Promise<void>;
   /**
+   * Right before a Slack call: extends this instance's claim on the row and answers whether it still holds
+   * it (false: its claim ran out during a stall and another instance took the row over — do not call Slack).
+   */
+  confirm(id: number): Promise<boolean>;
+  /**
    * Items in `sending` whose claim expired (an instance died mid-call) or that this instance claimed itself
    * (the caller excludes what it is sending right now): their outcome at Slack is unknown.
    */
