@@ -219,6 +219,15 @@ export async function startSandbox(options: SandboxOptions) {
       await sandbox.runtime.start();
       return sandbox.runtime;
     },
+    /**
+     * A second yorisoi instance on the same database and simulators (its own port and instance name), as
+     * when several instances run behind a load balancer. Started; the caller stops it.
+     */
+    async anotherInstance(changes: Partial<RuntimeSettings> = {}) {
+      const other = await createRuntime({ ...settings, port: await freePort(), ...changes });
+      await other.start();
+      return other;
+    },
   };
   return sandbox;
 }
