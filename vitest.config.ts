@@ -7,9 +7,9 @@ export const storeTests = [
   'tests/integration/ticket-thread.test.ts',
   'tests/integration/outbox-delivery.test.ts',
   'tests/integration/drafting.test.ts',
-  // Not yet: tests/integration/reply-send.test.ts. Its first test fails on PostgreSQL, and it is a real
-  // race, not a test fault: the webhook for our own reply can sync the ticket before markSent records the
-  // comment id, so the reply is mirrored once more as "sent from Zendesk". SQLite's timing hides it.
+  // The webhook for our own reply can sync the ticket before the sender records the comment id; the
+  // ticket store holds the author's comments back while a reply is on its way (PostgreSQL's timing shows it).
+  'tests/integration/reply-send.test.ts',
   'tests/integration/care-chart.test.ts',
   'tests/integration/voice.test.ts',
   'tests/integration/volume-alerts.test.ts',

@@ -22,6 +22,8 @@ export function wireDrafting(
     templates: TemplateLookup;
     approvalPolicy: SecondApprovalPolicy;
     afterSend(zendeskId: string): Promise<unknown>;
+    /** Re-reads a ticket from Zendesk (after a reply failed). */
+    sync?(zendeskId: string): Promise<unknown>;
   },
 ) {
   const { logger, settings, outbox } = platform;
@@ -69,6 +71,14 @@ export function wireDrafting(
         deps
           .afterSend(zendeskId)
           .catch((error) => logger.warn('sync after send failed', { zendeskId, error })),
+      );
+    },
+    onFailed: (zendeskId) => {
+      if (!deps.sync) return;
+      platform.background.track(
+        deps
+          .sync(zendeskId)
+          .catch((error) => logger.warn('sync after a failed send failed', { zendeskId, error })),
       );
     },
     leaseMs,

@@ -68,6 +68,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       enrichment?.services.onReplySent(zendeskId);
       return tickets!.services.sync(zendeskId);
     },
+    sync: (zendeskId) => tickets!.services.sync(zendeskId),
   });
   team = wireTeam(platform, {
     agents: drafting.services.agents,

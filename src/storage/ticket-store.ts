@@ -156,13 +156,31 @@ export function createTicketStore(db: Db): TicketStore {
             });
           }
         }
+        // Comments not to store or mirror now: ours on their way (see below) and ones already known.
+        const skip = new Set<string>();
         if (change.newComments.length > 0) {
+          // A reply of ours may be on its way to Zendesk (PUT sent, answer not yet recorded): the webhook
+          // its own comment triggers can arrive first. Its author's new comments wait for the next sync,
+          // which the sender runs once the reply is recorded (as known: never mirrored a second time).
+          // Read before the known comments, so a reply recorded in between is seen as known instead.
+          const onTheirWay = await tx.replySend.findMany({
+            where: {
+              ticketZendeskId: s.zendeskId,
+              OR: [{ status: 'sending' }, { status: 'scheduled', attempts: { gt: 0 } }],
+            },
+            select: { authorZendeskId: true },
+          });
+          const authors = new Set(onTheirWay.map((r) => r.authorZendeskId));
+          for (const c of change.newComments)
+            if (authors.has(c.authorZendeskId) && c.authorZendeskId !== s.requester.zendeskUserId)
+              skip.add(c.zendeskCommentId);
           // Read the known ids once and insert the rest in one statement (a long ticket has hundreds).
           const known = await tx.ticketComment.findMany({
             where: { zendeskCommentId: { in: change.newComments.map((c) => c.zendeskCommentId) } },
             select: { zendeskCommentId: true },
           });
-          const seen = new Set(known.map((k) => k.zendeskCommentId));
+          for (const k of known) skip.add(k.zendeskCommentId);
+          const seen = new Set(skip);
           const fresh = change.newComments.filter((c) => {
             if (seen.has(c.zendeskCommentId)) return false;
             seen.add(c.zendeskCommentId);
@@ -182,7 +200,13 @@ export function createTicketStore(db: Db): TicketStore {
             });
           }
         }
-        await enqueueEffects(tx, change.effects);
+        await enqueueEffects(
+          tx,
+          change.effects.filter((e) => {
+            const comment = /^comment:([^:]+)(?::\d+)?$/.exec(e.key)?.[1];
+            return !comment || !skip.has(comment);
+          }),
+        );
         for (const v of change.voicePosts ?? []) {
           await tx.voicePost.upsert({
             where: {

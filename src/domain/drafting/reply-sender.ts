@@ -17,6 +17,8 @@ export interface ReplySenderOptions {
   onEffects(): void;
   /** A reply landed: re-read the ticket so the thread's root shows its new state. */
   onSent(ticketZendeskId: string): void;
+  /** A reply failed for good: re-read the ticket (its author's comments wait while a reply is on its way). */
+  onFailed?(ticketZendeskId: string): void;
   /** Attempts before a transient failure (5xx, timeouts, 429) counts as failed. */
   maxAttempts?: number;
   backoffMs?: (attempt: number) => number;
@@ -122,6 +124,7 @@ export function createReplySender(options: ReplySenderOptions) {
       error,
     });
     options.onEffects();
+    options.onFailed?.(send.ticketZendeskId);
   }
 
   /** The first time a send meets a passing Zendesk problem, the thread says yorisoi retries on its own. */
