@@ -224,9 +224,8 @@ describe('several instances on one PostgreSQL', () => {
     } finally {
       // YORISOI_IT_LOGS=dir keeps what each instance printed (LOG_LEVEL warn) for a look after a failure.
       if (process.env.YORISOI_IT_LOGS)
-        outputs.forEach((o, i) =>
-          writeFileSync(path.join(process.env.YORISOI_IT_LOGS!, `instance-${i}.log`), o()),
-        );
+        for (const [i, o] of outputs.entries())
+          writeFileSync(path.join(process.env.YORISOI_IT_LOGS, `instance-${i}.log`), o());
       await db.end().catch(() => undefined);
       for (const c of children) c.kill('SIGKILL');
     }
