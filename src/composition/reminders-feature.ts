@@ -32,6 +32,9 @@ export function wireReminders(
     logger: logger.child({ component: 'reminders' }),
     onEffects: () => platform.outbox.wake(),
   });
-  platform.scheduler.every('response target reminders', REMINDER_CHECK_MS, () => reminders.tick());
+  // One instance checks at a time (the unique row per fired step already keeps each reminder once).
+  platform.scheduler.every('response target reminders', REMINDER_CHECK_MS, () => reminders.tick(), {
+    exclusive: true,
+  });
   return { services: { reminders }, listeners: {} };
 }
