@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { prefillSearch } from '../domain/templates/template-service.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
+import { openLoadingModal } from '../listeners/open-modal.ts';
 import { editorsOnly, messageWords } from '../listeners/template-modals.ts';
 import { ShortcutIds } from '../views/ids.ts';
 import { buildLoadingView } from '../views/loading.ts';
@@ -65,22 +66,25 @@ export function registerTemplateShortcuts(app: App, deps: AppDeps) {
     await ack();
     const s = globalShortcut.safeParse(shortcut);
     if (!s.success) return;
+    // Open first (the trigger_id lives 3 s): editors.canEdit may ask Slack for a user group's members.
+    const opened = await openLoadingModal(client, s.data.trigger_id, { text: 'ops.loading.templates' });
     const view = buildTemplateBrowserModal(await catalog.browse(''), {
       canEdit: await editors.canEdit(s.data.user.id),
       ctx: {},
       tr: await readerT(deps, s.data.user.id),
     });
-    await client.views.open({ trigger_id: s.data.trigger_id, view });
+    await opened.fill(view);
   });
 
   app.shortcut(ShortcutIds.newTemplate, async ({ ack, shortcut, client }) => {
     await ack();
     const s = globalShortcut.safeParse(shortcut);
     if (!s.success) return;
+    const opened = await openLoadingModal(client, s.data.trigger_id);
     const tr = await readerT(deps, s.data.user.id);
     const view = (await editors.canEdit(s.data.user.id))
       ? buildTemplateEditorModal({ ctx: {}, tr })
       : editorsOnly(editors, tr);
-    await client.views.open({ trigger_id: s.data.trigger_id, view });
+    await opened.fill(view);
   });
 }
