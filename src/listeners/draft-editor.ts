@@ -110,6 +110,7 @@ export async function openEditor(
       ...(found.channelId ? { c: found.channelId } : {}),
     };
     const drawn = await modal.fill(editorView(deps, state, meta, notice ? { notice, t } : { t }));
+    if (!drawn) return; // closed or replaced before it was drawn
     const live = await deps.service.refreshInquiry(found.zendeskId, state.ticket.latestCustomerMessage);
     if (!live || !modal.viewId) return;
     await client.views

@@ -3,10 +3,17 @@ import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 
+/** Slack's answers to views.update when the view is gone (closed, replaced) or was changed meanwhile. */
+const MOVED_ON = new Set(['not_found', 'hash_conflict']);
+
 /** A modal opened as a loading view, to be filled (or told what went wrong) with views.update. */
 export interface OpenedModal {
   viewId?: string;
-  /** Replaces the loading view (with the hash: never over a view the user has moved on to). */
+  /**
+   * Replaces the loading view (with the hash: never over a view the user has moved on to). Answers
+   * undefined, without throwing, when the user has closed it or opened another modal meanwhile (Slack:
+   * not_found / hash_conflict): nobody is waiting for it any more.
+   */
   fill(view: ModalView): Promise<{ hash?: string } | undefined>;
   /** Replaces the loading view with the reason in plain words; never throws. */
   fail(t: Translate, message: string, opts?: { back?: boolean }): Promise<void>;
@@ -31,9 +38,14 @@ export async function openLoadingModal(
   let hash = opened.view?.hash;
   const fill = async (view: ModalView) => {
     if (!viewId) return undefined;
-    const r = await client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
-    hash = r.view?.hash;
-    return { hash };
+    try {
+      const r = await client.views.update({ view_id: viewId, ...(hash ? { hash } : {}), view });
+      hash = r.view?.hash;
+      return { hash };
+    } catch (error) {
+      if (MOVED_ON.has((error as { data?: { error?: string } }).data?.error ?? '')) return undefined;
+      throw error;
+    }
   };
   return {
     viewId,
