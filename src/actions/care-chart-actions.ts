@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { asYorisoiError } from '../errors.ts';
 import { type Translate, translator } from '../i18n/index.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
+import { openLoadingModal } from '../listeners/open-modal.ts';
 import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
   buildCareEditModal,
   buildCareHistoryModal,
   buildCareRevisionsModal,
   buildErrorModal,
-  buildLoadingModal,
   zHistoryMeta,
 } from '../views/care-chart.ts';
 import { ActionIds } from '../views/ids.ts';
@@ -32,11 +32,9 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     await ack();
     const care = deps.care;
     if (!care) return;
+    // The modal opens first (the trigger_id lives 3 s); the reader's language and the history follow.
+    const opened = await openLoadingModal(client, body.trigger_id, { text: 'care.loading' });
     const t = translator(await deps.readerLocale(body.user.id));
-    const opened = await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildLoadingModal(t),
-    });
     let view: ModalView;
     try {
       const customer = await care.resolve(
@@ -49,7 +47,7 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     } catch (error) {
       view = fail(t, error, 'care chart button failed');
     }
-    if (opened.view?.id) await client.views.update({ view_id: opened.view.id, view });
+    await opened.fill(view);
   });
 
   app.action<BlockAction<ButtonAction>>(ActionIds.careHistoryPage, async ({ ack, action, body, client }) => {
@@ -71,25 +69,23 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     await ack();
     const id = zCustomerId.safeParse(action.value);
     if (!deps.care || !id.success) return;
+    const pushed = await openLoadingModal(client, body.trigger_id, { push: true, text: 'care.loading' });
     const t = translator(await deps.readerLocale(body.user.id));
+    let view: ModalView;
     try {
       const customer = await deps.care.customer(id.data);
-      await client.views.push({
-        trigger_id: body.trigger_id,
-        view: buildCareEditModal(t, customer, await deps.care.chart(customer.id)),
-      });
+      view = buildCareEditModal(t, customer, await deps.care.chart(customer.id));
     } catch (error) {
-      await client.views.push({
-        trigger_id: body.trigger_id,
-        view: fail(t, error, 'care chart edit failed'),
-      });
+      view = fail(t, error, 'care chart edit failed');
     }
+    await pushed.fill(view);
   });
 
   app.action<BlockAction<ButtonAction>>(ActionIds.careRevisions, async ({ ack, action, body, client }) => {
     await ack();
     const id = zCustomerId.safeParse(action.value);
     if (!deps.care || !id.success) return;
+    const pushed = await openLoadingModal(client, body.trigger_id, { push: true, text: 'care.loading' });
     const t = translator(await deps.readerLocale(body.user.id));
     let view: ModalView;
     try {
@@ -98,6 +94,6 @@ export function registerCareChartActions(app: App, deps: AppDeps) {
     } catch (error) {
       view = fail(t, error, 'care chart edit history failed');
     }
-    await client.views.push({ trigger_id: body.trigger_id, view });
+    await pushed.fill(view);
   });
 }

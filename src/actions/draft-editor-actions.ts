@@ -9,9 +9,10 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { withTemplate } from '../domain/drafting/draft.ts';
 import type { DraftEditorState } from '../domain/drafting/drafting-service.ts';
-import { type Translate, translator } from '../i18n/index.ts';
+import { type MessageKey, type Translate, translator } from '../i18n/index.ts';
 import { type EditorExtra, editorView, errorWords, tellUser } from '../listeners/draft-editor.ts';
 import type { AppDeps, DraftingDeps } from '../listeners/listener-deps.ts';
+import { type OpenedModal, openLoadingModal } from '../listeners/open-modal.ts';
 import { type ModalView, parseMeta } from '../views/block-kit.ts';
 import {
   buildSendPreview,
@@ -23,7 +24,6 @@ import {
   zEditorMeta,
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
-import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
@@ -137,18 +137,39 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       t: Translate;
       /** The editor drawn in the reader's language. */
       ev: (state: DraftEditorState, meta: Omit<EditorMeta, 'p'>, extra?: EditorExtra) => ModalView;
+      /** The loading view pushed on top of the editor, when `pushes` asked for one. */
+      pushed?: OpenedModal;
     }) => Promise<void>,
+    /**
+     * For a button that opens a modal on top of the editor: whether it will (the loading view's words), or
+     * not (undefined). Asked before anything else; when it answers, the loading view is pushed at once —
+     * the first Web API call after the ack, as the trigger_id lives 3 s — and `work` fills it in.
+     */
+    pushes?: (ctx: {
+      d: DraftingDeps;
+      body: ViewActionBody;
+      meta: EditorMeta;
+    }) => Promise<MessageKey | undefined>,
   ) => {
     app.action<EditorAction>(actionId, async ({ ack, body: b, client, logger }) => {
       await ack();
       if (!fromView(b)) return;
       const meta = parseMeta(zEditorMeta, b.view.private_metadata);
       if (!meta) return;
+      let pushed: OpenedModal | undefined;
+      let pushFailed: unknown;
+      try {
+        const text = pushes ? await pushes({ d: drafting, body: b, meta }) : undefined;
+        if (text) pushed = await openLoadingModal(client, b.trigger_id, { push: true, text });
+      } catch (error) {
+        pushFailed = error;
+      }
       const t = translator(await drafting.locale(b.user.id));
       const ev = (state: DraftEditorState, m: Omit<EditorMeta, 'p'>, extra: EditorExtra = {}) =>
         editorView(drafting, state, m, { ...extra, t });
       try {
-        await work({ d: drafting, body: b, meta, client, t, ev });
+        if (pushFailed) throw pushFailed;
+        await work({ d: drafting, body: b, meta, client, t, ev, pushed });
       } catch (error) {
         logger.warn(`draft editor ${actionId}: ${String(error)}`);
         const ticket = await drafting.service
@@ -237,50 +258,49 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
   });
 
-  handle(ActionIds.draftSend, async ({ d, body, meta, client, t, ev }) => {
-    const { state, content } = await current(d, body, meta);
-    if (content.body.trim() === '') {
-      // Said where the agent is looking, at once: no preview of nothing, no Zendesk error later.
-      const notice = t('draft.empty_reply');
-      await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
-      return;
-    }
+  handle(
+    ActionIds.draftSend,
+    async ({ d, body, meta, client, t, ev, pushed }) => {
+      const { state, content } = await current(d, body, meta);
+      if (!pushed || content.body.trim() === '') {
+        // Said where the agent is looking, at once: no preview of nothing, no Zendesk error later.
+        const notice = t('draft.empty_reply');
+        await update(client, body, ev(state, meta, { content, parts: content.parts, notice }), true);
+        return;
+      }
+      try {
+        const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
+        await pushed.fill(
+          buildSendPreview({
+            ticket: prepared.ticket,
+            version: prepared.version,
+            agentName: prepared.agent.name,
+            approvals: prepared.approvals,
+            repeatedTemplates: prepared.repeatedTemplates,
+            undoSeconds: d.undoSeconds,
+            writing: prepared.writing,
+            locale: await d.locale(body.user.id),
+          }),
+        );
+      } catch (error) {
+        await pushed.fail(t, errorWords(error, t), { back: true });
+        throw error;
+      }
+    },
     // Finding the sender's Zendesk agent takes several Zendesk calls: the preview opens at once as a
-    // loading view (the trigger_id lives 3 s) and is filled in when they answer.
-    const pushed = await client.views.push({
-      trigger_id: body.trigger_id,
-      view: buildLoadingView('ops.loading.send_preview'),
-    });
-    const viewId = pushed.view?.id;
-    try {
-      const prepared = await d.service.prepareSend(meta.d, content, body.user.id);
-      if (!viewId) return;
-      await client.views.update({
-        view_id: viewId,
-        view: buildSendPreview({
-          ticket: prepared.ticket,
-          version: prepared.version,
-          agentName: prepared.agent.name,
-          approvals: prepared.approvals,
-          repeatedTemplates: prepared.repeatedTemplates,
-          undoSeconds: d.undoSeconds,
-          writing: prepared.writing,
-          locale: await d.locale(body.user.id),
-        }),
-      });
-    } catch (error) {
-      if (viewId)
-        await client.views
-          .update({ view_id: viewId, view: buildProblemView(t, errorWords(error, t), { back: true }) })
-          .catch(() => undefined);
-      throw error;
-    }
-  });
+    // loading view and is filled in when they answer (an empty reply opens nothing: the editor says so).
+    async ({ d, body, meta }) =>
+      (await current(d, body, meta)).content.body.trim() === '' ? undefined : 'ops.loading.send_preview',
+  );
 
-  handle(ActionIds.draftSnooze, async ({ d, body, meta, client, t, ev }) => {
-    const { state } = await current(d, body, meta);
-    await client.views.push({ trigger_id: body.trigger_id, view: buildSnoozeModal(state.ticket, t) });
-  });
+  handle(
+    ActionIds.draftSnooze,
+    async ({ d, meta, body, t, pushed }) => {
+      const { state } = await current(d, body, meta);
+      await pushed?.fill(buildSnoozeModal(state.ticket, t));
+    },
+    async () => 'ops.loading.text',
+  );
 
   // Switching drafts keeps what was typed in the one being left (working copy), then shows the other.
   handle(ActionIds.draftSelect, async ({ d, body, meta, client, t, ev }) => {

@@ -13,8 +13,10 @@ export function registerDraftReplyButton(app: App, deps: AppDeps) {
     const { channelId, threadTs: ts } = buttonThread(b);
     if (!channelId || !ts || !b.trigger_id) return;
     try {
-      const ticket = await drafting.service.ticketForThread(channelId, ts);
-      await openEditor(drafting, client, b.trigger_id, b.user.id, ticket);
+      // The editor opens (a loading view) before the ticket is even looked up: the trigger_id lives 3 s.
+      await openEditor(drafting, client, b.trigger_id, b.user.id, () =>
+        drafting.service.ticketForThread(channelId, ts),
+      );
     } catch (error) {
       logger.warn(`draft reply: ${String(error)}`);
       await tellUser(client, b.user.id, { channelId, threadTs: ts }, error);

@@ -59,8 +59,15 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
         return;
       }
       try {
-        const ticket = await drafting.service.ticketForThread(where.channelId, where.threadTs);
-        await openEditor(drafting, client, b.trigger_id, b.user.id, ticket, value.d);
+        const { channelId, threadTs } = where;
+        await openEditor(
+          drafting,
+          client,
+          b.trigger_id,
+          b.user.id,
+          () => drafting.service.ticketForThread(channelId, threadTs),
+          value.d,
+        );
       } catch (error) {
         logger.warn(`open draft: ${String(error)}`);
         const t = translator(await drafting.locale(b.user.id));

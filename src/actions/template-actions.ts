@@ -3,6 +3,7 @@ import { prefillSearch, type TemplateService } from '../domain/templates/templat
 import type { Translate } from '../i18n/index.ts';
 import { openEditor } from '../listeners/draft-editor.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
+import { openLoadingModal } from '../listeners/open-modal.ts';
 import {
   type BlockActionBody,
   blockActionBody,
@@ -12,7 +13,6 @@ import {
 } from '../listeners/template-modals.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
-import { buildLoadingView } from '../views/loading.ts';
 import {
   buildFolderMoveModal,
   buildTemplateBrowserModal,
@@ -142,19 +142,10 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
     const ticketId = body.actions[0]?.value ?? '';
     const ctx = { c: body.channel?.id, th: body.message?.thread_ts ?? body.message?.ts };
     // The modal opens at once (the trigger_id lives 3 s; the search may wait for the index), then fills in.
-    const opened = await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildLoadingView('ops.loading.templates'),
-    });
+    const opened = await openLoadingModal(client, body.trigger_id, { text: 'ops.loading.templates' });
     const text = (await templates.ticketText(ticketId).catch(() => null)) ?? '';
     const { query: words, hits } = await prefillSearch(catalog, text, 1500, logger);
-    if (opened.view?.id)
-      await client.views.update({
-        view_id: opened.view.id,
-        view: buildTemplateSearchModal(words, hits, ctx, await reader(), {
-          prefilled: true,
-        }),
-      });
+    await opened.fill(buildTemplateSearchModal(words, hits, ctx, await reader(), { prefilled: true }));
   });
 
   on(ActionIds.templateBrowse, async (body, client, reader) => {

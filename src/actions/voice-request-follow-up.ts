@@ -2,6 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { translator } from '../i18n/index.ts';
 import { ClickAnswers } from '../listeners/click-answers.ts';
 import type { AppDeps } from '../listeners/listener-deps.ts';
+import { openLoadingModal } from '../listeners/open-modal.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { ActionIds } from '../views/ids.ts';
 import { buildFollowUpModal, FollowUpButtonValue } from '../views/voice.ts';
@@ -23,13 +24,9 @@ export function registerVoiceRequestFollowUp(app: App, deps: AppDeps) {
       await tellClicker(client, body, ClickAnswers.ticketGone);
       return;
     }
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildFollowUpModal(
-        translator(await deps.readerLocale(body.user.id)),
-        { t: value.t, c: channel },
-        null,
-      ),
-    });
+    // Open first (the trigger_id lives 3 s), then ask the reader's language (users.info) and fill it in.
+    const opened = await openLoadingModal(client, body.trigger_id, { text: 'modals.loading.follow_up' });
+    const t = translator(await deps.readerLocale(body.user.id));
+    await opened.fill(buildFollowUpModal(t, { t: value.t, c: channel }, null));
   });
 }

@@ -6,6 +6,7 @@ import { drafting } from './en/drafting.ts';
 import { draftThread } from './en/drafting-thread.ts';
 import { enrich } from './en/enrich.ts';
 import { home } from './en/home.ts';
+import { modals } from './en/modals.ts';
 import { ops } from './en/ops.ts';
 import { reminders } from './en/reminders.ts';
 import { root } from './en/root.ts';
@@ -38,4 +39,5 @@ export const en: Record<MessageKey, string> = {
   ...templateFigures,
   ...reminders,
   ...assign,
+  ...modals,
 };

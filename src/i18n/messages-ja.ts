@@ -6,6 +6,7 @@ import { drafting } from './ja/drafting.ts';
 import { draftThread } from './ja/drafting-thread.ts';
 import { enrich } from './ja/enrich.ts';
 import { home } from './ja/home.ts';
+import { modals } from './ja/modals.ts';
 import { ops } from './ja/ops.ts';
 import { reminders } from './ja/reminders.ts';
 import { root } from './ja/root.ts';
@@ -43,6 +44,7 @@ export const ja = {
   ...templateFigures,
   ...reminders,
   ...assign,
+  ...modals,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -12,6 +12,7 @@ import type { ModalView } from '../views/block-kit.ts';
 import { buildDraftEditor, type EditorMeta, MAX_REPLY_CHARS } from '../views/draft-modal.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
 import type { DraftingDeps } from './listener-deps.ts';
+import { openLoadingModal } from './open-modal.ts';
 
 /** What a redraw of the editor carries besides the stored state. */
 export interface EditorExtra {
@@ -64,51 +65,62 @@ export function editorView(
 }
 
 /**
- * Opens the editor within the trigger's 3 seconds from stored data, then reads the inquiry live from
- * Zendesk and updates the view (with the hash, so it never overwrites a newer view).
+ * Opens the editor: first a loading view with the trigger_id (the first Web API call after the ack — the
+ * trigger_id lives 3 s), then the ticket, the draft and the reader's language are read and `views.update`
+ * draws the editor; last the inquiry is read live from Zendesk and the view updated again (with the hash,
+ * so it never overwrites a newer view). `ticket` is read after the modal is open; when it fails, the modal
+ * says why in plain words and the error is thrown on for the caller to log and tell.
  */
 export async function openEditor(
   deps: DraftingDeps,
   client: WebClient,
   triggerId: string,
   userId: string,
-  ticket: DraftTicket,
+  ticket: DraftTicket | (() => Promise<DraftTicket>),
   draftId?: string,
   options: { insert?: DraftTemplate; push?: boolean } = {},
 ) {
-  let state = await deps.service.open({ ticketZendeskId: ticket.zendeskId, draftId, slackUserId: userId });
-  const t = translator(await deps.locale(userId));
-  let notice: string | undefined;
-  if (options.insert) {
-    // "Copy into draft" from a template: appended to the draft and saved before the editor shows it.
-    const next = withTemplate(state.draft, options.insert);
-    if (Array.from(next.body).length > MAX_REPLY_CHARS) {
-      notice = t('draft.notice_too_long', { max: MAX_REPLY_CHARS.toLocaleString('en') });
-    } else {
-      await deps.service.autosave(state.draft.id, next, userId);
-      state = await deps.service.refresh(state.draft.id);
-      notice = t('draft.notice_inserted', { title: escapeMrkdwn(options.insert.title) });
-    }
-  }
-  const meta = {
-    t: ticket.zendeskId,
-    d: state.draft.id,
-    r: 0,
-    q: '',
-    ...(ticket.channelId ? { c: ticket.channelId } : {}),
-  };
   // From inside a modal (the template search), the editor goes on top of it.
-  const opened = await client.views[options.push ? 'push' : 'open']({
-    trigger_id: triggerId,
-    view: editorView(deps, state, meta, notice ? { notice, t } : { t }),
+  const modal = await openLoadingModal(client, triggerId, {
+    push: options.push,
+    text: 'modals.loading.editor',
   });
-  const live = await deps.service.refreshInquiry(ticket.zendeskId, state.ticket.latestCustomerMessage);
-  if (!live) return;
-  const view = opened.view;
-  if (!view?.id) return;
-  await client.views
-    .update({ view_id: view.id, hash: view.hash, view: editorView(deps, state, meta, { t }) })
-    .catch(() => undefined); // hash_conflict: the user already moved on; the next render shows it
+  let t: Translate | undefined;
+  try {
+    const found = typeof ticket === 'function' ? await ticket() : ticket;
+    let state = await deps.service.open({ ticketZendeskId: found.zendeskId, draftId, slackUserId: userId });
+    t = translator(await deps.locale(userId));
+    let notice: string | undefined;
+    if (options.insert) {
+      // "Copy into draft" from a template: appended to the draft and saved before the editor shows it.
+      const next = withTemplate(state.draft, options.insert);
+      if (Array.from(next.body).length > MAX_REPLY_CHARS) {
+        notice = t('draft.notice_too_long', { max: MAX_REPLY_CHARS.toLocaleString('en') });
+      } else {
+        await deps.service.autosave(state.draft.id, next, userId);
+        state = await deps.service.refresh(state.draft.id);
+        notice = t('draft.notice_inserted', { title: escapeMrkdwn(options.insert.title) });
+      }
+    }
+    const meta = {
+      t: found.zendeskId,
+      d: state.draft.id,
+      r: 0,
+      q: '',
+      ...(found.channelId ? { c: found.channelId } : {}),
+    };
+    const drawn = await modal.fill(editorView(deps, state, meta, notice ? { notice, t } : { t }));
+    if (!drawn) return; // closed or replaced before it was drawn
+    const live = await deps.service.refreshInquiry(found.zendeskId, state.ticket.latestCustomerMessage);
+    if (!live || !modal.viewId) return;
+    await client.views
+      .update({ view_id: modal.viewId, hash: drawn?.hash, view: editorView(deps, state, meta, { t }) })
+      .catch(() => undefined); // hash_conflict: the user already moved on; the next render shows it
+  } catch (error) {
+    const words = t ?? translator(await deps.locale(userId));
+    await modal.fail(words, errorWords(error, words));
+    throw error;
+  }
 }
 
 /**

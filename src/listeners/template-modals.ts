@@ -1,9 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { TemplateEditorPolicy } from '../domain/templates/template-editors.ts';
-import { type Translate, translator } from '../i18n/index.ts';
+import { asYorisoiError } from '../errors.ts';
+import { bilingual, type Translate, translator } from '../i18n/index.ts';
 import type { ModalView } from '../views/block-kit.ts';
 import { buildTemplateNoticeModal } from '../views/templates.ts';
+import { type OpenedModal, openLoadingModal } from './open-modal.ts';
 
 /** The parts of a block_actions payload template listeners read; zod at the boundary. */
 export const blockActionBody = z.object({
@@ -33,13 +35,43 @@ export const editorsOnly = (policy: TemplateEditorPolicy, tr: Translate = transl
     tr,
   );
 
-/** Inside a modal, stack the new view (or replace the top one when Slack's three-view stack is full); else open one. */
-export async function showView(client: WebClient, body: BlockActionBody, view: ModalView): Promise<void> {
+const pushLimit = (error: unknown) =>
+  (error as { data?: { error?: string } }).data?.error === 'push_limit_reached';
+
+/**
+ * Inside a modal, stack the new view (or replace the top one when Slack's three-view stack is full); else
+ * open one. A view still to be read (`() => Promise<ModalView>`: the catalog, the editors' user group)
+ * opens as a loading view first — the first call after the ack, as the trigger_id lives 3 s — and is
+ * filled in when read; a failure then says so in the modal (both languages: the reader's is not known
+ * without asking Slack) and is thrown on for the listener's log.
+ */
+export async function showView(
+  client: WebClient,
+  body: BlockActionBody,
+  view: ModalView | (() => Promise<ModalView>),
+): Promise<void> {
+  if (typeof view === 'function') {
+    let opened: OpenedModal | undefined;
+    try {
+      opened = await openLoadingModal(client, body.trigger_id, { push: Boolean(body.view) });
+    } catch (error) {
+      if (!body.view || !pushLimit(error)) throw error;
+    }
+    try {
+      const built = await view();
+      if (opened) await opened.fill(built);
+      else if (body.view) await client.views.update({ view_id: body.view.id, view: built });
+    } catch (error) {
+      await opened?.fail(bilingual, asYorisoiError(error).userMessageIn(bilingual));
+      throw error;
+    }
+    return;
+  }
   if (body.view) {
     try {
       await client.views.push({ trigger_id: body.trigger_id, view });
     } catch (error) {
-      if ((error as { data?: { error?: string } }).data?.error !== 'push_limit_reached') throw error;
+      if (!pushLimit(error)) throw error;
       await client.views.update({ view_id: body.view.id, view });
     }
     return;

@@ -16,8 +16,9 @@ export function registerDraftReplyShortcut(app: App, deps: AppDeps) {
     if (body.type !== 'message_action') return;
     const threadTs = messageThreadTs(body.message);
     try {
-      const ticket = await drafting.service.ticketForThread(body.channel.id, threadTs);
-      await openEditor(drafting, client, body.trigger_id, body.user.id, ticket);
+      await openEditor(drafting, client, body.trigger_id, body.user.id, () =>
+        drafting.service.ticketForThread(body.channel.id, threadTs),
+      );
     } catch (error) {
       logger.warn(`draft shortcut: ${String(error)}`);
       await tellUser(client, body.user.id, { channelId: body.channel.id, threadTs }, error);

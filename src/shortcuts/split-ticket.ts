@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
+import { openLoadingModal } from '../listeners/open-modal.ts';
 import { ShortcutIds } from '../views/ids.ts';
 import { buildSplitConfirmModal, splitAnswerText } from '../views/split.ts';
 
@@ -23,9 +24,11 @@ export function registerSplitShortcut(app: App, deps: AppDeps) {
       fromBot: Boolean(message.bot_id) || message.subtype === 'bot_message',
     };
     try {
+      // The check reads only yorisoi's database. A modal then opens at once (a loading view: the trigger_id
+      // lives 3 s), before the reader's language is asked of Slack (users.info).
       const checked = await split.service.check(target);
-      const t = await readerT(deps, body.user.id);
       if (!checked.ok) {
+        const t = await readerT(deps, body.user.id);
         await client.chat.postEphemeral({
           channel: target.channelId,
           user: body.user.id,
@@ -34,18 +37,18 @@ export function registerSplitShortcut(app: App, deps: AppDeps) {
         });
         return;
       }
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: buildSplitConfirmModal(
+      const opened = await openLoadingModal(client, body.trigger_id);
+      await opened.fill(
+        buildSplitConfirmModal(
           {
             ticketZendeskId: checked.ticket.zendeskId,
             requesterName: checked.ticket.requesterName,
             body: checked.body,
             meta: { c: target.channelId, ts: target.ts, th: threadTs },
           },
-          t,
+          await readerT(deps, body.user.id),
         ),
-      });
+      );
     } catch (error) {
       logger.warn(`split shortcut: ${String(error)}`);
     }

@@ -111,15 +111,6 @@ export type HistoryMeta = z.infer<typeof zHistoryMeta>;
 export const zEditMeta = z.object({ c: z.string().min(1), v: z.number().int().min(0) });
 export type EditMeta = z.infer<typeof zEditMeta>;
 
-export function buildLoadingModal(t: Translate): ModalView {
-  return modal({
-    callbackId: ViewIds.careHistory,
-    title: plain(t('care.title'), 24),
-    close: plain(t('common.close'), 24),
-    blocks: [section(t('care.loading'))],
-  });
-}
-
 export function buildErrorModal(t: Translate, message: string): ModalView {
   return modal({
     callbackId: ViewIds.careHistory,

@@ -71,7 +71,9 @@ export async function openEditorFromRoot(
   user: string,
   thread: { channel: string; root: SimMessage },
 ) {
-  const before = (await views(s, user)).find((v) => v.view.callback_id === 'draft_editor')?.id;
+  // Any view already there is not the one this click opens (the editor opens as a loading view first,
+  // so an older editor could otherwise be taken for it).
+  const before = new Set((await views(s, user)).map((v) => v.id));
   const r = await s.api('POST', '/_sim/slack/actions', {
     user,
     channel: thread.channel,
@@ -79,7 +81,7 @@ export async function openEditorFromRoot(
     action_id: 'ticket_draft_reply',
   });
   expect(r.status).toBe(200);
-  return viewOf(s, user, 'draft_editor', (v) => v.id !== before);
+  return viewOf(s, user, 'draft_editor', (v) => !before.has(v.id));
 }
 
 /** Types into inputs (by base id) and presses a button or dispatching input in the view. */

@@ -29,7 +29,6 @@ import {
   buildCareRootParts,
   buildClipAddedMessage,
   buildErrorModal,
-  buildLoadingModal,
 } from '../../src/views/care-chart.ts';
 import {
   buildDraftEditor,
@@ -40,6 +39,7 @@ import {
 } from '../../src/views/draft-modal.ts';
 import { createDraftThreadRenderer, draftThreadRenderer } from '../../src/views/draft-thread.ts';
 import { buildHelpMessage, buildStatusMessage } from '../../src/views/help.ts';
+import { buildLoadingView, buildProblemView } from '../../src/views/loading.ts';
 import { buildSplitConfirmModal, splitAnswerText } from '../../src/views/split.ts';
 import { buildChannelEscalation, buildThreadReminder } from '../../src/views/target-reminder.ts';
 import { templateRankingBlocks } from '../../src/views/template-figures.ts';
@@ -387,8 +387,17 @@ export function viewCatalog(): CatalogEntry[] {
   );
   const tJa = translator('ja');
   const tEn = translator('en');
-  list.push(v('care loading', buildLoadingModal(tJa)));
   list.push(v('care error', buildErrorModal(tJa, 'Zendesk said <500>')));
+  // Loading views (a modal opens at once, views.update fills it) and what replaces one when the work failed.
+  for (const key of [
+    'ops.loading.text',
+    'care.loading',
+    'modals.loading.editor',
+    'modals.loading.follow_up',
+    'ops.loading.templates',
+  ] as const)
+    list.push(v(`loading (${key})`, buildLoadingView(key)));
+  list.push(v('problem, back to the draft', buildProblemView(tEn, 'Zendesk said <500>', { back: true })));
   for (const [lang, t] of [['ja', tJa] as const, ['en', tEn] as const]) {
     list.push(
       v(

@@ -4,6 +4,7 @@ import { validateMessageBlocks, validateView } from '../../src/sim/slack/block-k
 import * as careChart from '../../src/views/care-chart.ts';
 import * as draftModal from '../../src/views/draft-modal.ts';
 import * as help from '../../src/views/help.ts';
+import * as loading from '../../src/views/loading.ts';
 import * as templates from '../../src/views/templates.ts';
 import * as ticketThread from '../../src/views/ticket-thread.ts';
 import * as voice from '../../src/views/voice.ts';
@@ -18,10 +19,11 @@ describe('every view builder produces Block Kit that Slack accepts', () => {
 
   it('the catalog runs every exported build… function of src/views', () => {
     const source = readFileSync(new URL('./view-catalog.ts', import.meta.url), 'utf8');
-    const builders = [careChart, draftModal, help, templates, ticketThread, voice, volume].flatMap((m) =>
-      Object.entries(m)
-        .filter(([name, value]) => name.startsWith('build') && typeof value === 'function')
-        .map(([name]) => name),
+    const builders = [careChart, draftModal, help, loading, templates, ticketThread, voice, volume].flatMap(
+      (m) =>
+        Object.entries(m)
+          .filter(([name, value]) => name.startsWith('build') && typeof value === 'function')
+          .map(([name]) => name),
     );
     expect(builders.length).toBeGreaterThan(40);
     expect(builders.filter((name) => !source.includes(`${name}(`))).toEqual([]);

@@ -155,6 +155,11 @@ export interface CallLogEntry {
   error?: string;
   at: number;
   args: Record<string, unknown>;
+  /**
+   * Calls with a trigger_id (views.open / views.push): its age when the simulator judged it, after the
+   * call's latency — more than 3000 ms is expired_trigger_id.
+   */
+  trigger_age_ms?: number;
 }
 
 export interface ResponseUrlPost {

@@ -62,6 +62,7 @@ export async function handleWebApi(
   const raw = await readRawBody(req);
   let args: Args = {};
   const log = (status: number, body: Record<string, unknown>) => {
+    const trigger = typeof args.trigger_id === 'string' ? ctx.store.triggers.get(args.trigger_id) : undefined;
     ctx.store.calls.push({
       method,
       status,
@@ -69,6 +70,7 @@ export async function handleWebApi(
       ...(typeof body.error === 'string' ? { error: body.error } : {}),
       at,
       args: loggedArgs(args),
+      ...(trigger ? { trigger_age_ms: ctx.clock.now() - trigger.created } : {}),
     });
   };
   const answer = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) => {
