@@ -19,7 +19,11 @@ export const REMINDER_CHECK_MS = 60_000;
  */
 export function wireReminders(
   platform: Platform,
-  deps: { calendar: BusinessCalendar },
+  deps: {
+    calendar: BusinessCalendar;
+    /** Re-renders a ticket's root (tickets feature): after step 1 its status line says the target passed. */
+    refreshRoot?(zendeskId: string, reason: string): Promise<unknown>;
+  },
 ): Feature<RemindersServices, Record<string, never>> {
   const { settings, logger } = platform;
   const reminders = createReminderService({
@@ -31,6 +35,7 @@ export function wireReminders(
     clock: platform.clock,
     logger: logger.child({ component: 'reminders' }),
     onEffects: () => platform.outbox.wake(),
+    ...(deps.refreshRoot ? { refreshRoot: deps.refreshRoot } : {}),
   });
   // One instance checks at a time (the unique row per fired step already keeps each reminder once).
   platform.scheduler.every('response target reminders', REMINDER_CHECK_MS, () => reminders.tick(), {

@@ -78,7 +78,10 @@ export async function createRuntime(settings: RuntimeSettings) {
   });
   const assignment = team.services.assignment;
   const split = wireSplit(platform, { sync: (zendeskId) => tickets!.services.sync(zendeskId) });
-  const reminders = wireReminders(platform, { calendar: team.services.calendar });
+  const reminders = wireReminders(platform, {
+    calendar: team.services.calendar,
+    refreshRoot: (zendeskId, reason) => tickets!.services.refreshRoot(zendeskId, reason),
+  });
   home = wireHome(platform, {
     agents: drafting.services.agents,
     volume: volume.services.volume,
@@ -93,7 +96,7 @@ export async function createRuntime(settings: RuntimeSettings) {
       pastTarget: async (now) =>
         (await reminders.services.reminders.overdueTickets(now)).map((o) => ({
           ticketZendeskId: o.ticketZendeskId,
-          target: o.kind === 'first' ? 'first_response' : 'next_response',
+          target: o.kind === 'first' ? 'first_response' : o.kind === 'next' ? 'next_response' : 'unassigned',
           dueAt: o.dueAt,
         })),
     },

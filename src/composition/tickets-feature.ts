@@ -6,6 +6,7 @@ import { createTicketSync } from '../domain/tickets/ticket-sync.ts';
 import { createAgentProfileStore } from '../storage/agent-profile-store.ts';
 import { createInboxStore } from '../storage/inbox-store.ts';
 import { createKeyValueStore } from '../storage/key-value-store.ts';
+import { createPastTargetLookup } from '../storage/reminder-store.ts';
 import { createTicketQueries } from '../storage/ticket-queries.ts';
 import { createAgentDirectory, createTicketStore } from '../storage/ticket-store.ts';
 import { createWebhookDeliveryStore } from '../storage/webhook-delivery-store.ts';
@@ -47,6 +48,8 @@ export async function wireTickets(
       locale: settings.locale ?? 'ja',
       // Each agent's colour and emoji, chosen the first time the agent is shown and kept.
       assigneeBadge: (a) => profiles.ensure(a.zendeskUserId, pickBadge, { name: a.name }),
+      // "Past first-response target" on the status line once a reminder's step 1 fired.
+      pastTarget: createPastTargetLookup(db),
     }),
     agents: createAgentDirectory(db),
     zendeskTicketUrl: platform.zendeskTicketUrl,

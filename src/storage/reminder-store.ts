@@ -1,5 +1,6 @@
 import type { ReminderStore, ReminderTicket } from '../domain/reminders/ports.ts';
-import { TARGET_KINDS } from '../domain/reminders/response-targets.ts';
+import { pastTargetKind, TARGET_KINDS, type TargetKind } from '../domain/reminders/response-targets.ts';
+import type { TicketSnapshot } from '../domain/tickets/ticket.ts';
 import type { Db } from './database.ts';
 import { enqueueEffects } from './outbox-store.ts';
 
@@ -49,6 +50,7 @@ export function createReminderStore(db: Db): ReminderStore {
           status: r.status,
           requesterZendeskId: r.requester.zendeskUserId,
           createdAt: r.zendeskCreatedAt,
+          unassignedSince: r.assigneeZendeskId ? null : (r.unassignedSince ?? r.zendeskCreatedAt),
           comments: r.comments.map((c) => ({
             zendeskCommentId: c.zendeskCommentId,
             authorZendeskId: c.authorZendeskId,
@@ -94,5 +96,39 @@ export function createReminderStore(db: Db): ReminderStore {
         throw error;
       }
     },
+  };
+}
+
+/**
+ * For the root renderer: the kind of target the ticket (as just fetched from Zendesk) is past, i.e. its
+ * current wait's step 1 fired. The unassigned wait's start is the one the store keeps (or would keep: the
+ * ticket row is written after the root is rendered).
+ */
+export function createPastTargetLookup(db: Db) {
+  return async (s: TicketSnapshot): Promise<TargetKind | null> => {
+    const [row, fired] = await Promise.all([
+      db.ticket.findUnique({
+        where: { zendeskId: s.zendeskId },
+        select: { assigneeZendeskId: true, unassignedSince: true },
+      }),
+      db.targetReminder.findMany({
+        where: { ticketZendeskId: s.zendeskId, step: 1 },
+        select: { kind: true, step: true, aboutCommentId: true },
+      }),
+    ]);
+    if (fired.length === 0) return null;
+    const unassignedSince = s.assignee
+      ? null
+      : (row?.unassignedSince ?? (row?.assigneeZendeskId ? s.updatedAt : s.createdAt));
+    return pastTargetKind(
+      {
+        status: s.status,
+        requesterZendeskId: s.requester.zendeskUserId,
+        createdAt: s.createdAt,
+        unassignedSince,
+        comments: s.comments,
+      },
+      fired,
+    );
   };
 }

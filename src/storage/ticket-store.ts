@@ -140,6 +140,7 @@ export function createTicketStore(db: Db): TicketStore {
               inboxId: change.inbox?.id ?? null,
               channelId: change.inbox?.channelId ?? null,
               ...fields,
+              unassignedSince: s.assignee ? null : s.createdAt,
             },
           });
         } else {
@@ -150,6 +151,11 @@ export function createTicketStore(db: Db): TicketStore {
               where: { id: change.ticketId },
               data: {
                 ...fields,
+                // Kept while nobody holds it; a sync that sees the assignee dropped starts it at that update.
+                unassignedSince: s.assignee
+                  ? null
+                  : (current.unassignedSince ??
+                    (current.assigneeZendeskId ? s.updatedAt : current.zendeskCreatedAt)),
                 inboxId: current.inboxId ?? change.inbox?.id ?? null,
                 channelId: current.channelId ?? change.inbox?.channelId ?? null,
               },

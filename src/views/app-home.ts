@@ -73,6 +73,7 @@ const more = (t: Translate, count: number, what: string): KnownBlock[] =>
 function targetName(t: Translate, target: string): string {
   if (target === 'first_response') return t('home.target_first_response');
   if (target === 'next_response') return t('home.target_next_response');
+  if (target === 'unassigned') return t('reminder.kind.unassigned');
   return escapeMrkdwn(target);
 }
 

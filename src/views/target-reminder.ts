@@ -10,7 +10,7 @@ const threadUrl = (channelId: string, ts: string) =>
 
 function words(t: Translate, input: ReminderInput) {
   return {
-    kind: t(input.kind === 'first' ? 'reminder.kind.first' : 'reminder.kind.next'),
+    kind: t(`reminder.kind.${input.kind}`),
     target: formatDuration(input.targetMinutes * 60_000, t),
     late: input.lateMinutes < 1 ? t('reminder.late_moment') : formatDuration(input.lateMinutes * 60_000, t),
   };

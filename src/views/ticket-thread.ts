@@ -1,5 +1,6 @@
 import type { CareContext } from '../domain/care/care-service.ts';
 import type { SlackMessage } from '../domain/outbox/outbox.ts';
+import type { TargetKind } from '../domain/reminders/response-targets.ts';
 import { badgeText } from '../domain/team/agent-badges.ts';
 import type { CommentNotice, TicketThreadRenderer } from '../domain/tickets/ports.ts';
 import {
@@ -45,6 +46,8 @@ export interface RootOptions {
   extraActions?: ActionsBlockElement[];
   /** The assignee's badge (colour and emoji, chosen once per agent); without it the name shows alone. */
   assigneeBadge?: { emoji: string; colour: string } | null;
+  /** A response target whose step-1 reminder fired for the ticket's current wait: the status line says so. */
+  pastTarget?: TargetKind | null;
 }
 
 const statusWord = (tr: ReturnType<typeof translator>, status: string) =>
@@ -104,11 +107,16 @@ export function buildTicketRootMessage(
       : tr('root.answered');
   const statusWords = `${statusEmoji[t.status] ?? ':grey_question:'} ${escapeMrkdwn(status)}`;
   // Nobody holds it: that comes first, so it cannot be missed.
+  const pastTarget = options.pastTarget
+    ? tr('reminder.root.past_target', { kind: tr(`reminder.kind.${options.pastTarget}`) })
+    : null;
   const statusLine = (
     t.assignee || !OPEN_STATUSES.has(t.status)
-      ? [statusWords, holder, waitingText]
-      : [holder, statusWords, waitingText]
-  ).join('  ·  ');
+      ? [statusWords, holder, waitingText, pastTarget]
+      : [holder, statusWords, waitingText, pastTarget]
+  )
+    .filter(Boolean)
+    .join('  ·  ');
   const headline = [flagLine, [priorityBadge, title].filter(Boolean).join('  '), statusLine]
     .filter(Boolean)
     .join('\n');
@@ -280,15 +288,18 @@ export function createTicketThreadRenderer(deps: {
     emoji: string;
     colour: string;
   } | null>;
+  /** Whether a response-target reminder fired for the ticket's current wait (its status line says so). */
+  pastTarget?: (t: TicketSnapshot) => Promise<TargetKind | null>;
 }): TicketThreadRenderer {
   const locale = deps.locale ?? 'ja';
   return {
     async root(t, inbox, links) {
-      const [care, assigneeBadge] = await Promise.all([
+      const [care, assigneeBadge, pastTarget] = await Promise.all([
         deps.careContext(t).catch(() => null),
         t.assignee && deps.assigneeBadge ? deps.assigneeBadge(t.assignee).catch(() => null) : null,
+        deps.pastTarget ? deps.pastTarget(t).catch(() => null) : null,
       ]);
-      return buildTicketRootMessage(t, inbox, links, care, { locale, assigneeBadge });
+      return buildTicketRootMessage(t, inbox, links, care, { locale, assigneeBadge, pastTarget });
     },
     comment: (t, c, role, notice) => buildThreadComment(t, c, role, notice, locale),
   };

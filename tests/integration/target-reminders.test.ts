@@ -60,6 +60,11 @@ async function tickAt(at: Date) {
   await s.features.reminders.tick();
   await s.runtime.settle();
 }
+/** The root's visible text (its blocks), as the Slack simulator holds it now. */
+async function rootText(id: number) {
+  const root = rootsOf(await s.messages(), id)[0];
+  return JSON.stringify(root?.blocks ?? []);
+}
 const firedRows = (id: number) => s.db.targetReminder.count({ where: { ticketZendeskId: String(id) } });
 
 describe('response-target reminders', () => {
@@ -156,9 +161,11 @@ describe('response-target reminders', () => {
     await tickAt(jst('2026-11-27T11:00:30'));
     expect(await threadReminders(t)).toHaveLength(1);
 
-    // Our public reply (the simulator stamps it with its own, real clock: after the fake now).
+    // Our public reply (the simulator stamps it with its own, real clock: after the fake now). Aiko takes the
+    // ticket with it: an answered ticket nobody holds would ping as unassigned (tested below).
     await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
       comment: '宛名を変更して再発行しました。',
+      assignee_email: 'aiko@example.com',
       actor_email: 'aiko@example.com',
     });
     await settle();
@@ -195,5 +202,93 @@ describe('response-target reminders', () => {
       expect.objectContaining({ kind: 'first', step: 1 }),
       { kind: 'next', step: 1, aboutCommentId: String(reply.body.comment.id) },
     ]);
+  });
+
+  it('an answered ticket nobody holds pings once per step (counted from its creation); Take it stops further steps', async () => {
+    const t = await ticketAt('2026-11-26T14:00:00', '返信済みだが担当なし');
+    // We answered at once (the simulator makes a new ticket open on an agent's reply), but nobody took it.
+    await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
+      comment: '確認して折り返します。',
+      actor_email: 'aiko@example.com',
+    });
+    await settle();
+    await waitFor('the reply stored', async () =>
+      (await s.db.ticketComment.count({ where: { ticket: { zendeskId: String(t.id) } } })) >= 2
+        ? true
+        : undefined,
+    );
+
+    await tickAt(jst('2026-11-26T14:59:00'));
+    expect(await threadReminders(t)).toHaveLength(0);
+    await tickAt(jst('2026-11-26T15:00:30'));
+    await tickAt(jst('2026-11-26T15:10:00'));
+    const pings = await threadReminders(t);
+    expect(pings).toHaveLength(1);
+    expect(pings[0]?.text).toContain('担当割り当ての目標（1時間）を過ぎました');
+    expect(pings[0]?.text).toContain('担当者がいません');
+    // The root says so too.
+    await waitFor('the hint on the root', async () =>
+      (await rootText(t.id)).includes('担当割り当ての目標超過') ? true : undefined,
+    );
+
+    // Aiko takes it: no channel escalation one target period later, and the hint leaves the root.
+    await s.api('POST', '/_sim/slack/actions', {
+      user: 'U0AGENT1',
+      channel: t.root.channel,
+      message_ts: t.root.ts,
+      action_id: 'ticket_take',
+      value: String(t.id),
+    });
+    await waitFor('Aiko holds it in yorisoi', async () =>
+      (await s.db.ticket.findUnique({ where: { zendeskId: String(t.id) } }))?.assigneeZendeskId
+        ? true
+        : undefined,
+    );
+    await settle();
+    await tickAt(jst('2026-11-26T16:05:00'));
+    expect(await threadReminders(t)).toHaveLength(1);
+    expect(await channelEscalations(t)).toHaveLength(0);
+    await waitFor('the hint gone', async () =>
+      (await rootText(t.id)).includes('目標超過') ? undefined : true,
+    );
+  });
+
+  it('without Take it, step 2 of the unassigned reminder goes to the channel and the lead, once', async () => {
+    const t = await ticketAt('2026-11-27T14:00:00', '誰も持っていない問い合わせ');
+    await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
+      comment: '受け付けました。',
+      actor_email: 'aiko@example.com',
+    });
+    await settle();
+    await tickAt(jst('2026-11-27T15:00:30'));
+    await tickAt(jst('2026-11-27T16:01:00'));
+    await tickAt(jst('2026-11-27T17:30:00'));
+    expect(await threadReminders(t)).toHaveLength(1);
+    const escalations = await channelEscalations(t);
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]?.would_notify).toEqual(['@U0LEAD']);
+  });
+
+  it('the root shows a past-target hint once step 1 fired, and drops it with our reply', async () => {
+    const t = await ticketAt('2026-11-25T14:00:00', '領収書の再発行');
+    await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
+      assignee_email: 'aiko@example.com',
+      actor_email: 'aiko@example.com',
+    });
+    await settle();
+    await tickAt(jst('2026-11-25T14:30:00'));
+    expect(await rootText(t.id)).not.toContain('目標超過');
+    await tickAt(jst('2026-11-25T15:00:30'));
+    await waitFor('the hint on the root', async () =>
+      (await rootText(t.id)).includes(':alarm_clock: 初回返信の目標超過') ? true : undefined,
+    );
+    await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
+      comment: '再発行しました。',
+      actor_email: 'aiko@example.com',
+    });
+    await settle();
+    await waitFor('the hint gone after our reply', async () =>
+      (await rootText(t.id)).includes('目標超過') ? undefined : true,
+    );
   });
 });

@@ -44,6 +44,11 @@ export function createReminderService(options: {
   clock: () => Date;
   logger: Logger;
   onEffects(): void;
+  /**
+   * Re-renders the ticket's root once step 1 fired (its status line then says the target passed); `reason`
+   * keys the root update once. Called after the step's row is stored, so the root renderer sees it.
+   */
+  refreshRoot?(zendeskId: string, reason: string): Promise<unknown>;
 }) {
   const { calendar } = options;
   const targetsOf = (t: ReminderTicket): ResponseTargets => ({
@@ -111,7 +116,18 @@ export function createReminderService(options: {
           },
           [effect],
         );
-        if (recorded) fired++;
+        if (!recorded) continue;
+        fired++;
+        if (step === 1 && options.refreshRoot) {
+          await options
+            .refreshRoot(t.zendeskId, `target:${due.kind}:${due.aboutCommentId}`)
+            .catch((error) => {
+              options.logger.warn('could not show the past target on the root', {
+                zendeskId: t.zendeskId,
+                error,
+              });
+            });
+        }
       }
       if (fired > 0) {
         options.logger.info('response target reminders fired', { count: fired });

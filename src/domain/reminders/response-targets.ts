@@ -10,7 +10,11 @@ export interface ResponseTargets {
   nextResponseMinutes: number | null;
 }
 
-export const TARGET_KINDS = ['first', 'next'] as const;
+/**
+ * `unassigned`: an open ticket nobody holds whose customer does not wait on a reply (we answered, but nobody
+ * took it). It counts from `unassignedSince` against the first-response target.
+ */
+export const TARGET_KINDS = ['first', 'next', 'unassigned'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /** The reminder steps: 1 pings the ticket's thread, 2 the inbox channel and the inbox lead. */
@@ -22,6 +26,8 @@ export interface TargetTicket {
   status: string;
   requesterZendeskId: string;
   createdAt: Date;
+  /** Since when nobody holds the ticket (its creation or the update that dropped the assignee); null when held. */
+  unassignedSince?: Date | null;
   comments: ReadonlyArray<{
     zendeskCommentId: string;
     authorZendeskId: string;
@@ -81,6 +87,24 @@ export interface ResponseDue extends Waiting {
   lateMs: number;
 }
 
+const UNHELD_STATUSES = new Set(['new', 'open']);
+
+/**
+ * What the ticket waits for now: a reply (first or next, about the customer's message), else someone to hold
+ * it (an open ticket nobody holds, about the moment it became so). A customer waiting on a reply wins: its
+ * reminder already says loudly when nobody holds the ticket.
+ */
+export function currentWait(t: TargetTicket): Waiting | null {
+  const waiting = waitingOnUs(t);
+  if (waiting) return waiting;
+  if (!t.unassignedSince || !UNHELD_STATUSES.has(t.status)) return null;
+  return {
+    kind: 'unassigned',
+    since: t.unassignedSince,
+    aboutCommentId: `unassigned@${t.unassignedSince.getTime()}`,
+  };
+}
+
 /** The ticket's running target at `now`, or null when nobody waits or there is no target of that kind. */
 export function responseDue(
   t: TargetTicket,
@@ -88,14 +112,29 @@ export function responseDue(
   calendar: BusinessCalendar,
   now: Date,
 ): ResponseDue | null {
-  const waiting = waitingOnUs(t);
+  const waiting = currentWait(t);
   if (!waiting) return null;
-  const targetMinutes = waiting.kind === 'first' ? targets.firstResponseMinutes : targets.nextResponseMinutes;
+  const targetMinutes = waiting.kind === 'next' ? targets.nextResponseMinutes : targets.firstResponseMinutes;
   if (targetMinutes == null) return null;
   const startedAt = waiting.kind === 'first' && t.createdAt < waiting.since ? t.createdAt : waiting.since;
   const dueAt = calendar.addBusinessTime(startedAt, targetMinutes * 60_000);
   const lateMs = now >= dueAt ? calendar.elapsed(dueAt, now) : -calendar.elapsed(now, dueAt);
   return { ...waiting, targetMinutes, startedAt, dueAt, lateMs };
+}
+
+/**
+ * The kind of target the ticket is past, as the root shows it: the current wait's step 1 has fired. Null
+ * once the wait ended (our reply, someone took it), so the next root update drops the hint.
+ */
+export function pastTargetKind(
+  t: TargetTicket,
+  fired: ReadonlyArray<{ kind: string; step: number; aboutCommentId: string }>,
+): TargetKind | null {
+  const wait = currentWait(t);
+  if (!wait) return null;
+  return fired.some((f) => f.step === 1 && f.kind === wait.kind && f.aboutCommentId === wait.aboutCommentId)
+    ? wait.kind
+    : null;
 }
 
 /**
