@@ -159,6 +159,28 @@ const roots = [
   { ...buildTicketRootMessage(t2, inbox, link(t2), null), _time: '14:30' },
   { ...buildTicketRootMessage(t3, inbox, link(t3), null), _time: '14:39' },
 ];
+// Roots once a response-target reminder's step 1 fired (README "Response targets and reminders").
+const pastTargetRoots = (locale: 'ja' | 'en') => [
+  {
+    ...buildTicketRootMessage({ ...t1, tags: [] }, inbox, link(t1), null, {
+      locale,
+      pastTarget: 'first',
+      assigneeBadge: { emoji: ':fox_face:', colour: 'blue' },
+    }),
+    _time: '14:16',
+  },
+  {
+    // Answered (our reply is the latest word) but nobody holds it.
+    ...buildTicketRootMessage(
+      { ...t2, status: 'open', assignee: null, comments: [] },
+      inbox,
+      link(t2),
+      null,
+      { locale, pastTarget: 'unassigned' },
+    ),
+    _time: '14:30',
+  },
+];
 const comment = buildThreadComment(
   t1,
   {
@@ -536,6 +558,8 @@ const jobs = [
   { name: 'team-report-ja', input: reportMessage('ja') },
   { name: 'team-report-en', input: reportMessage('en') },
   { name: 'ticket-roots', input: { messages: roots, users } },
+  { name: 'ticket-roots-past-target-ja', input: { messages: pastTargetRoots('ja'), users } },
+  { name: 'ticket-roots-past-target-en', input: { messages: pastTargetRoots('en'), users }, locale: 'en' },
   { name: 'ticket-thread-comment', input: { messages: comment, users } },
   { name: 'draft-editor', input: editor },
   {

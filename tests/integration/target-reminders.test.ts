@@ -280,7 +280,7 @@ describe('response-target reminders', () => {
     expect(await rootText(t.id)).not.toContain('目標超過');
     await tickAt(jst('2026-11-25T15:00:30'));
     await waitFor('the hint on the root', async () =>
-      (await rootText(t.id)).includes(':alarm_clock: 初回返信の目標超過') ? true : undefined,
+      (await rootText(t.id)).includes(':alarm_clock: *初回返信の目標超過*') ? true : undefined,
     );
     await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
       comment: '再発行しました。',

@@ -221,4 +221,19 @@ describe('the root shows who holds the ticket (issue 12)', () => {
     expect(u.blocks).toHaveLength(3);
     expect(firstText(u).split('\n')).toHaveLength(2);
   });
+
+  it('a past response target is one more item at the end of the status line, in ja and en; none without it', () => {
+    const late = buildTicketRootMessage(held, inbox, links, null, { pastTarget: 'first' });
+    expect(late.blocks).toHaveLength(3);
+    expect(firstText(late).split('\n')).toHaveLength(2);
+    expect(statusLine(late).endsWith('  ·  :alarm_clock: *初回返信の目標超過*')).toBe(true);
+    const unheld = buildTicketRootMessage(ticket({}), inbox, links, null, {
+      pastTarget: 'unassigned',
+      locale: 'en',
+    });
+    expect(statusLine(unheld).startsWith(':raising_hand: *Unassigned*')).toBe(true);
+    expect(statusLine(unheld).endsWith(':alarm_clock: *past assignment target*')).toBe(true);
+    expect(statusLine(buildTicketRootMessage(held, inbox, links))).not.toContain(':alarm_clock:');
+    expect(validateMessageBlocks(late.blocks)).toEqual([]);
+  });
 });

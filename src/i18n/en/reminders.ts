@@ -5,7 +5,7 @@ export const reminders: Record<keyof typeof ja, string> = {
   'reminder.kind.first': 'first response',
   'reminder.kind.next': 'next response',
   'reminder.kind.unassigned': 'assignment',
-  'reminder.root.past_target': ':alarm_clock: past {{kind}} target',
+  'reminder.root.past_target': ':alarm_clock: *past {{kind}} target*',
   'reminder.thread.assigned':
     ':alarm_clock: *Past the {{kind}} target ({{target}})* by {{late}}. {{assignee}}, please answer the customer.',
   'reminder.thread.unassigned':

@@ -3,7 +3,7 @@ export const reminders = {
   'reminder.kind.first': '初回返信',
   'reminder.kind.next': '次の返信',
   'reminder.kind.unassigned': '担当割り当て',
-  'reminder.root.past_target': ':alarm_clock: {{kind}}の目標超過',
+  'reminder.root.past_target': ':alarm_clock: *{{kind}}の目標超過*',
   'reminder.thread.assigned':
     ':alarm_clock: *{{kind}}の目標（{{target}}）を過ぎました*（超過 {{late}}）。{{assignee}} さん、お客さまへの返信をお願いします。',
   'reminder.thread.unassigned':
