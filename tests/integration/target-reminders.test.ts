@@ -253,6 +253,40 @@ describe('response-target reminders', () => {
     );
   });
 
+  it('a ticket whose assignee is dropped in Zendesk counts from that update, not from its creation', async () => {
+    const t = await ticketAt('2026-11-24T10:00:00', '担当が外れた問い合わせ');
+    await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
+      comment: '確認します。',
+      assignee_email: 'aiko@example.com',
+      actor_email: 'aiko@example.com',
+    });
+    await settle();
+    const dropped = await s.api<{ ticket: { updated_at: string } }>(
+      'PATCH',
+      `/_sim/zendesk/tickets/${t.id}`,
+      {
+        assignee_email: null,
+        actor_email: 'aiko@example.com',
+      },
+    );
+    await settle();
+    const since = new Date(dropped.body.ticket.updated_at);
+    const row = await waitFor('the drop stored', async () => {
+      const r = await s.db.ticket.findUnique({ where: { zendeskId: String(t.id) } });
+      return r && !r.assigneeZendeskId ? r : undefined;
+    });
+    expect(row.unassignedSince?.toISOString()).toBe(since.toISOString());
+
+    // Long past creation + 60 min, but the ticket was held then: nothing.
+    await tickAt(jst('2026-11-24T15:00:00'));
+    await tickAt(calendar.addBusinessTime(since, 59 * 60_000));
+    expect(await threadReminders(t)).toHaveLength(0);
+    await tickAt(calendar.addBusinessTime(since, 60 * 60_000 + 30_000));
+    const pings = await threadReminders(t);
+    expect(pings).toHaveLength(1);
+    expect(pings[0]?.text).toContain('担当割り当ての目標（1時間）を過ぎました');
+  });
+
   it('without Take it, step 2 of the unassigned reminder goes to the channel and the lead, once', async () => {
     const t = await ticketAt('2026-11-27T14:00:00', '誰も持っていない問い合わせ');
     await s.api('PATCH', `/_sim/zendesk/tickets/${t.id}`, {
