@@ -87,6 +87,8 @@ export interface SandboxOptions {
   outboxRate?: { perSecond: number; burst: number };
   pollSeconds?: number;
   zendeskPerMinute?: number;
+  /** ZENDESK_TIMEOUT_SECONDS for the sandbox's Zendesk client (default 15). */
+  zendeskTimeoutSeconds?: number;
   /** yorisoi's share (0–1) of the simulator's per-minute limit, as YORISOI_ZENDESK_SHARE; default: no budget. */
   zendeskShare?: number;
   /** Drafting settings; the sandbox's sample templates unless `templates` is given. */
@@ -154,6 +156,7 @@ export async function startSandbox(options: SandboxOptions) {
         ...zendeskSettings,
         webhookSecret: setup.signingSecret,
         agentUrl: sim.baseUrl,
+        ...(options.zendeskTimeoutSeconds ? { timeoutSeconds: options.zendeskTimeoutSeconds } : {}),
         ...(options.zendeskShare
           ? { budget: { planPerMinute: options.zendeskPerMinute ?? 200, share: options.zendeskShare } }
           : {}),

@@ -14,10 +14,13 @@ export async function startSimulators(options: {
   slackRate?: { perSecond: number; burst: number };
   zendeskPerMinute?: number;
 }) {
+  // Tests run a day's tickets in seconds: an Enterprise+ allowance, all of it for yorisoi (the budget is
+  // tested by zendesk-budget.test.ts).
+  const zendeskPerMinute = options.zendeskPerMinute ?? 2500;
   const sims = await startSims({
     appUrl: `http://127.0.0.1:${options.appPort}`,
     slackRate: options.slackRate,
-    zendeskPerMinute: options.zendeskPerMinute,
+    zendeskPerMinute,
   });
   const env = {
     SLACK_BOT_TOKEN: sims.secrets.botToken,
@@ -28,6 +31,8 @@ export async function startSimulators(options: {
     ZENDESK_EMAIL: sims.zendeskApi.email,
     ZENDESK_API_TOKEN: sims.secrets.zendeskToken,
     ZENDESK_WEBHOOK_SECRET: sims.setup.signingSecret,
+    ZENDESK_RATE_LIMIT_PER_MINUTE: String(zendeskPerMinute),
+    YORISOI_ZENDESK_SHARE: '1',
     PORT: String(options.appPort),
   };
   return { ...sims, env };

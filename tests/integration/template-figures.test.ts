@@ -37,7 +37,7 @@ async function answerWithTemplate(subject: string) {
   });
   const results = await nextVersionOf(s, AIKO, editor, (v) => viewText(v).includes('draft_template_insert'));
   await act(s, AIKO, results, 'draft_template_insert', { value: TEMPLATE });
-  const inserted = await nextVersionOf(s, AIKO, results, (v) => viewText(v).includes('Inserted template'));
+  const inserted = await nextVersionOf(s, AIKO, results, (v) => viewText(v).includes('を挿入しました'));
   await act(s, AIKO, inserted, 'draft_send', {});
   const preview = await viewOf(s, AIKO, 'draft_send_preview');
   await submitPreview(s, AIKO, preview, { send_status: 'solved' });

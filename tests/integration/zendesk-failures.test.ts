@@ -22,6 +22,8 @@ let s: TestSandbox;
 let aikoZendeskId: number;
 beforeAll(async () => {
   s = await startTestSandbox({
+    // Hung requests give up after 3 s here (15 s by default), so the tests wait for seconds, not minutes.
+    zendeskTimeoutSeconds: 3,
     drafting: { undoSeconds: 1, sendRetry: { maxAttempts: 4, backoffMs: () => 100 } },
   });
   aikoZendeskId = await zendeskUserId(s, 'aiko@example.com');
@@ -198,7 +200,7 @@ describe('requests that never answer', () => {
       await waitFor(`hung read ${i + 1}`, async () => (await calls('/api/v2/tickets/show_many')).length > i);
     }
     const fifth = await s.openTicket({ subject: 'Fifth after four hangs', body: 'y', brand: 'photos' });
-    await waitFor('the fifth ticket in Slack', async () => (await inSlack(fifth.id))[0], 20_000);
+    await waitFor('the fifth ticket in Slack', async () => (await inSlack(fifth.id))[0], 40_000);
   });
 
   it('a send stored by Zendesk whose request hangs is not left in "sending": one public comment', async () => {
@@ -217,7 +219,7 @@ describe('requests that never answer', () => {
         repliesTo(await s.messages(thread.channel), thread.root.ts).find((m) =>
           m.text.startsWith('公開返信を'),
         ),
-      20_000,
+      40_000,
     );
     const send = await s.db.replySend.findFirstOrThrow({
       where: { ticketZendeskId: String(thread.ticket.id) },
