@@ -211,7 +211,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
 
   // Live line/character count (redrawn at most every TYPING_REDRAW_MS), and an autosave of the working
   // copy on every change.
-  handle(ActionIds.draftTyping, async ({ d, body, meta, client, t, ev }) => {
+  handle(ActionIds.draftTyping, async ({ d, body, meta, client, ev }) => {
     const { state, content } = await current(d, body, meta);
     const editable = state.draft.status === 'open' || state.draft.status === 'failed';
     if (editable && content.name) await d.service.autosave(meta.d, content, body.user.id);
@@ -227,7 +227,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     );
   });
 
-  handle(ActionIds.draftAddPart, async ({ d, body, meta, client, t, ev }) => {
+  handle(ActionIds.draftAddPart, async ({ d, body, meta, client, ev }) => {
     const { state, content } = await current(d, body, meta);
     const parts = [...content.parts, ''].slice(0, MAX_PARTS);
     await update(client, body, ev(state, meta, { content, parts }), true);
@@ -303,7 +303,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
   );
 
   // Switching drafts keeps what was typed in the one being left (working copy), then shows the other.
-  handle(ActionIds.draftSelect, async ({ d, body, meta, client, t, ev }) => {
+  handle(ActionIds.draftSelect, async ({ d, body, meta, client, ev }) => {
     const target = selectedValue(body);
     if (!target || target === meta.d) return;
     const { state, content } = await current(d, body, meta);
@@ -338,7 +338,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
     );
   });
 
-  handle(ActionIds.draftTemplateSearch, async ({ d, body, meta, client, t, ev }) => {
+  handle(ActionIds.draftTemplateSearch, async ({ d, body, meta, client, ev }) => {
     const query = (actionValue(body) ?? '').trim().slice(0, 200);
     const { state, content } = await current(d, body, meta);
     const results = query ? await d.service.searchTemplates(query, 5) : [];
