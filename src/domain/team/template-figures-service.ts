@@ -48,7 +48,11 @@ export function createTemplateFiguresService(deps: {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const ratings = ticketIds.length ? await deps.zendesk.satisfactionRatings(from, to) : [];
+    // Read ratings a day past our clock: Zendesk's clock may run ahead of ours, and a rating just given would
+    // otherwise miss this look and stay missing for the whole cache period (only ratings after a use count).
+    const ratings = ticketIds.length
+      ? await deps.zendesk.satisfactionRatings(from, new Date(to.getTime() + DAY_MS))
+      : [];
     const [figures] = computeTemplateFigures({
       from,
       to: new Date(to.getTime() + 1),
