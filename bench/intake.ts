@@ -242,8 +242,10 @@ async function run(scenario: Scenario) {
       byPath.set(shape, (byPath.get(shape) ?? 0) + 1);
     }
     // Reads the ticket path needs (ticket, people, comments) vs. reads the budget defers during a burst.
-    const background = zendeskCalls.filter((c) =>
-      /\/users\/\d+\/(identities|tickets\/requested)/.test(c.path),
+    const background = zendeskCalls.filter(
+      (c) =>
+        /\/users\/\d+\/(identities|tickets\/requested)/.test(c.path) ||
+        /\/users\/show_many\.json\?.*include=identities/.test(c.path),
     );
     const hot = zendeskCalls.length - background.length;
     const slack429 = (

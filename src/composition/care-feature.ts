@@ -12,6 +12,8 @@ export interface CareServices {
   care: CareService;
   /** Drafting's default: a flagged care chart (or the care_second_approval tag) needs a second approval. */
   approvalPolicy: SecondApprovalPolicy;
+  /** Starts reading these requesters' identities in one call (a batch of new tickets was just read). */
+  prefetchRequesters(zendeskUserIds: string[]): void;
 }
 
 /** Care charts, prior history and merge-safe identity (`/karte`, the chart buttons, the root's context). */
@@ -20,16 +22,21 @@ export function wireCare(
   roots: RootRefresher,
 ): Feature<CareServices, { care: CareService }> {
   const store = createCareStore(platform.db);
+  const directory = createZendeskCustomerDirectory(platform.zendesk);
   const care = createCareService({
     store,
-    directory: createZendeskCustomerDirectory(platform.zendesk),
+    directory,
     roots,
     serviceUserId: platform.settings.serviceUserId ?? { kind: 'external_id' },
     zendeskTicketUrl: platform.zendeskTicketUrl,
     logger: platform.logger.child({ component: 'care' }),
   });
   return {
-    services: { care, approvalPolicy: createCareApprovalPolicy(store, createTagApprovalPolicy()) },
+    services: {
+      care,
+      approvalPolicy: createCareApprovalPolicy(store, createTagApprovalPolicy()),
+      prefetchRequesters: (ids) => directory.prefetchEmails(ids),
+    },
     listeners: { care },
   };
 }

@@ -51,6 +51,7 @@ export async function createRuntime(settings: RuntimeSettings) {
   });
   tickets = await wireTickets(platform, {
     care: care.services.care,
+    onRequesters: care.services.prefetchRequesters,
     voice: voice.services.ticketSource,
     onNewTicket: (zendeskId, inboxId) => {
       void volume.services.check();

@@ -26,6 +26,8 @@ export async function wireTickets(
   platform: Platform,
   deps: {
     care: CareService;
+    /** The requesters of each batch of tickets read from Zendesk (care reads their identities together). */
+    onRequesters?(zendeskUserIds: string[]): void;
     voice: VoiceSource;
     /** A ticket seen for the first time, with the inbox it was routed to. */
     onNewTicket(zendeskId: string, inboxId: string | null): void;
@@ -36,6 +38,7 @@ export async function wireTickets(
   const { db, logger, settings, outbox } = platform;
   const gateway = createZendeskTicketGateway(platform.zendesk, {
     serviceUserId: settings.serviceUserId ?? { kind: 'external_id' },
+    onRequesters: deps.onRequesters,
   });
   const inboxes = createInboxStore(db);
   const profiles = createAgentProfileStore(db);

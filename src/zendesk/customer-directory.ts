@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { CustomerDirectory, DirectoryTicket, DirectoryUser } from '../domain/care/ports.ts';
@@ -6,6 +7,9 @@ import { zCursorMeta, zIdentity, zid, zTicket, zUser } from './zendesk-schemas.t
 
 /** A customer's history reaches back this far at most (100 tickets a page). */
 const MAX_PAGES = 20;
+/** How long an identities read waits for others to share its `users/show_many` call; Zendesk's id limit. */
+const BATCH_WINDOW_MS = 20;
+const SHOW_MANY_MAX = 100;
 
 const toUser = (u: z.infer<typeof zUser>): DirectoryUser => ({
   zendeskUserId: u.id,
@@ -17,8 +21,14 @@ const toUser = (u: z.infer<typeof zUser>): DirectoryUser => ({
   userFields: u.user_fields ?? {},
 });
 
+/** A prefetched identities read older than this is read again when its ticket's sync asks. */
+const PREFETCH_TTL_MS = 60_000;
+const PREFETCH_MAX = 5_000;
+
 /** Zendesk users, identities and requested tickets, for care charts and prior history. */
-export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirectory {
+export function createZendeskCustomerDirectory(
+  api: ZendeskApi,
+): CustomerDirectory & { prefetchEmails(zendeskUserIds: string[]): void } {
   /** Walks a cursor-paged list; `page[size]` is given explicitly because node-zendesk only adds it on some paths. */
   async function all<T>(
     path: Array<string | number>,
@@ -48,6 +58,36 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
     return out;
   }
 
+  // Identities are read in batches: the requesters of a burst share one `users/show_many` call with their
+  // identities side-loaded (one loader per priority, so a background read never holds up a ticket's).
+  const identityLoader = (priority: 'ticket' | 'background') =>
+    new DataLoader<string, string[]>(
+      async (ids) => {
+        const r = await api.call(
+          'GET',
+          ['users', 'show_many', { ids: ids.join(','), include: 'identities' }],
+          z.object({ users: z.array(z.object({ id: zid })), identities: z.array(zIdentity).default([]) }),
+          undefined,
+          { priority },
+        );
+        const found = new Set(r.users.map((u) => u.id));
+        return ids.map((id) =>
+          found.has(id)
+            ? r.identities.filter((i) => i.user_id === id && i.type === 'email').map((i) => i.value)
+            : new ZendeskHttpError(404, null, { error: 'RecordNotFound' }, `GET /users/${id}`),
+        );
+      },
+      {
+        cache: false,
+        maxBatchSize: SHOW_MANY_MAX,
+        batchScheduleFn: (run) => setTimeout(run, BATCH_WINDOW_MS),
+      },
+    );
+  const identities = { ticket: identityLoader('ticket'), background: identityLoader('background') };
+  // The requesters of a batch of tickets just read: their identities are read together, in one call, while
+  // their syncs go on (each sync asks for them a moment later, one by one).
+  const prefetched = new Map<string, { at: number; read: Promise<string[]> }>();
+
   // The ticket path's answers, kept 5 minutes: a customer who writes ten times in a burst is read once.
   // People's screens (/karte, history) always read afresh (and refresh this).
   const recent = new LRUCache<string, DirectoryTicket[]>({ max: 5_000, ttl: 5 * 60_000 });
@@ -74,9 +114,12 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
     usersByExternalId: (externalId) => searchUsers({ external_id: externalId }),
     async emails(zendeskUserId, options = {}) {
       // Not cached: a merge in Zendesk shows first as a new identity of the surviving user.
-      const priority = options.deferrable ? 'background' : 'ticket';
-      const identities = await all(['users', zendeskUserId, 'identities'], 'identities', zIdentity, priority);
-      return identities.filter((i) => i.type === 'email').map((i) => i.value);
+      // Used once: a merge in Zendesk shows first as a new identity of the surviving user, so the next
+      // ticket of the same customer reads afresh.
+      const early = prefetched.get(zendeskUserId);
+      prefetched.delete(zendeskUserId);
+      if (options.deferrable && early && Date.now() - early.at < PREFETCH_TTL_MS) return early.read;
+      return identities[options.deferrable ? 'background' : 'ticket'].load(zendeskUserId);
     },
     async requestedTickets(zendeskUserId, options = {}): Promise<DirectoryTicket[]> {
       const cached = recent.get(`requested:${zendeskUserId}`);
@@ -98,6 +141,14 @@ export function createZendeskCustomerDirectory(api: ZendeskApi): CustomerDirecto
       }));
       recent.set(`requested:${zendeskUserId}`, out);
       return out;
+    },
+    prefetchEmails(zendeskUserIds) {
+      for (const id of new Set(zendeskUserIds)) {
+        const read = identities.background.load(id);
+        read.catch(() => undefined);
+        prefetched.set(id, { at: Date.now(), read });
+        if (prefetched.size > PREFETCH_MAX) prefetched.delete(prefetched.keys().next().value!);
+      }
     },
     async names(ids) {
       const out = new Map<string, string>();

@@ -11,6 +11,7 @@ import {
   zComment,
   zCursorMeta,
   zIncrementalTickets,
+  zid,
   zNamed,
   zOrganization,
   zTicket,
@@ -25,8 +26,20 @@ const PREFETCH_MAX = 5_000;
 /** Zendesk's limit of ids per `tickets/show_many`. */
 const SHOW_MANY_MAX = 100;
 
+/** An event of a ticket audit; only `Comment` events are read (a comment's id is its event's id). */
+const zAuditEvent = z.object({
+  id: zid.optional(),
+  type: z.string(),
+  author_id: zid.optional(),
+  body: z.string().optional(),
+  plain_body: z.string().optional(),
+  public: z.boolean().optional(),
+});
+const zAudit = z.object({ ticket_id: zid, created_at: z.string(), events: z.array(zAuditEvent) });
+
 const zTicketsWithSideloads = z.object({
-  tickets: z.array(zTicket),
+  tickets: z.array(zTicket.extend({ comment_count: z.number().int().optional() })),
+  audits: z.array(zAudit).default([]),
   users: z.array(zUser).default([]),
   groups: z.array(zNamed).default([]),
   organizations: z.array(zOrganization).default([]),
@@ -36,6 +49,32 @@ const zTicketsWithSideloads = z.object({
 interface TicketWithPeople {
   ticket: ZTicket;
   people: Map<string, ZUser>;
+  /** Every comment of the ticket when the read alone tells them (one comment, in the last audit). */
+  comments: TicketCommentSnapshot[] | null;
+}
+
+/**
+ * A ticket with one comment whose last audit holds that comment (a new ticket, before anyone answered):
+ * the side-loads already say everything, and the comments read is saved. Otherwise null.
+ */
+function commentsFromLastAudit(
+  commentCount: number | undefined,
+  audit: z.infer<typeof zAudit> | undefined,
+): TicketCommentSnapshot[] | null {
+  if (commentCount !== 1 || !audit) return null;
+  const comments = audit.events.filter((e) => e.type === 'Comment');
+  const c = comments[0];
+  if (comments.length !== 1 || !c?.id || c.author_id === undefined || c.public === undefined) return null;
+  return [
+    {
+      zendeskCommentId: c.id,
+      authorZendeskId: c.author_id,
+      authorName: null,
+      public: c.public,
+      body: c.plain_body ?? c.body ?? '',
+      createdAt: new Date(audit.created_at),
+    },
+  ];
 }
 
 /** Zendesk answered that the record is not there (or not ours to see): no point asking again. */
@@ -45,7 +84,11 @@ export const isMissing = (error: unknown) =>
 /** Reads tickets, their comments and the people on them from Zendesk, as yorisoi's domain types. */
 export function createZendeskTicketGateway(
   api: ZendeskApi,
-  options: { serviceUserId?: ServiceUserIdSource } = {},
+  options: {
+    serviceUserId?: ServiceUserIdSource;
+    /** Called with the requesters of each batch of new tickets read (their identities can be read together). */
+    onRequesters?: (zendeskUserIds: string[]) => void;
+  } = {},
 ) {
   // Groups, brands and organisations change rarely and appear on many tickets: cached (lru-cache) for
   // 30 minutes so a rename shows up, at most 2,000 names; concurrent reads share one request; a failed
@@ -84,13 +127,19 @@ export function createZendeskTicketGateway(
 
   // Tickets are read in batches: every sync asking within BATCH_WINDOW_MS shares one `tickets/show_many`
   // call (at most 100 ids) with the people, groups, organisations and brands side-loaded — during a burst
-  // that is a fraction of a call per ticket instead of five (dataloader collects the ids).
+  // that is a fraction of a call per ticket instead of five (dataloader collects the ids). The comment count
+  // and each ticket's last audit come along too: a new ticket's only comment is in its creating audit, so
+  // its comments need no read of their own.
   const prefetched = new Map<string, { at: number; read: Promise<TicketWithPeople> }>();
   const tickets = new DataLoader<string, TicketWithPeople>(
     async (ids) => {
       const page = await api.call(
         'GET',
-        ['tickets', 'show_many', { ids: ids.join(','), include: 'users,groups,organizations,brands' }],
+        [
+          'tickets',
+          'show_many',
+          { ids: ids.join(','), include: 'users,groups,organizations,brands,comment_count,last_audits' },
+        ],
         zTicketsWithSideloads,
       );
       const people = new Map(page.users.map((u) => [u.id, u]));
@@ -99,12 +148,16 @@ export function createZendeskTicketGateway(
       for (const b of page.brands) names.set(`brands:${b.id}`, b.name);
       for (const o of page.organizations) names.set(`organizations:${o.id}`, o.name);
       const byId = new Map(page.tickets.map((t) => [t.id, t]));
+      // New tickets (one comment so far) are the ones whose requesters the sync reconciles.
+      const newcomers = page.tickets.filter((t) => t.comment_count === 1).map((t) => t.requester_id);
+      if (newcomers.length > 0) options.onRequesters?.(newcomers);
+      const lastAudit = new Map(page.audits.map((a) => [a.ticket_id, a]));
       return ids.map((id) => {
         const ticket = byId.get(id);
         // show_many leaves out a ticket Zendesk does not have (deleted, or never there): the same as a 404.
         if (!ticket)
           return new ZendeskHttpError(404, null, { error: 'RecordNotFound' }, `GET /tickets/${id}`);
-        return { ticket, people };
+        return { ticket, people, comments: commentsFromLastAudit(ticket.comment_count, lastAudit.get(id)) };
       });
     },
     { cache: false, maxBatchSize: SHOW_MANY_MAX, batchScheduleFn: (run) => setTimeout(run, BATCH_WINDOW_MS) },
@@ -145,11 +198,14 @@ export function createZendeskTicketGateway(
     async fetchTicketSnapshot(zendeskId): Promise<TicketSnapshot> {
       const early = prefetched.get(zendeskId);
       prefetched.delete(zendeskId);
-      const { ticket, people } =
-        early && Date.now() - early.at < PREFETCH_TTL_MS ? await early.read : await tickets.load(zendeskId);
+      const {
+        ticket,
+        people,
+        comments: known,
+      } = early && Date.now() - early.at < PREFETCH_TTL_MS ? await early.read : await tickets.load(zendeskId);
       const person = (id: string) => people.get(id) ?? getUser(id);
       const [comments, requester, assignee, groupName, brandName] = await Promise.all([
-        listComments(zendeskId),
+        known ?? listComments(zendeskId),
         person(ticket.requester_id),
         ticket.assignee_id
           ? Promise.resolve(person(ticket.assignee_id)).catch(() => null)

@@ -185,4 +185,48 @@ describe('Zendesk budget on the ticket path', () => {
     expect(batched.length).toBeLessThan(count);
     expect(batched.every((c) => /include=users%2Cgroups%2Corganizations%2Cbrands/.test(c.path))).toBe(true);
   });
+
+  it('a new ticket costs no comments read and no identities read of its own: both come in batches', async () => {
+    sandbox = await startTestSandbox({ zendeskShare: 0.5 });
+    const count = 20;
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        sandbox.openTicket({
+          subject: `Quiet ${i}`,
+          body: `はじめまして、${i} 番の問い合わせです`,
+          requester: { email: `quiet${i}@example.com`, name: `Quiet ${i}` },
+        }),
+      ),
+    );
+    const firstMessages = async () =>
+      (await sandbox.messages()).filter((m) => m.thread_ts && /番の問い合わせです/.test(m.text));
+    await waitFor('every first message', async () => (await firstMessages()).length === count, 60_000);
+    const calls = async () =>
+      (await sandbox.api<{ calls: { method: string; path: string }[] }>('GET', '/_sim/zendesk/calls')).body
+        .calls;
+    const shape = (p: string) => p.split('?')[0]!.replace(/\d+/g, '{id}');
+    const of = async (path: string) => (await calls()).filter((c) => shape(c.path) === path);
+    expect(await of('/api/v{id}/tickets/{id}/comments.json')).toHaveLength(0);
+    expect(await of('/api/v{id}/users/{id}/identities.json')).toHaveLength(0);
+    const identityBatches = (await of('/api/v{id}/users/show_many.json')).filter((c) =>
+      /include=identities/.test(c.path),
+    );
+    expect(identityBatches.length).toBeGreaterThan(0);
+    expect(identityBatches.length).toBeLessThan(count);
+    // The first message was stored under its comment's id: when the customer writes again (two comments:
+    // the ticket's comments are read), the first is known and only the follow-up is posted.
+    const ticketIds = (await calls())
+      .filter((c) => shape(c.path) === '/api/v{id}/tickets/show_many.json')
+      .flatMap((c) => decodeURIComponent(/ids=([^&]+)/.exec(c.path)![1]!).split(','));
+    const target = Number(ticketIds[0]);
+    await sandbox.api('POST', `/_sim/zendesk/tickets/${target}/customer-reply`, { body: '追記：急ぎです' });
+    await waitFor('the follow-up', async () =>
+      (await sandbox.messages()).some((m) => m.text.includes('追記：急ぎです')),
+    );
+    expect(await of('/api/v{id}/tickets/{id}/comments.json')).toHaveLength(1);
+    const texts = (await sandbox.messages()).map((m) => m.text);
+    expect(new Set((await firstMessages()).map((m) => m.text)).size).toBe(count);
+    expect((await firstMessages()).length).toBe(count);
+    expect(texts.filter((t) => t.includes('追記：急ぎです'))).toHaveLength(1);
+  });
 });

@@ -33,7 +33,7 @@ import {
 } from './serialize.ts';
 import { checkShowManyIds, includesOf, ticketsWithSideloads } from './sideload.ts';
 import type { ZendeskState } from './state.ts';
-import { normalizeTags, parseTicketInput, type TicketOps, VIA_API } from './tickets.ts';
+import { normalizeTags, parseTicketInput, type TicketOps, VIA_API, VIA_WEB } from './tickets.ts';
 import { validateTriggerRules } from './triggers.ts';
 import { createOrUpdateUser, createUser, getUser, mergeUsers, parseUserInput, updateUser } from './users.ts';
 
@@ -562,13 +562,28 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     [
       'GET',
       /^\/users\/show_many$/,
-      (call) =>
-        ok({
-          users: idList(call.params.get('ids')).flatMap((id) => {
-            const u = state.users.get(id);
-            return u ? [userJson(state, u)] : [];
-          }),
-        }),
+      (call) => {
+        const ids = idList(call.params.get('ids'));
+        checkShowManyIds(ids);
+        const users = ids.flatMap((id) => {
+          const u = state.users.get(id);
+          return u ? [u] : [];
+        });
+        // The `identities` side-load (Zendesk's users side-loads): every identity of the users, one array.
+        const include = new Set((call.params.get('include') ?? '').split(',').map((s) => s.trim()));
+        const found = new Set(users.map((u) => u.id));
+        return ok({
+          users: users.map((u) => userJson(state, u)),
+          ...(include.has('identities')
+            ? {
+                identities: [...state.identities.values()]
+                  .filter((i) => found.has(i.userId))
+                  .sort((a, b) => a.id - b.id)
+                  .map((i) => identityJson(state, i)),
+              }
+            : {}),
+        });
+      },
     ],
     [
       'GET',
@@ -923,7 +938,12 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
     const delay = deps.latency?.sample() ?? 0;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const fault = deps.faults.take(method, `/api/v2${path}`, url.pathname);
-    if (fault && !fault.afterWrite) {
+    if (fault?.kind === 'delete_ticket') {
+      // Someone deletes the ticket in Zendesk just before this request is answered.
+      const agent = state.users.get(state.apiUserId);
+      if (agent && state.tickets.get(fault.ticketId)?.status !== 'deleted')
+        tickets.remove(fault.ticketId, { actor: agent, via: VIA_WEB });
+    } else if (fault && !fault.afterWrite) {
       if (fault.kind === 'hang') return; // never answered; the server closes the socket on shutdown
       if (fault.kind === 'reset') {
         req.socket.destroy();
@@ -964,7 +984,7 @@ export function createApiRoute(deps: ApiDeps): SimRoute {
         method === 'POST' && path === '/tickets'
           ? withIdempotency(call, () => handler(call, m))
           : handler(call, m);
-      if (fault) {
+      if (fault && fault.kind !== 'delete_ticket') {
         // The work is done; the caller hears an error, nothing, or a dropped connection.
         if (fault.kind === 'hang') return;
         if (fault.kind === 'reset') {

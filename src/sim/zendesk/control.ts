@@ -59,13 +59,20 @@ export const faultSchema = z.object({
     z.literal('hang'),
     z.literal('reset'),
     z.literal('lost_response'),
+    z.literal('delete_ticket'),
   ]),
+  /** With `delete_ticket`: the ticket deleted just before the matching request is answered. */
+  ticket_id: z.number().int().positive().optional(),
   /** Carry the request out first (store the comment), then fail: "stored, then 500 / hang / reset". */
   after_write: z.boolean().optional(),
   count: z.number().int().min(1).default(1),
   retry_after: z.number().int().min(0).optional(),
 });
 export type FaultInput = z.input<typeof faultSchema>;
+const checkedFault = faultSchema.refine((f) => f.status !== 'delete_ticket' || f.ticket_id !== undefined, {
+  message: 'delete_ticket needs ticket_id',
+  path: ['ticket_id'],
+});
 export const rateSchema = z.object({ per_minute: z.number().int().min(1) });
 /** `{p50_ms, p99_ms}` turns latency on; `{off: true}` (or p50_ms 0) turns it off. */
 export const latencySchema = z.union([
@@ -386,7 +393,7 @@ export function createControl(deps: {
     },
 
     injectFault(raw) {
-      const input = parseControl(faultSchema, raw);
+      const input = parseControl(checkedFault, raw);
       deps.faults.add({
         method: input.method,
         pathPrefix: input.path_prefix,
@@ -394,6 +401,7 @@ export function createControl(deps: {
         count: input.count,
         retryAfter: input.retry_after,
         afterWrite: input.after_write,
+        ticketId: input.ticket_id,
       });
       return { faults: deps.faults.list() };
     },

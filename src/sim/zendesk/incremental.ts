@@ -68,7 +68,7 @@ export function exportTicketsCursor(state: ZendeskState, params: URLSearchParams
   const extra = new URLSearchParams();
   if (params.get('per_page')) extra.set('per_page', String(perPage));
   if (excludeDeleted) extra.set('exclude_deleted', 'true');
-  const include = includesOf(params);
+  const include = includesOf(params, { incremental: true });
   if (include.size) extra.set('include', [...include].join(','));
   const urlFor = (c: string) =>
     `${baseUrl}/api/v2/incremental/tickets/cursor.json?${new URLSearchParams([['cursor', c], ...extra]).toString()}`;

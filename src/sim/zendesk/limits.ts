@@ -40,7 +40,11 @@ export function createWindowLimiter(
  * first (the ticket is updated, the comment stored) and only then fails: "stored, then 500 / hang /
  * connection reset" — the case idempotent clients must survive.
  */
-export type FaultStatus = 500 | 503 | 404 | 422 | 429 | 'hang' | 'reset' | 'lost_response';
+/**
+ * What a fault does. `delete_ticket` is not an error: someone deletes `ticketId` in Zendesk just before the
+ * request is answered (a ticket gone between two reads: the export listed it, the read does not find it).
+ */
+export type FaultStatus = 500 | 503 | 404 | 422 | 429 | 'hang' | 'reset' | 'lost_response' | 'delete_ticket';
 
 export interface FaultRule {
   method?: string;
@@ -49,6 +53,7 @@ export interface FaultRule {
   remaining: number;
   retryAfter?: number;
   afterWrite?: boolean;
+  ticketId?: number;
 }
 
 /** What a matching fault does to a request, and whether before or after the request did its work. */
@@ -56,6 +61,7 @@ export type FaultOutcome = { afterWrite: boolean } & (
   | { kind: 'error'; error: ZendeskApiError }
   | { kind: 'hang' }
   | { kind: 'reset' }
+  | { kind: 'delete_ticket'; ticketId: number }
 );
 
 export interface FaultInjector {
@@ -75,10 +81,16 @@ export function createFaultInjector(): FaultInjector {
   };
   const failure = (
     rule: FaultRule,
-  ): { kind: 'error'; error: ZendeskApiError } | { kind: 'hang' } | { kind: 'reset' } => {
+  ):
+    | { kind: 'error'; error: ZendeskApiError }
+    | { kind: 'hang' }
+    | { kind: 'reset' }
+    | { kind: 'delete_ticket'; ticketId: number } => {
     const retry: Record<string, string> =
       rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {};
     switch (rule.status) {
+      case 'delete_ticket':
+        return { kind: 'delete_ticket', ticketId: rule.ticketId ?? 0 };
       case 'hang':
         return { kind: 'hang' };
       case 'reset':
@@ -128,6 +140,7 @@ export function createFaultInjector(): FaultInjector {
         status: rule.status,
         retryAfter: rule.retryAfter,
         afterWrite: rule.afterWrite,
+        ticketId: rule.ticketId,
         remaining: rule.count,
       });
     },

@@ -356,10 +356,45 @@ describe('Zendesk simulator: side-loads and show_many', () => {
     expect(plain.users).toBeUndefined();
   });
 
-  it('refuses show_many with more than 100 ids (400), as Zendesk does', async () => {
+  it('refuses show_many with more than 100 ids (400), tickets and users, as Zendesk does', async () => {
     const { api } = await start();
     const ids = Array.from({ length: 101 }, (_, i) => i + 1).join(',');
-    const res = await api(`/tickets/show_many.json?ids=${ids}`);
-    expect(res.status).toBe(400);
+    expect((await api(`/tickets/show_many.json?ids=${ids}`)).status).toBe(400);
+    expect((await api(`/users/show_many.json?ids=${ids}`)).status).toBe(400);
+  });
+
+  it("side-loads each ticket's last audit (not on the incremental export) and users' identities", async () => {
+    const { api, open, sim } = await start();
+    const a = open('A');
+    const b = open('B');
+    sim.customerReply(a.id, { body: 'More.' });
+    const body = (await (
+      await api(`/tickets/show_many.json?ids=${a.id},${b.id}&include=last_audits`)
+    ).json()) as {
+      tickets: { id: number; requester_id: number }[];
+      audits: { ticket_id: number; events: { type: string; body?: string }[] }[];
+    };
+    expect(body.audits.map((x) => x.ticket_id)).toEqual([a.id, b.id]);
+    // A's last audit is the customer's reply; B's is the creating one, with the first comment.
+    expect(body.audits[0]!.events.find((e) => e.type === 'Comment')?.body).toBe('More.');
+    expect(body.audits[1]!.events.some((e) => e.type === 'Comment')).toBe(true);
+    const incremental = (await (
+      await api('/incremental/tickets/cursor.json?start_time=0&include=last_audits')
+    ).json()) as Record<string, unknown>;
+    expect(incremental.audits).toBeUndefined();
+
+    const requester = body.tickets[0]!.requester_id;
+    const users = (await (await api(`/users/show_many.json?ids=${requester}&include=identities`)).json()) as {
+      users: { id: number }[];
+      identities: { user_id: number; type: string; value: string }[];
+    };
+    expect(users.users.map((u) => u.id)).toEqual([requester]);
+    expect(users.identities.length).toBeGreaterThan(0);
+    expect(users.identities.every((i) => i.user_id === requester)).toBe(true);
+    const plain = (await (await api(`/users/show_many.json?ids=${requester}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(plain.identities).toBeUndefined();
   });
 });
