@@ -5,7 +5,7 @@
  *   tsx bench/simulators.ts --app-port 4100 --slack-rate 20 --slack-burst 3 --zendesk-per-minute 2500
  */
 import { parseArgs } from 'node:util';
-import { startSimulators } from '../src/sim/index.ts';
+import { startSimulators, yorisoiEnvironment } from '../src/sim/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,14 +20,5 @@ const sims = await startSimulators({
   slackRate: { perSecond: Number(values['slack-rate']), burst: Number(values['slack-burst']) },
   zendeskPerMinute: Number(values['zendesk-per-minute']),
 });
-const env = {
-  SLACK_BOT_TOKEN: sims.secrets.botToken,
-  SLACK_APP_TOKEN: sims.secrets.appToken,
-  SLACK_SIGNING_SECRET: sims.secrets.signingSecret,
-  SLACK_API_URL: `${sims.simUrl}/api/`,
-  ZENDESK_API_URL: sims.zendeskApi.apiUrl,
-  ZENDESK_EMAIL: sims.zendeskApi.email,
-  ZENDESK_API_TOKEN: sims.secrets.zendeskToken,
-  ZENDESK_WEBHOOK_SECRET: sims.setup.signingSecret,
-};
+const env = yorisoiEnvironment(sims);
 process.stdout.write(`${JSON.stringify({ env, simUrl: sims.simUrl })}\n`);

@@ -5,25 +5,25 @@
  */
 import { pickBadge } from '../src/domain/team/agent-badges.ts';
 import type { AssignmentChoices } from '../src/domain/team/assignment.ts';
-import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
+import type { TicketSnapshot } from '../src/domain/tickets/ticket.ts';
 import { type Locale, translator } from '../src/i18n/index.ts';
 import { buildAssignModal } from '../src/views/assign-modal.ts';
 import { buildTicketRootMessage } from '../src/views/ticket-thread.ts';
+import {
+  type SampleTicketOverrides,
+  sampleComment,
+  sampleInbox,
+  sampleTicketFrom,
+} from '../tests/fixtures/sample-ticket.ts';
 
 export function assignmentJobs(now: Date) {
   const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-  const inbox: Inbox = {
-    id: 'photos',
+  const inbox = sampleInbox({
     name: '写真サポート',
-    channelId: 'C0PHOTOS',
-    brand: null,
-    group: null,
-    formId: null,
-    tags: [],
     position: 10,
     isDefault: false,
     autoAssign: 'round_robin',
-  };
+  });
   const agents = [
     { zendeskUserId: '1001', name: '佐藤 愛子' },
     { zendeskUserId: '1002', name: 'Kenji Tanaka' },
@@ -49,41 +49,20 @@ export function assignmentJobs(now: Date) {
     subject: string,
     name: string,
     minutesAgo: number,
-    extra: Partial<TicketSnapshot> = {},
-  ): TicketSnapshot => ({
-    zendeskId: id,
-    subject,
-    status: 'open',
-    priority: 'normal',
-    requester: {
-      zendeskUserId: `u${id}`,
-      name,
-      email: `${id}@example.com`,
-      organizationId: null,
-      organizationName: null,
-      externalId: null,
-    },
-    assignee: null,
-    groupId: null,
-    groupName: null,
-    brandId: null,
-    brandName: null,
-    formId: null,
-    tags: [],
-    createdAt: ago(minutesAgo),
-    updatedAt: ago(minutesAgo),
-    comments: [
-      {
-        zendeskCommentId: `c${id}`,
-        authorZendeskId: `u${id}`,
-        authorName: name,
-        public: true,
-        body: 'x',
-        createdAt: ago(minutesAgo),
-      },
-    ],
-    ...extra,
-  });
+    extra: SampleTicketOverrides = {},
+  ): TicketSnapshot =>
+    sampleTicketFrom(id, subject, name, ago(minutesAgo), {
+      comments: [
+        sampleComment({
+          zendeskCommentId: `c${id}`,
+          authorZendeskId: `u${id}`,
+          authorName: name,
+          body: 'x',
+          createdAt: ago(minutesAgo),
+        }),
+      ],
+      ...extra,
+    });
   const link = (t: TicketSnapshot) => ({
     zendeskUrl: `https://example.zendesk.com/agent/tickets/${t.zendeskId}`,
   });

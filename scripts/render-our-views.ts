@@ -12,10 +12,10 @@ import type { Draft, DraftTicket, DraftVersion, ReplySend } from '../src/domain/
 import { createBusinessCalendar, DEFAULT_BUSINESS_HOURS } from '../src/domain/team/business-hours.ts';
 import { computeWeeklyReport, isoWeekRange } from '../src/domain/team/metrics.ts';
 import type { Template, TemplateVersion } from '../src/domain/templates/template.ts';
-import type { Inbox, TicketSnapshot } from '../src/domain/tickets/ticket.ts';
+import type { TicketSnapshot } from '../src/domain/tickets/ticket.ts';
 import { createWritingChecker } from '../src/domain/writing-check/writing-check.ts';
 import { YorisoiError } from '../src/errors.ts';
-import { translator } from '../src/i18n/index.ts';
+import { LOCALES, type Locale, translator } from '../src/i18n/index.ts';
 import { createTemplateSearchIndex } from '../src/search/template-search-index.ts';
 import { buildAgentHome } from '../src/views/app-home.ts';
 import { buildDraftEditor, buildSendPreview } from '../src/views/draft-modal.ts';
@@ -36,6 +36,11 @@ import {
 } from '../src/views/templates.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../src/views/ticket-thread.ts';
 import { sampleAgentHome, sampleToday } from '../tests/fixtures/home/sample-home.ts';
+import {
+  type SampleTicketOverrides,
+  sampleInbox,
+  sampleTicketFrom,
+} from '../tests/fixtures/sample-ticket.ts';
 import { sampleTemplates } from '../tests/fixtures/search/kosodate-faq-sample.ts';
 import { loadWeekFixture } from '../tests/fixtures/team/week-fixture.ts';
 import { reminderSamples } from '../tests/unit/view-catalog.ts';
@@ -48,49 +53,20 @@ const out = process.argv[2] ?? 'screens';
 mkdirSync(out, { recursive: true });
 const now = new Date('2026-11-30T05:42:00Z'); // 14:42 in Tokyo
 
-const inbox: Inbox = {
-  id: 'photos',
-  name: '写真サポート',
-  channelId: 'C0PHOTOS',
-  brand: null,
-  group: null,
-  formId: null,
-  tags: [],
-  position: 10,
-  isDefault: false,
-};
+const inbox = sampleInbox({ name: '写真サポート', position: 10, isDefault: false });
 const ticket = (
   id: string,
   subject: string,
   name: string,
   email: string,
   minutesAgo: number,
-  extra: Partial<TicketSnapshot> = {},
-): TicketSnapshot => ({
-  zendeskId: id,
-  subject,
-  status: 'new',
-  priority: 'normal',
-  requester: {
-    zendeskUserId: `u${id}`,
-    name,
-    email,
-    organizationId: null,
-    organizationName: null,
-    externalId: null,
-  },
-  assignee: null,
-  groupId: null,
-  groupName: null,
-  brandId: null,
-  brandName: null,
-  formId: null,
-  tags: [],
-  createdAt: new Date(now.getTime() - minutesAgo * 60_000),
-  updatedAt: new Date(now.getTime() - minutesAgo * 60_000),
-  comments: [],
-  ...extra,
-});
+  extra: SampleTicketOverrides = {},
+): TicketSnapshot =>
+  sampleTicketFrom(id, subject, name, new Date(now.getTime() - minutesAgo * 60_000), {
+    status: 'new',
+    ...extra,
+    requester: { email, ...extra.requester },
+  });
 const t1 = ticket('1042', '写真がアップロードできません', '山田 花子', 'hanako@example.com', 26, {
   priority: 'high',
   status: 'open',
@@ -160,7 +136,7 @@ const roots = [
   { ...buildTicketRootMessage(t3, inbox, link(t3), null), _time: '14:39' },
 ];
 // Roots once a response-target reminder's step 1 fired (README "Response targets and reminders").
-const pastTargetRoots = (locale: 'ja' | 'en') => [
+const pastTargetRoots = (locale: Locale) => [
   {
     ...buildTicketRootMessage({ ...t1, tags: [] }, inbox, link(t1), null, {
       locale,
@@ -441,42 +417,47 @@ const weekly = {
     bottom: weeklyFacts.templates.bottom.map(titled),
   },
 };
-const reportMessage = (locale: 'ja' | 'en') => ({
+const reportMessage = (locale: Locale) => ({
   messages: [{ ...buildWeeklyReportMessage(weekly, translator(locale)), _time: '09:00' }],
 });
 
 // Drafting in the ticket's thread: the shared draft (pending, then edited to "sent"), the send, and the
 // two kinds of trouble (retrying on its own; refused / gave up, with the button to open the kept draft).
-const draftThreadJob = (locale: 'ja' | 'en') => {
+const sharedVersion = {
+  ...version,
+  body: filled.body.replace('佐藤様', '山田様'),
+  version: 1,
+  reason: 'share' as const,
+};
+const sendOf = (over: Partial<ReplySend> = {}): ReplySend => ({
+  id: 's1',
+  kind: 'reply',
+  draftId: 'd1',
+  version: 1,
+  ticketZendeskId: '1042',
+  senderSlackId: 'U0AGENT1',
+  authorZendeskId: '9',
+  body: sharedVersion.body,
+  public: true,
+  newStatus: 'pending',
+  status: 'sent',
+  dueAt: now,
+  attempts: 1,
+  lastError: null,
+  sentAt: now,
+  ...over,
+});
+const draftThreadJob = (locale: Locale) => {
   const r = createDraftThreadRenderer(locale);
-  const shared = {
-    ...version,
-    body: filled.body.replace('佐藤様', '山田様'),
-    version: 1,
-    reason: 'share' as const,
-  };
-  const sendOf = (over: Partial<ReplySend> = {}): ReplySend => ({
-    id: 's1',
-    kind: 'reply',
-    draftId: 'd1',
-    version: 1,
-    ticketZendeskId: '1042',
-    senderSlackId: 'U0AGENT1',
-    authorZendeskId: '9',
-    body: shared.body,
-    public: true,
-    newStatus: 'pending',
-    status: 'sent',
-    dueAt: now,
-    attempts: 1,
-    lastError: null,
-    sentAt: now,
-    ...over,
-  });
   return {
     messages: [
       {
-        ...r.shared({ draft: shared, ticket: draftTicket, sharedBy: 'U0AGENT1', needsSecondApproval: false }),
+        ...r.shared({
+          draft: sharedVersion,
+          ticket: draftTicket,
+          sharedBy: 'U0AGENT1',
+          needsSecondApproval: false,
+        }),
         _time: '14:20',
       },
       { ...r.retrying({ send: sendOf(), draftName: draft.name }), _time: '14:31' },
@@ -502,38 +483,16 @@ const draftThreadJob = (locale: 'ja' | 'en') => {
     users: { ...users, U0YORISOI: 'yorisoi' },
   };
 };
-const draftSharedSentJob = (locale: 'ja' | 'en') => {
-  const r = createDraftThreadRenderer(locale);
-  const shared = {
-    ...version,
-    body: filled.body.replace('佐藤様', '山田様'),
-    version: 1,
-    reason: 'share' as const,
-  };
-  const sent: ReplySend = {
-    id: 's1',
-    kind: 'reply',
-    draftId: 'd1',
-    version: 1,
-    ticketZendeskId: '1042',
-    senderSlackId: 'U0AGENT1',
-    authorZendeskId: '9',
-    body: shared.body,
-    public: true,
-    newStatus: 'pending',
-    status: 'sent',
-    dueAt: now,
-    attempts: 1,
-    lastError: null,
-    sentAt: now,
-  };
-  return {
-    messages: [
-      { ...r.sharedSent({ draft: shared, send: sent, at: now }), _time: '14:20', user: 'U0YORISOI' },
-    ],
-    users: { ...users, U0YORISOI: 'yorisoi' },
-  };
-};
+const draftSharedSentJob = (locale: Locale) => ({
+  messages: [
+    {
+      ...createDraftThreadRenderer(locale).sharedSent({ draft: sharedVersion, send: sendOf(), at: now }),
+      _time: '14:20',
+      user: 'U0YORISOI',
+    },
+  ],
+  users: { ...users, U0YORISOI: 'yorisoi' },
+});
 
 const users = { U0AGENT1: '鈴木 一郎' };
 // Response-target reminders: step 1 in the thread, step 2 in the channel (assigned / next / unassigned / unmapped).
@@ -548,18 +507,17 @@ const reminderJob = (name: string, build: typeof buildThreadReminder) => ({
     users: reminderUsers,
   },
 });
+/** One job a locale, `NAME-ja` and `NAME-en`, each rendered in its own locale's Slack. */
+const inEachLocale = <T>(name: string, input: (locale: Locale) => T) =>
+  LOCALES.map((locale) => ({ name: `${name}-${locale}`, input: input(locale), locale }));
 const jobs = [
   reminderJob('target-reminder-thread', buildThreadReminder),
   reminderJob('target-reminder-channel', buildChannelEscalation),
-  { name: 'draft-thread-ja', input: draftThreadJob('ja') },
-  { name: 'draft-thread-en', input: draftThreadJob('en'), locale: 'en' },
-  { name: 'draft-shared-sent-ja', input: draftSharedSentJob('ja') },
-  { name: 'draft-shared-sent-en', input: draftSharedSentJob('en'), locale: 'en' },
-  { name: 'team-report-ja', input: reportMessage('ja') },
-  { name: 'team-report-en', input: reportMessage('en') },
+  ...inEachLocale('draft-thread', draftThreadJob),
+  ...inEachLocale('draft-shared-sent', draftSharedSentJob),
+  ...inEachLocale('team-report', reportMessage),
   { name: 'ticket-roots', input: { messages: roots, users } },
-  { name: 'ticket-roots-past-target-ja', input: { messages: pastTargetRoots('ja'), users } },
-  { name: 'ticket-roots-past-target-en', input: { messages: pastTargetRoots('en'), users }, locale: 'en' },
+  ...inEachLocale('ticket-roots-past-target', (locale) => ({ messages: pastTargetRoots(locale), users })),
   { name: 'ticket-thread-comment', input: { messages: comment, users } },
   { name: 'draft-editor', input: editor },
   {
@@ -600,21 +558,18 @@ const jobs = [
     ),
   },
   // The agent's App Home: a small team, the largest the limits allow (500 open tickets), an unmapped reader.
-  { name: 'agent-home-ja', input: buildAgentHome(translator('ja'), sampleAgentHome('small'), sampleToday) },
-  { name: 'agent-home-en', input: buildAgentHome(translator('en'), sampleAgentHome('small'), sampleToday) },
+  ...inEachLocale('agent-home', (locale) =>
+    buildAgentHome(translator(locale), sampleAgentHome('small'), sampleToday),
+  ),
   {
     name: 'agent-home-500-ja',
     input: buildAgentHome(translator('ja'), sampleAgentHome('large'), sampleToday),
   },
   { name: 'agent-home-unmapped-ja', input: buildAgentHome(translator('ja'), sampleAgentHome('empty')) },
-  {
-    name: 'help-ja',
-    input: { messages: [{ ...buildHelpMessage(translator('ja')), _time: '14:42' }], users },
-  },
-  {
-    name: 'help-en',
-    input: { messages: [{ ...buildHelpMessage(translator('en')), _time: '14:42' }], users },
-  },
+  ...inEachLocale('help', (locale) => ({
+    messages: [{ ...buildHelpMessage(translator(locale)), _time: '14:42' }],
+    users,
+  })),
 ];
 for (const j of jobs)
   writeFileSync(path.join(out, `${j.name}.json`), `${JSON.stringify(j.input, null, 2)}\n`);

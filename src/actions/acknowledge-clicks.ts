@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, Middleware, SlackAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ClickAnswers } from '../listeners/click-answers.ts';
 import { ActionIds } from '../views/ids.ts';
@@ -14,27 +14,31 @@ interface ClickBody {
   actions?: Array<{ action_id?: string; url?: string }>;
 }
 
-type Constraint = string | RegExp | { action_id?: string | RegExp };
+/** The action_ids each app has listeners for, as registerAction recorded them. */
+const handledBy = new WeakMap<App, Array<string | RegExp>>();
+
+/**
+ * `app.action(actionId, ...listeners)`, noted for the click acknowledgement: a click whose action_id no
+ * listener registered here matches is answered "this button no longer works". Every button listener goes
+ * through this (tests/unit/action-registration.test.ts), in any order with registerClickAcknowledgement.
+ */
+export function registerAction<Action extends SlackAction = SlackAction>(
+  app: App,
+  actionId: string | RegExp,
+  ...listeners: Middleware<SlackActionMiddlewareArgs<Action>>[]
+) {
+  handledBy.set(app, [...(handledBy.get(app) ?? []), actionId]);
+  app.action<Action>(actionId, ...listeners);
+}
 
 /**
  * Every block_actions click is acknowledged, so Slack never shows the user a warning. Link buttons are
- * acked at once. A click that no `app.action` listener matches (an unknown or retired action_id) is acked
- * and the user is told, in the message's place, that the button no longer works. Call before any other
- * `app.action`: it notes each listener's action_id as it is registered.
+ * acked at once. A click that no listener registered with registerAction matches (an unknown or retired
+ * action_id) is acked and the user is told, in the message's place, that the button no longer works.
  */
 export function registerClickAcknowledgement(app: App) {
-  const handled: Constraint[] = [];
-  const register = app.action.bind(app) as (...args: unknown[]) => void;
-  (app as unknown as { action: (...args: unknown[]) => void }).action = (...args: unknown[]) => {
-    handled.push(args[0] as Constraint);
-    register(...args);
-  };
   const matches = (id: string) =>
-    handled.some((c) => {
-      const want = typeof c === 'object' && !(c instanceof RegExp) ? c.action_id : c;
-      if (want === undefined) return true;
-      return typeof want === 'string' ? want === id : want.test(id);
-    });
+    (handledBy.get(app) ?? []).some((want) => (typeof want === 'string' ? want === id : want.test(id)));
 
   app.use(async (args) => {
     const body = args.body as ClickBody;

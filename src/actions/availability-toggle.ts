@@ -3,6 +3,7 @@ import { asYorisoiError } from '../errors.ts';
 import { type AppDeps, readerT } from '../listeners/listener-deps.ts';
 import { ActionIds } from '../views/ids.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
+import { registerAction } from './acknowledge-clicks.ts';
 
 /**
  * The App Home's availability button (value "on" = I take new tickets, "off" = away: the state after the
@@ -13,7 +14,8 @@ import { escapeMrkdwn } from '../views/mrkdwn.ts';
 export function registerAvailabilityToggle(app: App, deps: AppDeps) {
   const assignment = deps.team?.assignment;
   if (!assignment) return;
-  app.action<BlockAction<ButtonAction>>(
+  registerAction<BlockAction<ButtonAction>>(
+    app,
     ActionIds.homeAvailabilityToggle,
     async ({ ack, body: b, action, client }) => {
       await ack();

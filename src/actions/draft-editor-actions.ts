@@ -25,6 +25,7 @@ import {
 } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
+import { registerAction } from './acknowledge-clicks.ts';
 
 /** The editor's buttons, its draft switcher and its two dispatching text inputs. */
 type EditorAction = BlockAction<ButtonAction | StaticSelectAction | PlainTextInputAction>;
@@ -151,7 +152,7 @@ export function registerDraftEditorActions(app: App, deps: AppDeps) {
       meta: EditorMeta;
     }) => Promise<MessageKey | undefined>,
   ) => {
-    app.action<EditorAction>(actionId, async ({ ack, body: b, client, logger }) => {
+    registerAction<EditorAction>(app, actionId, async ({ ack, body: b, client, logger }) => {
       await ack();
       if (!fromView(b)) return;
       const meta = parseMeta(zEditorMeta, b.view.private_metadata);

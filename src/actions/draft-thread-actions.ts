@@ -7,7 +7,7 @@ import type { AppDeps } from '../listeners/listener-deps.ts';
 import { parseMeta } from '../views/block-kit.ts';
 import { buildSendOutcome, zApproveValue, zOpenDraftValue } from '../views/draft-modal.ts';
 import { ActionIds } from '../views/ids.ts';
-import { tellClicker } from './acknowledge-clicks.ts';
+import { registerAction, tellClicker } from './acknowledge-clicks.ts';
 import { buttonThread } from './payloads.ts';
 
 /** The bilingual answer for a click whose draft or ticket no longer exists; undefined for other errors. */
@@ -23,32 +23,38 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
   const drafting = deps.drafting;
   if (!drafting) return;
 
-  app.action<BlockAction<ButtonAction>>(ActionIds.draftApprove, async ({ ack, body: b, client, logger }) => {
-    await ack();
-    const where = buttonThread(b);
-    const value = parseMeta(zApproveValue, b.actions[0]?.value);
-    if (!value) {
-      await tellClicker(client, b, ClickAnswers.unknownButton);
-      return;
-    }
-    const t = translator(await drafting.locale(b.user.id));
-    try {
-      const r = await drafting.service.approve({
-        draftId: value.d,
-        version: value.v,
-        approverSlackId: b.user.id,
-      });
-      if (r.outcome === 'self') await tellUser(client, b.user.id, where, t('dthread.ans_self_approval'));
-      else if (r.outcome === 'already')
-        await tellUser(client, b.user.id, where, t('dthread.ans_already_approved', { version: value.v }));
-      else if (r.outcome === 'sent') await tellUser(client, b.user.id, where, t('dthread.ans_already_sent'));
-    } catch (error) {
-      logger.warn(`approve: ${String(error)}`);
-      await tellUser(client, b.user.id, where, goneAnswer(error) ?? error, t);
-    }
-  });
+  registerAction<BlockAction<ButtonAction>>(
+    app,
+    ActionIds.draftApprove,
+    async ({ ack, body: b, client, logger }) => {
+      await ack();
+      const where = buttonThread(b);
+      const value = parseMeta(zApproveValue, b.actions[0]?.value);
+      if (!value) {
+        await tellClicker(client, b, ClickAnswers.unknownButton);
+        return;
+      }
+      const t = translator(await drafting.locale(b.user.id));
+      try {
+        const r = await drafting.service.approve({
+          draftId: value.d,
+          version: value.v,
+          approverSlackId: b.user.id,
+        });
+        if (r.outcome === 'self') await tellUser(client, b.user.id, where, t('dthread.ans_self_approval'));
+        else if (r.outcome === 'already')
+          await tellUser(client, b.user.id, where, t('dthread.ans_already_approved', { version: value.v }));
+        else if (r.outcome === 'sent')
+          await tellUser(client, b.user.id, where, t('dthread.ans_already_sent'));
+      } catch (error) {
+        logger.warn(`approve: ${String(error)}`);
+        await tellUser(client, b.user.id, where, goneAnswer(error) ?? error, t);
+      }
+    },
+  );
 
-  app.action<BlockAction<ButtonAction>>(
+  registerAction<BlockAction<ButtonAction>>(
+    app,
     ActionIds.draftOpenFromShare,
     async ({ ack, body: b, client, logger }) => {
       await ack();
@@ -76,23 +82,27 @@ export function registerDraftThreadActions(app: App, deps: AppDeps) {
     },
   );
 
-  app.action<BlockAction<ButtonAction>>(ActionIds.sendUndo, async ({ ack, body: b, client, logger }) => {
-    await ack();
-    const sendId = b.actions[0]?.value;
-    if (!sendId || !b.view) {
-      await tellClicker(client, b, ClickAnswers.unknownButton);
-      return;
-    }
-    const t = translator(await drafting.locale(b.user.id));
-    try {
-      await drafting.service.undo(sendId);
-      await client.views.update({ view_id: b.view.id, view: buildSendOutcome(t('dthread.undone'), t) });
-    } catch (error) {
-      logger.info(`undo: ${String(error)}`);
-      await client.views.update({
-        view_id: b.view.id,
-        view: buildSendOutcome(`:warning: ${errorWords(error, t)}`, t),
-      });
-    }
-  });
+  registerAction<BlockAction<ButtonAction>>(
+    app,
+    ActionIds.sendUndo,
+    async ({ ack, body: b, client, logger }) => {
+      await ack();
+      const sendId = b.actions[0]?.value;
+      if (!sendId || !b.view) {
+        await tellClicker(client, b, ClickAnswers.unknownButton);
+        return;
+      }
+      const t = translator(await drafting.locale(b.user.id));
+      try {
+        await drafting.service.undo(sendId);
+        await client.views.update({ view_id: b.view.id, view: buildSendOutcome(t('dthread.undone'), t) });
+      } catch (error) {
+        logger.info(`undo: ${String(error)}`);
+        await client.views.update({
+          view_id: b.view.id,
+          view: buildSendOutcome(`:warning: ${errorWords(error, t)}`, t),
+        });
+      }
+    },
+  );
 }

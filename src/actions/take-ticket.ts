@@ -6,6 +6,7 @@ import { buildAssignModal } from '../views/assign-modal.ts';
 import { ActionIds } from '../views/ids.ts';
 import { buildLoadingView, buildProblemView } from '../views/loading.ts';
 import { escapeMrkdwn } from '../views/mrkdwn.ts';
+import { registerAction } from './acknowledge-clicks.ts';
 import { buttonThread } from './payloads.ts';
 
 const ticketId = (value: string | undefined) => (/^\d{1,19}$/.test(value ?? '') ? (value ?? '') : null);
@@ -18,7 +19,8 @@ const ticketId = (value: string | undefined) => (/^\d{1,19}$/.test(value ?? '') 
 export function registerTakeTicket(app: App, deps: AppDeps) {
   const team = deps.team;
   if (!team) return;
-  app.action<BlockAction<ButtonAction>>(
+  registerAction<BlockAction<ButtonAction>>(
+    app,
     ActionIds.takeTicket,
     async ({ ack, body: b, action, client, logger }) => {
       await ack();
@@ -38,28 +40,32 @@ export function registerTakeTicket(app: App, deps: AppDeps) {
 
   const assignment = team.assignment;
   if (!assignment) return;
-  app.action<BlockAction<ButtonAction>>(ActionIds.assignTicket, async ({ ack, body: b, action, client }) => {
-    await ack();
-    const id = ticketId(action.value);
-    if (!id) return;
-    const { channelId, threadTs } = buttonThread(b);
-    // The trigger_id lives 3 s and Zendesk may take longer: open first, fill in after.
-    const opened = await client.views.open({ trigger_id: b.trigger_id, view: buildLoadingView() });
-    const t = await readerT(deps, b.user.id);
-    let view: ReturnType<typeof buildAssignModal>;
-    try {
-      const [choices, current] = await Promise.all([assignment.choices(), assignment.current(id)]);
-      view = buildAssignModal(t, {
-        meta: { t: id, ...(channelId ? { c: channelId } : {}), ...(threadTs ? { th: threadTs } : {}) },
-        choices,
-        current,
-      });
-    } catch (error) {
-      const e = asYorisoiError(error);
-      if (e.code === 'internal') deps.logger.error('assign modal failed', { error });
-      else deps.logger.warn('assign modal failed', { error });
-      view = buildProblemView(t, e.userMessageIn(t));
-    }
-    if (opened.view?.id) await client.views.update({ view_id: opened.view.id, view });
-  });
+  registerAction<BlockAction<ButtonAction>>(
+    app,
+    ActionIds.assignTicket,
+    async ({ ack, body: b, action, client }) => {
+      await ack();
+      const id = ticketId(action.value);
+      if (!id) return;
+      const { channelId, threadTs } = buttonThread(b);
+      // The trigger_id lives 3 s and Zendesk may take longer: open first, fill in after.
+      const opened = await client.views.open({ trigger_id: b.trigger_id, view: buildLoadingView() });
+      const t = await readerT(deps, b.user.id);
+      let view: ReturnType<typeof buildAssignModal>;
+      try {
+        const [choices, current] = await Promise.all([assignment.choices(), assignment.current(id)]);
+        view = buildAssignModal(t, {
+          meta: { t: id, ...(channelId ? { c: channelId } : {}), ...(threadTs ? { th: threadTs } : {}) },
+          choices,
+          current,
+        });
+      } catch (error) {
+        const e = asYorisoiError(error);
+        if (e.code === 'internal') deps.logger.error('assign modal failed', { error });
+        else deps.logger.warn('assign modal failed', { error });
+        view = buildProblemView(t, e.userMessageIn(t));
+      }
+      if (opened.view?.id) await client.views.update({ view_id: opened.view.id, view });
+    },
+  );
 }

@@ -27,6 +27,7 @@ import {
   parseTemplateButtonValue,
   type TemplateContext,
 } from '../views/templates.ts';
+import { registerAction } from './acknowledge-clicks.ts';
 
 /** Buttons of template messages and modals. Each acks first, then reads, then opens or updates a view. */
 export function registerTemplateActions(app: App, deps: AppDeps) {
@@ -44,7 +45,7 @@ export function registerTemplateActions(app: App, deps: AppDeps) {
       reader: () => Promise<Translate>,
     ) => Promise<void>,
   ) => {
-    app.action(actionId, async ({ ack, body, client }) => {
+    registerAction(app, actionId, async ({ ack, body, client }) => {
       await ack();
       const parsed = blockActionBody.safeParse(body);
       if (!parsed.success) {

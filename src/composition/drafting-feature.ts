@@ -2,6 +2,7 @@ import { createAgentMapper } from '../domain/drafting/agent-mapping.ts';
 import { createDraftingService } from '../domain/drafting/drafting-service.ts';
 import type { SecondApprovalPolicy, TemplateLookup } from '../domain/drafting/ports.ts';
 import { createReplySender, createSnoozeWatcher } from '../domain/drafting/reply-sender.ts';
+import { DEFAULT_BUSINESS_HOURS } from '../domain/team/business-hours.ts';
 import { createWritingChecker } from '../domain/writing-check/writing-check.ts';
 import type { DraftingDeps } from '../listeners/listener-deps.ts';
 import { createReaderLocale } from '../slack/reader-locale.ts';
@@ -56,6 +57,11 @@ export function wireDrafting(
       sender.wake();
     },
     writing,
+    // A note is the team's record in Zendesk: the workspace language, times in the business-hours zone.
+    note: {
+      locale: settings.locale ?? 'ja',
+      timeZone: (settings.businessHours ?? DEFAULT_BUSINESS_HOURS).timeZone,
+    },
   });
   const sender = createReplySender({
     store,

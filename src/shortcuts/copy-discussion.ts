@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { registerAction } from '../actions/acknowledge-clicks.ts';
 import { buttonThread, messageThreadTs } from '../actions/payloads.ts';
 import { translator } from '../i18n/index.ts';
 import { tellUser } from '../listeners/draft-editor.ts';
@@ -56,7 +57,8 @@ async function copy(
 export function registerCopyDiscussion(app: App, deps: AppDeps) {
   const drafting = deps.drafting;
   if (!drafting) return;
-  app.action<BlockAction<ButtonAction>>(
+  registerAction<BlockAction<ButtonAction>>(
+    app,
     ActionIds.copyDiscussion,
     async ({ ack, body: b, client, logger }) => {
       await ack();

@@ -106,3 +106,22 @@ export async function startSimulators(options: SimulatorOptions) {
 }
 
 export type Simulators = Awaited<ReturnType<typeof startSimulators>>;
+
+/**
+ * The environment a `yorisoi start` process (live mode, not `--sandbox`) needs to reach these simulators:
+ * Slack's tokens and API base, Zendesk's API and webhook secret. Callers add their own PORT, budget, etc.
+ */
+export function yorisoiEnvironment(
+  sims: Pick<Simulators, 'secrets' | 'simUrl' | 'zendeskApi' | 'setup'>,
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: sims.secrets.botToken,
+    SLACK_APP_TOKEN: sims.secrets.appToken,
+    SLACK_SIGNING_SECRET: sims.secrets.signingSecret,
+    SLACK_API_URL: `${sims.simUrl}/api/`,
+    ZENDESK_API_URL: sims.zendeskApi.apiUrl,
+    ZENDESK_EMAIL: sims.zendeskApi.email,
+    ZENDESK_API_TOKEN: sims.secrets.zendeskToken,
+    ZENDESK_WEBHOOK_SECRET: sims.setup.signingSecret,
+  };
+}

@@ -485,6 +485,44 @@ describe('the discussion stays with the ticket', () => {
       (await zendeskComments(s, thread.ticket.id)).filter((c) => c.body === 'Draft under discussion.'),
     ).toHaveLength(0);
   });
+  it('the note speaks the workspace language (Japanese) with times in its time zone (Asia/Tokyo), whoever copies it', async () => {
+    const thread = await ticketWithThread(s, { subject: 'Note for a Japanese team' });
+    const said = async (user: string, text: string) =>
+      (
+        await s.api<{ ts: string }>('POST', '/_sim/slack/user-messages', {
+          user,
+          channel: thread.channel,
+          thread_ts: thread.root.ts,
+          text,
+        })
+      ).body.ts;
+    const first = await said(AIKO, 'このプランなら返金できます。');
+    const second = await said(KENJI, 'Agreed, mention the refund.');
+    // Kenji reads English; the note is the team's record in Zendesk, so it follows the workspace (ja).
+    await s.api('POST', '/_sim/slack/shortcuts', {
+      user: KENJI,
+      channel: thread.channel,
+      message_ts: second,
+      callback_id: 'copy_discussion_shortcut',
+    });
+    const note = await waitFor('the note in Zendesk', async () =>
+      (await zendeskComments(s, thread.ticket.id)).find((c) =>
+        c.body.includes('このプランなら返金できます。'),
+      ),
+    );
+    // Japan has no daylight saving time: Tokyo is UTC+9 all year.
+    const tokyo = (ts: string) =>
+      new Date(Number(ts) * 1000 + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(note.public).toBe(false);
+    expect(note.body).toBe(
+      [
+        'Slack スレッドでの相談（yorisoi がコピーした社内メモです。お客様には送信されていません）。時刻は Asia/Tokyo:',
+        '',
+        `[${tokyo(first)}] Aiko Sato: このプランなら返金できます。`,
+        `[${tokyo(second)}] Kenji Tanaka: Agreed, mention the refund.`,
+      ].join('\n'),
+    );
+  });
 });
 
 describe('care chart', () => {

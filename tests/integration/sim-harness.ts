@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { freePort, startSimulators as startSims } from '../../src/sim/index.ts';
+import { freePort, startSimulators as startSims, yorisoiEnvironment } from '../../src/sim/index.ts';
 
 export { freePort };
 
@@ -23,14 +23,7 @@ export async function startSimulators(options: {
     zendeskPerMinute,
   });
   const env = {
-    SLACK_BOT_TOKEN: sims.secrets.botToken,
-    SLACK_APP_TOKEN: sims.secrets.appToken,
-    SLACK_SIGNING_SECRET: sims.secrets.signingSecret,
-    SLACK_API_URL: `${sims.simUrl}/api/`,
-    ZENDESK_API_URL: sims.zendeskApi.apiUrl,
-    ZENDESK_EMAIL: sims.zendeskApi.email,
-    ZENDESK_API_TOKEN: sims.secrets.zendeskToken,
-    ZENDESK_WEBHOOK_SECRET: sims.setup.signingSecret,
+    ...yorisoiEnvironment(sims),
     ZENDESK_RATE_LIMIT_PER_MINUTE: String(zendeskPerMinute),
     YORISOI_ZENDESK_SHARE: '1',
     PORT: String(options.appPort),

@@ -16,6 +16,7 @@ import {
 } from '../../src/views/care-chart.ts';
 import { Commands, ShortcutIds } from '../../src/views/ids.ts';
 import { buildTicketRootMessage } from '../../src/views/ticket-thread.ts';
+import { sampleInbox, sampleTicket } from '../fixtures/sample-ticket.ts';
 
 const customer: CustomerRecord = {
   id: 'c1',
@@ -131,41 +132,11 @@ describe('care chart views stay within Slack limits by construction', () => {
   });
 
   it('a root message with the largest chart is valid, flag first, and under the message size Slack accepts', () => {
-    const ticket = {
-      zendeskId: '42',
+    const ticket = sampleTicket({
       subject: 's'.repeat(500),
-      status: 'open',
-      priority: null,
-      requester: {
-        zendeskUserId: '1',
-        name: 'n',
-        email: null,
-        organizationId: null,
-        organizationName: null,
-        externalId: null,
-      },
-      assignee: null,
-      groupId: null,
-      groupName: null,
-      brandId: null,
-      brandName: null,
-      formId: null,
-      tags: [],
-      createdAt: new Date(),
-      updatedAt: new Date(),
-      comments: [],
-    };
-    const inbox = {
-      id: 'i',
-      name: 'Inbox',
-      channelId: 'C1',
-      brand: null,
-      group: null,
-      formId: null,
-      tags: [],
-      position: 1,
-      isDefault: true,
-    };
+      requester: { zendeskUserId: '1', name: 'n', email: null },
+    });
+    const inbox = sampleInbox();
     const m = buildTicketRootMessage(
       ticket,
       inbox,

@@ -3,6 +3,7 @@ import { toInboxes } from '../../src/domain/inboxes/inbox-config.ts';
 import { routeTicket } from '../../src/domain/tickets/routing.ts';
 import type { TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import { YorisoiError } from '../../src/errors.ts';
+import { sampleTicket } from '../fixtures/sample-ticket.ts';
 
 const inboxes = toInboxes({
   inboxes: [
@@ -13,31 +14,7 @@ const inboxes = toInboxes({
   ],
 });
 
-const ticket = (over: Partial<TicketSnapshot>): TicketSnapshot => ({
-  zendeskId: '1',
-  subject: 's',
-  status: 'new',
-  priority: null,
-  requester: {
-    zendeskUserId: '9',
-    name: 'n',
-    email: null,
-    organizationId: null,
-    organizationName: null,
-    externalId: null,
-  },
-  assignee: null,
-  groupId: null,
-  groupName: null,
-  brandId: '1',
-  brandName: null,
-  formId: null,
-  tags: [],
-  createdAt: new Date(),
-  updatedAt: new Date(),
-  comments: [],
-  ...over,
-});
+const ticket = (over: Partial<TicketSnapshot>) => sampleTicket({ brandId: '1', ...over });
 
 describe('routeTicket', () => {
   it('routes by brand name, by tag, by all conditions together, else to the default', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import { slackLength as simLength, validateMessageBlocks } from '../../src/sim/slack/block-kit.ts';
 import { context, fields, header, plain, section } from '../../src/views/block-kit.ts';
 import { escapeMrkdwn, graphemesOf, slackLength, splitEscaped, truncate } from '../../src/views/mrkdwn.ts';
 import { buildThreadComment, buildTicketRootMessage } from '../../src/views/ticket-thread.ts';
+import { sampleComment, sampleInbox, sampleTicket } from '../fixtures/sample-ticket.ts';
 
 const FAMILY = '👨‍👩‍👧‍👦'; // 7 code points, 11 UTF-16 units, one grapheme
 const wellFormedText = (s: string) =>
@@ -66,42 +66,7 @@ describe("characters as Slack counts them (code points, as the published Block K
   });
 });
 
-const inbox: Inbox = {
-  id: 'photos',
-  name: 'Photos',
-  channelId: 'C0PHOTOS',
-  brand: null,
-  group: null,
-  formId: null,
-  tags: [],
-  position: 0,
-  isDefault: true,
-};
-const ticket = (over: Partial<TicketSnapshot>): TicketSnapshot => ({
-  zendeskId: '42',
-  subject: 'x',
-  status: 'new',
-  priority: null,
-  requester: {
-    zendeskUserId: '1005',
-    name: 'Taro',
-    email: 'taro@example.com',
-    organizationId: null,
-    organizationName: null,
-    externalId: null,
-  },
-  assignee: null,
-  groupId: null,
-  groupName: null,
-  brandId: null,
-  brandName: null,
-  formId: null,
-  tags: [],
-  createdAt: new Date('2026-03-02T01:16:00Z'),
-  updatedAt: new Date('2026-03-02T01:16:00Z'),
-  comments: [],
-  ...over,
-});
+const inbox = sampleInbox();
 
 describe('hostile subjects and bodies still make valid messages', () => {
   for (const subject of [
@@ -112,7 +77,7 @@ describe('hostile subjects and bodies still make valid messages', () => {
     'a\u0000b\ud800c',
   ]) {
     it(`root with subject ${JSON.stringify(subject.slice(0, 12))}… is valid Block Kit`, () => {
-      const m = buildTicketRootMessage(ticket({ subject }), inbox, {
+      const m = buildTicketRootMessage(sampleTicket({ subject }), inbox, {
         zendeskUrl: 'https://x.zendesk.com/agent/tickets/42',
       });
       expect(validateMessageBlocks(m.blocks)).toEqual([]);
@@ -121,18 +86,7 @@ describe('hostile subjects and bodies still make valid messages', () => {
   }
   it('a follow-up of 20,000 emoji and a 50,000-character body become valid messages that keep every character', () => {
     for (const body of ['😀'.repeat(20_000), `${'あ&<'.repeat(16_666)}xy`]) {
-      const parts = buildThreadComment(
-        ticket({}),
-        {
-          zendeskCommentId: '1',
-          authorZendeskId: '1005',
-          authorName: 'Taro',
-          public: true,
-          body,
-          createdAt: new Date(),
-        },
-        'customer',
-      );
+      const parts = buildThreadComment(sampleTicket(), sampleComment({ body }), 'customer');
       for (const m of parts) {
         expect(validateMessageBlocks(m.blocks)).toEqual([]);
         expect(slackLength(m.text)).toBeLessThanOrEqual(40_000);

@@ -1,45 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
+import type { TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import { validateMessageBlocks } from '../../src/sim/slack/block-kit.ts';
 import { liveLinks, liveMentions } from '../../src/sim/slack/mentions.ts';
 import { buildTicketRootMessage } from '../../src/views/ticket-thread.ts';
+import { sampleInbox, sampleTicket } from '../fixtures/sample-ticket.ts';
 
-const inbox: Inbox = {
-  id: 'photos',
-  name: 'Photos',
-  channelId: 'C0PHOTOS',
-  brand: null,
-  group: null,
-  formId: null,
-  tags: [],
-  position: 0,
-  isDefault: true,
-};
-const ticket = (requester: Partial<TicketSnapshot['requester']>): TicketSnapshot => ({
-  zendeskId: '42',
-  subject: '写真が消えました',
-  status: 'open',
-  priority: null,
-  requester: {
-    zendeskUserId: '1005',
-    name: '山田 花子',
-    email: 'hanako@example.com',
-    organizationId: null,
-    organizationName: null,
-    externalId: null,
-    ...requester,
-  },
-  assignee: null,
-  groupId: null,
-  groupName: null,
-  brandId: null,
-  brandName: null,
-  formId: null,
-  tags: [],
-  createdAt: new Date('2026-03-02T01:16:00Z'),
-  updatedAt: new Date('2026-03-02T01:16:00Z'),
-  comments: [],
-});
+const inbox = sampleInbox();
+const ticket = (requester: Partial<TicketSnapshot['requester']>): TicketSnapshot =>
+  sampleTicket({ requester });
 
 /** The mrkdwn that shows the requester on the root (its context line, after the person emoji). */
 function requesterField(t: TicketSnapshot): string {

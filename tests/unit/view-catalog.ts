@@ -17,7 +17,6 @@ import type { ReminderInput } from '../../src/domain/reminders/ports.ts';
 import { pickBadge } from '../../src/domain/team/agent-badges.ts';
 import type { TemplateSearchHit } from '../../src/domain/templates/ports.ts';
 import type { Template, TemplateVersion } from '../../src/domain/templates/template.ts';
-import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import type { AlertRule } from '../../src/domain/volume/volume-model.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { buildAgentHome } from '../../src/views/app-home.ts';
@@ -76,8 +75,13 @@ import {
   buildVolumeUsage,
   createAlertRenderer,
 } from '../../src/views/volume.ts';
-
 import { sampleAgentHome, sampleToday } from '../fixtures/home/sample-home.ts';
+import {
+  type SampleTicketOverrides,
+  sampleComment,
+  sampleInbox,
+  sampleTicket,
+} from '../fixtures/sample-ticket.ts';
 
 /**
  * Every Block Kit builder in src/views, run with representative data (Japanese text, customer-controlled
@@ -145,50 +149,19 @@ const revisions: CareChartRevision[] = [
   },
 ];
 
-const inbox: Inbox = {
-  id: 'photos',
-  name: 'Photos <support>',
-  channelId: 'C0PHOTOS',
-  brand: null,
-  group: null,
-  formId: null,
-  tags: [],
-  position: 0,
-  isDefault: true,
-};
-const snapshot = (over: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
-  zendeskId: '42',
-  subject: '写真が消えました & <助けて>',
-  status: 'open',
-  priority: 'high',
-  requester: {
-    zendeskUserId: '1005',
-    name: '山田 花子',
-    email: 'hanako@example.com',
-    organizationId: null,
-    organizationName: 'Example & Co',
-    externalId: null,
-  },
-  assignee: { zendeskUserId: '9', name: 'Aiko <Sato>', email: null },
-  groupId: null,
-  groupName: null,
-  brandId: null,
-  brandName: null,
-  formId: null,
-  tags: ['photos', 'bug'],
-  createdAt: at,
-  updatedAt: later,
-  comments: [],
-  ...over,
-});
-const comment = (body: string) => ({
-  zendeskCommentId: '501',
-  authorZendeskId: '1005',
-  authorName: '山田 花子',
-  public: true,
-  body,
-  createdAt: later,
-});
+const inbox = sampleInbox({ name: 'Photos <support>' });
+const snapshot = (over: SampleTicketOverrides = {}) =>
+  sampleTicket({
+    subject: '写真が消えました & <助けて>',
+    priority: 'high',
+    requester: { organizationName: 'Example & Co' },
+    assignee: { zendeskUserId: '9', name: 'Aiko <Sato>', email: null },
+    tags: ['photos', 'bug'],
+    createdAt: at,
+    updatedAt: later,
+    ...over,
+  });
+const comment = (body: string) => sampleComment({ body, createdAt: later });
 
 const ticket: DraftTicket = {
   id: 't1',
@@ -365,7 +338,7 @@ export function viewCatalog(): CatalogEntry[] {
           assignee: null,
           priority: null,
           tags: [],
-          requester: { ...snapshot().requester, email: null, organizationName: null },
+          requester: { email: null, organizationName: null },
         }),
         inbox,
         links,

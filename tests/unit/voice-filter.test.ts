@@ -1,43 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Inbox, TicketSnapshot } from '../../src/domain/tickets/ticket.ts';
 import { matchesVoiceFilter, parseVoiceFilter } from '../../src/domain/voice/voice-filter.ts';
+import { sampleInbox, sampleTicket } from '../fixtures/sample-ticket.ts';
 
-const ticket = (over: Partial<TicketSnapshot> = {}): TicketSnapshot => ({
-  zendeskId: '1',
-  subject: 'アップロードできません',
-  status: 'new',
-  priority: null,
-  requester: {
-    zendeskUserId: '9',
-    name: 'Taro',
-    email: null,
-    organizationId: null,
-    organizationName: null,
-    externalId: null,
-  },
-  assignee: null,
-  groupId: null,
-  groupName: null,
-  brandId: '100',
-  brandName: 'photos',
-  formId: '360001',
-  tags: ['bug', 'android'],
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-  comments: [],
-  ...over,
-});
-const photos: Inbox = {
-  id: 'photos',
-  name: 'Photos',
-  channelId: 'C0PHOTOS',
-  brand: 'photos',
-  group: null,
-  formId: null,
-  tags: [],
-  position: 20,
-  isDefault: false,
-};
+const ticket = () =>
+  sampleTicket({
+    subject: 'アップロードできません',
+    brandId: '100',
+    brandName: 'photos',
+    formId: '360001',
+    tags: ['bug', 'android'],
+  });
+const photos = sampleInbox({ brand: 'photos', position: 20, isDefault: false });
 
 const parse = (text: string) => {
   const r = parseVoiceFilter(text);

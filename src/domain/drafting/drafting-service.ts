@@ -4,6 +4,12 @@ import type { Logger } from '../../logger.ts';
 import type { OutboxEffect, SlackMessage } from '../outbox/outbox.ts';
 import type { WritingCheckResult } from '../writing-check/warning.ts';
 import type { AgentMapper } from './agent-mapping.ts';
+import {
+  DEFAULT_NOTE_LOCALE,
+  type DiscussionMessage,
+  discussionNoteBody,
+  type NoteLocale,
+} from './discussion-note.ts';
 import type { DraftTemplate } from './draft.ts';
 import {
   type Draft,
@@ -41,6 +47,8 @@ export interface DraftingOptions {
   wake(): void;
   /** The Japanese writing check run on a reply before it is sent (advice; a leftover placeholder blocks). */
   writing?: WritingCheck;
+  /** The workspace language and time zone of notes written to Zendesk (default ja, Asia/Tokyo). */
+  note?: NoteLocale;
 }
 
 /** Everything the draft modal shows, in one read. */
@@ -394,18 +402,13 @@ export function createDraftingService(options: DraftingOptions) {
     async copyDiscussion(input: {
       ticketZendeskId: string;
       slackUserId: string;
-      messages: Array<{ ts: string; author: string; text: string }>;
+      messages: DiscussionMessage[];
     }): Promise<{ copied: boolean; count: number }> {
       const ticket = await ticketOrThrow(input.ticketZendeskId);
       const agent = await agents.resolve(input.slackUserId);
       const last = input.messages.at(-1);
       if (!last) return { copied: false, count: 0 };
-      const when = (ts: string) => new Date(Number(ts) * 1000).toISOString().slice(0, 16).replace('T', ' ');
-      const body = [
-        'Slack discussion of this ticket (copied by yorisoi; internal note, not sent to the customer):',
-        '',
-        ...input.messages.map((m) => `[${when(m.ts)} UTC] ${m.author}: ${m.text}`),
-      ].join('\n');
+      const body = discussionNoteBody(input.messages, options.note ?? DEFAULT_NOTE_LOCALE);
       const send = await store.createNoteSend({
         ticketZendeskId: ticket.zendeskId,
         inFlightKey: `note:${ticket.zendeskId}:${last.ts}`,

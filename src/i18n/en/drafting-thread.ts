@@ -38,6 +38,10 @@ export const draftThread: Record<keyof typeof ja, string> = {
   'dthread.note_copied':
     ':memo: Thread discussion copied to Zendesk as an internal note by {{sender}} · {{when}}',
   'dthread.note_copied_text': 'Thread discussion copied to Zendesk as an internal note by {{sender}}',
+  /** The internal note in Zendesk (plain text): its first line, then one line per Slack message. */
+  'dthread.note_header':
+    'Slack discussion of this ticket (copied by yorisoi; internal note, not sent to the customer). Times in {{zone}}:',
+  'dthread.note_line': '[{{when}}] {{author}}: {{text}}',
   'dthread.retrying':
     ':hourglass_flowing_sand: *{{name}}* v{{version}} is not confirmed sent yet: Zendesk is not answering for the moment, so yorisoi checks and sends it again on its own (never twice). Nothing to do; it shows here once sent.',
   'dthread.retrying_text': 'The reply is not confirmed sent yet; yorisoi retries on its own (nothing to do)',

@@ -40,6 +40,10 @@ export const draftThread = {
   'dthread.note_copied':
     ':memo: このスレッドの議論を {{sender}} が Zendesk に社内メモとしてコピーしました · {{when}}',
   'dthread.note_copied_text': '議論を {{sender}} が Zendesk に社内メモとしてコピーしました',
+  /** The internal note in Zendesk (plain text): its first line, then one line per Slack message. */
+  'dthread.note_header':
+    'Slack スレッドでの相談（yorisoi がコピーした社内メモです。お客様には送信されていません）。時刻は {{zone}}:',
+  'dthread.note_line': '[{{when}}] {{author}}: {{text}}',
   'dthread.retrying':
     ':hourglass_flowing_sand: *{{name}}* v{{version}} の送信をまだ確認できていません。Zendesk が一時的に応答しないため、yorisoi が確認のうえ自動で送り直します（二重には送りません）。操作は不要です。送信できたらここに表示します。',
   'dthread.retrying_text':
