@@ -64,7 +64,12 @@ function spawnUntil(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: 
         if (ready(line)) resolve({ child, line });
       });
     }
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}):${tail}`)));
+    child.once('exit', (code, signal) => {
+      const error = new Error(`${args.join(' ')} exited (${code ?? signal}):${tail}`);
+      // After it was ready, an exit the bench did not ask for is worth seeing (the bench stops with SIGTERM).
+      if (signal !== 'SIGTERM' && signal !== 'SIGKILL') console.error(error.message);
+      reject(error);
+    });
   });
 }
 const stop = async (child: ChildProcess) => {

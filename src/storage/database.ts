@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { PrismaClient as PrismaPgClient } from '../generated/prisma-pg/client.ts';
 import { applyMigrations, ensureDatabaseFolder, type Provider, providerOf } from './migrations.ts';
+import { serializeSqlite } from './sqlite-serial.ts';
 
 export type Db = InstanceType<typeof PrismaClient>;
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -33,7 +34,9 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     return pg;
   }
   const prisma = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }, { timestampFormat: 'unixepoch-ms' }),
+    adapter: serializeSqlite(
+      new PrismaBetterSqlite3({ url, timeout: 10_000 }, { timestampFormat: 'unixepoch-ms' }),
+    ),
   });
   // Timestamps as epoch milliseconds: raw SQL (the outbox's due query) compares them as numbers.
   // WAL lets the outbox worker read while intake writes; a crash loses no committed row either way.

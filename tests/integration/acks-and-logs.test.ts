@@ -49,7 +49,8 @@ describe('acks come before slow work', () => {
     const t = await s.openTicket({ subject: 'Slow Zendesk', body: 'hello', brand: 'billing' });
     await s.api('POST', '/_sim/zendesk/faults', {
       method: 'GET',
-      path_prefix: `/api/v2/tickets/${t.id}`,
+      // Tickets are read in batches (show_many); a new ticket's comment comes with them.
+      path_prefix: '/api/v2/tickets/show_many',
       status: 503,
       count: 1,
       retry_after: 1,
