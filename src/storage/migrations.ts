@@ -15,6 +15,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 
 /**
@@ -232,6 +233,33 @@ async function withPostgresMigrationLock<T>(url: string, run: (pool: pg.Pool) =>
   }
 }
 
+/**
+ * SQLite: the engine takes no lock of its own, and two runs at once on one file (a second process started
+ * while the first migrates, `yorisoi db migrate` beside `yorisoi start`) fail on each other's writes. A
+ * write transaction (`BEGIN IMMEDIATE`) on a file beside the database, `<file>.migrate-lock`, is held for
+ * the whole migrate; the others try again every 50 ms without blocking their event loop. The operating
+ * system drops the lock with the process, so a crash leaves no stale lock behind.
+ */
+async function withSqliteMigrationLock<T>(url: string, run: () => Promise<T>): Promise<T> {
+  const file = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  if (file === '' || file === ':memory:') return run();
+  const lock = new Database(`${path.resolve(file)}.migrate-lock`, { timeout: 0 });
+  try {
+    for (;;) {
+      try {
+        lock.exec('BEGIN IMMEDIATE');
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return await run();
+  } finally {
+    lock.close();
+  }
+}
+
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns the names applied now. */
 export async function applyMigrations(url: string): Promise<string[]> {
   ensureDatabaseFolder(url);
@@ -248,7 +276,9 @@ export async function applyMigrations(url: string): Promise<string[]> {
       await close();
     }
   };
-  return providerOf(url) === 'postgresql' ? withPostgresMigrationLock(url, apply) : apply();
+  return providerOf(url) === 'postgresql'
+    ? withPostgresMigrationLock(url, apply)
+    : withSqliteMigrationLock(url, () => apply());
 }
 
 /**
