@@ -15,7 +15,7 @@ import { createPostgresDatabase, postgresAdminUrl } from './test-store.ts';
  * Several instances, one truth: yorisoi processes against one PostgreSQL database and one set of simulators
  * (in their own process, with a round-robin load balancer in front of the instances for the webhook).
  * The issue asks for 500 tickets; on a shared 2-core machine the default is 100 (YORISOI_IT_BURST=500 for
- * the full burst, about 4.5 minutes there). It prints its figures (`postgres-instances figures: {…}`).
+ * the full burst, 3.5 to 4.5 minutes there). It prints its figures (`postgres-instances figures: {…}`).
  */
 const TICKETS = Number(process.env.YORISOI_IT_BURST ?? 100);
 const SCHEDULED_SENDS = 10;
