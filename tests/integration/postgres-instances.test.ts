@@ -14,13 +14,13 @@ import { createPostgresDatabase, postgresAdminUrl } from './test-store.ts';
 /**
  * Several instances, one truth: yorisoi processes against one PostgreSQL database and one set of simulators
  * (in their own process, with a round-robin load balancer in front of the instances for the webhook).
- * The issue asks for 500 tickets; on a shared 2-core machine the default is 100 (YORISOI_IT_BURST=500 for
- * the full burst, 3.5 to 4.5 minutes there). It prints its figures (`postgres-instances figures: {…}`).
+ * The issue's burst, 500 tickets, about 2.5 minutes on a shared 2-core machine; YORISOI_IT_BURST=N for
+ * another size. It prints its figures (`postgres-instances figures: {…}`).
  */
-const TICKETS = Number(process.env.YORISOI_IT_BURST ?? 100);
+const TICKETS = Number(process.env.YORISOI_IT_BURST ?? 500);
 const SCHEDULED_SENDS = 10;
-/** Waits that grow with the burst: intake and posting take time in proportion to the tickets. */
-const scaled = (ms: number) => Math.round(ms * Math.max(1, TICKETS / 100));
+/** Waits sized for 500 tickets that grow with a bigger burst: intake and posting take time in proportion. */
+const scaled = (ms: number) => Math.round(ms * Math.max(1, TICKETS / 500));
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-instances-'));
@@ -198,7 +198,7 @@ describe('several instances on one PostgreSQL', { timeout: scaled(600_000) }, ()
         `all ${2 * TICKETS} ticket messages`,
         async () =>
           (await messages()).filter((m) => /Burst \d+|Message number \d+/.test(m.text)).length >= 2 * TICKETS,
-        scaled(180_000),
+        scaled(300_000),
       );
       const postedMs = Date.now() - burstStarted;
       await waitFor(
