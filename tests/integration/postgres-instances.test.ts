@@ -14,7 +14,7 @@ import { createPostgresDatabase, postgresAdminUrl } from './test-store.ts';
 /**
  * Several instances, one truth: yorisoi processes against one PostgreSQL database and one set of simulators
  * (in their own process, with a round-robin load balancer in front of the instances for the webhook).
- * The issue's burst, 500 tickets, about 2.5 minutes on a shared 2-core machine; YORISOI_IT_BURST=N for
+ * The issue's burst, 500 tickets, 2.5 to 3.5 minutes on a shared 2-core machine; YORISOI_IT_BURST=N for
  * another size. It prints its figures (`postgres-instances figures: {…}`).
  */
 const TICKETS = Number(process.env.YORISOI_IT_BURST ?? 500);
