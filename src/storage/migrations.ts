@@ -15,6 +15,8 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 
 /**
  * Prisma migrations without the Prisma CLI. The CLI downloads a native schema engine, which this product
@@ -137,11 +139,13 @@ function readCharAsCharacter<T extends Connection>(connection: T): T {
  * The engine never closes the connections it opens; an open better-sqlite3 handle keeps the file locked
  * for the next run. So connections are tracked here and closed with the engine.
  */
-async function openEngine(url: string, logs: string[]) {
+async function openEngine(url: string, logs: string[], pool?: pg.Pool) {
   await loadWasm();
   const provider = providerOf(url);
   const base =
-    provider === 'sqlite' ? new PrismaBetterSqlite3({ url }) : new PrismaPg({ connectionString: url });
+    provider === 'sqlite'
+      ? new PrismaBetterSqlite3({ url })
+      : new PrismaPg(pool ?? { connectionString: url });
   const opened: Connection[] = [];
   const track = async <T extends Connection>(connection: Promise<T>) => {
     const c = await connection;
@@ -207,20 +211,74 @@ export function ensureDatabaseFolder(url: string): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 }
 
+/** The advisory lock key Prisma's schema engine (and `prisma migrate deploy`) takes while it migrates. */
+export const migrationLockKey = 72707369;
+
+/**
+ * PostgreSQL: one session for the whole migrate, holding Prisma's migration lock from before the engine
+ * reads `_prisma_migrations` until after it has recorded the last migration. Instances that start at once
+ * queue on the lock (as long as it takes: the engine's own wait gives up after ten seconds, while a
+ * migration on a big table can take minutes), then find everything applied. The engine runs on this same
+ * session (a pool of one connection), where its own `pg_advisory_lock` of the same key is granted at once
+ * (advisory locks are re-entrant per session); closing the session releases the lock, also on a crash.
+ */
+async function withPostgresMigrationLock<T>(url: string, run: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 0 });
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
+    return await run(pool);
+  } finally {
+    await pool.end().catch(() => undefined);
+  }
+}
+
+/**
+ * SQLite: the engine takes no lock of its own, and two runs at once on one file (a second process started
+ * while the first migrates, `yorisoi db migrate` beside `yorisoi start`) fail on each other's writes. A
+ * write transaction (`BEGIN IMMEDIATE`) on a file beside the database, `<file>.migrate-lock`, is held for
+ * the whole migrate; the others try again every 50 ms without blocking their event loop. The operating
+ * system drops the lock with the process, so a crash leaves no stale lock behind.
+ */
+async function withSqliteMigrationLock<T>(url: string, run: () => Promise<T>): Promise<T> {
+  const file = url.replace(/^file:/, '').replace(/\?.*$/, '');
+  if (file === '' || file === ':memory:') return run();
+  const lock = new Database(`${path.resolve(file)}.migrate-lock`, { timeout: 0 });
+  try {
+    for (;;) {
+      try {
+        lock.exec('BEGIN IMMEDIATE');
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return await run();
+  } finally {
+    lock.close();
+  }
+}
+
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns the names applied now. */
 export async function applyMigrations(url: string): Promise<string[]> {
   ensureDatabaseFolder(url);
-  const logs: string[] = [];
-  const { engine, close } = await openEngine(url, logs);
-  try {
-    const out = await engine.applyMigrations({
-      migrationsList: migrationsList(providerOf(url)),
-      filters: noFilters,
-    });
-    return out.appliedMigrationNames;
-  } finally {
-    await close();
-  }
+  const apply = async (pool?: pg.Pool) => {
+    const logs: string[] = [];
+    const { engine, close } = await openEngine(url, logs, pool);
+    try {
+      const out = await engine.applyMigrations({
+        migrationsList: migrationsList(providerOf(url)),
+        filters: noFilters,
+      });
+      return out.appliedMigrationNames;
+    } finally {
+      await close();
+    }
+  };
+  return providerOf(url) === 'postgresql'
+    ? withPostgresMigrationLock(url, apply)
+    : withSqliteMigrationLock(url, () => apply());
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
 import {
@@ -9,6 +10,7 @@ import {
   postgresBaseline,
   schemaDriftSql,
 } from '../../src/storage/migrations.ts';
+import { waitFor } from './helpers.ts';
 import { createPostgresDatabase, postgresAdminUrl } from './test-store.ts';
 
 // Runs in the integration-pg project only (a real PostgreSQL server from tests/postgres-global-setup.ts).
@@ -52,4 +54,50 @@ describe('migrations for both stores are kept in step', () => {
       await db.$disconnect();
     }
   });
+
+  it('three instances starting at once on an empty PostgreSQL database: one migrates, the others wait and find it done', async () => {
+    const url = await createPostgresDatabase(admin());
+    const runs = await Promise.allSettled([applyMigrations(url), applyMigrations(url), applyMigrations(url)]);
+    expect(runs.filter((r) => r.status === 'rejected')).toEqual([]);
+    const applied = runs.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    // Each migration applied by exactly one of them.
+    expect([...applied].sort()).toEqual(migrationNames('postgresql'));
+    const db = await openDatabase(url, { migrate: false });
+    try {
+      const rows = await db.$queryRawUnsafe<
+        Array<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>
+      >('SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name');
+      expect(rows.map((r) => r.migration_name)).toEqual(migrationNames('postgresql'));
+      expect(rows.filter((r) => r.finished_at === null || r.rolled_back_at !== null)).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('an instance starting while another has been migrating for longer than ten seconds waits for it instead of failing', async () => {
+    const url = await createPostgresDatabase(admin());
+    // Another instance mid-migration holds the migration lock (the key Prisma's engine locks, 72707369)
+    // for longer than the engine's own ten-second wait for it: on a big table a migration takes that long.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query('SELECT pg_advisory_lock(72707369)');
+    const runs = Promise.allSettled([applyMigrations(url), applyMigrations(url)]);
+    const waiting = async () =>
+      Number(
+        (
+          await other.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          )
+        ).rows[0].n,
+      );
+    await waitFor('both starting instances waiting for the lock', async () => (await waiting()) >= 2, 30_000);
+    // Past Prisma's ten seconds, the other instance finishes.
+    await new Promise((r) => setTimeout(r, 12_000));
+    await other.end();
+    const settled = await runs;
+    expect(settled.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
+    const applied = settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    expect([...applied].sort()).toEqual(migrationNames('postgresql'));
+  }, 60_000);
 });

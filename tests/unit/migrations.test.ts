@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
-import { applyMigrations, pendingSchemaSql } from '../../src/storage/migrations.ts';
+import { applyMigrations, migrationNames, pendingSchemaSql } from '../../src/storage/migrations.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-mig-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,5 +25,19 @@ describe('migrations', () => {
 
   it('schema.prisma and prisma/migrations agree (a schema change without a migration fails here)', async () => {
     expect(await pendingSchemaSql()).toBeNull();
+  });
+
+  it('three runs at once on a fresh SQLite file (one process: the SQLite busy wait blocks it): each migration applied once, none fails', async () => {
+    const url = `file:${path.join(dir, 'together.db')}`;
+    const runs = await Promise.allSettled([applyMigrations(url), applyMigrations(url), applyMigrations(url)]);
+    expect(runs.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok', 'ok']);
+    const applied = runs.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    const db = await openDatabase(url, { migrate: false });
+    const rows = await db.$queryRawUnsafe<Array<{ migration_name: string }>>(
+      'SELECT migration_name FROM _prisma_migrations ORDER BY migration_name',
+    );
+    await db.$disconnect();
+    expect([...applied].sort()).toEqual(migrationNames('sqlite'));
+    expect(rows.map((r) => r.migration_name)).toEqual(migrationNames('sqlite'));
   });
 });
