@@ -1,25 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
-// The integration tests that exercise the store run twice: on SQLite (`integration`) and on a real
-// PostgreSQL server started by tests/postgres-global-setup.ts (`integration-pg`). CLI, crash (child process)
-// and pure simulator tests stay SQLite-only: the store is not what they test.
-export const storeTests = [
-  'tests/integration/ticket-thread.test.ts',
-  'tests/integration/outbox-delivery.test.ts',
-  'tests/integration/drafting.test.ts',
-  // The webhook for our own reply can sync the ticket before the sender records the comment id; the
-  // ticket store holds the author's comments back while a reply is on its way (PostgreSQL's timing shows it).
-  'tests/integration/reply-send.test.ts',
-  'tests/integration/care-chart.test.ts',
-  'tests/integration/voice.test.ts',
-  'tests/integration/volume-alerts.test.ts',
-  'tests/integration/templates-slack.test.ts',
-  'tests/integration/undo-snooze.test.ts',
-  // The reminder's unique row per fired step is a store guarantee: it must hold on PostgreSQL too.
-  'tests/integration/target-reminders.test.ts',
-  'tests/integration/leases.test.ts',
-  'tests/integration/health.test.ts',
-  'tests/integration/postgres-*.test.ts',
+// The whole integration suite runs twice: on SQLite (`integration`) and on a real PostgreSQL server started
+// by tests/postgres-global-setup.ts (`integration-pg`). Every test that opens a store — directly, through the
+// sandbox (tests/integration/helpers.ts) or in a child process (`yorisoi start`, CLI commands, the crash
+// tests) — takes its DATABASE_URL from tests/integration/test-store.ts `testDatabaseUrl`: a SQLite file in
+// `integration`, a new database on that server in `integration-pg`. postgres-*.test.ts run on PostgreSQL only.
+export const sqliteOnlyTests = [
+  // The simulators alone (their contracts with Slack's and Zendesk's APIs): no store is opened.
+  'tests/integration/sim/**',
+  'tests/integration/zendesk-client.test.ts',
+  'tests/integration/zendesk-setup.test.ts',
+  // `yorisoi check` lints text from files and stdin: no store.
+  'tests/integration/writing-check-cli.test.ts',
+  // `yorisoi demo` always plays on its own throwaway SQLite file (it reads no DATABASE_URL): on PostgreSQL
+  // it would be the same five-minute run again.
+  'tests/integration/demo.test.ts',
 ];
 
 export default defineConfig({
@@ -42,7 +37,8 @@ export default defineConfig({
       {
         test: {
           name: 'integration-pg',
-          include: storeTests,
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: sqliteOnlyTests,
           globalSetup: ['tests/postgres-global-setup.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -139,7 +139,7 @@ async function sandboxCommand(
     return 2;
   }
   const { freshSandboxDatabase } = await lazy.sandbox();
-  const fresh = freshSandboxDatabase(config.databaseUrl);
+  const fresh = await freshSandboxDatabase(config.databaseUrl);
   if (!fresh.ok) {
     io.err(`error: ${fresh.problem}`);
     return 2;

@@ -15,6 +15,7 @@ import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import { freePort, startSimulators } from '../sim/index.ts';
 import { openDatabase } from '../storage/database.ts';
+import { providerOf } from '../storage/migrations.ts';
 import { sandboxTemplates } from './sandbox-templates.ts';
 
 /**
@@ -241,9 +242,13 @@ export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
  * The sandbox's simulators start empty every run (ticket #1 again), so its database must too: a database
  * kept from the last run already knows ticket #1 and would ignore the new one, silently. Files the sandbox
  * made carry a `<db>.sandbox` marker and are deleted at start; a database without the marker (a real one,
- * pointed at by mistake) is never touched — the sandbox refuses to start instead.
+ * pointed at by mistake) is never touched — the sandbox refuses to start instead. On PostgreSQL the marker
+ * is the database's comment, and "deleted" means its tables are dropped.
  */
-export function freshSandboxDatabase(databaseUrl: string): { ok: true } | { ok: false; problem: string } {
+export async function freshSandboxDatabase(
+  databaseUrl: string,
+): Promise<{ ok: true } | { ok: false; problem: string }> {
+  if (providerOf(databaseUrl) === 'postgresql') return freshSandboxPostgres(databaseUrl);
   const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
   if (file === '' || file === ':memory:') return { ok: true };
   const db = path.resolve(file);
@@ -261,4 +266,38 @@ export function freshSandboxDatabase(databaseUrl: string): { ok: true } | { ok: 
     'Made by `yorisoi sandbox`: this database is deleted and started afresh on every sandbox run.\n',
   );
   return { ok: true };
+}
+
+const sandboxComment =
+  'Made by `yorisoi sandbox`: its tables are dropped and made afresh on every sandbox run.';
+
+async function freshSandboxPostgres(
+  databaseUrl: string,
+): Promise<{ ok: true } | { ok: false; problem: string }> {
+  const db = await openDatabase(databaseUrl, { migrate: false });
+  try {
+    const [database] = await db.$queryRawUnsafe<Array<{ name: string; comment: string | null }>>(
+      `SELECT current_database() AS name, shobj_description(oid, 'pg_database') AS comment
+         FROM pg_database WHERE datname = current_database()`,
+    );
+    const name = database?.name ?? '';
+    const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`,
+    );
+    if (tables.length > 0 && database?.comment !== sandboxComment)
+      return {
+        ok: false,
+        problem: `DATABASE_URL points at the PostgreSQL database ${name}, which has tables and was not made by the sandbox. The sandbox starts from an empty database on every run (its simulators start empty), so it will not use or empty this one: unset DATABASE_URL (the sandbox then uses file:./.yorisoi/sandbox.db) or point it at an empty database.`,
+      };
+    if (tables.length > 0)
+      await db.$executeRawUnsafe(
+        `DROP TABLE ${tables.map((t) => `"${t.name.replace(/"/g, '""')}"`).join(', ')} CASCADE`,
+      );
+    await db.$executeRawUnsafe(
+      `COMMENT ON DATABASE "${name.replace(/"/g, '""')}" IS '${sandboxComment.replace(/'/g, "''")}'`,
+    );
+    return { ok: true };
+  } finally {
+    await db.$disconnect();
+  }
 }

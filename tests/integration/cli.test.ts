@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testDatabaseUrl } from './test-store.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cliDatabaseUrl = await testDatabaseUrl(dir, 'cli.db');
 
 function run(
   args: string[],
@@ -19,7 +21,7 @@ function run(
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        DATABASE_URL: `file:${path.join(dir, 'cli.db')}`,
+        DATABASE_URL: cliDatabaseUrl,
         ...env,
       },
     });
@@ -111,7 +113,8 @@ describe('yorisoi CLI', () => {
   });
 
   it('a second sandbox in the same folder starts from an empty database, as its simulators do', async () => {
-    const env = { DATABASE_URL: `file:${path.join(dir, 'again.db')}` };
+    // On PostgreSQL: an empty database the sandbox takes over, and wipes again on its next run.
+    const env = { DATABASE_URL: await testDatabaseUrl(dir, 'again.db', { empty: true }) };
     for (const args of [
       ['sandbox', '--port', '0'],
       ['start', '--sandbox', '--port', '0'],
@@ -147,9 +150,10 @@ describe('yorisoi CLI', () => {
       }
     }
     // A database the sandbox did not make is never deleted: the sandbox refuses instead.
-    const real = path.join(dir, 'real.db');
-    writeFileSync(real, '');
-    const refused = await run(['sandbox', '--port', '0'], { DATABASE_URL: `file:${real}` });
+    // (A SQLite file it did not make; on PostgreSQL a database with yorisoi's tables it did not mark.)
+    const real = await testDatabaseUrl(dir, 'real.db');
+    if (real.startsWith('file:')) writeFileSync(real.slice('file:'.length), '');
+    const refused = await run(['sandbox', '--port', '0'], { DATABASE_URL: real });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('a database the sandbox did not create');
   }, 180_000);
@@ -186,7 +190,7 @@ describe('yorisoi CLI', () => {
   });
 
   it('db migrate applies once, then reports up to date', async () => {
-    const env = { DATABASE_URL: `file:${path.join(dir, 'migrate.db')}` };
+    const env = { DATABASE_URL: await testDatabaseUrl(dir, 'migrate.db', { empty: true }) };
     expect((await run(['db', 'migrate'], env)).stdout).toMatch(/^applied: /);
     expect((await run(['db', 'migrate'], env)).stdout).toContain('database is up to date');
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from './helpers.ts';
-import { freePort, killHard, launchYorisoi, readOutbox, startSimulators } from './sim-harness.ts';
+import { freePort, killHard, launchYorisoi, outboxReader, startSimulators } from './sim-harness.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
 /**
  * Deterministic crash tests: Slack stores the message and then never answers (or answers 500), the test
@@ -24,11 +25,14 @@ async function setUp(name: string) {
   const sims = await startSimulators({ appPort, slackRate: { perSecond: 20, burst: 5 } });
   const inboxes = path.join(dir, `${name}-inboxes.yml`);
   writeFileSync(inboxes, 'inboxes:\n  - {id: billing, channel: C0BILLING, brand: billing, default: true}\n');
-  const dbFile = path.join(dir, `${name}.db`);
+  const databaseUrl = await testDatabaseUrl(dir, `${name}.db`);
+  const outbox = await outboxReader(databaseUrl);
+  const readOutbox = () => outbox.rows();
+  const release = () => outbox.close();
   const env = {
     ...process.env,
     ...sims.env,
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: databaseUrl,
     YORISOI_INBOXES_FILE: inboxes,
     YORISOI_POLL_SECONDS: '1',
     LOG_LEVEL: 'warn',
@@ -41,6 +45,7 @@ async function setUp(name: string) {
   };
   killers.push(async () => {
     for (const r of started) await killHard(r.child);
+    await outbox.close();
     await sims.close();
   });
   const roots = (ticketId: number) =>
@@ -49,12 +54,12 @@ async function setUp(name: string) {
       .filter((m) => !m.thread_ts && m.text.startsWith(`#${ticketId} `));
   const firstMessages = (rootTs: string) =>
     sims.slack.messages({ channel: 'C0BILLING' }).filter((m) => m.thread_ts === rootTs && m.ts !== rootTs);
-  return { sims, dbFile, launch, roots, firstMessages };
+  return { sims, readOutbox, release, launch, roots, firstMessages };
 }
 
 describe('crash while a Slack post is in doubt', () => {
   it('Slack stored the root and hangs: SIGKILL with the row in "sending", restart, the root is there exactly once', async () => {
-    const { sims, dbFile, launch, roots, firstMessages } = await setUp('hang');
+    const { sims, readOutbox, release, launch, roots, firstMessages } = await setUp('hang');
     const first = await launch();
     sims.slack.fault({ method: 'chat.postMessage', status: 'timeout', when: 'after', hang_ms: 120_000 });
     const { ticket } = sims.zendesk.openTicket({
@@ -65,23 +70,24 @@ describe('crash while a Slack post is in doubt', () => {
     });
     await waitFor('root stored in Slack', async () => roots(ticket.id).length === 1);
     const row = await waitFor('root row provably sending', async () =>
-      readOutbox(dbFile).find((r) => r.idempotencyKey === `root:${ticket.id}` && r.status === 'sending'),
+      (await readOutbox()).find((r) => r.idempotencyKey === `root:${ticket.id}` && r.status === 'sending'),
     );
     await killHard(first);
-    expect(readOutbox(dbFile).find((r) => r.id === row.id)?.status).toBe('sending');
+    expect((await readOutbox()).find((r) => r.id === row.id)?.status).toBe('sending');
 
+    await release();
     await launch();
     const root = roots(ticket.id)[0];
     if (!root) throw new Error('root vanished');
     await waitFor('first message in the thread', async () => firstMessages(root.ts).length === 1);
-    await waitFor('outbox settled', async () => readOutbox(dbFile).every((r) => r.status === 'sent'));
+    await waitFor('outbox settled', async () => (await readOutbox()).every((r) => r.status === 'sent'));
     expect(roots(ticket.id)).toHaveLength(1);
     expect(firstMessages(root.ts)).toHaveLength(1);
-    expect(readOutbox(dbFile).find((r) => r.id === row.id)?.slackTs).toBe(root.ts);
+    expect((await readOutbox()).find((r) => r.id === row.id)?.slackTs).toBe(root.ts);
   }, 120_000);
 
   it('Slack stored the root and answered 500: SIGKILL while the row is "sending" again, restart, exactly once', async () => {
-    const { sims, dbFile, launch, roots, firstMessages } = await setUp('500');
+    const { sims, readOutbox, release, launch, roots, firstMessages } = await setUp('500');
     const first = await launch();
     sims.slack.fault({ method: 'chat.postMessage', status: 500, when: 'after' });
     // Whatever yorisoi does next with the root (look it up, or post it again) hangs, so the row stays put.
@@ -95,7 +101,7 @@ describe('crash while a Slack post is in doubt', () => {
     });
     await waitFor('root stored in Slack', async () => roots(ticket.id).length === 1);
     const row = await waitFor('root row sending again after the 500', async () =>
-      readOutbox(dbFile).find(
+      (await readOutbox()).find(
         (r) => r.idempotencyKey === `root:${ticket.id}` && r.status === 'sending' && r.lastError !== null,
       ),
     );
@@ -103,11 +109,12 @@ describe('crash while a Slack post is in doubt', () => {
     // A 500 may come after Slack stored the message: the row must say it may be posted.
     expect(row.lastError).toMatch(/^maybe-posted:/);
 
+    await release();
     await launch();
     const root = roots(ticket.id)[0];
     if (!root) throw new Error('root vanished');
     await waitFor('first message in the thread', async () => firstMessages(root.ts).length === 1, 60_000);
-    await waitFor('outbox settled', async () => readOutbox(dbFile).every((r) => r.status === 'sent'));
+    await waitFor('outbox settled', async () => (await readOutbox()).every((r) => r.status === 'sent'));
     expect(roots(ticket.id)).toHaveLength(1);
     expect(firstMessages(root.ts)).toHaveLength(1);
   }, 120_000);

@@ -8,6 +8,7 @@ import { openDatabase } from '../../src/storage/database.ts';
 import { AIKO, submitPreview, ticketWithThread, writeAndPreview } from './drafting-helpers.ts';
 import { type SimMessage, type TestSandbox, waitFor } from './helpers.ts';
 import { freePort, startSimulators } from './sim-harness.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-crash-reply-'));
@@ -23,7 +24,7 @@ describe('crash while a reply is in flight', () => {
     const sims = await startSimulators({ appPort, zendeskPerMinute: 100_000 });
     const inboxes = path.join(dir, 'inboxes.yml');
     writeFileSync(inboxes, 'inboxes:\n  - {id: photos, channel: C0PHOTOS, brand: photos, default: true}\n');
-    const databaseUrl = `file:${path.join(dir, 'crash-reply.db')}`;
+    const databaseUrl = await testDatabaseUrl(dir, 'crash-reply.db');
     const env = {
       ...process.env,
       ...sims.env,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from './helpers.ts';
 import { freePort, startSimulators } from './sim-harness.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-crash-'));
@@ -31,7 +32,7 @@ describe('crash and restart', () => {
     const env = {
       ...process.env,
       ...sims.env,
-      DATABASE_URL: `file:${path.join(dir, 'crash.db')}`,
+      DATABASE_URL: await testDatabaseUrl(dir, 'crash.db'),
       YORISOI_INBOXES_FILE: inboxes,
       YORISOI_POLL_SECONDS: '1',
       YORISOI_SLACK_POSTS_PER_SECOND: '20',

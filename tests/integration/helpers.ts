@@ -27,8 +27,9 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-it-'));
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', sink: (l) => logs.push(l) });
+  const databaseUrl = await testDatabaseUrl(dir);
   const sandbox = await startSandbox({
-    databaseUrl: await testDatabaseUrl(dir),
+    databaseUrl,
     logger,
     pollSeconds: 3600,
     slackRate: { perSecond: 50, burst: 10 },
@@ -70,7 +71,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
     get runtime() {
       return sandbox.runtime;
     },
-    /** The test's own connection to the sandbox's SQLite file (replaced by restartApp). */
+    /** The test's own connection to the sandbox's database (replaced by restartApp). */
     get db() {
       return sandbox.db;
     },
@@ -79,6 +80,8 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}) {
       return sandbox.runtime.features;
     },
     dir,
+    /** The sandbox's store, for a CLI command run beside it. */
+    databaseUrl,
     logs,
     api,
     messages,

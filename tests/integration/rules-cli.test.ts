@@ -5,12 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
-// `yorisoi rules check` and `yorisoi rules report` as a user runs them: a real process, a real SQLite file.
+// `yorisoi rules check` and `yorisoi rules report` as a user runs them: a real process, a real store (SQLite, or PostgreSQL in `integration-pg`).
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-rules-'));
-const dbFile = path.join(dir, 'rules.db');
+const databaseUrl = await testDatabaseUrl(dir, 'rules.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
@@ -20,7 +21,7 @@ function run(args: string[], env: Record<string, string> = {}) {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        DATABASE_URL: `file:${dbFile}`,
+        DATABASE_URL: databaseUrl,
         ...env,
       },
     });
@@ -72,7 +73,7 @@ describe('yorisoi rules', () => {
   });
 
   it('report prints each rule with its firings, precision and most common correction; --days leaves old ones out', async () => {
-    const db = await openDatabase(`file:${dbFile}`);
+    const db = await openDatabase(databaseUrl);
     const old = new Date(Date.now() - 40 * 86_400_000);
     await db.enrichmentSuggestion.createMany({
       data: [

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { freePort, startSimulators as startSims, yorisoiEnvironment } from '../../src/sim/index.ts';
+import { type Db, openDatabase } from '../../src/storage/database.ts';
 
 export { freePort };
 
@@ -72,14 +72,25 @@ export interface OutboxRow {
   slackTs: string | null;
 }
 
-/** The outbox rows as they are in the SQLite file right now (read-only, beside the running process). */
-export function readOutbox(dbFile: string): OutboxRow[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
-  try {
-    return db
-      .prepare('SELECT id, idempotencyKey, status, lastError, slackTs FROM OutboxMessage ORDER BY id')
-      .all() as OutboxRow[];
-  } finally {
-    db.close();
-  }
+/**
+ * A read connection beside the running process, as an operator's SQL shell would be (a SQLite file or a
+ * PostgreSQL database): the outbox rows as they are right now. Closed by `close()`.
+ */
+export async function outboxReader(databaseUrl: string) {
+  let db: Db | undefined;
+  return {
+    async rows(): Promise<OutboxRow[]> {
+      // The process under test migrates the database at start-up: open it only when there is something to read.
+      db ??= await openDatabase(databaseUrl, { migrate: false });
+      return db.outboxMessage.findMany({
+        select: { id: true, idempotencyKey: true, status: true, lastError: true, slackTs: true },
+        orderBy: { id: 'asc' },
+      });
+    },
+    /** Releases the connection (a restarting yorisoi migrates the database and must be its only user). */
+    async close() {
+      await db?.$disconnect();
+      db = undefined;
+    },
+  };
 }

@@ -70,7 +70,7 @@ describe('weekly team report against the simulators', () => {
     const err: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
     const env = {
-      DATABASE_URL: `file:${s.dir}/test.db`,
+      DATABASE_URL: s.databaseUrl,
       ZENDESK_API_URL: s.zendeskApi.apiUrl,
       ZENDESK_EMAIL: s.zendeskApi.email,
       ZENDESK_API_TOKEN: s.zendeskApi.apiToken,

@@ -78,7 +78,7 @@ describe('per-template figures from sent replies, Zendesk audits and CSAT', () =
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`) };
     const env = {
-      DATABASE_URL: `file:${s.dir}/test.db`,
+      DATABASE_URL: s.databaseUrl,
       ZENDESK_API_URL: s.zendeskApi.apiUrl,
       ZENDESK_EMAIL: s.zendeskApi.email,
       ZENDESK_API_TOKEN: s.zendeskApi.apiToken,

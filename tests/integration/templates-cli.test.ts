@@ -9,12 +9,13 @@ import { createSimServer } from '../../src/sim/sim-server.ts';
 import { createZendeskSim } from '../../src/sim/zendesk/index.ts';
 import { createZendeskApi } from '../../src/zendesk/zendesk-client.ts';
 import { sampleTemplates } from '../fixtures/search/kosodate-faq-sample.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
-// The `yorisoi templates` command in-process, against a real SQLite file, its index snapshot and (for
+// The `yorisoi templates` command in-process, against a real store (a SQLite file, or a PostgreSQL database in `integration-pg`), its index snapshot and (for
 // --from-zendesk) the Zendesk simulator. Output shapes here are what other tools rely on.
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-cli-'));
-const env = { DATABASE_URL: `file:${path.join(dir, 'cli.db')}` };
+const env = { DATABASE_URL: await testDatabaseUrl(dir, 'cli.db') };
 const sim = createSimServer();
 const zendesk = createZendeskSim({
   subdomain: 'clitest',

@@ -9,12 +9,13 @@ import { openTemplateCatalog } from '../../src/composition/open-template-catalog
 import { createLogger } from '../../src/logger.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 import { devTemplateSubset } from '../fixtures/search/dev-template-subset.ts';
+import { testDatabaseUrl } from './test-store.ts';
 
-// `yorisoi templates suggest` in-process against a real SQLite file. The --batch shape is what other
+// `yorisoi templates suggest` in-process against a real store (SQLite, or PostgreSQL in `integration-pg`). The --batch shape is what other
 // tools rely on: one JSON array a line, `[]` when nothing fits or the line was bad.
 
 const dir = mkdtempSync(path.join(tmpdir(), 'yorisoi-suggest-'));
-const databaseUrl = `file:${path.join(dir, 'suggest.db')}`;
+const databaseUrl = await testDatabaseUrl(dir, 'suggest.db');
 const env = { DATABASE_URL: databaseUrl };
 
 async function cli(args: string[], stdin?: string) {
