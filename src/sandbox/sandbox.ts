@@ -287,7 +287,7 @@ async function freshSandboxPostgres(
     if (tables.length > 0 && database?.comment !== sandboxComment)
       return {
         ok: false,
-        problem: `DATABASE_URL points at the PostgreSQL database ${name}, which has tables and was not made by the sandbox. The sandbox starts from an empty database on every run (its simulators start empty), so it will not use or empty this one: unset DATABASE_URL (the sandbox then uses file:./.yorisoi/sandbox.db) or point it at an empty database.`,
+        problem: `DATABASE_URL points at the PostgreSQL database ${name}, a database the sandbox did not create (it has tables and no sandbox mark). The sandbox starts from an empty database on every run (its simulators start empty), so it will not use or empty this one: unset DATABASE_URL (the sandbox then uses file:./.yorisoi/sandbox.db) or point it at an empty database.`,
       };
     if (tables.length > 0)
       await db.$executeRawUnsafe(

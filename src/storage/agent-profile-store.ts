@@ -4,7 +4,7 @@ import type {
   AssignmentCursorStore,
   OpenTicketCounts,
 } from '../domain/team/ports.ts';
-import type { Db } from './database.ts';
+import { type Db, providerOfDb } from './database.ts';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
@@ -26,6 +26,7 @@ const toProfile = (row: {
 
 /** Agent profiles (badge chosen once, Slack user, availability) in the AgentProfile table. */
 export function createAgentProfileStore(db: Db): AgentProfileStore {
+  const pg = providerOfDb(db) === 'postgresql';
   const store: AgentProfileStore = {
     async get(zendeskUserId) {
       const row = await db.agentProfile.findUnique({ where: { zendeskUserId } });
@@ -63,6 +64,13 @@ export function createAgentProfileStore(db: Db): AgentProfileStore {
               });
             const found = await tx.agentProfile.findUnique({ where: { zendeskUserId } });
             if (found) return tx.agentProfile.update({ where: { zendeskUserId }, data: changes });
+            // Two agents seen for the first time at once must not both count n and take badge n. SQLite runs
+            // one writer at a time; PostgreSQL's READ COMMITTED lets both count first, so creators queue on
+            // a lock held to the end of the transaction (the count then sees the earlier one's row).
+            if (pg)
+              await tx.$queryRawUnsafe(
+                "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext('yorisoi:agent-profile-badge'))) AS l",
+              );
             const badge = pick(await tx.agentProfile.count());
             return tx.agentProfile.create({ data: { zendeskUserId, ...badge, ...changes } });
           });

@@ -27,7 +27,17 @@ export function createRateWindowStore(db: Db): RateWindowStore {
       });
       if (next.count === 1) return { ok: true, pausedUntil: null, contendedUntil: null };
       const row = await db.zendeskRateWindow.findUnique({ where: { account } });
-      if (row) return { ok: false, pausedUntil: row.pausedUntil, contendedUntil: row.contendedUntil };
+      if (row) {
+        // On PostgreSQL another instance can create or move the row between the updates above and this
+        // read (SQLite runs one writer at a time): a row with room in it now means take again, not "full".
+        const t = windowStart.getTime();
+        const blocked =
+          (row.pausedUntil !== null && row.pausedUntil > now) ||
+          (background && row.contendedUntil !== null && row.contendedUntil > now);
+        const room = row.windowStart.getTime() < t || (row.windowStart.getTime() === t && row.used < limit);
+        if (!blocked && room) return store.take(account, windowStart, limit, now, background);
+        return { ok: false, pausedUntil: row.pausedUntil, contendedUntil: row.contendedUntil };
+      }
       try {
         await db.zendeskRateWindow.create({ data: { account, windowStart, used: 1 } });
         return { ok: true, pausedUntil: null, contendedUntil: null };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { WebhookIntake } from '../domain/intake/webhook-intake.ts';
 import type { Logger } from '../logger.ts';
 import { verifyZendeskWebhook } from './webhook-signature.ts';
+import { parseZendeskJson } from './zendesk-json.ts';
 
 export const WEBHOOK_PATH = '/zendesk/webhook';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -50,7 +51,7 @@ export function createWebhookHandler(deps: {
     }
     let parsed: z.infer<typeof webhookBody>;
     try {
-      const result = webhookBody.safeParse(JSON.parse(rawBody.toString('utf8')));
+      const result = webhookBody.safeParse(parseZendeskJson(rawBody.toString('utf8')));
       if (!result.success)
         return reply(res, 400, {
           error: 'invalid_body',

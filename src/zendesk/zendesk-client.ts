@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { YorisoiError } from '../errors.ts';
+import { parseZendeskJson } from './zendesk-json.ts';
 
 /**
  * The one way yorisoi talks to Zendesk: Node's fetch with a timeout on every request (a Zendesk that
@@ -166,7 +167,7 @@ export function createZendeskApi(options: ZendeskApiOptions): ZendeskApi {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseZendeskJson(text);
   } catch {
     return { error: text.slice(0, 300) };
   }
