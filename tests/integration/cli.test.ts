@@ -67,12 +67,13 @@ async function spawnSandbox(args: string[], env: Record<string, string>) {
 
 describe('yorisoi CLI', () => {
   it('sandbox prints one ready line, serves the control API, and stops cleanly on SIGTERM', async () => {
+    const databaseUrl = await testDatabaseUrl(dir, 'sandbox.db', { empty: true });
     const child = spawn(process.execPath, [path.join(repo, 'bin/yorisoi.js'), 'sandbox', '--port', '0'], {
       cwd: dir,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
-        DATABASE_URL: `file:${path.join(dir, 'sandbox.db')}`,
+        DATABASE_URL: databaseUrl,
         LOG_LEVEL: 'warn',
       },
     });
