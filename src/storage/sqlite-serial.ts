@@ -39,18 +39,9 @@ function createLock() {
   };
 }
 
-/**
- * better-sqlite3 answers synchronously, so a chain of queries runs as one long run of microtasks and the event
- * loop never gets to its I/O: a webhook waiting for its 200 waited for whole syncs. Each query outside a
- * transaction first lets the loop take its pending I/O (`npm run bench:intake`, SQLite, 300 tickets: ack p99
- * 4.2 s before, 1.8 s after; docs/architecture.md).
- */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 function serialized(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const lock = createLock();
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
-    await breathe();
     const release = await lock.acquire();
     try {
       return await work();
@@ -67,7 +58,6 @@ function serialized(adapter: SqlDriverAdapter): SqlDriverAdapter {
     getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
     dispose: () => adapter.dispose(),
     async startTransaction(isolationLevel) {
-      await breathe();
       const release = await lock.acquire();
       let tx: Transaction;
       try {
