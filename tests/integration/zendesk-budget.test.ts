@@ -151,19 +151,22 @@ describe('Zendesk budget on the ticket path', () => {
   afterEach(async () => {
     await sandbox?.close();
   });
+  /** `count` new tickets at once, each from its own customer: "<subject> <i>", body from `body(i)`. */
+  const openBurst = (count: number, subject: string, body: (i: number) => string) =>
+    Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        sandbox.openTicket({
+          subject: `${subject} ${i}`,
+          body: body(i),
+          requester: { email: `${subject.toLowerCase()}${i}@example.com`, name: `${subject} ${i}` },
+        }),
+      ),
+    );
 
   it('a burst of new tickets is read with batched show_many calls, people side-loaded', async () => {
     sandbox = await startTestSandbox({ zendeskShare: 0.5 });
     const count = 30;
-    await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        sandbox.openTicket({
-          subject: `Burst ${i}`,
-          body: `Body ${i}`,
-          requester: { email: `burst${i}@example.com`, name: `Burst ${i}` },
-        }),
-      ),
-    );
+    await openBurst(count, 'Burst', (i) => `Body ${i}`);
     await waitFor(
       'every root',
       async () => {
@@ -189,15 +192,7 @@ describe('Zendesk budget on the ticket path', () => {
   it('a new ticket costs no comments read and no identities read of its own: both come in batches', async () => {
     sandbox = await startTestSandbox({ zendeskShare: 0.5 });
     const count = 20;
-    await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        sandbox.openTicket({
-          subject: `Quiet ${i}`,
-          body: `はじめまして、${i} 番の問い合わせです`,
-          requester: { email: `quiet${i}@example.com`, name: `Quiet ${i}` },
-        }),
-      ),
-    );
+    await openBurst(count, 'Quiet', (i) => `はじめまして、${i} 番の問い合わせです`);
     const firstMessages = async () =>
       (await sandbox.messages()).filter((m) => m.thread_ts && /番の問い合わせです/.test(m.text));
     await waitFor('every first message', async () => (await firstMessages()).length === count, 60_000);
